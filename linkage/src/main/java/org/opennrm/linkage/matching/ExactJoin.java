@@ -1,0 +1,147 @@
+package org.opennrm.linkage.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Finds every pair with Dice similarity at or above the threshold, exactly the pairs an all-pairs loop finds,
+ * but without comparing most of them in full:
+ *
+ * <ul>
+ *   <li>both sides are sorted by popcount, so the length filter is a window of B for each record of A;
+ *   <li>a block of A records runs against a tile of B that stays in the core's cache;
+ *   <li>after half of the 16 words, the intersection so far plus the smaller of the two unseen halves'
+ *       popcounts bounds the final intersection; most non-matching pairs fall short of the needed intersection
+ *       here and are dropped (an upper bound, so no qualifying pair is ever dropped);
+ *   <li>blocks of A are shared out between all cores.
+ * </ul>
+ */
+final class ExactJoin {
+
+    private static final int A_BLOCK = 32;
+    private static final int B_TILE = 512;
+
+    private final int[] need;
+    private final int threads;
+
+    ExactJoin(double threshold, int threads) {
+        Dice.checkThreshold(threshold);
+        this.need = Dice.neededIntersections(threshold);
+        this.threads = threads;
+    }
+
+    /** All pairs (a, b) of the two sets at or above the threshold, as file indices. */
+    CandidatePairs link(SortedEncodings a, SortedEncodings b) {
+        return run(a, b, false);
+    }
+
+    /** All pairs i < j (file order not implied) of one set at or above the threshold. */
+    CandidatePairs selfJoin(SortedEncodings a) {
+        return run(a, a, true);
+    }
+
+    private CandidatePairs run(SortedEncodings a, SortedEncodings b, boolean self) {
+        int[] low = new int[org.opennrm.linkage.encoding.Encodings.BITS + 1];
+        int[] high = new int[low.length];
+        for (int p = 0; p < low.length; p++) {
+            int min = Integer.MAX_VALUE;
+            int max = -1;
+            for (int q = 0; q < low.length; q++) {
+                if (need[p + q] <= Math.min(p, q)) {
+                    min = Math.min(min, q);
+                    max = q;
+                }
+            }
+            low[p] = max < 0 ? 0 : b.first[min];
+            high[p] = max < 0 ? 0 : b.first[max + 1];
+        }
+        int blocks = (a.size + A_BLOCK - 1) / A_BLOCK;
+        AtomicInteger nextBlock = new AtomicInteger();
+        List<CandidatePairs> results = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, threads); t++) {
+            CandidatePairs found = new CandidatePairs();
+            results.add(found);
+            workers.add(Thread.ofPlatform().start(() -> {
+                for (int block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
+                    joinBlock(a, b, self, block, low, high, found);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while linking", e);
+            }
+        }
+        CandidatePairs all = new CandidatePairs();
+        results.forEach(all::addAll);
+        return all;
+    }
+
+    private void joinBlock(
+            SortedEncodings a,
+            SortedEncodings b,
+            boolean self,
+            int block,
+            int[] low,
+            int[] high,
+            CandidatePairs found) {
+        int from = block * A_BLOCK;
+        int to = Math.min(a.size, from + A_BLOCK);
+        int windowStart = low[a.popcount[from]];
+        int windowEnd = high[a.popcount[to - 1]];
+        if (self) {
+            windowStart = Math.max(windowStart, from + 1);
+        }
+        long[] aw = a.words;
+        long[] bw = b.words;
+        int[] bPop = b.popcount;
+        int[] bHalf = b.secondHalf;
+        for (int tileStart = windowStart; tileStart < windowEnd; tileStart += B_TILE) {
+            int tileEnd = Math.min(windowEnd, tileStart + B_TILE);
+            for (int i = from; i < to; i++) {
+                int pa = a.popcount[i];
+                int aHalf = a.secondHalf[i];
+                int start = Math.max(tileStart, low[pa]);
+                if (self) {
+                    start = Math.max(start, i + 1);
+                }
+                int end = Math.min(tileEnd, high[pa]);
+                int ao = i * SortedEncodings.W;
+                long a0 = aw[ao], a1 = aw[ao + 1], a2 = aw[ao + 2], a3 = aw[ao + 3];
+                long a4 = aw[ao + 4], a5 = aw[ao + 5], a6 = aw[ao + 6], a7 = aw[ao + 7];
+                for (int j = start; j < end; j++) {
+                    int bo = j * SortedEncodings.W;
+                    int common = Long.bitCount(a0 & bw[bo])
+                            + Long.bitCount(a1 & bw[bo + 1])
+                            + Long.bitCount(a2 & bw[bo + 2])
+                            + Long.bitCount(a3 & bw[bo + 3])
+                            + Long.bitCount(a4 & bw[bo + 4])
+                            + Long.bitCount(a5 & bw[bo + 5])
+                            + Long.bitCount(a6 & bw[bo + 6])
+                            + Long.bitCount(a7 & bw[bo + 7]);
+                    int sum = pa + bPop[j];
+                    int needed = need[sum];
+                    if (common + Math.min(aHalf, bHalf[j]) < needed) {
+                        continue;
+                    }
+                    common += Long.bitCount(aw[ao + 8] & bw[bo + 8])
+                            + Long.bitCount(aw[ao + 9] & bw[bo + 9])
+                            + Long.bitCount(aw[ao + 10] & bw[bo + 10])
+                            + Long.bitCount(aw[ao + 11] & bw[bo + 11])
+                            + Long.bitCount(aw[ao + 12] & bw[bo + 12])
+                            + Long.bitCount(aw[ao + 13] & bw[bo + 13])
+                            + Long.bitCount(aw[ao + 14] & bw[bo + 14])
+                            + Long.bitCount(aw[ao + 15] & bw[bo + 15]);
+                    if (common >= needed) {
+                        found.add(a.original[i], b.original[j], common, sum);
+                    }
+                }
+            }
+        }
+    }
+}
