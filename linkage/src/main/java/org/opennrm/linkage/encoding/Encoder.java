@@ -218,8 +218,8 @@ public final class Encoder {
     /** Counts per field that the schema check needs: how often values occur, how many tokens they give. */
     static final class FieldStatistics {
 
-        /** Beyond this many distinct values a field has enough entropy for any k the schema allows. */
-        static final int DISTINCT_CAP = 4096;
+        /** Counting further distinct values would change no decision of the schema check. */
+        static final int DISTINCT_CAP = SchemaCheck.CATEGORICAL_VALUES + 1;
 
         final long[] present;
         final long[] tokens;

@@ -55,8 +55,12 @@ public record Schema(
 
     /** The schema for the usual person fields, used when no schema file is given. */
     public static Schema defaultSchema() {
+        return parse(defaultSchemaJson());
+    }
+
+    static String defaultSchemaJson() {
         try (InputStream in = Schema.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,12 +8,41 @@ package org.opennrm.linkage.encoding;
  */
 final class SchemaCheck {
 
+    /**
+     * A field that takes at most this many values over at least {@code minRecordsForCheck} records is a
+     * category (sex, a handful of citizenships), whose bits repeat in large groups of records.
+     */
+    static final int CATEGORICAL_VALUES = 16;
+
     private SchemaCheck() {}
 
     static void verify(Schema schema, Encodings encodings, Encoder.FieldStatistics statistics) {
         int records = encodings.size();
         if (records < schema.minRecordsForCheck()) {
             return;
+        }
+        for (int f = 0; f < schema.fields().size(); f++) {
+            Field field = schema.fields().get(f);
+            if (field.kind() == FieldKind.IGNORE || statistics.present[f] == 0) {
+                continue;
+            }
+            int distinct = statistics.distinct.get(f).size();
+            if (distinct > CATEGORICAL_VALUES) {
+                continue;
+            }
+            double entropyBits = Math.max(1.0, Math.log(distinct) / Math.log(2));
+            double bitsPerRecord = field.bitsPerToken() * (double) statistics.tokens[f] / statistics.present[f];
+            if (bitsPerRecord > schema.maxBitsPerEntropyBit() * entropyBits) {
+                throw new InputRejected(String.format(
+                        "schema check: field \"%s\" has only %d distinct values (%.1f bits of information) but sets"
+                                + " about %.0f filter bits per record (limit %.0f per bit of information); lower its"
+                                + " k or mark it \"ignore\".",
+                        field.name(),
+                        distinct,
+                        entropyBits,
+                        bitsPerRecord,
+                        schema.maxBitsPerEntropyBit() * entropyBits));
+            }
         }
         int[] counts = bitCounts(encodings);
         int worstBit = 0;
@@ -33,29 +62,6 @@ final class SchemaCheck {
                     records,
                     100 * schema.maxBitFrequency(),
                     lowEntropyHint(schema, statistics)));
-        }
-        for (int f = 0; f < schema.fields().size(); f++) {
-            Field field = schema.fields().get(f);
-            if (field.kind() == FieldKind.IGNORE || statistics.present[f] == 0) {
-                continue;
-            }
-            int distinct = statistics.distinct.get(f).size();
-            if (distinct > Encoder.FieldStatistics.DISTINCT_CAP) {
-                continue;
-            }
-            double entropyBits = Math.max(1.0, Math.log(distinct) / Math.log(2));
-            double bitsPerRecord = field.bitsPerToken() * (double) statistics.tokens[f] / statistics.present[f];
-            if (bitsPerRecord > schema.maxBitsPerEntropyBit() * entropyBits) {
-                throw new InputRejected(String.format(
-                        "schema check: field \"%s\" has only %d distinct values (%.1f bits of information) but sets"
-                                + " about %.0f filter bits per record (limit %.0f per bit of information); lower its"
-                                + " k or mark it \"ignore\".",
-                        field.name(),
-                        distinct,
-                        entropyBits,
-                        bitsPerRecord,
-                        schema.maxBitsPerEntropyBit() * entropyBits));
-            }
         }
     }
 
