@@ -1,0 +1,13 @@
+package org.opennrm;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** OpenNRM: the platform of a National Referral Mechanism against trafficking in human beings. */
+@SpringBootApplication
+public class Application {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+}

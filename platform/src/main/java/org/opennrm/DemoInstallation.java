@@ -1,0 +1,117 @@
+package org.opennrm;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.opennrm.access.AccountManagement;
+import org.opennrm.access.AccountManagement.NewAccount;
+import org.opennrm.access.Role;
+import org.opennrm.organisations.ContactPoint;
+import org.opennrm.organisations.NrmRole;
+import org.opennrm.organisations.OrganisationDetails;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.organisations.Sector;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds a demo installation on the first start: organisations across sectors and one account per role,
+ * with passwords printed once on the console. A later start finds organisations and leaves all as is.
+ * Everything here is invented; no real organisation or person is named.
+ */
+@Component
+@ConditionalOnProperty(name = "opennrm.demo.enabled", havingValue = "true")
+class DemoInstallation implements ApplicationRunner {
+
+    private final OrganisationRegistry organisations;
+    private final AccountManagement accounts;
+    private final TransactionTemplate transaction;
+    private final String fixedPassword;
+    private final SecureRandom random = new SecureRandom();
+
+    DemoInstallation(
+            OrganisationRegistry organisations,
+            AccountManagement accounts,
+            TransactionTemplate transaction,
+            @Value("${opennrm.demo.password:}") String fixedPassword) {
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.transaction = transaction;
+        this.fixedPassword = fixedPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (organisations.count() > 0) {
+            return;
+        }
+        Map<String, String> printed = transaction.execute(status -> seed());
+        var out = new StringBuilder("\n=== OpenNRM demo installation created. Accounts (passwords shown only now):\n");
+        printed.forEach((username, password) -> out.append(String.format("    %-16s %s%n", username, password)));
+        out.append("Roles that open case files set up an authenticator app at their first sign-in.\n");
+        System.out.println(out);
+    }
+
+    private Map<String, String> seed() {
+        UUID office = register("National Co-ordinator's Office", Sector.OTHER,
+                Set.of(NrmRole.NATIONAL_COORDINATOR), Set.of("co-ordination", "case management"), "National");
+        UUID panel = register("Multi-agency Identification Panel", Sector.SOCIAL_SERVICES,
+                Set.of(NrmRole.IDENTIFICATION_AUTHORITY), Set.of("identification"), "National");
+        UUID shelter = register("Safe Harbour Shelter", Sector.NGO,
+                Set.of(NrmRole.SERVICE_PROVIDER, NrmRole.REFERRER),
+                Set.of("safe accommodation", "psychological support", "outreach"), "North Region");
+        UUID inspectorate = register("State Labour Inspectorate", Sector.LABOUR_INSPECTORATE,
+                Set.of(NrmRole.REFERRER), Set.of("workplace inspection"), "National");
+        register("City Police Anti-Trafficking Unit", Sector.POLICE, Set.of(NrmRole.REFERRER),
+                Set.of("investigation"), "Capital City");
+        register("Central Hospital", Sector.HEALTH, Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER),
+                Set.of("medical care"), "Capital City");
+        UUID social = register("Municipal Social Services", Sector.SOCIAL_SERVICES,
+                Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER), Set.of("guardianship", "social assistance"),
+                "Capital City");
+        UUID rapporteur = register("Office of the National Rapporteur", Sector.OMBUDSMAN_OR_NATIONAL_RAPPORTEUR,
+                Set.of(NrmRole.NATIONAL_RAPPORTEUR), Set.of("monitoring", "statistics"), "National");
+
+        Map<String, String> passwords = new LinkedHashMap<>();
+        account(passwords, "admin", "Demo Administrator", office, Role.ADMINISTRATOR);
+        account(passwords, "coordinator", "Demo Co-ordinator", office, Role.COORDINATOR);
+        account(passwords, "casemanager", "Demo Case Manager", office, Role.CASE_MANAGER);
+        account(passwords, "identification", "Demo Identification Officer", panel, Role.IDENTIFICATION_OFFICER);
+        account(passwords, "inspector", "Demo Labour Inspector", inspectorate, Role.REFERRER);
+        account(passwords, "shelter", "Demo Shelter Worker", shelter, Role.SERVICE_PROVIDER);
+        account(passwords, "guardian", "Demo Guardian", social, Role.GUARDIAN);
+        account(passwords, "statistician", "Demo Statistician", rapporteur, Role.STATISTICIAN);
+        return passwords;
+    }
+
+    private UUID register(String name, Sector sector, Set<NrmRole> roles, Set<String> services, String region) {
+        var contacts = new ArrayList<ContactPoint>();
+        contacts.add(new ContactPoint("Duty desk", "Referrals", "+000 000 0000", "duty@example.org"));
+        return organisations
+                .register(new OrganisationDetails(name, sector, roles, services, Set.of(region), List.copyOf(contacts)))
+                .id();
+    }
+
+    private void account(Map<String, String> passwords, String username, String name, UUID organisation, Role role) {
+        String password = fixedPassword.isBlank() ? newPassword() : fixedPassword;
+        accounts.create(new NewAccount(username, name, username + "@example.org", organisation, Set.of(role), password));
+        passwords.put(username, password);
+    }
+
+    private String newPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        var password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package org.opennrm;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * A real PostgreSQL started inside the platform when no external database is configured, so that a
+ * co-ordinator's office can try the platform with one command, and its data survives a restart.
+ *
+ * <p>Production sets {@code SPRING_DATASOURCE_URL} (and user and password); then this configuration
+ * stays out of the way and Spring Boot connects to that database instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabase.NoExternalDatabase.class)
+class EmbeddedDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String DATABASE = "opennrm";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${opennrm.data-dir}") Path dataDir, @Value("${opennrm.database.port:0}") int port)
+            throws IOException {
+        Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+        Files.createDirectories(pgData);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                // keep the data: the point of a data directory is that a restart finds it again
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgData);
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${opennrm.database.pool-size:20}") int poolSize)
+            throws SQLException {
+        createDatabaseIfMissing(postgres.getPostgresDatabase());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("opennrm");
+        // fail fast on a lost database instead of holding a request for the default 30 s
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
+    }
+
+    private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
+        try (Connection connection = admin.getConnection();
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("create database " + DATABASE);
+            }
+        }
+    }
+
+    /** Matches when the operator has not pointed the platform at an external PostgreSQL. */
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty("spring.datasource.url");
+        }
+    }
+}

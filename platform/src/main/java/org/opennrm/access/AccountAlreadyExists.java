@@ -1,0 +1,8 @@
+package org.opennrm.access;
+
+/** An account with that user name exists already (user names are unique, ignoring case). */
+public class AccountAlreadyExists extends RuntimeException {
+    AccountAlreadyExists(String username) {
+        super("An account with the user name '" + username + "' already exists");
+    }
+}

@@ -1,0 +1,27 @@
+package org.opennrm.access;
+
+/** What an audit entry records. Reads of personal data are logged as much as changes. */
+public enum AuditAction {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT,
+    SECOND_FACTOR_ENROLLED,
+    SECOND_FACTOR_FAILED,
+    SECOND_FACTOR_RESET,
+    RECOVERY_CODE_USED,
+    ACCOUNT_LOCKED,
+    ACCOUNT_CREATED,
+    ACCOUNT_CHANGED,
+    PERMISSION_CHANGED,
+    PASSWORD_CHANGED,
+    TOKEN_CREATED,
+    TOKEN_REVOKED,
+    READ,
+    CREATE,
+    UPDATE,
+    DELETE,
+    EXPORT,
+    SHARE,
+    KEY_ROTATED,
+    AUDIT_VERIFIED
+}

@@ -1,0 +1,155 @@
+package org.opennrm.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit trail: who (account, organisation) did what to which record, when and from where. Every
+ * module calls it for every read or change of personal data. Entries are append-only and hash-chained.
+ *
+ * <p>Entries hold ids and codes, never names of persons or other personal data in {@code detail}.
+ */
+@Service
+public class AuditTrail {
+
+    /** The hash before the first entry. */
+    static final String GENESIS = "0".repeat(64);
+
+    // one lock id for the whole chain: entries must be appended one at a time to stay chained
+    private static final long CHAIN_LOCK = 0x0A0D17L;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current actor on a record, in the caller's transaction. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(AuditAction action, String recordType, Object recordId) {
+        record(action, recordType, recordId, null);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(AuditAction action, String recordType, Object recordId, String detail) {
+        var actor = Actor.current();
+        append(new AuditEntry(
+                0,
+                now(),
+                actor.map(Actor::accountId).orElse(null),
+                actor.map(Actor::username).orElse(null),
+                actor.map(Actor::organisationId).orElse(null),
+                action,
+                recordType,
+                recordId == null ? null : recordId.toString(),
+                detail,
+                remoteAddress(),
+                null,
+                null));
+    }
+
+    /**
+     * Records an action about an account that is not (or not yet) the current actor: sign-in, failed
+     * sign-in, lock-out. Runs in its own transaction so that a failed sign-in is kept even when the
+     * surrounding work is rolled back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFor(
+            UUID accountId, String username, UUID organisationId, AuditAction action, String detail) {
+        append(new AuditEntry(
+                0,
+                now(),
+                accountId,
+                username,
+                organisationId,
+                action,
+                "account",
+                accountId == null ? null : accountId.toString(),
+                detail,
+                remoteAddress(),
+                null,
+                null));
+    }
+
+    private void append(AuditEntry entry) {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+        var last = jdbc.sql("select sequence, hash from access.audit_entry order by sequence desc limit 1")
+                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .optional();
+        long sequence = last.map(l -> (Long) l[0] + 1).orElse(1L);
+        String previous = last.map(l -> (String) l[1]).orElse(GENESIS);
+        var chained = entry.chainedAfter(sequence, previous);
+        jdbc.sql(
+                        """
+                        insert into access.audit_entry (sequence, recorded_at, account_id, username, organisation_id,
+                            action, record_type, record_id, detail, remote_address, previous_hash, hash)
+                        values (:sequence, :recordedAt, :accountId, :username, :organisationId, :action,
+                            :recordType, :recordId, :detail, :remoteAddress, :previousHash, :hash)""")
+                .param("sequence", chained.sequence())
+                .param("recordedAt", Timestamp.from(chained.recordedAt()))
+                .param("accountId", chained.accountId())
+                .param("username", chained.username())
+                .param("organisationId", chained.organisationId())
+                .param("action", chained.action().name())
+                .param("recordType", chained.recordType())
+                .param("recordId", chained.recordId())
+                .param("detail", chained.detail())
+                .param("remoteAddress", chained.remoteAddress())
+                .param("previousHash", chained.previousHash())
+                .param("hash", chained.hash())
+                .update();
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: hash what the database will give back
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    /** SHA-256 over the entry's fields and the previous hash, in a fixed order with separators. */
+    static String hashOf(AuditEntry entry, String previousHash) {
+        String canonical = String.join(
+                "\u001f",
+                Long.toString(entry.sequence()),
+                entry.recordedAt().toString(),
+                Objects.toString(entry.accountId(), ""),
+                Objects.toString(entry.username(), ""),
+                Objects.toString(entry.organisationId(), ""),
+                entry.action().name(),
+                Objects.toString(entry.recordType(), ""),
+                Objects.toString(entry.recordId(), ""),
+                Objects.toString(entry.detail(), ""),
+                Objects.toString(entry.remoteAddress(), ""),
+                previousHash);
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

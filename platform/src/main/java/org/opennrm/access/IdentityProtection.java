@@ -1,0 +1,122 @@
+package org.opennrm.access;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Encrypts identity fields at rest with authenticated encryption (AES-256-GCM, Google Tink). Any module
+ * that stores identifying data stores {@link #encrypt} output and reads it back with {@link #decrypt}.
+ *
+ * <p>The keyset comes from {@code OPENNRM_IDENTITY_KEYSET} (Tink JSON) or from the key file named by
+ * {@code opennrm.identity.keyset-file}; a demo installation creates that file on its first start. Each
+ * ciphertext names the key that made it, so after a rotation old values still decrypt until the rotation
+ * command has re-encrypted them. The context (table, column, record id) is bound to the ciphertext as
+ * associated data, so a value copied into another row or column does not decrypt.
+ */
+@Component
+public class IdentityProtection {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityProtection.class);
+
+    private final Path keysetFile;
+    private volatile KeysetHandle keyset;
+    private volatile Aead aead;
+
+    IdentityProtection(
+            @Value("${opennrm.identity.keyset:}") String keysetJson,
+            @Value("${opennrm.identity.keyset-file:${opennrm.data-dir}/identity-keyset.json}") Path keysetFile)
+            throws GeneralSecurityException, IOException {
+        AeadConfig.register();
+        this.keysetFile = keysetFile;
+        if (StringUtils.hasText(keysetJson)) {
+            use(TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get()));
+        } else if (Files.exists(keysetFile)) {
+            use(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), InsecureSecretKeyAccess.get()));
+        } else {
+            log.warn("No identity keyset given: creating a new one in {}. Production must keep this key safe "
+                    + "and backed up apart from the database.", keysetFile.toAbsolutePath());
+            var created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            writeKeyset(created);
+            use(created);
+        }
+    }
+
+    public String encrypt(String plaintext, String context) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] sealed = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public String decrypt(String ciphertext, String context) {
+        if (ciphertext == null) {
+            return null;
+        }
+        try {
+            byte[] opened = aead.decrypt(Base64.getDecoder().decode(ciphertext), context.getBytes(StandardCharsets.UTF_8));
+            return new String(opened, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // tampered, moved to another row, or made with a key no longer in the keyset
+            throw new IllegalStateException("An encrypted field could not be decrypted in " + context, e);
+        }
+    }
+
+    /** The key id that encrypts new values now. */
+    public long primaryKeyId() {
+        return keyset.getPrimary().getId();
+    }
+
+    KeysetHandle keyset() {
+        return keyset;
+    }
+
+    Path keysetFile() {
+        return keysetFile;
+    }
+
+    void use(KeysetHandle handle) throws GeneralSecurityException {
+        this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.keyset = handle;
+    }
+
+    void writeKeyset(KeysetHandle handle) throws GeneralSecurityException {
+        try {
+            Path parent = keysetFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, "identity-keyset", ".tmp");
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.warn("Could not restrict the permissions of the keyset file on this file system");
+            }
+            Files.writeString(temporary, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+            Files.move(temporary, keysetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.opennrm.access;
+
+/** A password shorter than the minimum length. */
+public class PasswordTooWeak extends RuntimeException {
+    private final int minimumLength;
+
+    PasswordTooWeak(int minimumLength) {
+        super("A password needs at least " + minimumLength + " characters");
+        this.minimumLength = minimumLength;
+    }
+
+    public int minimumLength() {
+        return minimumLength;
+    }
+}

@@ -1,0 +1,33 @@
+package org.opennrm.access;
+
+import java.util.Locale;
+
+/**
+ * Something an account may do. Together with a {@link Scope} it makes a grant, whose authority string
+ * ({@code organisations:manage:all}) is what controllers and facades check.
+ */
+public enum Permission {
+    ORGANISATIONS_READ,
+    ORGANISATIONS_MANAGE,
+    AGREEMENTS_READ,
+    AGREEMENTS_MANAGE,
+    ACCOUNTS_READ,
+    ACCOUNTS_MANAGE,
+    AUDIT_READ,
+    TOKENS_MANAGE,
+    SCREENING_PERFORM,
+    REFERRALS_CREATE,
+    REFERRALS_READ,
+    CASES_READ,
+    CASES_WRITE,
+    DECISIONS_TAKE,
+    SERVICES_RECORD,
+    CHILD_REPRESENT,
+    STATISTICS_READ,
+    STATISTICS_RELEASE;
+
+    /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ":");
+    }
+}

@@ -1,0 +1,113 @@
+package org.opennrm.access;
+
+import static org.opennrm.access.Permission.*;
+import static org.opennrm.access.Scope.*;
+
+import java.util.Set;
+
+/**
+ * The roles of the people who work in the NRM. Permissions come from roles only, so that an
+ * administrator changes what a person may do by changing their roles, and every change is audited.
+ */
+public enum Role {
+    ADMINISTRATOR(
+            true,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(ORGANISATIONS_MANAGE, ALL),
+                    g(AGREEMENTS_READ, ALL),
+                    g(AGREEMENTS_MANAGE, ALL),
+                    g(ACCOUNTS_READ, ALL),
+                    g(ACCOUNTS_MANAGE, ALL),
+                    g(AUDIT_READ, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    COORDINATOR(
+            true,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(ORGANISATIONS_MANAGE, ALL),
+                    g(AGREEMENTS_READ, ALL),
+                    g(AGREEMENTS_MANAGE, ALL),
+                    g(ACCOUNTS_READ, ALL),
+                    g(CASES_READ, ALL),
+                    g(REFERRALS_READ, ALL),
+                    g(STATISTICS_READ, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    REFERRER(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(AGREEMENTS_READ, ORGANISATION),
+                    g(SCREENING_PERFORM, OWN),
+                    g(REFERRALS_CREATE, ORGANISATION),
+                    g(REFERRALS_READ, ORGANISATION),
+                    g(TOKENS_MANAGE, OWN))),
+    CASE_MANAGER(
+            true,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(AGREEMENTS_READ, ORGANISATION),
+                    g(SCREENING_PERFORM, OWN),
+                    g(REFERRALS_READ, ALL),
+                    g(CASES_READ, ALL),
+                    g(CASES_WRITE, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    IDENTIFICATION_OFFICER(
+            true,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(AGREEMENTS_READ, ORGANISATION),
+                    g(CASES_READ, ALL),
+                    g(DECISIONS_TAKE, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    SERVICE_PROVIDER(
+            true,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(AGREEMENTS_READ, ORGANISATION),
+                    g(CASES_READ, ORGANISATION),
+                    g(SERVICES_RECORD, ORGANISATION),
+                    g(TOKENS_MANAGE, OWN))),
+    GUARDIAN(
+            true,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(CASES_READ, OWN),
+                    g(CHILD_REPRESENT, OWN),
+                    g(TOKENS_MANAGE, OWN))),
+    STATISTICIAN(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(STATISTICS_READ, ALL),
+                    g(STATISTICS_RELEASE, ALL),
+                    g(TOKENS_MANAGE, OWN)));
+
+    private final boolean opensCaseFiles;
+    private final Set<Grant> grants;
+
+    Role(boolean opensCaseFiles, Set<Grant> grants) {
+        this.opensCaseFiles = opensCaseFiles;
+        this.grants = grants;
+    }
+
+    /**
+     * Roles that can open case files (or, for administrators, change who can) must sign in with a
+     * second factor: a stolen password alone must never expose a victim's file.
+     */
+    public boolean requiresSecondFactor() {
+        return opensCaseFiles;
+    }
+
+    public Set<Grant> grants() {
+        return grants;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    private static Grant g(Permission permission, Scope scope) {
+        return new Grant(permission, scope);
+    }
+}

@@ -1,0 +1,17 @@
+package org.opennrm.access;
+
+/** How far a permission reaches: the holder's own records, their organisation's, or everyone's. */
+public enum Scope {
+    OWN,
+    ORGANISATION,
+    ALL;
+
+    /** The authority suffix, as in {@code agreements:read:organisation}. */
+    String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    boolean covers(Scope other) {
+        return compareTo(other) >= 0;
+    }
+}

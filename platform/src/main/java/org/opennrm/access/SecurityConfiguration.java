@@ -1,0 +1,123 @@
+package org.opennrm.access;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * How people and API clients prove who they are. Pages: password, then a second factor for roles that
+ * can open case files (or optional single sign-on), a session that times out when idle, CSRF tokens on
+ * every form. API: personal access tokens only, no cookies, so no CSRF surface.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String SECOND_FACTOR_PENDING = "SECOND_FACTOR_PENDING";
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id with the parameters Spring Security recommends (OWASP minimums: 19 MiB would do;
+        // these are stronger). Memory-hard hashing makes a stolen account table expensive to crack.
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    /** The token filter runs inside the API security chain only, not as a servlet filter of its own. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<AccessTokenFilter> accessTokenFilterOutsideChains(
+            AccessTokenFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccessTokenFilter accessTokens, ProblemWriter problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AccountPrincipal.SIGNED_IN))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // tokens travel in the Authorization header, never in cookies: no cross-site request can carry them
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(accessTokens, UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorised)
+                        .accessDeniedHandler(problems::forbidden))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            SignInOutcomes outcomes,
+            SecurityContextRepository contexts,
+            ObjectProvider<ClientRegistrationRepository> singleSignOn)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health/**",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/sign-in/second-factor/**")
+                        .hasAuthority(SECOND_FACTOR_PENDING)
+                        .anyRequest()
+                        .hasAuthority(AccountPrincipal.SIGNED_IN))
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(outcomes)
+                        .failureHandler(outcomes)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut")
+                        .addLogoutHandler(outcomes)
+                        .deleteCookies("OPENNRM_SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionUrl("/login?expired"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer ->
+                                referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(permissions ->
+                                permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        request -> "true".equals(request.getHeader("HX-Request"))));
+        if (singleSignOn.getIfAvailable() != null) {
+            http.oauth2Login(oauth -> oauth.loginPage("/login").successHandler(outcomes).failureHandler(outcomes));
+        }
+        return http.build();
+    }
+}
