@@ -61,24 +61,54 @@ class DemoInstallation implements ApplicationRunner {
     }
 
     private Map<String, String> seed() {
-        UUID office = register("National Co-ordinator's Office", Sector.OTHER,
-                Set.of(NrmRole.NATIONAL_COORDINATOR), Set.of("co-ordination", "case management"), "National");
-        UUID panel = register("Multi-agency Identification Panel", Sector.SOCIAL_SERVICES,
-                Set.of(NrmRole.IDENTIFICATION_AUTHORITY), Set.of("identification"), "National");
-        UUID shelter = register("Safe Harbour Shelter", Sector.NGO,
+        UUID office = register(
+                "National Co-ordinator's Office",
+                Sector.OTHER,
+                Set.of(NrmRole.NATIONAL_COORDINATOR),
+                Set.of("co-ordination", "case management"),
+                "National");
+        UUID panel = register(
+                "Multi-agency Identification Panel",
+                Sector.SOCIAL_SERVICES,
+                Set.of(NrmRole.IDENTIFICATION_AUTHORITY),
+                Set.of("identification"),
+                "National");
+        UUID shelter = register(
+                "Safe Harbour Shelter",
+                Sector.NGO,
                 Set.of(NrmRole.SERVICE_PROVIDER, NrmRole.REFERRER),
-                Set.of("safe accommodation", "psychological support", "outreach"), "North Region");
-        UUID inspectorate = register("State Labour Inspectorate", Sector.LABOUR_INSPECTORATE,
-                Set.of(NrmRole.REFERRER), Set.of("workplace inspection"), "National");
-        register("City Police Anti-Trafficking Unit", Sector.POLICE, Set.of(NrmRole.REFERRER),
-                Set.of("investigation"), "Capital City");
-        register("Central Hospital", Sector.HEALTH, Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER),
-                Set.of("medical care"), "Capital City");
-        UUID social = register("Municipal Social Services", Sector.SOCIAL_SERVICES,
-                Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER), Set.of("guardianship", "social assistance"),
+                Set.of("safe accommodation", "psychological support", "outreach"),
+                "North Region");
+        UUID inspectorate = register(
+                "State Labour Inspectorate",
+                Sector.LABOUR_INSPECTORATE,
+                Set.of(NrmRole.REFERRER),
+                Set.of("workplace inspection"),
+                "National");
+        register(
+                "City Police Anti-Trafficking Unit",
+                Sector.POLICE,
+                Set.of(NrmRole.REFERRER),
+                Set.of("investigation"),
                 "Capital City");
-        UUID rapporteur = register("Office of the National Rapporteur", Sector.OMBUDSMAN_OR_NATIONAL_RAPPORTEUR,
-                Set.of(NrmRole.NATIONAL_RAPPORTEUR), Set.of("monitoring", "statistics"), "National");
+        register(
+                "Central Hospital",
+                Sector.HEALTH,
+                Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER),
+                Set.of("medical care"),
+                "Capital City");
+        UUID social = register(
+                "Municipal Social Services",
+                Sector.SOCIAL_SERVICES,
+                Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER),
+                Set.of("guardianship", "social assistance"),
+                "Capital City");
+        UUID rapporteur = register(
+                "Office of the National Rapporteur",
+                Sector.OMBUDSMAN_OR_NATIONAL_RAPPORTEUR,
+                Set.of(NrmRole.NATIONAL_RAPPORTEUR),
+                Set.of("monitoring", "statistics"),
+                "National");
 
         Map<String, String> passwords = new LinkedHashMap<>();
         account(passwords, "admin", "Demo Administrator", office, Role.ADMINISTRATOR);
@@ -102,7 +132,8 @@ class DemoInstallation implements ApplicationRunner {
 
     private void account(Map<String, String> passwords, String username, String name, UUID organisation, Role role) {
         String password = fixedPassword.isBlank() ? newPassword() : fixedPassword;
-        accounts.create(new NewAccount(username, name, username + "@example.org", organisation, Set.of(role), password));
+        accounts.create(
+                new NewAccount(username, name, username + "@example.org", organisation, Set.of(role), password));
         passwords.put(username, password);
     }
 

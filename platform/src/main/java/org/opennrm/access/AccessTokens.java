@@ -44,7 +44,12 @@ public class AccessTokens {
 
     /** A token's details as its owner sees them (never the token itself). */
     public record AccessToken(
-            UUID id, String name, Set<Grant> grants, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+            UUID id,
+            String name,
+            Set<Grant> grants,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
             Instant revokedAt) {
 
         public boolean isActive(Instant now) {
@@ -73,21 +78,27 @@ public class AccessTokens {
         String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         var id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into access.access_token (id, account_id, name, token_hash, grants, created_at, expires_at)
                         values (:id, :account, :name, :hash, :grants::varchar[], :now, :expires)""")
                 .param("id", id)
                 .param("account", owner.accountId())
                 .param("name", name.strip())
                 .param("hash", hash(value))
-                .param("grants", Accounts.arrayLiteral(wanted.stream().map(Grant::authority).sorted().toList()))
+                .param(
+                        "grants",
+                        Accounts.arrayLiteral(
+                                wanted.stream().map(Grant::authority).sorted().toList()))
                 .param("now", Timestamp.from(now))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
-        audit.record(AuditAction.TOKEN_CREATED, "access-token", id, wanted.stream().map(Grant::authority).sorted()
-                .collect(Collectors.joining(" ")));
-        return new CreatedToken(new AccessToken(id, name.strip(), Set.copyOf(wanted), now, expiresAt, null, null), value);
+        audit.record(
+                AuditAction.TOKEN_CREATED,
+                "access-token",
+                id,
+                wanted.stream().map(Grant::authority).sorted().collect(Collectors.joining(" ")));
+        return new CreatedToken(
+                new AccessToken(id, name.strip(), Set.copyOf(wanted), now, expiresAt, null, null), value);
     }
 
     @Transactional(readOnly = true)
@@ -97,7 +108,9 @@ public class AccessTokens {
                 .query((rs, row) -> new AccessToken(
                         rs.getObject("id", UUID.class),
                         rs.getString("name"),
-                        Arrays.stream((String[]) rs.getArray("grants").getArray()).map(Grant::parse).collect(Collectors.toSet()),
+                        Arrays.stream((String[]) rs.getArray("grants").getArray())
+                                .map(Grant::parse)
+                                .collect(Collectors.toSet()),
                         rs.getTimestamp("created_at").toInstant(),
                         instant(rs.getTimestamp("expires_at")),
                         instant(rs.getTimestamp("last_used_at")),
@@ -108,8 +121,7 @@ public class AccessTokens {
     /** Revokes one of the owner's tokens; a token of anyone else is treated as not existing. */
     @Transactional
     public boolean revoke(Actor owner, UUID tokenId) {
-        int rows = jdbc.sql(
-                        """
+        int rows = jdbc.sql("""
                         update access.access_token set revoked_at = :now
                         where id = :id and account_id = :account and revoked_at is null""")
                 .param("now", Timestamp.from(clock.instant()))
@@ -129,8 +141,7 @@ public class AccessTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        var row = jdbc.sql(
-                        """
+        var row = jdbc.sql("""
                         select id, account_id, grants from access.access_token
                         where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)""")
                 .param("hash", hash(value))
@@ -138,13 +149,16 @@ public class AccessTokens {
                 .query((rs, n) -> new Object[] {
                     rs.getObject("id", UUID.class),
                     rs.getObject("account_id", UUID.class),
-                    Arrays.stream((String[]) rs.getArray("grants").getArray()).map(Grant::parse).collect(Collectors.toSet())
+                    Arrays.stream((String[]) rs.getArray("grants").getArray())
+                            .map(Grant::parse)
+                            .collect(Collectors.toSet())
                 })
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        var account = accounts.findById((UUID) row.get()[1]).filter(Account::enabled).filter(a -> !a.isLocked(now));
+        var account =
+                accounts.findById((UUID) row.get()[1]).filter(Account::enabled).filter(a -> !a.isLocked(now));
         if (account.isEmpty()) {
             return Optional.empty();
         }
@@ -158,7 +172,8 @@ public class AccessTokens {
                 .param("now", Timestamp.from(now))
                 .param("id", row.get()[0])
                 .update();
-        return Optional.of(new Actor(owner.accountId(), owner.username(), owner.organisationId(), owner.roles(), effective));
+        return Optional.of(
+                new Actor(owner.accountId(), owner.username(), owner.organisationId(), owner.roles(), effective));
     }
 
     static String hash(String value) {

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
-    private static final String COLUMNS =
-            """
+    private static final String COLUMNS = """
             id, username, display_name, email, organisation_id, password_hash, roles, enabled, failed_sign_ins,
             locked_until, totp_secret, totp_confirmed_at, recovery_codes, version""";
 
@@ -51,7 +50,8 @@ class Accounts {
     }
 
     List<Account> findByOrganisation(UUID organisationId) {
-        return jdbc.sql("select " + COLUMNS + " from access.account where organisation_id = :org order by lower(username)")
+        return jdbc.sql("select " + COLUMNS
+                        + " from access.account where organisation_id = :org order by lower(username)")
                 .param("org", organisationId)
                 .query(Accounts::map)
                 .list();
@@ -62,30 +62,24 @@ class Accounts {
     }
 
     void insert(Account account) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into access.account (id, username, display_name, email, organisation_id, password_hash,
                             roles, enabled, failed_sign_ins, locked_until, totp_secret, totp_confirmed_at,
                             recovery_codes, version)
                         values (:id, :username, :displayName, :email, :organisationId, :passwordHash,
                             :roles::varchar[], :enabled, :failedSignIns, :lockedUntil, :totpSecret, :totpConfirmedAt,
-                            :recoveryCodes::varchar[], 0)""")
-                .paramSource(parameters(account))
-                .update();
+                            :recoveryCodes::varchar[], 0)""").paramSource(parameters(account)).update();
     }
 
     /** Writes the account if nobody changed it since it was read; otherwise tells the caller. */
     void update(Account account) {
-        int rows = jdbc.sql(
-                        """
+        int rows = jdbc.sql("""
                         update access.account set display_name = :displayName, email = :email,
                             password_hash = :passwordHash, roles = :roles::varchar[], enabled = :enabled,
                             failed_sign_ins = :failedSignIns, locked_until = :lockedUntil, totp_secret = :totpSecret,
                             totp_confirmed_at = :totpConfirmedAt, recovery_codes = :recoveryCodes::varchar[],
                             version = version + 1
-                        where id = :id and version = :version""")
-                .paramSource(parameters(account))
-                .update();
+                        where id = :id and version = :version""").paramSource(parameters(account)).update();
         if (rows != 1) {
             throw new OptimisticLockingFailureException("Account " + account.id() + " was changed by someone else");
         }
@@ -99,12 +93,16 @@ class Accounts {
         map.put("email", account.email());
         map.put("organisationId", account.organisationId());
         map.put("passwordHash", account.passwordHash());
-        map.put("roles", arrayLiteral(account.roles().stream().map(Role::name).sorted().toList()));
+        map.put(
+                "roles",
+                arrayLiteral(account.roles().stream().map(Role::name).sorted().toList()));
         map.put("enabled", account.enabled());
         map.put("failedSignIns", account.failedSignIns());
         map.put("lockedUntil", account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()));
         map.put("totpSecret", account.totpSecret());
-        map.put("totpConfirmedAt", account.totpConfirmedAt() == null ? null : Timestamp.from(account.totpConfirmedAt()));
+        map.put(
+                "totpConfirmedAt",
+                account.totpConfirmedAt() == null ? null : Timestamp.from(account.totpConfirmedAt()));
         map.put("recoveryCodes", arrayLiteral(account.recoveryCodeHashes()));
         map.put("version", account.version());
         return map;

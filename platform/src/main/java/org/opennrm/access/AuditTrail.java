@@ -71,8 +71,7 @@ public class AuditTrail {
      * surrounding work is rolled back.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFor(
-            UUID accountId, String username, UUID organisationId, AuditAction action, String detail) {
+    public void recordFor(UUID accountId, String username, UUID organisationId, AuditAction action, String detail) {
         append(new AuditEntry(
                 0,
                 now(),
@@ -89,15 +88,17 @@ public class AuditTrail {
     }
 
     private void append(AuditEntry entry) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", CHAIN_LOCK)
+                .query()
+                .singleRow();
         var last = jdbc.sql("select sequence, hash from access.audit_entry order by sequence desc limit 1")
                 .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .optional();
         long sequence = last.map(l -> (Long) l[0] + 1).orElse(1L);
         String previous = last.map(l -> (String) l[1]).orElse(GENESIS);
         var chained = entry.chainedAfter(sequence, previous);
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into access.audit_entry (sequence, recorded_at, account_id, username, organisation_id,
                             action, record_type, record_id, detail, remote_address, previous_hash, hash)
                         values (:sequence, :recordedAt, :accountId, :username, :organisationId, :action,

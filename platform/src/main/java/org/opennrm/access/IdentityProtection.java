@@ -51,8 +51,10 @@ public class IdentityProtection {
         } else if (Files.exists(keysetFile)) {
             use(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), InsecureSecretKeyAccess.get()));
         } else {
-            log.warn("No identity keyset given: creating a new one in {}. Production must keep this key safe "
-                    + "and backed up apart from the database.", keysetFile.toAbsolutePath());
+            log.warn(
+                    "No identity keyset given: creating a new one in {}. Production must keep this key safe "
+                            + "and backed up apart from the database.",
+                    keysetFile.toAbsolutePath());
             var created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             writeKeyset(created);
             use(created);
@@ -64,7 +66,8 @@ public class IdentityProtection {
             return null;
         }
         try {
-            byte[] sealed = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed =
+                    aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
@@ -76,7 +79,8 @@ public class IdentityProtection {
             return null;
         }
         try {
-            byte[] opened = aead.decrypt(Base64.getDecoder().decode(ciphertext), context.getBytes(StandardCharsets.UTF_8));
+            byte[] opened =
+                    aead.decrypt(Base64.getDecoder().decode(ciphertext), context.getBytes(StandardCharsets.UTF_8));
             return new String(opened, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // tampered, moved to another row, or made with a key no longer in the keyset
@@ -112,8 +116,12 @@ public class IdentityProtection {
             } catch (UnsupportedOperationException notPosix) {
                 log.warn("Could not restrict the permissions of the keyset file on this file system");
             }
-            Files.writeString(temporary, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
-            Files.move(temporary, keysetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.writeString(
+                    temporary, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+            Files.move(
+                    temporary,
+                    keysetFile,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,7 +16,10 @@ class ProblemWriter {
     void unauthorised(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"opennrm\"");
-        write(response, HttpStatus.UNAUTHORIZED, "A valid personal access token is required (Authorization: Bearer ...).",
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "A valid personal access token is required (Authorization: Bearer ...).",
                 request.getRequestURI());
     }
 

@@ -70,11 +70,7 @@ public enum Role {
                     g(TOKENS_MANAGE, OWN))),
     GUARDIAN(
             true,
-            Set.of(
-                    g(ORGANISATIONS_READ, ALL),
-                    g(CASES_READ, OWN),
-                    g(CHILD_REPRESENT, OWN),
-                    g(TOKENS_MANAGE, OWN))),
+            Set.of(g(ORGANISATIONS_READ, ALL), g(CASES_READ, OWN), g(CHILD_REPRESENT, OWN), g(TOKENS_MANAGE, OWN))),
     STATISTICIAN(
             false,
             Set.of(

@@ -67,7 +67,8 @@ class SecondFactorController {
         boolean valid = account.hasSecondFactor()
                 && (codes.verify(secretOf(account), trimmed) || useRecoveryCode(account, trimmed));
         if (!valid) {
-            audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_FAILED, null);
+            audit.recordFor(
+                    account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_FAILED, null);
             outcomes.countFailure(account);
             if (accounts.findById(account.id()).orElseThrow().isLocked(clock.instant())) {
                 return signInAgain(request, "locked");
@@ -98,8 +99,7 @@ class SecondFactorController {
     }
 
     @PostMapping("/enrol")
-    String confirmEnrolment(
-            @RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
+    String confirmEnrolment(@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
         Account account = pendingAccount().orElseThrow();
         String secret = (String) session.getAttribute(ENROLMENT_SECRET);
         if (secret == null || account.hasSecondFactor()) {
@@ -113,10 +113,13 @@ class SecondFactorController {
         }
         List<String> recoveryCodes = codes.newRecoveryCodes();
         account.startSecondFactorEnrolment(protection.encrypt(secret, secretContext(account)));
-        account.confirmSecondFactor(clock.instant(), recoveryCodes.stream().map(TotpCodes::hashRecoveryCode).toList());
+        account.confirmSecondFactor(
+                clock.instant(),
+                recoveryCodes.stream().map(TotpCodes::hashRecoveryCode).toList());
         accounts.update(account);
         session.removeAttribute(ENROLMENT_SECRET);
-        audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_ENROLLED, null);
+        audit.recordFor(
+                account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_ENROLLED, null);
         model.addAttribute("recoveryCodes", recoveryCodes);
         return "access/recovery-codes";
     }
@@ -140,7 +143,11 @@ class SecondFactorController {
         }
         account.useRecoveryCode(hash);
         accounts.update(account);
-        audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.RECOVERY_CODE_USED,
+        audit.recordFor(
+                account.id(),
+                account.username(),
+                account.organisationId(),
+                AuditAction.RECOVERY_CODE_USED,
                 account.remainingRecoveryCodes() + " left");
         return true;
     }

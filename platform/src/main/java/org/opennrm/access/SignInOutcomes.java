@@ -65,11 +65,12 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException {
         boolean singleSignOn = auth.getPrincipal() instanceof OidcUser;
-        Optional<Account> signedIn = switch (auth.getPrincipal()) {
-            case AccountPrincipal principal -> accounts.findById(principal.accountId());
-            case OidcUser oidc -> accountFor(oidc);
-            default -> Optional.empty();
-        };
+        Optional<Account> signedIn =
+                switch (auth.getPrincipal()) {
+                    case AccountPrincipal principal -> accounts.findById(principal.accountId());
+                    case OidcUser oidc -> accountFor(oidc);
+                    default -> Optional.empty();
+                };
         if (signedIn.isEmpty() || !signedIn.get().enabled()) {
             // a valid identity-provider login without an (enabled) account here grants nothing
             SecurityContextHolder.clearContext();
@@ -133,7 +134,11 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
     void countFailure(Account account) {
         var now = clock.instant();
         if (account.isLocked(now)) {
-            audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.SIGN_IN_FAILED,
+            audit.recordFor(
+                    account.id(),
+                    account.username(),
+                    account.organisationId(),
+                    AuditAction.SIGN_IN_FAILED,
                     "account locked");
             return;
         }
@@ -142,7 +147,11 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
         audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.SIGN_IN_FAILED, null);
         if (locked) {
             log.warn("Account {} locked after {} failed sign-ins", account.id(), maxFailedSignIns);
-            audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.ACCOUNT_LOCKED,
+            audit.recordFor(
+                    account.id(),
+                    account.username(),
+                    account.organisationId(),
+                    AuditAction.ACCOUNT_LOCKED,
                     "locked for " + lockDuration);
         }
     }
@@ -150,8 +159,12 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            audit.recordFor(principal.accountId(), principal.getUsername(), principal.organisationId(),
-                    AuditAction.SIGN_OUT, null);
+            audit.recordFor(
+                    principal.accountId(),
+                    principal.getUsername(),
+                    principal.organisationId(),
+                    AuditAction.SIGN_OUT,
+                    null);
         }
     }
 

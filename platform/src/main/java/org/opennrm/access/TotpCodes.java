@@ -59,7 +59,8 @@ class TotpCodes {
         Instant now = clock.instant();
         for (int step = -1; step <= 1; step++) {
             String expected = codeAt(secret, now.plus(generator.getTimeStep().multipliedBy(step)));
-            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), digits.getBytes(StandardCharsets.US_ASCII))) {
+            if (MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), digits.getBytes(StandardCharsets.US_ASCII))) {
                 return true;
             }
         }
@@ -81,7 +82,8 @@ class TotpCodes {
 
     /** The enrolment link an authenticator app reads from the QR code. */
     String enrolmentUri(String issuer, String username, String secret) {
-        String label = URLEncoder.encode(issuer + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
+        String label = URLEncoder.encode(issuer + ":" + username, StandardCharsets.UTF_8)
+                .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
                 + URLEncoder.encode(issuer, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -96,7 +98,8 @@ class TotpCodes {
                     .append(size + 8)
                     .append(' ')
                     .append(size + 8)
-                    .append("\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"QR code\" shape-rendering=\"crispEdges\">")
+                    .append(
+                            "\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"QR code\" shape-rendering=\"crispEdges\">")
                     .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
             for (int y = 0; y < size; y++) {
                 for (int x = 0; x < size; x++) {
@@ -117,7 +120,10 @@ class TotpCodes {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             byte[] bytes = new byte[7];
             random.nextBytes(bytes);
-            String code = base32.encodeToString(bytes).replace("=", "").substring(0, 10).toLowerCase(Locale.ROOT);
+            String code = base32.encodeToString(bytes)
+                    .replace("=", "")
+                    .substring(0, 10)
+                    .toLowerCase(Locale.ROOT);
             codes.add(code.substring(0, 5) + "-" + code.substring(5));
         }
         return codes;

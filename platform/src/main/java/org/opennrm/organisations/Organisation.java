@@ -68,17 +68,7 @@ public class Organisation {
 
     static Organisation register(OrganisationDetails details, Instant now) {
         var organisation = new Organisation(
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                OrganisationStatus.ACTIVE,
-                null,
-                null,
-                now,
-                now);
+                UUID.randomUUID(), null, null, null, null, null, OrganisationStatus.ACTIVE, null, null, now, now);
         organisation.change(details, now);
         return organisation;
     }
@@ -86,9 +76,8 @@ public class Organisation {
     void change(OrganisationDetails details, Instant now) {
         this.name = details.name().strip();
         this.sector = details.sector();
-        this.nrmRoles = details.nrmRoles().isEmpty()
-                ? EnumSet.noneOf(NrmRole.class)
-                : EnumSet.copyOf(details.nrmRoles());
+        this.nrmRoles =
+                details.nrmRoles().isEmpty() ? EnumSet.noneOf(NrmRole.class) : EnumSet.copyOf(details.nrmRoles());
         this.servicesOffered = new LinkedHashSet<>(details.servicesOffered());
         this.regionsServed = new LinkedHashSet<>(details.regionsServed());
         this.contactPoints = new ArrayList<>(details.contactPoints());

@@ -12,8 +12,8 @@ public interface OrganisationMember {
 
     /** The signed-in member, if the current principal is one. */
     static java.util.Optional<OrganisationMember> current() {
-        var authentication =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof OrganisationMember member) {
             return java.util.Optional.of(member);
         }
