@@ -20,8 +20,8 @@ import org.opennrm.linkage.encoding.Encodings;
  */
 final class BlockedJoin {
 
-    static final int DEFAULT_TABLES = 32;
-    static final int DEFAULT_BITS_PER_KEY = 20;
+    static final int DEFAULT_TABLES = 40;
+    static final int DEFAULT_BITS_PER_KEY = 12;
     static final long DEFAULT_SEED = 0x6f70656e6e726dL;
 
     private final double threshold;
