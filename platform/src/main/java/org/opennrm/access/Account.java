@@ -106,6 +106,12 @@ public final class Account {
         lockedUntil = null;
     }
 
+    /** Lifts a lock-out before it ends by itself, for example after the person called their administrator. */
+    void unlock() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
     void changePassword(String newHash) {
         this.passwordHash = newHash;
     }
