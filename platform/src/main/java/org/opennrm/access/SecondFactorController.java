@@ -49,7 +49,8 @@ class SecondFactorController {
 
     @GetMapping
     String codeForm() {
-        return "access/second-factor";
+        boolean enrolled = pendingAccount().map(Account::hasSecondFactor).orElse(false);
+        return enrolled ? "access/second-factor" : "redirect:/sign-in/second-factor/enrol";
     }
 
     @PostMapping
@@ -61,7 +62,7 @@ class SecondFactorController {
             throws IOException {
         Account account = pendingAccount().orElseThrow();
         if (account.isLocked(clock.instant())) {
-            return signInAgain(request, "locked");
+            return signInAgain(request);
         }
         String trimmed = code.strip();
         boolean valid = account.hasSecondFactor()
@@ -71,7 +72,7 @@ class SecondFactorController {
                     account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_FAILED, null);
             outcomes.countFailure(account);
             if (accounts.findById(account.id()).orElseThrow().isLocked(clock.instant())) {
-                return signInAgain(request, "locked");
+                return signInAgain(request);
             }
             model.addAttribute("invalid", true);
             return "access/second-factor";
@@ -160,7 +161,7 @@ class SecondFactorController {
         return "access.account.totp_secret:" + account.id();
     }
 
-    private String signInAgain(HttpServletRequest request, String reason) {
+    private String signInAgain(HttpServletRequest request) {
         SecurityContextHolder.clearContext();
         request.getSession().invalidate();
         return "redirect:/login?error";

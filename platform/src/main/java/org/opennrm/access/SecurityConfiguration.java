@@ -113,12 +113,31 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(permissions ->
                                 permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        request -> "true".equals(request.getHeader("HX-Request"))));
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                request -> "true".equals(request.getHeader("HX-Request")))
+                        .accessDeniedHandler(SecurityConfiguration::deniedOrSecondFactorMissing));
         if (singleSignOn.getIfAvailable() != null) {
             http.oauth2Login(
                     oauth -> oauth.loginPage("/login").successHandler(outcomes).failureHandler(outcomes));
         }
         return http.build();
+    }
+
+    /** Between password and second factor, every page leads to the second-factor step, not to a 403. */
+    private static void deniedOrSecondFactorMissing(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException denied)
+            throws java.io.IOException, jakarta.servlet.ServletException {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean pending = authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> SECOND_FACTOR_PENDING.equals(a.getAuthority()));
+        if (pending) {
+            response.sendRedirect(request.getContextPath() + "/sign-in/second-factor");
+            return;
+        }
+        new org.springframework.security.web.access.AccessDeniedHandlerImpl().handle(request, response, denied);
     }
 }

@@ -1,0 +1,177 @@
+package org.opennrm;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at a browser: Debian's Chromium, headless, driven through its own ChromeDriver (no driver
+ * download). Clicks and types like a person would, and keeps screenshots in target/screenshots.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /** A desktop-sized window. */
+    public static Browser open(int port) {
+        return open(port, 1280, 900);
+    }
+
+    /** A phone-sized window, as a referrer in the field would have. */
+    public static Browser phone(int port) {
+        return open(port, 390, 844);
+    }
+
+    private static Browser open(int port, int width, int height) {
+        var options = new ChromeOptions();
+        options.setBinary(System.getProperty("opennrm.chromium", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=en",
+                "--window-size=" + width + "," + height);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("opennrm.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
+                .usingAnyFreePort()
+                .build();
+        var driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public Browser type(String name, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    public Browser select(String name, String visibleText) {
+        new Select(driver.findElement(By.name(name))).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    public Browser click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        return this;
+    }
+
+    public Browser clickId(String id) {
+        return click(By.id(id));
+    }
+
+    public Browser clickLink(String text) {
+        return click(By.linkText(text));
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String textOf(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
+    public String heading() {
+        return textOf(By.tagName("h1"));
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().replace(baseUrl, "");
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser waitForText(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+        return this;
+    }
+
+    public Browser screenshot(String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * Signs in with password and second factor. The first time, enrols an authenticator: reads the key
+     * shown on the page as a person would type it into their app, and answers with the app's code.
+     * Returns the secret so that a later sign-in can compute codes again.
+     */
+    public String signIn(String username, String password, String knownSecret) {
+        go("/login").type("username", username).type("password", password).clickId("sign-in");
+        String secret = knownSecret;
+        if (path().startsWith("/sign-in/second-factor/enrol")) {
+            secret = textOf(By.id("secret"));
+            type("code", totp(secret, Instant.now())).clickId("confirm");
+            waitForText("Recovery codes").clickId("continue");
+        } else if (path().startsWith("/sign-in/second-factor")) {
+            type("code", totp(secret, Instant.now())).clickId("verify");
+        }
+        return secret;
+    }
+
+    public static String totp(String base32Secret, Instant at) {
+        try {
+            var generator = new TimeBasedOneTimePasswordGenerator();
+            var key = new SecretKeySpec(new Base32().decode(base32Secret), generator.getAlgorithm());
+            return generator.generateOneTimePasswordString(key, at, Locale.ROOT);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
