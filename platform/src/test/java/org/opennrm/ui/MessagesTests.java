@@ -1,0 +1,148 @@
+package org.opennrm.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page speaks every language we offer: templates hold no literal text, every message key they use
+ * exists, and each bundle has the same keys, none empty, in English, French and Russian.
+ */
+class MessagesTests {
+
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path BUNDLES = Path.of("src/main/resources/i18n");
+    static final List<String> LANGUAGES = List.of("fr", "ru");
+
+    // attributes whose presence means the element's content is replaced or removed at render time
+    static final Set<String> REPLACING =
+            Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove", "th:errors", "sec:authentication");
+    static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)(\\(.*?\\))?}");
+
+    @Test
+    void everyBundleHasTheSameKeysInEveryLanguageAndNoneIsEmpty() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String bundle : bundles()) {
+            Properties english = load(BUNDLES.resolve(bundle + ".properties"));
+            for (String language : LANGUAGES) {
+                Path file = BUNDLES.resolve(bundle + "_" + language + ".properties");
+                if (!Files.exists(file)) {
+                    problems.add(file + " is missing");
+                    continue;
+                }
+                Properties translated = load(file);
+                for (String key : english.stringPropertyNames()) {
+                    String value = translated.getProperty(key);
+                    if (value == null || value.isBlank()) {
+                        problems.add(bundle + "_" + language + ": no translation of " + key);
+                    }
+                }
+                for (String key : translated.stringPropertyNames()) {
+                    if (!english.containsKey(key)) {
+                        problems.add(bundle + "_" + language + ": " + key + " is not in English");
+                    }
+                }
+            }
+            english.forEach((key, value) -> {
+                if (value.toString().isBlank()) {
+                    problems.add(bundle + ": " + key + " is empty");
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void templatesUseOnlyKeysThatExist() throws IOException {
+        Properties all = new Properties();
+        for (String bundle : bundles()) {
+            all.putAll(load(BUNDLES.resolve(bundle + ".properties")));
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Path template : templates()) {
+            Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+            while (matcher.find()) {
+                if (!all.containsKey(matcher.group(1))) {
+                    missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void templatesHoldNoUntranslatedText() throws IOException {
+        List<String> untranslated = new ArrayList<>();
+        for (Path template : templates()) {
+            var document = Jsoup.parse(Files.readString(template));
+            for (Element element : document.getAllElements()) {
+                String own = element.ownText().strip();
+                if (own.chars().noneMatch(Character::isLetter) || isExempt(element)) {
+                    continue;
+                }
+                untranslated.add(TEMPLATES.relativize(template) + ": <" + element.tagName() + "> \"" + own + "\"");
+            }
+            for (Element element : document.select("[placeholder], [title], [aria-label], [alt]")) {
+                for (String attribute : List.of("placeholder", "title", "aria-label", "alt")) {
+                    String value = element.attr(attribute);
+                    if (!value.isBlank() && value.chars().anyMatch(Character::isLetter) && !isExempt(element)) {
+                        untranslated.add(TEMPLATES.relativize(template) + ": " + attribute + "=\"" + value + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(untranslated).isEmpty();
+    }
+
+    /** Text that is replaced at render time, is code, or is deliberately not translated (translate="no"). */
+    private static boolean isExempt(Element element) {
+        for (Element e = element; e != null; e = e.parent()) {
+            if (REPLACING.stream().anyMatch(e::hasAttr)
+                    || "no".equals(e.attr("translate"))
+                    || Set.of("script", "style", "code", "title").contains(e.tagName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".properties") && !name.contains("_"))
+                    .map(name -> name.substring(0, name.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        var properties = new Properties();
+        try (InputStream in = Files.newInputStream(file);
+                var reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
