@@ -37,6 +37,7 @@ public class IdentityProtection {
     private static final Logger log = LoggerFactory.getLogger(IdentityProtection.class);
 
     private final Path keysetFile;
+    private final boolean keysetFromConfiguration;
     private volatile KeysetHandle keyset;
     private volatile Aead aead;
 
@@ -46,7 +47,8 @@ public class IdentityProtection {
             throws GeneralSecurityException, IOException {
         AeadConfig.register();
         this.keysetFile = keysetFile;
-        if (StringUtils.hasText(keysetJson)) {
+        this.keysetFromConfiguration = StringUtils.hasText(keysetJson);
+        if (keysetFromConfiguration) {
             use(TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get()));
         } else if (Files.exists(keysetFile)) {
             use(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), InsecureSecretKeyAccess.get()));
@@ -99,6 +101,14 @@ public class IdentityProtection {
 
     Path keysetFile() {
         return keysetFile;
+    }
+
+    /**
+     * Whether the keyset came from configuration ({@code OPENNRM_IDENTITY_KEYSET}) rather than the key
+     * file: then the platform cannot store a new keyset itself, and the operator must.
+     */
+    boolean keysetFromConfiguration() {
+        return keysetFromConfiguration;
     }
 
     void use(KeysetHandle handle) throws GeneralSecurityException {

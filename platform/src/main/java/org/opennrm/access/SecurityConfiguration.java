@@ -1,6 +1,7 @@
 package org.opennrm.access;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,8 +55,10 @@ class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
+    // filter chains exist only in a web application: an operator command runs without one (org.opennrm.Commands)
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, AccessTokenFilter accessTokens, ProblemWriter problems)
             throws Exception {
         http.securityMatcher("/api/**")
@@ -72,6 +75,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain pages(
             HttpSecurity http,
             SignInOutcomes outcomes,
