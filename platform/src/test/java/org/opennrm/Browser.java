@@ -92,6 +92,27 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    public Browser selectValue(String name, String value) {
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)))).selectByValue(value);
+        return this;
+    }
+
+    /** Sets a date field the way a date picker would, independent of the browser's date format. */
+    public Browser date(String name, java.time.LocalDate date) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.name(name)));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1];", field, date.toString());
+        return this;
+    }
+
+    public Browser check(String name, String value) {
+        WebElement box = driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
     public Browser click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
         return this;
