@@ -184,8 +184,9 @@ public final class Account {
         return passwordHash;
     }
 
+    /** The roles in their declared order, so that pages and answers list them the same way each time. */
     public Set<Role> roles() {
-        return Set.copyOf(roles);
+        return java.util.Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 
     public boolean enabled() {

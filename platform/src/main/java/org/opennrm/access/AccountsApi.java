@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
@@ -24,6 +25,7 @@ import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 
 /** Accounts through the API, and {@code /me}: who the presented token acts for and what it may do. */
 @RestController
@@ -176,6 +179,28 @@ class AccountsApi {
     @ExceptionHandler(PasswordTooWeak.class)
     ProblemDetail weakPassword(PasswordTooWeak e) {
         return fieldProblem("password", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return unreadableBody(e);
+    }
+
+    /** An unknown role or a malformed value names its field, as a validation error would. */
+    static ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JacksonException jackson) {
+            var field = jackson.getPath().stream()
+                    .map(JacksonException.Reference::getPropertyName)
+                    .filter(Objects::nonNull)
+                    .findFirst();
+            if (field.isPresent()) {
+                return fieldProblem(field.get(), "Not a valid value for this field.");
+            }
+        }
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not JSON of the expected form.");
+        problem.setTitle("Invalid request");
+        return problem;
     }
 
     static ProblemDetail fieldProblem(String field, String message) {

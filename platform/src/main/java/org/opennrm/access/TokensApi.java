@@ -19,6 +19,7 @@ import org.opennrm.access.AccessTokens.AccessToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -111,6 +112,11 @@ class TokensApi {
         problem.setTitle("Beyond the owner's rights");
         problem.setProperty("grants", e.grants());
         return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return AccountsApi.unreadableBody(e);
     }
 
     private static Actor owner() {

@@ -94,7 +94,14 @@ class AccountsApiTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roles\":[\"SUPERUSER\"],\"version\":0}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("roles"));
+        mvc.perform(put("/api/v1/accounts/{id}/roles", account.id())
+                        .with(TestSignIn.as(Role.ADMINISTRATOR, organisation()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":"))
+                .andExpect(status().isBadRequest());
+        assertThat(storedAccounts.findById(account.id()).orElseThrow().roles()).containsExactly(Role.REFERRER);
     }
 
     @Test
