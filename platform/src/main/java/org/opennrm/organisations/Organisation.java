@@ -2,24 +2,29 @@ package org.opennrm.organisations;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.opennrm.RuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A partner organisation of the NRM. Registered by an administrator or the co-ordinator, changed as
  * its roles and services change, suspended (never deleted) when it leaves, so that the history of its
- * referrals stays readable.
+ * referrals stays readable, and reactivated when it comes back.
  */
 @Table(schema = "organisations", name = "organisation")
-public class Organisation {
+public class Organisation extends AbstractAggregateRoot<Organisation> {
+
+    static final int NAME_LENGTH = 200;
 
     @Id
     private final UUID id;
@@ -56,7 +61,8 @@ public class Organisation {
         this.id = id;
         this.name = name;
         this.sector = sector;
-        this.nrmRoles = nrmRoles == null ? EnumSet.noneOf(NrmRole.class) : EnumSet.copyOf(nonEmpty(nrmRoles));
+        this.nrmRoles =
+                nrmRoles == null || nrmRoles.isEmpty() ? EnumSet.noneOf(NrmRole.class) : EnumSet.copyOf(nrmRoles);
         this.servicesOffered = new LinkedHashSet<>(servicesOffered == null ? Set.of() : servicesOffered);
         this.regionsServed = new LinkedHashSet<>(regionsServed == null ? Set.of() : regionsServed);
         this.status = status;
@@ -69,11 +75,45 @@ public class Organisation {
     static Organisation register(OrganisationDetails details, Instant now) {
         var organisation = new Organisation(
                 UUID.randomUUID(), null, null, null, null, null, OrganisationStatus.ACTIVE, null, null, now, now);
-        organisation.change(details, now);
+        organisation.apply(details, now);
+        organisation.registerEvent(new OrganisationRegistered(organisation.id, organisation.sector));
         return organisation;
     }
 
     void change(OrganisationDetails details, Instant now) {
+        apply(details, now);
+        registerEvent(new OrganisationChanged(id, sector, nrmRoles()));
+    }
+
+    /** Refuses a second suspension, so that a double submission does not hide who suspended it first. */
+    void suspend(Instant now) {
+        if (status == OrganisationStatus.SUSPENDED) {
+            throw new OrganisationAlreadySuspended(id);
+        }
+        this.status = OrganisationStatus.SUSPENDED;
+        this.updatedAt = now;
+        registerEvent(new OrganisationSuspended(id));
+    }
+
+    void reactivate(Instant now) {
+        if (status == OrganisationStatus.ACTIVE) {
+            throw new OrganisationAlreadyActive(id);
+        }
+        this.status = OrganisationStatus.ACTIVE;
+        this.updatedAt = now;
+        registerEvent(new OrganisationReactivated(id));
+    }
+
+    private void apply(OrganisationDetails details, Instant now) {
+        if (details.name() == null || details.name().isBlank()) {
+            throw new RuleViolation("An organisation needs a name.");
+        }
+        if (details.name().strip().length() > NAME_LENGTH) {
+            throw new RuleViolation("An organisation's name has at most " + NAME_LENGTH + " characters.");
+        }
+        if (details.sector() == null) {
+            throw new RuleViolation("An organisation needs a sector.");
+        }
         this.name = details.name().strip();
         this.sector = details.sector();
         this.nrmRoles =
@@ -82,20 +122,6 @@ public class Organisation {
         this.regionsServed = new LinkedHashSet<>(details.regionsServed());
         this.contactPoints = new ArrayList<>(details.contactPoints());
         this.updatedAt = now;
-    }
-
-    void suspend(Instant now) {
-        this.status = OrganisationStatus.SUSPENDED;
-        this.updatedAt = now;
-    }
-
-    void reactivate(Instant now) {
-        this.status = OrganisationStatus.ACTIVE;
-        this.updatedAt = now;
-    }
-
-    private static Set<NrmRole> nonEmpty(Set<NrmRole> roles) {
-        return roles.isEmpty() ? EnumSet.noneOf(NrmRole.class) : roles;
     }
 
     public UUID id() {
@@ -111,15 +137,17 @@ public class Organisation {
     }
 
     public Set<NrmRole> nrmRoles() {
-        return Set.copyOf(nrmRoles);
+        return nrmRoles.isEmpty() ? Set.of() : Set.copyOf(nrmRoles);
     }
 
+    /** Services in the order they were entered: catalogue codes ({@link ServiceCode}) or free text. */
     public Set<String> servicesOffered() {
-        return Set.copyOf(servicesOffered);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(servicesOffered));
     }
 
+    /** Regions in the order they were entered. */
     public Set<String> regionsServed() {
-        return Set.copyOf(regionsServed);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(regionsServed));
     }
 
     public OrganisationStatus status() {
@@ -148,5 +176,15 @@ public class Organisation {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Events announced and not yet published (published when the repository saves the aggregate). */
+    java.util.Collection<Object> pendingEvents() {
+        return domainEvents();
+    }
+
+    @Override
+    public String toString() {
+        return "Organisation[" + id + "]";
     }
 }

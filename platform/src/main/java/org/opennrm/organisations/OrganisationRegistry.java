@@ -4,29 +4,69 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
+import org.opennrm.RecordNotFound;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The registry of partner organisations: the module's facade for the other modules and the pages. */
+/**
+ * The registry of partner organisations: the module's facade for the other modules and the pages.
+ * Reading is open to every module (referrals need to know who receives them); changes need
+ * {@code organisations:manage:all}. {@link #register} carries no check of its own because the
+ * installation seeds the first organisations before anyone can sign in; the pages and the API that
+ * expose it check the permission.
+ */
 @Service
 public class OrganisationRegistry {
 
     private final Organisations organisations;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganisationRegistry(Organisations organisations, ApplicationEventPublisher events, Clock clock) {
+    OrganisationRegistry(Organisations organisations, Clock clock) {
         this.organisations = organisations;
-        this.events = events;
         this.clock = clock;
     }
 
     @Transactional
     public Organisation register(OrganisationDetails details) {
-        var organisation = organisations.save(Organisation.register(details, clock.instant()));
-        events.publishEvent(new OrganisationRegistered(organisation.id(), organisation.sector()));
-        return organisation;
+        refuseTakenName(details.name(), null);
+        return save(Organisation.register(details, clock.instant()));
+    }
+
+    /**
+     * Changes what is known about an organisation, if nobody changed it since the caller read
+     * {@code expectedVersion}; otherwise an {@link OptimisticLockingFailureException} tells the second
+     * writer, whose input is then shown back to them.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('organisations:manage:all')")
+    public Organisation change(UUID id, int expectedVersion, OrganisationDetails details) {
+        var organisation = existing(id);
+        if (organisation.version() != expectedVersion) {
+            throw new OptimisticLockingFailureException("Organisation " + id + " is at version "
+                    + organisation.version() + ", the change was made on version " + expectedVersion);
+        }
+        refuseTakenName(details.name(), id);
+        organisation.change(details, clock.instant());
+        return save(organisation);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAuthority('organisations:manage:all')")
+    public Organisation suspend(UUID id) {
+        var organisation = existing(id);
+        organisation.suspend(clock.instant());
+        return organisations.save(organisation);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAuthority('organisations:manage:all')")
+    public Organisation reactivate(UUID id) {
+        var organisation = existing(id);
+        organisation.reactivate(clock.instant());
+        return organisations.save(organisation);
     }
 
     @Transactional(readOnly = true)
@@ -39,13 +79,59 @@ public class OrganisationRegistry {
         return organisations.findByNameIgnoreCase(name);
     }
 
+    /** Every organisation by name, suspended ones included (they are marked, never hidden). */
     @Transactional(readOnly = true)
     public List<Organisation> all() {
         return organisations.findAllByOrderByNameAsc();
     }
 
+    /** The organisations that match, by name. A registry holds hundreds, not millions: filtered here. */
+    @Transactional(readOnly = true)
+    public List<Organisation> search(OrganisationSearch search) {
+        return organisations.findAllByOrderByNameAsc().stream()
+                .filter(search::matches)
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return organisations.count();
+    }
+
+    private Organisation existing(UUID id) {
+        return organisations.findById(id).orElseThrow(() -> new RecordNotFound("organisation", id));
+    }
+
+    private void refuseTakenName(String name, UUID self) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        organisations
+                .findByNameIgnoreCase(name.strip())
+                .filter(other -> !other.id().equals(self))
+                .ifPresent(other -> {
+                    throw new OrganisationNameTaken(name.strip());
+                });
+    }
+
+    private static boolean causedByDuplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Organisation save(Organisation organisation) {
+        try {
+            return organisations.save(organisation);
+        } catch (RuntimeException e) {
+            // two registrations of the same name at the same moment: the unique index decides
+            if (causedByDuplicateKey(e)) {
+                throw new OrganisationNameTaken(organisation.name());
+            }
+            throw e;
+        }
     }
 }

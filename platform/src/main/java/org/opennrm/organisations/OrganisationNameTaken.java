@@ -1,0 +1,11 @@
+package org.opennrm.organisations;
+
+import org.opennrm.RuleViolation;
+
+/** Two partners with the same name (ignoring case) would be confused in every referral list. */
+public class OrganisationNameTaken extends RuleViolation {
+
+    public OrganisationNameTaken(String name) {
+        super("An organisation named \"" + name + "\" is already registered. Choose a name that tells them apart.");
+    }
+}
