@@ -1,0 +1,31 @@
+package org.opennrm.cases;
+
+/**
+ * Age bands of an anonymous notification: those of the CTDC global dataset's {@code ageBroad} variable, so
+ * that counts can be contributed without conversion.
+ */
+public enum AgeGroup {
+    AGE_0_8("0--8"),
+    AGE_9_17("9--17"),
+    AGE_18_20("18--20"),
+    AGE_21_23("21--23"),
+    AGE_24_26("24--26"),
+    AGE_27_29("27--29"),
+    AGE_30_38("30--38"),
+    AGE_39_47("39--47"),
+    AGE_48_PLUS("48+");
+
+    private final String ctdcCode;
+
+    AgeGroup(String ctdcCode) {
+        this.ctdcCode = ctdcCode;
+    }
+
+    public String ctdcCode() {
+        return ctdcCode;
+    }
+
+    public boolean child() {
+        return this == AGE_0_8 || this == AGE_9_17;
+    }
+}

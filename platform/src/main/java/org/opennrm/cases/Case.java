@@ -1,0 +1,758 @@
+package org.opennrm.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A person's case in the NRM. Opened by a referral (stage {@link Stage#REFERRED}, preliminary decision due in
+ * working days); a positive preliminary decision (reasonable grounds: presumed victim) starts the recovery and
+ * reflection period with protection from removal, at whose end the formal decision is due; a negative decision
+ * of either kind can be reviewed by a multi-agency panel, which upholds it or reconsiders it as positive.
+ * Decisions are never changed or deleted: the history is the list of decisions and reviews. A case closes at
+ * any stage and then accepts no change.
+ *
+ * <p>Every change registers a past-tense event carrying ids and codes only. The aggregate holds the identity
+ * of nobody: the person is a separate record, and {@code toString()} shows ids only.
+ */
+public final class Case {
+
+    private final CaseId id;
+    private final String reference;
+    private final UUID personId;
+    private final UUID referringOrganisationId;
+    private final UUID referredBy;
+    private final LocalDate referredOn;
+    private final Instant openedAt;
+    private final UUID screeningId;
+    private final String circumstances;
+    private final int version;
+
+    private CaseStatus status;
+    private Stage stage;
+    private AgeCategory ageCategory;
+    private DueKind nextDueKind;
+    private LocalDate nextDueOn;
+    private LocalDate recoveryStartsOn;
+    private LocalDate recoveryEndsOn;
+    private boolean protectionFromRemoval;
+    private TraffickingProfile profile;
+    private ClosureReason closureReason;
+    private Instant closedAt;
+    private Instant updatedAt;
+
+    private final List<Consent> consents;
+    private final List<Decision> decisions;
+    private final List<Review> reviews;
+    private final List<TimelineEvent> events;
+    private final List<GuardianAppointment> guardians;
+    private final List<BestInterestsAssessment> bestInterests;
+    private final List<AgeAssessment> ageAssessments;
+
+    private final List<Object> domainEvents = new ArrayList<>();
+
+    Case(
+            CaseId id,
+            String reference,
+            UUID personId,
+            UUID referringOrganisationId,
+            UUID referredBy,
+            LocalDate referredOn,
+            Instant openedAt,
+            UUID screeningId,
+            String circumstances,
+            int version,
+            CaseStatus status,
+            Stage stage,
+            AgeCategory ageCategory,
+            DueKind nextDueKind,
+            LocalDate nextDueOn,
+            LocalDate recoveryStartsOn,
+            LocalDate recoveryEndsOn,
+            boolean protectionFromRemoval,
+            TraffickingProfile profile,
+            ClosureReason closureReason,
+            Instant closedAt,
+            Instant updatedAt,
+            List<Consent> consents,
+            List<Decision> decisions,
+            List<Review> reviews,
+            List<TimelineEvent> events,
+            List<GuardianAppointment> guardians,
+            List<BestInterestsAssessment> bestInterests,
+            List<AgeAssessment> ageAssessments) {
+        this.id = id;
+        this.reference = reference;
+        this.personId = personId;
+        this.referringOrganisationId = referringOrganisationId;
+        this.referredBy = referredBy;
+        this.referredOn = referredOn;
+        this.openedAt = openedAt;
+        this.screeningId = screeningId;
+        this.circumstances = circumstances;
+        this.version = version;
+        this.status = status;
+        this.stage = stage;
+        this.ageCategory = ageCategory;
+        this.nextDueKind = nextDueKind;
+        this.nextDueOn = nextDueOn;
+        this.recoveryStartsOn = recoveryStartsOn;
+        this.recoveryEndsOn = recoveryEndsOn;
+        this.protectionFromRemoval = protectionFromRemoval;
+        this.profile = profile == null ? TraffickingProfile.empty() : profile;
+        this.closureReason = closureReason;
+        this.closedAt = closedAt;
+        this.updatedAt = updatedAt;
+        this.consents = new ArrayList<>(consents);
+        this.decisions = new ArrayList<>(decisions);
+        this.reviews = new ArrayList<>(reviews);
+        this.events = new ArrayList<>(events);
+        this.guardians = new ArrayList<>(guardians);
+        this.bestInterests = new ArrayList<>(bestInterests);
+        this.ageAssessments = new ArrayList<>(ageAssessments);
+    }
+
+    /**
+     * Opens a case for a referral. A child (or a person whose age is in doubt) needs the guardian appointed and
+     * no consent; an adult needs consent to assistance.
+     */
+    static Case open(
+            CaseId id,
+            String reference,
+            UUID personId,
+            OpenCase request,
+            AgeCategory ageCategory,
+            UUID referringOrganisationId,
+            UUID referredBy,
+            LocalDate today,
+            Instant now,
+            LocalDate preliminaryDueOn) {
+        if (ageCategory.childrensProcedure() && request.guardianAccountId() == null) {
+            throw new GuardianMissing();
+        }
+        boolean assistanceConsent = request.consents().stream()
+                .anyMatch(consent -> consent.purpose() == ConsentPurpose.ASSISTANCE && consent.given());
+        if (!ageCategory.childrensProcedure() && !assistanceConsent) {
+            throw ConsentMissing.forAssistance();
+        }
+        var opened = new Case(
+                id,
+                reference,
+                personId,
+                referringOrganisationId,
+                referredBy,
+                today,
+                now,
+                request.screeningId(),
+                blankToNull(request.circumstances()),
+                0,
+                CaseStatus.OPEN,
+                Stage.REFERRED,
+                ageCategory,
+                DueKind.PRELIMINARY_DECISION,
+                preliminaryDueOn,
+                null,
+                null,
+                false,
+                request.profile(),
+                null,
+                null,
+                now,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        opened.domainEvents.add(new CaseOpened(
+                id,
+                referringOrganisationId,
+                ageCategory,
+                request.profile().exploitationForms(),
+                today,
+                preliminaryDueOn));
+        for (var statement : request.consents()) {
+            opened.record(statement, referredBy, now);
+        }
+        for (var event : request.events()) {
+            opened.addEvent(event, referredBy, today, now);
+        }
+        if (request.guardianAccountId() != null) {
+            opened.appointGuardian(request.guardianAccountId(), referredBy, now);
+        }
+        return opened;
+    }
+
+    // --- identification decisions
+
+    /** The reasonable-grounds decision: once per case (a negative one can be reviewed instead). */
+    Decision decidePreliminary(
+            DecisionOutcome outcome,
+            LocalDate decidedOn,
+            UUID decidedBy,
+            UUID organisationId,
+            String reasons,
+            String evidence,
+            LocalDate today,
+            Instant now,
+            int recoveryPeriodDays) {
+        requireOpen();
+        requireKind(outcome, DecisionKind.PRELIMINARY);
+        if (current(DecisionKind.PRELIMINARY).isPresent()) {
+            throw DecisionOutOfOrder.secondPreliminary();
+        }
+        requireDecisionDate(decidedOn, today);
+        return take(outcome, decidedOn, decidedBy, organisationId, reasons, evidence, null, now, recoveryPeriodDays);
+    }
+
+    /** The conclusive decision: after a positive preliminary decision, once per case. */
+    Decision decideFormal(
+            DecisionOutcome outcome,
+            LocalDate decidedOn,
+            UUID decidedBy,
+            UUID organisationId,
+            String reasons,
+            String evidence,
+            LocalDate today,
+            Instant now) {
+        requireOpen();
+        requireKind(outcome, DecisionKind.FORMAL);
+        var preliminary = current(DecisionKind.PRELIMINARY).orElseThrow(DecisionOutOfOrder::formalBeforePreliminary);
+        if (!preliminary.outcome().positive()) {
+            throw DecisionOutOfOrder.formalAfterNegativePreliminary();
+        }
+        if (current(DecisionKind.FORMAL).isPresent()) {
+            throw DecisionOutOfOrder.secondFormal();
+        }
+        requireDecisionDate(decidedOn, today);
+        if (decidedOn.isBefore(preliminary.decidedOn())) {
+            throw new CaseRuleViolation(
+                    "rule.formalBeforePreliminaryDate",
+                    "A formal decision cannot be dated before the preliminary decision.");
+        }
+        return take(outcome, decidedOn, decidedBy, organisationId, reasons, evidence, null, now, 0);
+    }
+
+    /**
+     * A multi-agency panel reviews a negative decision: upheld, it stands; reconsidered, a positive decision of
+     * the same kind replaces it (with the same effects as if it had been positive from the start), and both stay
+     * in the history.
+     */
+    Review review(
+            UUID decisionId,
+            ReviewOutcome outcome,
+            LocalDate reviewedOn,
+            UUID panelOrganisationId,
+            String reasons,
+            UUID reviewedBy,
+            LocalDate today,
+            Instant now,
+            int recoveryPeriodDays) {
+        requireOpen();
+        var decision = decision(decisionId);
+        if (decision.outcome().positive()) {
+            throw DecisionOutOfOrder.reviewOfPositive();
+        }
+        if (reviews.stream().anyMatch(review -> review.decisionId().equals(decisionId))) {
+            throw DecisionOutOfOrder.reviewedTwice();
+        }
+        if (replaced(decision)) {
+            throw DecisionOutOfOrder.reviewOfReplaced();
+        }
+        requireDecisionDate(reviewedOn, today);
+        if (reviewedOn.isBefore(decision.decidedOn())) {
+            throw new CaseRuleViolation(
+                    "rule.reviewBeforeDecision", "A review cannot be dated before the decision it reviews.");
+        }
+        requireText(reasons);
+        var review = new Review(
+                UUID.randomUUID(),
+                decisionId,
+                panelOrganisationId,
+                outcome,
+                reviewedOn,
+                reasons.strip(),
+                now,
+                reviewedBy);
+        reviews.add(review);
+        domainEvents.add(new DecisionReviewed(id, decisionId, outcome, panelOrganisationId));
+        if (outcome == ReviewOutcome.RECONSIDERED) {
+            take(
+                    decision.outcome().reconsidered(),
+                    reviewedOn,
+                    reviewedBy,
+                    panelOrganisationId,
+                    reasons,
+                    null,
+                    decisionId,
+                    now,
+                    recoveryPeriodDays);
+        }
+        touch(now);
+        return review;
+    }
+
+    private Decision take(
+            DecisionOutcome outcome,
+            LocalDate decidedOn,
+            UUID decidedBy,
+            UUID organisationId,
+            String reasons,
+            String evidence,
+            UUID reconsiders,
+            Instant now,
+            int recoveryPeriodDays) {
+        requireText(reasons);
+        boolean startsRecovery = outcome == DecisionOutcome.PRESUMED_VICTIM;
+        var decision = new Decision(
+                UUID.randomUUID(),
+                outcome.kind(),
+                outcome,
+                decidedOn,
+                now,
+                decidedBy,
+                organisationId,
+                reasons.strip(),
+                blankToNull(evidence),
+                reconsiders,
+                startsRecovery ? recoveryPeriodDays : null,
+                startsRecovery);
+        decisions.add(decision);
+        switch (outcome) {
+            case PRESUMED_VICTIM -> {
+                stage = Stage.RECOVERY_PERIOD;
+                recoveryStartsOn = decidedOn;
+                // at least the days configured, counted from the day after the decision (CoE Convention Art. 13)
+                recoveryEndsOn = decidedOn.plusDays(recoveryPeriodDays);
+                protectionFromRemoval = true;
+                nextDueKind = DueKind.FORMAL_DECISION;
+                nextDueOn = recoveryEndsOn;
+            }
+            case NOT_PRESUMED -> {
+                stage = Stage.PRELIMINARY_DECISION;
+                nextDueKind = null;
+                nextDueOn = null;
+            }
+            case IDENTIFIED -> {
+                stage = stage == Stage.IN_ASSISTANCE ? Stage.IN_ASSISTANCE : Stage.FORMAL_DECISION;
+                nextDueKind = null;
+                nextDueOn = null;
+            }
+            case NOT_IDENTIFIED -> {
+                stage = Stage.FORMAL_DECISION;
+                nextDueKind = null;
+                nextDueOn = null;
+            }
+        }
+        domainEvents.add(new IdentificationDecided(
+                id,
+                decision.id(),
+                decision.kind(),
+                outcome,
+                decidedOn,
+                organisationId,
+                reconsiders,
+                startsRecovery ? recoveryEndsOn : null));
+        touch(now);
+        return decision;
+    }
+
+    /** The decision of a kind that stands now: the latest one, as a reconsideration replaces the one before. */
+    public Optional<Decision> current(DecisionKind kind) {
+        return decisions.stream()
+                .filter(decision -> decision.kind() == kind && !replaced(decision))
+                .max(Comparator.comparing(Decision::recordedAt));
+    }
+
+    /** Whether a later decision replaced this one after a review. */
+    public boolean replaced(Decision decision) {
+        return decisions.stream().anyMatch(later -> decision.id().equals(later.reconsiders()));
+    }
+
+    public Optional<Review> reviewOf(Decision decision) {
+        return reviews.stream()
+                .filter(review -> review.decisionId().equals(decision.id()))
+                .findFirst();
+    }
+
+    /** Whether a panel may review this decision now. */
+    public boolean reviewable(Decision decision) {
+        return status == CaseStatus.OPEN
+                && !decision.outcome().positive()
+                && !replaced(decision)
+                && reviewOf(decision).isEmpty();
+    }
+
+    private Decision decision(UUID decisionId) {
+        return decisions.stream()
+                .filter(decision -> decision.id().equals(decisionId))
+                .findFirst()
+                .orElseThrow(() -> new org.opennrm.RecordNotFound("decision", decisionId));
+    }
+
+    // --- assistance and closure
+
+    /** Assistance starts for a presumed victim (recovery period) or an identified one. */
+    void startAssistance(Instant now) {
+        requireOpen();
+        boolean identified = current(DecisionKind.FORMAL)
+                .map(decision -> decision.outcome() == DecisionOutcome.IDENTIFIED)
+                .orElse(false);
+        if (!(stage == Stage.RECOVERY_PERIOD || (stage == Stage.FORMAL_DECISION && identified))) {
+            throw new CaseRuleViolation(
+                    "rule.assistanceNeedsPositiveDecision",
+                    "Assistance is recorded for a presumed or identified victim who is not yet in assistance.");
+        }
+        stage = Stage.IN_ASSISTANCE;
+        domainEvents.add(new AssistanceStarted(id));
+        touch(now);
+    }
+
+    void close(ClosureReason reason, Instant now) {
+        requireOpen();
+        if (reason == null) {
+            throw new CaseRuleViolation("rule.closureReason", "A case is closed with a reason.");
+        }
+        status = CaseStatus.CLOSED;
+        closureReason = reason;
+        closedAt = now;
+        nextDueKind = null;
+        nextDueOn = null;
+        domainEvents.add(new CaseClosed(id, reason, stage));
+        touch(now);
+    }
+
+    // --- consent
+
+    void giveConsent(ConsentStatement statement, UUID by, Instant now) {
+        requireOpen();
+        if (statement.given()
+                && consents.stream()
+                        .anyMatch(consent -> consent.inForce()
+                                && consent.purpose() == statement.purpose()
+                                && java.util.Objects.equals(consent.organisationId(), statement.organisationId()))) {
+            throw new CaseRuleViolation("rule.consentAlreadyGiven", "This consent is already in force.");
+        }
+        record(statement, by, now);
+        touch(now);
+    }
+
+    private void record(ConsentStatement statement, UUID by, Instant now) {
+        consents.add(new Consent(
+                UUID.randomUUID(),
+                statement.purpose(),
+                statement.organisationId(),
+                statement.given(),
+                ageCategory.childrensProcedure(),
+                now,
+                by,
+                null,
+                null));
+        if (statement.given()) {
+            domainEvents.add(new ConsentGiven(id, statement.purpose(), statement.organisationId()));
+        }
+    }
+
+    /**
+     * Withdraws the consent in force for a purpose (for sharing: with that organisation; without one, with every
+     * organisation). Sharing stops at once: {@link #sharingAllowedWith} answers no from now on.
+     */
+    List<Consent> withdrawConsent(ConsentPurpose purpose, UUID organisationId, UUID by, Instant now) {
+        requireOpen();
+        var withdrawn = new ArrayList<Consent>();
+        for (int i = 0; i < consents.size(); i++) {
+            var consent = consents.get(i);
+            if (consent.inForce()
+                    && consent.purpose() == purpose
+                    && (organisationId == null || organisationId.equals(consent.organisationId()))) {
+                var changed = consent.withdrawnBy(by, now);
+                consents.set(i, changed);
+                withdrawn.add(changed);
+                domainEvents.add(new ConsentWithdrawn(id, purpose, consent.organisationId(), now));
+            }
+        }
+        if (withdrawn.isEmpty()) {
+            throw ConsentMissing.notInForce();
+        }
+        touch(now);
+        return withdrawn;
+    }
+
+    /** Whether case data may be shared with an organisation now: only with consent in force for it. */
+    public boolean sharingAllowedWith(UUID organisationId) {
+        return status == CaseStatus.OPEN
+                && consents.stream()
+                        .anyMatch(consent -> consent.inForce()
+                                && consent.purpose() == ConsentPurpose.SHARING
+                                && organisationId.equals(consent.organisationId()));
+    }
+
+    public boolean consentInForce(ConsentPurpose purpose) {
+        return consents.stream().anyMatch(consent -> consent.inForce() && consent.purpose() == purpose);
+    }
+
+    // --- children
+
+    void appointGuardian(UUID guardianAccountId, UUID by, Instant now) {
+        requireOpen();
+        if (!ageCategory.childrensProcedure()) {
+            throw new CaseRuleViolation(
+                    "rule.guardianForChildren",
+                    "A guardian is appointed for a child or for a person whose age is in doubt.");
+        }
+        if (guardianAccountId == null) {
+            throw new GuardianMissing();
+        }
+        guardians.add(new GuardianAppointment(UUID.randomUUID(), guardianAccountId, now, by));
+        domainEvents.add(new GuardianAppointed(id, guardianAccountId));
+        touch(now);
+    }
+
+    public Optional<GuardianAppointment> guardian() {
+        return guardians.stream().max(Comparator.comparing(GuardianAppointment::appointedAt));
+    }
+
+    void recordBestInterests(LocalDate assessedOn, String summary, UUID by, LocalDate today, Instant now) {
+        requireOpen();
+        if (!ageCategory.childrensProcedure()) {
+            throw new CaseRuleViolation(
+                    "rule.bestInterestsForChildren", "A best-interests assessment is recorded for a child.");
+        }
+        requireNotFuture(assessedOn, today);
+        requireText(summary);
+        bestInterests.add(new BestInterestsAssessment(UUID.randomUUID(), assessedOn, summary.strip(), now, by));
+        touch(now);
+    }
+
+    /** Settles a doubt about age: a child stays in the children's procedure, an adult leaves it. */
+    void recordAgeAssessment(AgeCategory outcome, LocalDate assessedOn, UUID by, LocalDate today, Instant now) {
+        requireOpen();
+        if (outcome == null || outcome == AgeCategory.AGE_IN_DOUBT) {
+            throw new CaseRuleViolation("rule.ageAssessmentOutcome", "An age assessment concludes child or adult.");
+        }
+        requireNotFuture(assessedOn, today);
+        ageAssessments.add(new AgeAssessment(UUID.randomUUID(), outcome, assessedOn, now, by));
+        ageCategory = outcome;
+        domainEvents.add(new AgeAssessed(id, outcome));
+        touch(now);
+    }
+
+    // --- profile
+
+    void addEvent(EventEntry entry, UUID by, LocalDate today, Instant now) {
+        requireOpen();
+        if (entry.type() == null || entry.occurredOn() == null) {
+            throw new CaseRuleViolation("rule.eventIncomplete", "An event needs its type and its date.");
+        }
+        if (entry.occurredOn().isAfter(today)) {
+            throw new EventDateInFuture();
+        }
+        events.add(new TimelineEvent(
+                UUID.randomUUID(),
+                entry.type(),
+                entry.occurredOn(),
+                blankToNull(entry.country()),
+                blankToNull(entry.description()),
+                now,
+                by));
+        touch(now);
+    }
+
+    void changeProfile(TraffickingProfile changed, Instant now) {
+        requireOpen();
+        profile = changed == null ? TraffickingProfile.empty() : changed;
+        touch(now);
+    }
+
+    // --- rules
+
+    private void requireOpen() {
+        if (status != CaseStatus.OPEN) {
+            throw new CaseNotOpen();
+        }
+    }
+
+    private static void requireKind(DecisionOutcome outcome, DecisionKind kind) {
+        if (outcome == null || outcome.kind() != kind) {
+            throw new CaseRuleViolation(
+                    "rule.outcomeOfKind",
+                    "Choose an outcome of the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " decision.");
+        }
+    }
+
+    private void requireDecisionDate(LocalDate decidedOn, LocalDate today) {
+        if (decidedOn == null) {
+            throw new CaseRuleViolation("rule.decisionDate", "A decision needs the date it was taken.");
+        }
+        if (decidedOn.isAfter(today)) {
+            throw DecisionOutOfOrder.dateInFuture();
+        }
+        if (decidedOn.isBefore(referredOn)) {
+            throw DecisionOutOfOrder.dateBeforeReferral();
+        }
+    }
+
+    private static void requireNotFuture(LocalDate day, LocalDate today) {
+        if (day == null) {
+            throw new CaseRuleViolation("rule.dateMissing", "Give the date.");
+        }
+        if (day.isAfter(today)) {
+            throw new CaseRuleViolation("rule.dateInFuture", "The date cannot be in the future.");
+        }
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new CaseRuleViolation("rule.reasonsMissing", "Give the reasons.");
+        }
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    List<Object> domainEvents() {
+        return List.copyOf(domainEvents);
+    }
+
+    void clearDomainEvents() {
+        domainEvents.clear();
+    }
+
+    // --- reading
+
+    public CaseId id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    UUID personId() {
+        return personId;
+    }
+
+    public UUID referringOrganisationId() {
+        return referringOrganisationId;
+    }
+
+    public UUID referredBy() {
+        return referredBy;
+    }
+
+    public LocalDate referredOn() {
+        return referredOn;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public UUID screeningId() {
+        return screeningId;
+    }
+
+    public String circumstances() {
+        return circumstances;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public AgeCategory ageCategory() {
+        return ageCategory;
+    }
+
+    public DueKind nextDueKind() {
+        return nextDueKind;
+    }
+
+    public LocalDate nextDueOn() {
+        return nextDueOn;
+    }
+
+    public LocalDate recoveryStartsOn() {
+        return recoveryStartsOn;
+    }
+
+    public LocalDate recoveryEndsOn() {
+        return recoveryEndsOn;
+    }
+
+    public boolean protectionFromRemoval() {
+        return protectionFromRemoval;
+    }
+
+    public TraffickingProfile profile() {
+        return profile;
+    }
+
+    public ClosureReason closureReason() {
+        return closureReason;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<Consent> consents() {
+        return List.copyOf(consents);
+    }
+
+    /** Every decision, oldest first. */
+    public List<Decision> decisions() {
+        return decisions.stream()
+                .sorted(Comparator.comparing(Decision::recordedAt))
+                .toList();
+    }
+
+    public List<Review> reviews() {
+        return List.copyOf(reviews);
+    }
+
+    public List<TimelineEvent> events() {
+        return events.stream()
+                .sorted(Comparator.comparing(TimelineEvent::occurredOn))
+                .toList();
+    }
+
+    public List<GuardianAppointment> guardians() {
+        return List.copyOf(guardians);
+    }
+
+    public List<BestInterestsAssessment> bestInterests() {
+        return List.copyOf(bestInterests);
+    }
+
+    public List<AgeAssessment> ageAssessments() {
+        return List.copyOf(ageAssessments);
+    }
+
+    @Override
+    public String toString() {
+        return "Case[" + id + ", " + reference + ", " + status + ", " + stage + "]";
+    }
+}

@@ -1,0 +1,26 @@
+package org.opennrm.cases;
+
+import java.util.UUID;
+
+/** The id of a case. Carries no meaning; the reference ({@code NRM-2026-000123}) is what people quote. */
+public record CaseId(UUID value) {
+
+    public CaseId {
+        if (value == null) {
+            throw new IllegalArgumentException("A case id needs a value");
+        }
+    }
+
+    public static CaseId of(UUID value) {
+        return new CaseId(value);
+    }
+
+    static CaseId random() {
+        return new CaseId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.opennrm.cases;
+
+import org.opennrm.access.EncryptedColumn;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The jurisdiction's calendar, the identification deadlines, and the columns of this module that hold values
+ * encrypted with the identity key (so that rotating the key re-encrypts them).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentificationSettings.class)
+class CasesConfiguration {
+
+    @Bean
+    Jurisdiction jurisdiction(@Value("${opennrm.jurisdiction:demo}") String name) {
+        return Jurisdiction.load(name);
+    }
+
+    @Bean
+    DeadlineClock deadlineClock(Jurisdiction jurisdiction) {
+        return jurisdiction.clock();
+    }
+
+    @Bean
+    EncryptedColumn personGivenName() {
+        return person("given_name");
+    }
+
+    @Bean
+    EncryptedColumn personFamilyName() {
+        return person("family_name");
+    }
+
+    @Bean
+    EncryptedColumn personOtherNames() {
+        return person("other_names");
+    }
+
+    @Bean
+    EncryptedColumn personDateOfBirth() {
+        return person("date_of_birth");
+    }
+
+    @Bean
+    EncryptedColumn personAgeEstimate() {
+        return person("age_estimate");
+    }
+
+    @Bean
+    EncryptedColumn personGender() {
+        return person("gender");
+    }
+
+    @Bean
+    EncryptedColumn personCitizenships() {
+        return person("citizenships");
+    }
+
+    @Bean
+    EncryptedColumn personLanguages() {
+        return person("languages");
+    }
+
+    @Bean
+    EncryptedColumn caseCircumstances() {
+        return new EncryptedColumn("cases.case_file", "id", "circumstances", CaseFiles.CIRCUMSTANCES);
+    }
+
+    @Bean
+    EncryptedColumn decisionReasons() {
+        return new EncryptedColumn("cases.decision", "id", "reasons", CaseFiles.DECISION_REASONS);
+    }
+
+    @Bean
+    EncryptedColumn decisionEvidence() {
+        return new EncryptedColumn("cases.decision", "id", "evidence", CaseFiles.DECISION_EVIDENCE);
+    }
+
+    @Bean
+    EncryptedColumn reviewReasons() {
+        return new EncryptedColumn("cases.review", "id", "reasons", CaseFiles.REVIEW_REASONS);
+    }
+
+    @Bean
+    EncryptedColumn timelineEventDescription() {
+        return new EncryptedColumn("cases.timeline_event", "id", "description", CaseFiles.EVENT_DESCRIPTION);
+    }
+
+    @Bean
+    EncryptedColumn bestInterestsSummary() {
+        return new EncryptedColumn(
+                "cases.best_interests_assessment", "id", "summary", CaseFiles.BEST_INTERESTS_SUMMARY);
+    }
+
+    private static EncryptedColumn person(String column) {
+        return new EncryptedColumn("cases.person", "id", column, "cases.person." + column + ":");
+    }
+}

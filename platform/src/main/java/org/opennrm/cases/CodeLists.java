@@ -1,0 +1,156 @@
+package org.opennrm.cases;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The code lists of the trafficking profile, loaded from {@code cases/htcds-v2-code-lists.csv} (HTCDS v2.0,
+ * CC BY 4.0, source noted in the file), with countries (ISO 3166 alpha-3) and languages (ISO 639-2) from the
+ * Java runtime's ISO tables. Labels are shown from the message bundle {@code i18n/cases} under
+ * {@code code.<list>.<code>}; countries and languages in the reader's language from the runtime.
+ */
+@Component
+public class CodeLists {
+
+    public static final String GENDER = "gender";
+    public static final String EXPLOITATION_FORM = "exploitationForm";
+    public static final String METHOD_OF_CONTROL = "methodOfControl";
+    public static final String SECTOR = "sector";
+    public static final String RECRUITMENT_METHOD = "recruitmentMethod";
+    public static final String RECRUITMENT_PLATFORM = "recruitmentPlatform";
+    public static final String RECRUITER_RELATIONSHIP = "recruiterRelationship";
+    public static final String EVENT_TYPE = "eventType";
+    public static final String COUNTRY = "country";
+    public static final String LANGUAGE = "language";
+
+    static final String SOURCE = "cases/htcds-v2-code-lists.csv";
+    private static final Pattern LINE = Pattern.compile("^([A-Za-z]+),([A-Za-z0-9_]+),\"([^\"]*)\",([A-Za-z_]+)$");
+
+    private final Map<String, Set<String>> lists;
+    private final Set<String> countries;
+    private final Set<String> languages;
+
+    CodeLists() {
+        this.lists = load();
+        this.countries = new TreeSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+        var iso3 = new TreeSet<String>();
+        for (String language : Locale.getISOLanguages()) {
+            try {
+                iso3.add(Locale.of(language).getISO3Language());
+            } catch (java.util.MissingResourceException noThreeLetterCode) {
+                // a few two-letter codes have no ISO 639-2 equivalent in the runtime: not offered
+            }
+        }
+        this.languages = iso3;
+    }
+
+    /** The codes of a list, in the order of the source. */
+    public List<String> codes(String list) {
+        return switch (list) {
+            case COUNTRY -> List.copyOf(countries);
+            case LANGUAGE -> List.copyOf(languages);
+            default -> {
+                var codes = lists.get(list);
+                if (codes == null) {
+                    throw new IllegalArgumentException("No code list " + list);
+                }
+                yield List.copyOf(codes);
+            }
+        };
+    }
+
+    public boolean contains(String list, String code) {
+        return code != null && codes(list).contains(code);
+    }
+
+    /** Refuses the first code that is not in the list. */
+    void require(String list, Collection<String> codes) {
+        for (String code : codes) {
+            if (!contains(list, code)) {
+                throw new CodeNotInList(list, code);
+            }
+        }
+    }
+
+    void requireOptional(String list, String code) {
+        if (code != null && !contains(list, code)) {
+            throw new CodeNotInList(list, code);
+        }
+    }
+
+    /** The name of a country (alpha-3) in the given language, or the code when unknown. */
+    public String countryName(String alpha3, Locale locale) {
+        if (alpha3 == null) {
+            return "";
+        }
+        for (String alpha2 : Locale.getISOCountries()) {
+            var country = Locale.of("", alpha2);
+            if (country.getISO3Country().equals(alpha3)) {
+                return country.getDisplayCountry(locale);
+            }
+        }
+        return alpha3;
+    }
+
+    /** The name of a language (ISO 639-2) in the given language, or the code when unknown. */
+    public String languageName(String iso3, Locale locale) {
+        if (iso3 == null) {
+            return "";
+        }
+        for (String alpha2 : Locale.getISOLanguages()) {
+            var language = Locale.of(alpha2);
+            try {
+                if (language.getISO3Language().equals(iso3)) {
+                    return language.getDisplayLanguage(locale);
+                }
+            } catch (java.util.MissingResourceException ignored) {
+                // no three-letter code for this language
+            }
+        }
+        return iso3;
+    }
+
+    private static Map<String, Set<String>> load() {
+        var loaded = new LinkedHashMap<String, Set<String>>();
+        try (var reader = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(SOURCE).getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                var matcher = LINE.matcher(line.strip());
+                if (!matcher.matches()) {
+                    throw new IllegalStateException("Unreadable line in " + SOURCE + ": " + line);
+                }
+                loaded.computeIfAbsent(matcher.group(1), list -> new LinkedHashSet<>())
+                        .add(matcher.group(2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return loaded;
+    }
+
+    static Set<String> split(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(joined.strip().split("\\s+")));
+    }
+}

@@ -1,0 +1,28 @@
+package org.opennrm.cases;
+
+import java.time.LocalDate;
+
+/**
+ * One line of the NRM queue: an open case, what is due next and by when. No identity: the reference is what
+ * case managers and identification officers quote.
+ *
+ * @param workingDaysLeft working days from today to the due date; negative when overdue
+ * @param overdue the due date has passed
+ */
+public record QueueEntry(
+        CaseId caseId,
+        String reference,
+        Stage stage,
+        AgeCategory ageCategory,
+        DueKind dueKind,
+        LocalDate dueOn,
+        LocalDate referredOn,
+        LocalDate recoveryEndsOn,
+        int workingDaysLeft,
+        boolean overdue) {
+
+    /** Due within the reminder window or overdue. */
+    public boolean remind(int reminderWorkingDays) {
+        return overdue || workingDaysLeft <= reminderWorkingDays;
+    }
+}

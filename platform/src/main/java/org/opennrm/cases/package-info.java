@@ -1,0 +1,12 @@
+/**
+ * The case file of a person referred into the NRM: the person (identity encrypted), consent per purpose, the
+ * trafficking profile in HTCDS codes, the preliminary and formal identification decisions with their history,
+ * reviews and deadlines in working days, the children's procedure (guardian, best interests, age assessment),
+ * and anonymous notifications of adults who decline.
+ *
+ * <p>The only module that holds identifying data about persons. It never puts a name, a date of birth or any
+ * other identity into a log line, an event, an audit detail or a {@code toString()}; other modules receive
+ * ids and codes only, and every read of a case file is written to the audit trail.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "organisations", "screening"})
+package org.opennrm.cases;

@@ -1,0 +1,78 @@
+package org.opennrm.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Synthetic cases for tests. No real person is described. */
+public final class CaseFixtures {
+
+    public static final LocalDate REFERRED_ON = LocalDate.of(2026, 3, 2);
+
+    private CaseFixtures() {}
+
+    public static PersonIdentity adult() {
+        return new PersonIdentity(
+                "Testa", "Example", null, LocalDate.of(1990, 5, 17), null, "Feminine", Set.of("MDA"), Set.of("ron"));
+    }
+
+    public static PersonIdentity child() {
+        return new PersonIdentity("Kiddo", "Example", null, null, 15, "Masculine", Set.of("UKR"), Set.of("ukr"));
+    }
+
+    public static TraffickingProfile labourProfile() {
+        return new TraffickingProfile(
+                Set.of("ForcedLabour"),
+                Set.of("DebtBondage", "WithholdsDocuments"),
+                Set.of("F_Construction"),
+                Set.of("ThroughOnlineSocialNetworks"),
+                Set.of("Telegram"),
+                "Acquainted",
+                Set.of("MDA"),
+                Set.of("ROU"),
+                Set.of("DEU"),
+                Set.of(Vulnerability.DEBT));
+    }
+
+    public static OpenCase adultReferral(UUID sharingWith) {
+        return new OpenCase(
+                adult(),
+                false,
+                "Met during a construction site inspection.",
+                labourProfile(),
+                List.of(
+                        new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true),
+                        new ConsentStatement(ConsentPurpose.SHARING, sharingWith, true),
+                        new ConsentStatement(ConsentPurpose.POLICE_CONTACT, null, false)),
+                List.of(new EventEntry("Recruitment", REFERRED_ON.minusMonths(6), "MDA", "Advert in a chat group")),
+                null,
+                null);
+    }
+
+    public static OpenCase childReferral(UUID guardian) {
+        return new OpenCase(
+                child(), false, "Found begging.", TraffickingProfile.empty(), List.of(), List.of(), guardian, null);
+    }
+
+    /** A case opened on {@link #REFERRED_ON}, preliminary decision due five working days later. */
+    public static Case openedAdultCase() {
+        return Case.open(
+                CaseId.random(),
+                "NRM-2026-000001",
+                UUID.randomUUID(),
+                adultReferral(UUID.randomUUID()),
+                AgeCategory.ADULT,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                REFERRED_ON,
+                at(REFERRED_ON),
+                REFERRED_ON.plusDays(7));
+    }
+
+    public static Instant at(LocalDate day) {
+        return day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+    }
+}
