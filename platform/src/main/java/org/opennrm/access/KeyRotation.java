@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,18 +45,31 @@ public class KeyRotation {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
+    private final int batchSize;
 
+    @Autowired
     KeyRotation(
             IdentityProtection protection,
             List<EncryptedColumn> columns,
             JdbcClient jdbc,
             TransactionTemplate transaction,
             AuditTrail audit) {
+        this(protection, columns, jdbc, transaction, audit, BATCH);
+    }
+
+    KeyRotation(
+            IdentityProtection protection,
+            List<EncryptedColumn> columns,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            AuditTrail audit,
+            int batchSize) {
         this.protection = protection;
         this.columns = List.copyOf(columns);
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.audit = audit;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -85,12 +100,12 @@ public class KeyRotation {
         long reEncrypted = 0;
         long alreadyCurrent = 0;
         for (EncryptedColumn column : columns) {
-            Pass pass = reEncrypt(column, newPrimary);
+            Pass pass = reEncryptAll(column, newPrimary);
             // a value changed between reading and writing it is read again, up to twice
             for (int again = 0; again < 2 && pass.changedMeanwhile > 0; again++) {
-                pass = pass.plus(reEncrypt(column, newPrimary));
+                pass = pass.plus(reEncryptAll(column, newPrimary));
             }
-            long stale = countNotUnder(column, newPrimary);
+            long stale = stopOnDatabaseError(column, () -> countNotUnder(column, newPrimary));
             if (stale > 0) {
                 throw new KeyRotationFailed(stale + " values in " + column
                         + " are still under an old key, most likely written by a platform that is still running."
@@ -143,6 +158,23 @@ public class KeyRotation {
     }
 
     private record Row(Object id, String value) {}
+
+    private Pass reEncryptAll(EncryptedColumn column, long newPrimary) {
+        return stopOnDatabaseError(column, () -> reEncrypt(column, newPrimary));
+    }
+
+    private static <T> T stopOnDatabaseError(EncryptedColumn column, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException e) {
+            throw new KeyRotationFailed(
+                    "The database refused work on " + column + " ("
+                            + e.getMostSpecificCause().getMessage()
+                            + "). Nothing was disabled; every value still decrypts. Run the rotation again once"
+                            + " this is fixed.",
+                    e);
+        }
+    }
 
     /** Re-encrypts, batch by batch, each in its own transaction, every value not yet under the new key. */
     private Pass reEncrypt(EncryptedColumn column, long newPrimary) {
@@ -214,7 +246,7 @@ public class KeyRotation {
                 : jdbc.sql(select + " and " + column.idColumn() + " > :after order by " + column.idColumn()
                                 + " limit :size")
                         .param("after", after);
-        return query.param("size", BATCH)
+        return query.param("size", batchSize)
                 .query((rs, n) -> new Row(rs.getObject(1), rs.getString(2)))
                 .list();
     }

@@ -1,0 +1,216 @@
+package org.opennrm.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.AuditVerificationReport.Problem;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@PlatformTest
+class AuditVerificationTests {
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void untouchedChainVerifiesIntact() {
+        recordSome("untouched", 3);
+
+        var report = verification.verify();
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.firstBrokenSequence()).isNull();
+        assertThat(report.problem()).isNull();
+        assertThat(report.entriesChecked()).isEqualTo(report.lastSequence()).isGreaterThanOrEqualTo(3);
+        assertThat(report.lastHash()).isEqualTo(hashOf(report.lastSequence()));
+    }
+
+    @Test
+    void verificationIsRecordedAfterTheCheck() {
+        var report = verification.verify();
+
+        var last = jdbc.sql("select sequence, action, record_type, detail from access.audit_entry"
+                        + " order by sequence desc limit 1")
+                .query()
+                .singleRow();
+        assertThat(last.get("sequence")).isEqualTo(report.lastSequence() + 1);
+        assertThat(last.get("action")).isEqualTo("AUDIT_VERIFIED");
+        assertThat(last.get("record_type")).isEqualTo("audit");
+        assertThat((String) last.get("detail")).startsWith("intact: " + report.entriesChecked() + " entries");
+    }
+
+    @Test
+    void chainReadInSmallPagesVerifiesTheSameAsInOne() {
+        recordSome("paged", 7);
+        var smallPages = new AuditVerification(jdbc, audit, clock, 3);
+
+        var paged = smallPages.verify();
+        var whole = verification.verify();
+
+        assertThat(paged.intact()).isTrue();
+        // the whole-chain check ran after the paged one and so also saw the entry that recorded it
+        assertThat(whole.entriesChecked()).isEqualTo(paged.entriesChecked() + 1);
+    }
+
+    @Test
+    void editedDetailOfAPastEntryBreaksTheChainAtThatEntry() {
+        long tampered = recordSome("edited", 3);
+        try {
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'nothing to see' where sequence = :s")
+                    .param("s", tampered)
+                    .update());
+
+            var report = verification.verify();
+
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBrokenSequence()).isEqualTo(tampered);
+            assertThat(report.problem()).isEqualTo(Problem.CONTENT_CHANGED);
+            assertThat(report.problems()).isEqualTo(1);
+            assertThat(report.summary()).startsWith("broken at sequence " + tampered + ": content changed");
+        } finally {
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'edited 0' where sequence = :s")
+                    .param("s", tampered)
+                    .update());
+        }
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void deletedEntryIsReportedMissing() {
+        long deleted = recordSome("deleted", 3);
+        Map<String, Object> row = jdbc.sql("select * from access.audit_entry where sequence = :s")
+                .param("s", deleted)
+                .query()
+                .singleRow();
+        try {
+            asSuperuser(() -> jdbc.sql("delete from access.audit_entry where sequence = :s")
+                    .param("s", deleted)
+                    .update());
+
+            var report = verification.verify();
+
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBrokenSequence()).isEqualTo(deleted);
+            assertThat(report.problem()).isEqualTo(Problem.ENTRY_MISSING);
+            assertThat(report.summary()).contains("entry missing");
+        } finally {
+            asSuperuser(() -> jdbc.sql("insert into access.audit_entry (sequence, recorded_at, account_id, username,"
+                            + " organisation_id, action, record_type, record_id, detail, remote_address,"
+                            + " previous_hash, hash) values (:sequence, :recorded_at, :account_id, :username,"
+                            + " :organisation_id, :action, :record_type, :record_id, :detail, :remote_address,"
+                            + " :previous_hash, :hash)")
+                    .params(row)
+                    .update());
+        }
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void entryRewrittenWithAFreshHashBreaksTheLinkOfTheNextEntry() {
+        long rewritten = recordSome("rewritten", 3);
+        var original = entry(rewritten);
+        var forged = new AuditEntry(
+                original.sequence(),
+                original.recordedAt(),
+                original.accountId(),
+                original.username(),
+                original.organisationId(),
+                original.action(),
+                original.recordType(),
+                original.recordId(),
+                "nothing to see",
+                original.remoteAddress(),
+                original.previousHash(),
+                null);
+        try {
+            // someone who knows the hash function recomputes this entry's hash, but not those after it
+            asSuperuser(
+                    () -> jdbc.sql("update access.audit_entry set detail = :detail, hash = :hash where sequence = :s")
+                            .param("detail", forged.detail())
+                            .param("hash", AuditTrail.hashOf(forged, forged.previousHash()))
+                            .param("s", rewritten)
+                            .update());
+
+            var report = verification.verify();
+
+            assertThat(report.intact()).isFalse();
+            assertThat(report.firstBrokenSequence()).isEqualTo(rewritten + 1);
+            assertThat(report.problem()).isEqualTo(Problem.LINK_BROKEN);
+        } finally {
+            asSuperuser(
+                    () -> jdbc.sql("update access.audit_entry set detail = :detail, hash = :hash where sequence = :s")
+                            .param("detail", original.detail())
+                            .param("hash", original.hash())
+                            .param("s", rewritten)
+                            .update());
+        }
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void applicationCannotChangeDeleteOrTruncateEntries() {
+        long sequence = recordSome("append-only", 1);
+
+        assertThatThrownBy(() -> jdbc.sql("update access.audit_entry set detail = 'x' where sequence = :s")
+                        .param("s", sequence)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from access.audit_entry where sequence = :s")
+                        .param("s", sequence)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate access.audit_entry").update())
+                .hasMessageContaining("append-only");
+        assertThat(entry(sequence).detail()).isEqualTo("append-only 0");
+    }
+
+    /** Records entries about a new record; answers the sequence of the first, which is then a past entry. */
+    private long recordSome(String label, int count) {
+        String recordId = UUID.randomUUID().toString();
+        for (int i = 0; i < count; i++) {
+            audit.record(AuditAction.READ, "verification-test", recordId, label + " " + i);
+        }
+        // one more after them, so that even the last of them has a successor whose link can break
+        audit.record(AuditAction.READ, "verification-test", UUID.randomUUID().toString(), "after " + label);
+        return jdbc.sql("select min(sequence) from access.audit_entry where record_id = :id")
+                .param("id", recordId)
+                .query(Long.class)
+                .single();
+    }
+
+    private AuditEntry entry(long sequence) {
+        return jdbc.sql("select * from access.audit_entry where sequence = :s")
+                .param("s", sequence)
+                .query(AuditVerification::entry)
+                .single();
+    }
+
+    private String hashOf(long sequence) {
+        return entry(sequence).hash();
+    }
+
+    /** What someone with the database's superuser rights can do: switch the append-only trigger off. */
+    private void asSuperuser(Runnable change) {
+        jdbc.sql("alter table access.audit_entry disable trigger user").update();
+        try {
+            change.run();
+        } finally {
+            jdbc.sql("alter table access.audit_entry enable trigger user").update();
+        }
+    }
+}
