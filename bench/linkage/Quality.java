@@ -50,6 +50,15 @@ public class Quality {
         int truePairs = entitiesB.size();
         double from = Double.parseDouble(args[5]), to = Double.parseDouble(args[6]), step = Double.parseDouble(args[7]);
         System.out.printf(Locale.ROOT, "%s vs %s: %d x %d records, %d linkable entities%n", args[2], args[3], ea.size(), eb.size(), truePairs);
+        int max = 0;
+        for (int bit = 0; bit < Encodings.BITS; bit++) {
+            int count = 0;
+            for (int r = 0; r < ea.size(); r++) if (ea.bit(r, bit)) count++;
+            max = Math.max(max, count);
+        }
+        double fill = 0;
+        for (int r = 0; r < ea.size(); r++) fill += ea.popcount(r);
+        System.out.printf(Locale.ROOT, "mean popcount %.0f, most frequent bit set in %.1f%% of A%n", fill / ea.size(), 100.0 * max / ea.size());
         System.out.println("threshold  matches  precision  recall  F1");
         double bestF1 = 0, bestT = 0;
         for (double t = from; t <= to + 1e-9; t += step) {

@@ -11,7 +11,12 @@ import org.opennrm.linkage.encoding.Encodings;
 final class SortedEncodings {
 
     static final int W = Encodings.WORDS;
-    static final int HALF = W / 2;
+    /** The kernel checks its bound after this many words, and again after {@link #SECOND_CHECK}. */
+    static final int FIRST_CHECK = 6;
+
+    static final int SECOND_CHECK = 8;
+    /** Ints of {@link #meta} per record. */
+    static final int META = 4;
 
     final int size;
     /** Words in popcount order, 16 per record. */
@@ -20,8 +25,11 @@ final class SortedEncodings {
     final int[] original;
 
     final int[] popcount;
-    /** Popcount of words 8..15, the part still unseen when the kernel checks its bound halfway. */
-    final int[] secondHalf;
+    /**
+     * Per record, side by side so one cache line serves four records: popcount, popcount of the words the kernel
+     * has not seen at its first check, and at its second check.
+     */
+    final int[] meta;
     /** {@code first[p]}: the first sorted position with popcount >= p, for p in 0..1025. */
     final int[] first;
 
@@ -36,17 +44,15 @@ final class SortedEncodings {
         words = new long[size * W];
         original = new int[size];
         popcount = new int[size];
-        secondHalf = new int[size];
+        meta = new int[size * META];
         for (int s = 0; s < size; s++) {
             int i = (int) keys[s];
             original[s] = i;
             popcount[s] = (int) (keys[s] >>> 32);
             System.arraycopy(source, i * W, words, s * W, W);
-            int rest = 0;
-            for (int w = HALF; w < W; w++) {
-                rest += Long.bitCount(source[i * W + w]);
-            }
-            secondHalf[s] = rest;
+            meta[s * META] = popcount[s];
+            meta[s * META + 1] = restFrom(source, i, FIRST_CHECK);
+            meta[s * META + 2] = restFrom(source, i, SECOND_CHECK);
         }
         first = new int[Encodings.BITS + 2];
         int position = 0;
@@ -56,5 +62,13 @@ final class SortedEncodings {
             }
             first[p] = position;
         }
+    }
+
+    private static int restFrom(long[] words, int record, int word) {
+        int rest = 0;
+        for (int w = word; w < W; w++) {
+            rest += Long.bitCount(words[record * W + w]);
+        }
+        return rest;
     }
 }
