@@ -1,0 +1,202 @@
+package org.opennrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The permission matrix: for every endpoint of the platform and every role, the request is allowed
+ * exactly when the role holds a grant the policy below requires, and denied (403) otherwise. The policy
+ * is written here independently of the code that enforces it; an endpoint without a policy fails the
+ * test, so a new page or API cannot slip in unprotected. Nothing may answer with a server error.
+ */
+@PlatformTest
+class PermissionMatrixTests {
+
+    /** Any fully signed-in person. */
+    static final String SIGNED_IN = "SIGNED_IN";
+    /** Between password and second factor only. */
+    static final String SECOND_FACTOR_PENDING = "SECOND_FACTOR_PENDING";
+    /** No sign-in needed. */
+    static final String PUBLIC = "PUBLIC";
+
+    /** First matching rule wins: "METHOD path-pattern" -> grants of which one is needed. */
+    static final Map<Pattern, Set<String>> POLICY = new LinkedHashMap<>();
+
+    static {
+        rule("GET /(login|error)", PUBLIC);
+        rule("(GET|POST) /sign-in/second-factor.*", SECOND_FACTOR_PENDING);
+        rule("GET /", SIGNED_IN);
+
+        // organisations: the directory is open to every role; changing it is for administrators and co-ordinators
+        rule("GET /organisations/(new|\\{id\\}/edit)", "organisations:manage:all");
+        rule("POST /organisations.*", "organisations:manage:all");
+        rule("GET /organisations.*", "organisations:read:all");
+        rule("(POST|PUT) /api/v1/organisations.*", "organisations:manage:all");
+        rule("GET /api/v1/organisations.*", "organisations:read:all");
+
+        // agreements: read within scope (own organisation's or all), manage for all
+        rule("GET /agreements/(new|\\{id\\}/edit)", "agreements:manage:all");
+        rule("POST /agreements.*", "agreements:manage:all");
+        rule("GET /agreements/overdue-panel", "agreements:read:all", "agreements:read:organisation");
+        rule("GET /agreements.*", "agreements:read:all", "agreements:read:organisation");
+        rule("(POST|PUT) /api/v1/agreements.*", "agreements:manage:all");
+        rule("GET /api/v1/agreements.*", "agreements:read:all", "agreements:read:organisation");
+
+        // accounts: administrators manage, co-ordinators read
+        rule("GET /accounts/(new|\\{id\\}/edit)", "accounts:manage:all");
+        rule("POST /accounts.*", "accounts:manage:all");
+        rule("GET /accounts.*", "accounts:read:all");
+        rule("(POST|PUT|DELETE) /api/v1/accounts.*", "accounts:manage:all");
+        rule("GET /api/v1/accounts.*", "accounts:read:all");
+
+        // one's own account, password and tokens
+        rule("(GET|POST) /account/tokens.*", "tokens:manage:own");
+        rule("(GET|POST) /account.*", SIGNED_IN);
+        rule("GET /api/v1/me", SIGNED_IN);
+        rule("(GET|POST|DELETE) /api/v1/tokens.*", "tokens:manage:own");
+
+        // the audit trail: administrators only
+        rule("(GET|POST) /audit.*", "audit:read:all");
+        rule("(GET|POST) /api/v1/audit.*", "audit:read:all");
+    }
+
+    static void rule(String pattern, String... grants) {
+        POLICY.put(Pattern.compile(pattern), Set.of(grants));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    record Endpoint(String method, String path) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    @Test
+    void everyEndpointHasAPolicy() {
+        List<String> without = endpoints().stream()
+                .filter(e -> required(e) == null)
+                .map(Endpoint::key)
+                .toList();
+        assertThat(without)
+                .as("endpoints without a policy in PermissionMatrixTests")
+                .isEmpty();
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatItsGrantsAllow() throws Exception {
+        UUID organisation = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            var actor = TestSignIn.actor(role, organisation);
+            Set<String> held = new java.util.HashSet<>();
+            held.add(SIGNED_IN);
+            actor.grants().forEach(g -> held.add(g.authority()));
+            for (Endpoint endpoint : endpoints()) {
+                Set<String> required = required(endpoint);
+                if (required == null || required.contains(PUBLIC) || required.contains(SECOND_FACTOR_PENDING)) {
+                    continue;
+                }
+                boolean allowed = required.stream().anyMatch(held::contains);
+                int status = perform(endpoint, TestSignIn.as(actor));
+                boolean denied = status == 403;
+                if (allowed == denied || status >= 500) {
+                    wrong.add(role + " " + endpoint.key() + " -> " + status + " (expected "
+                            + (allowed ? "allowed" : "403") + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void nobodyReachesAnythingWithoutSigningIn() throws Exception {
+        List<String> open = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            Set<String> required = required(endpoint);
+            if (required == null || required.contains(PUBLIC)) {
+                continue;
+            }
+            int status = perform(endpoint, request -> request);
+            // pages send the person to sign in; the API answers 401
+            boolean refused = endpoint.path().startsWith("/api/")
+                    ? status == 401
+                    : status == 401 || status == 403 || status == 302;
+            if (!refused) {
+                open.add(endpoint.key() + " -> " + status);
+            }
+        }
+        assertThat(open).isEmpty();
+    }
+
+    private int perform(Endpoint endpoint, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        String path = endpoint.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        var request = request(HttpMethod.valueOf(endpoint.method()), path).with(who);
+        if (!endpoint.method().equals("GET")) {
+            request = request.with(csrf());
+            if (path.startsWith("/api/")) {
+                request = request.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
+        }
+        if (!path.startsWith("/api/")) {
+            request = request.accept(MediaType.TEXT_HTML);
+        }
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private Set<String> required(Endpoint endpoint) {
+        return POLICY.entrySet().stream()
+                .filter(rule -> rule.getKey().matcher(endpoint.key()).matches())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private List<Endpoint> endpoints() {
+        return mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    Set<String> patterns = info.getPatternValues();
+                    return patterns.stream()
+                            .filter(p -> !p.startsWith("/v3/") && !p.startsWith("/swagger") && !p.equals("/error"))
+                            .flatMap(p -> (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                                    .stream().map(m -> new Endpoint(m.name(), p)));
+                })
+                .distinct()
+                .sorted(java.util.Comparator.comparing(Endpoint::key))
+                .collect(Collectors.toList());
+    }
+}
