@@ -116,7 +116,7 @@ public class Generate {
         } else {
             given = GIVEN[skewed(random, GIVEN.length)];
         }
-        String family = random.nextDouble() < 0.5
+        String family = random.nextDouble() < 0.3
                 ? FAMILY[skewed(random, FAMILY.length)]
                 : capitalise(SYLLABLES[random.nextInt(SYLLABLES.length)] + SYLLABLES[random.nextInt(SYLLABLES.length)]
                         + SYLLABLES[random.nextInt(SYLLABLES.length)]);
@@ -184,9 +184,9 @@ public class Generate {
     }
 
     static int skewed(SplittableRandom random, int n) {
-        // Index drawn with probability falling off like 1/(i+1)^0.8.
+        // Popular names first: index = n * u^1.6, so the most common name is about 6% of a list of 100 names.
         double u = random.nextDouble();
-        int i = (int) Math.floor(Math.pow(u, 2.2) * n);
+        int i = (int) Math.floor(Math.pow(u, 1.6) * n);
         return Math.min(n - 1, i);
     }
 

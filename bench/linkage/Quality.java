@@ -19,7 +19,7 @@ import org.opennrm.linkage.matching.Mode;
  * schema and secret, links them at each threshold (exact mode, greedy one-to-one) and prints precision, recall
  * and F1 against the ground truth in the record ids.
  *
- * Usage: java -cp opennrm-linkage.jar Quality.java SCHEMA SECRET A.csv B.csv febrl4|dsgen FROM TO STEP [HARDENING]
+ * Usage: java -cp opennrm-linkage.jar Quality.java SCHEMA SECRET A.csv B.csv febrl4|dsgen|truth=FILE FROM TO STEP [HARDENING]
  */
 public class Quality {
     public static void main(String[] args) throws Exception {
@@ -37,9 +37,18 @@ public class Quality {
         Path b = normalised(Path.of(args[3]));
         Encodings ea = encoder.encode(a);
         Encodings eb = encoder.encode(b);
+        java.util.Map<String, String> truth = new java.util.HashMap<>();
+        if (args[4].startsWith("truth=")) {
+            // Generator output: a_id,b_id per true pair; every other record is its own entity.
+            for (String line : Files.readAllLines(Path.of(args[4].substring(6))).subList(1, 0 + Files.readAllLines(Path.of(args[4].substring(6))).size())) {
+                String[] pair = line.split(",");
+                truth.put(pair[1], pair[0]);
+            }
+        }
         Function<String, String> entity = args[4].equals("febrl4")
                 ? id -> id.split("-")[1]
-                : id -> String.valueOf(Long.parseLong(id) / 10);
+                : args[4].equals("dsgen") ? id -> String.valueOf(Long.parseLong(id) / 10)
+                : id -> truth.getOrDefault(id, id);
         Set<String> entitiesB = new HashSet<>();
         for (String id : eb.ids()) entitiesB.add(entity.apply(id));
         // True pairs: for FEBRL4 one per B record; for dsgen a one-to-one matching can find at most one per
@@ -78,6 +87,7 @@ public class Quality {
 
     /** FEBRL files put a space after each comma; the encoder strips values but wants a clean header. */
     static Path normalised(Path csv) throws Exception {
+        if (!Files.readAllLines(csv).get(0).contains(" ")) return csv;
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
         lines.set(0, lines.get(0).replace(" ", ""));
         Path tmp = Files.createTempFile("febrl", ".csv");

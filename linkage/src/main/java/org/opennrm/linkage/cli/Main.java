@@ -140,9 +140,12 @@ public final class Main {
         double threshold = arguments.threshold();
         Mode mode = mode(arguments.optional("mode"));
         Path target = Path.of(arguments.required("out"));
+        long start = System.nanoTime();
         Encodings a = EncodingFiles.read(aName);
         Encodings b = EncodingFiles.read(bName);
-        List<Match> matches = new Linkage().link(a, b, threshold, mode);
+        long loaded = System.nanoTime();
+        Linkage.Linked linked = new Linkage().linkCounted(a, b, threshold, mode);
+        List<Match> matches = linked.matches();
         EncodingFiles.writeAtomically(target, writer -> {
             writer.write("a_id,b_id,similarity\n");
             StringBuilder line = new StringBuilder();
