@@ -232,7 +232,7 @@ public final class Case {
         requireDecisionDate(decidedOn, today);
         if (decidedOn.isBefore(preliminary.decidedOn())) {
             throw new CaseRuleViolation(
-                    "rule.formalBeforePreliminaryDate",
+                    "caseRule.formalBeforePreliminaryDate",
                     "A formal decision cannot be dated before the preliminary decision.");
         }
         return take(outcome, decidedOn, decidedBy, organisationId, reasons, evidence, null, now, 0);
@@ -267,7 +267,7 @@ public final class Case {
         requireDecisionDate(reviewedOn, today);
         if (reviewedOn.isBefore(decision.decidedOn())) {
             throw new CaseRuleViolation(
-                    "rule.reviewBeforeDecision", "A review cannot be dated before the decision it reviews.");
+                    "caseRule.reviewBeforeDecision", "A review cannot be dated before the decision it reviews.");
         }
         requireText(reasons);
         var review = new Review(
@@ -405,7 +405,7 @@ public final class Case {
                 .orElse(false);
         if (!(stage == Stage.RECOVERY_PERIOD || (stage == Stage.FORMAL_DECISION && identified))) {
             throw new CaseRuleViolation(
-                    "rule.assistanceNeedsPositiveDecision",
+                    "caseRule.assistanceNeedsPositiveDecision",
                     "Assistance is recorded for a presumed or identified victim who is not yet in assistance.");
         }
         stage = Stage.IN_ASSISTANCE;
@@ -416,7 +416,7 @@ public final class Case {
     void close(ClosureReason reason, Instant now) {
         requireOpen();
         if (reason == null) {
-            throw new CaseRuleViolation("rule.closureReason", "A case is closed with a reason.");
+            throw new CaseRuleViolation("caseRule.closureReason", "A case is closed with a reason.");
         }
         status = CaseStatus.CLOSED;
         closureReason = reason;
@@ -436,7 +436,7 @@ public final class Case {
                         .anyMatch(consent -> consent.inForce()
                                 && consent.purpose() == statement.purpose()
                                 && java.util.Objects.equals(consent.organisationId(), statement.organisationId()))) {
-            throw new CaseRuleViolation("rule.consentAlreadyGiven", "This consent is already in force.");
+            throw new CaseRuleViolation("caseRule.consentAlreadyGiven", "This consent is already in force.");
         }
         record(statement, by, now);
         touch(now);
@@ -502,7 +502,7 @@ public final class Case {
         requireOpen();
         if (!ageCategory.childrensProcedure()) {
             throw new CaseRuleViolation(
-                    "rule.guardianForChildren",
+                    "caseRule.guardianForChildren",
                     "A guardian is appointed for a child or for a person whose age is in doubt.");
         }
         if (guardianAccountId == null) {
@@ -521,7 +521,7 @@ public final class Case {
         requireOpen();
         if (!ageCategory.childrensProcedure()) {
             throw new CaseRuleViolation(
-                    "rule.bestInterestsForChildren", "A best-interests assessment is recorded for a child.");
+                    "caseRule.bestInterestsForChildren", "A best-interests assessment is recorded for a child.");
         }
         requireNotFuture(assessedOn, today);
         requireText(summary);
@@ -533,7 +533,7 @@ public final class Case {
     void recordAgeAssessment(AgeCategory outcome, LocalDate assessedOn, UUID by, LocalDate today, Instant now) {
         requireOpen();
         if (outcome == null || outcome == AgeCategory.AGE_IN_DOUBT) {
-            throw new CaseRuleViolation("rule.ageAssessmentOutcome", "An age assessment concludes child or adult.");
+            throw new CaseRuleViolation("caseRule.ageAssessmentOutcome", "An age assessment concludes child or adult.");
         }
         requireNotFuture(assessedOn, today);
         ageAssessments.add(new AgeAssessment(UUID.randomUUID(), outcome, assessedOn, now, by));
@@ -547,7 +547,7 @@ public final class Case {
     void addEvent(EventEntry entry, UUID by, LocalDate today, Instant now) {
         requireOpen();
         if (entry.type() == null || entry.occurredOn() == null) {
-            throw new CaseRuleViolation("rule.eventIncomplete", "An event needs its type and its date.");
+            throw new CaseRuleViolation("caseRule.eventIncomplete", "An event needs its type and its date.");
         }
         if (entry.occurredOn().isAfter(today)) {
             throw new EventDateInFuture();
@@ -580,14 +580,14 @@ public final class Case {
     private static void requireKind(DecisionOutcome outcome, DecisionKind kind) {
         if (outcome == null || outcome.kind() != kind) {
             throw new CaseRuleViolation(
-                    "rule.outcomeOfKind",
+                    "caseRule.outcomeOfKind",
                     "Choose an outcome of the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " decision.");
         }
     }
 
     private void requireDecisionDate(LocalDate decidedOn, LocalDate today) {
         if (decidedOn == null) {
-            throw new CaseRuleViolation("rule.decisionDate", "A decision needs the date it was taken.");
+            throw new CaseRuleViolation("caseRule.decisionDate", "A decision needs the date it was taken.");
         }
         if (decidedOn.isAfter(today)) {
             throw DecisionOutOfOrder.dateInFuture();
@@ -599,16 +599,16 @@ public final class Case {
 
     private static void requireNotFuture(LocalDate day, LocalDate today) {
         if (day == null) {
-            throw new CaseRuleViolation("rule.dateMissing", "Give the date.");
+            throw new CaseRuleViolation("caseRule.dateMissing", "Give the date.");
         }
         if (day.isAfter(today)) {
-            throw new CaseRuleViolation("rule.dateInFuture", "The date cannot be in the future.");
+            throw new CaseRuleViolation("caseRule.dateInFuture", "The date cannot be in the future.");
         }
     }
 
     private static void requireText(String text) {
         if (text == null || text.isBlank()) {
-            throw new CaseRuleViolation("rule.reasonsMissing", "Give the reasons.");
+            throw new CaseRuleViolation("caseRule.reasonsMissing", "Give the reasons.");
         }
     }
 

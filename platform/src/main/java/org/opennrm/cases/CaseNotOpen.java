@@ -4,6 +4,6 @@ package org.opennrm.cases;
 public class CaseNotOpen extends CaseRuleViolation {
 
     CaseNotOpen() {
-        super("rule.caseClosed", "This case is closed: no decision or change can be recorded on it.");
+        super("caseRule.caseClosed", "This case is closed: no decision or change can be recorded on it.");
     }
 }

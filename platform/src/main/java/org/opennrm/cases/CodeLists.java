@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,8 @@ public class CodeLists {
     private static final Pattern LINE = Pattern.compile("^([A-Za-z]+),([A-Za-z0-9_]+),\"([^\"]*)\",([A-Za-z_]+)$");
 
     private final Map<String, Set<String>> lists;
+    private final Map<Locale, List<CodeOption>> countryOptions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, List<CodeOption>> languageOptions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> countries;
     private final Set<String> languages;
 
@@ -91,6 +94,37 @@ public class CodeLists {
         if (code != null && !contains(list, code)) {
             throw new CodeNotInList(list, code);
         }
+    }
+
+    /** Every country (alpha-3) with its name in the given language, by name. */
+    public List<CodeOption> countryOptions(Locale locale) {
+        return countryOptions.computeIfAbsent(locale, language -> {
+            var collator = java.text.Collator.getInstance(language);
+            return java.util.Arrays.stream(Locale.getISOCountries())
+                    .map(alpha2 -> Locale.of("", alpha2))
+                    .filter(country -> countries.contains(country.getISO3Country()))
+                    .map(country -> new CodeOption(country.getISO3Country(), country.getDisplayCountry(language)))
+                    .sorted(Comparator.comparing(CodeOption::label, collator))
+                    .toList();
+        });
+    }
+
+    /** Every language (ISO 639-2) with its name in the given language, by name. */
+    public List<CodeOption> languageOptions(Locale locale) {
+        return languageOptions.computeIfAbsent(locale, reader -> {
+            var collator = java.text.Collator.getInstance(reader);
+            var options = new java.util.ArrayList<CodeOption>();
+            for (String alpha2 : Locale.getISOLanguages()) {
+                var language = Locale.of(alpha2);
+                try {
+                    options.add(new CodeOption(language.getISO3Language(), language.getDisplayLanguage(reader)));
+                } catch (java.util.MissingResourceException ignored) {
+                    // no three-letter code for this language
+                }
+            }
+            options.sort(Comparator.comparing(CodeOption::label, collator));
+            return List.copyOf(options);
+        });
     }
 
     /** The name of a country (alpha-3) in the given language, or the code when unknown. */

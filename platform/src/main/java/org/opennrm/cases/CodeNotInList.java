@@ -6,7 +6,7 @@ public class CodeNotInList extends CaseRuleViolation {
     private final String list;
 
     CodeNotInList(String list, String code) {
-        super("rule.codeNotInList", "'" + shortened(code) + "' is not a code of the list " + list + ".");
+        super("caseRule.codeNotInList", "'" + shortened(code) + "' is not a code of the list " + list + ".");
         this.list = list;
     }
 

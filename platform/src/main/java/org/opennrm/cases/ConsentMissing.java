@@ -9,17 +9,19 @@ public class ConsentMissing extends CaseRuleViolation {
 
     static ConsentMissing forAssistance() {
         return new ConsentMissing(
-                "rule.consentForAssistance",
+                "caseRule.consentForAssistance",
                 "An adult is referred only with their consent to assistance. If they decline, send an anonymous"
                         + " notification instead.");
     }
 
     static ConsentMissing notInForce() {
-        return new ConsentMissing("rule.consentNotInForce", "No consent for this purpose is in force on this case.");
+        return new ConsentMissing(
+                "caseRule.consentNotInForce", "No consent for this purpose is in force on this case.");
     }
 
     static ConsentMissing sharingWithoutOrganisation() {
         return new ConsentMissing(
-                "rule.sharingNeedsOrganisation", "Consent to sharing is given for a named organisation: choose one.");
+                "caseRule.sharingNeedsOrganisation",
+                "Consent to sharing is given for a named organisation: choose one.");
     }
 }

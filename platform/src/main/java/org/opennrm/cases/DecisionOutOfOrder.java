@@ -9,49 +9,49 @@ public class DecisionOutOfOrder extends CaseRuleViolation {
 
     static DecisionOutOfOrder secondPreliminary() {
         return new DecisionOutOfOrder(
-                "rule.secondPreliminary",
+                "caseRule.secondPreliminary",
                 "A preliminary decision was already taken on this case. A negative one can be reviewed instead.");
     }
 
     static DecisionOutOfOrder formalBeforePreliminary() {
         return new DecisionOutOfOrder(
-                "rule.formalBeforePreliminary",
+                "caseRule.formalBeforePreliminary",
                 "A formal decision needs a positive preliminary decision first (reasonable grounds).");
     }
 
     static DecisionOutOfOrder formalAfterNegativePreliminary() {
         return new DecisionOutOfOrder(
-                "rule.formalAfterNegativePreliminary",
+                "caseRule.formalAfterNegativePreliminary",
                 "The preliminary decision was negative: it must be reviewed and reconsidered before a formal decision.");
     }
 
     static DecisionOutOfOrder secondFormal() {
         return new DecisionOutOfOrder(
-                "rule.secondFormal",
+                "caseRule.secondFormal",
                 "A formal decision was already taken on this case. A negative one can be reviewed instead.");
     }
 
     static DecisionOutOfOrder reviewOfPositive() {
-        return new DecisionOutOfOrder("rule.reviewOfPositive", "Only a negative decision can be reviewed.");
+        return new DecisionOutOfOrder("caseRule.reviewOfPositive", "Only a negative decision can be reviewed.");
     }
 
     static DecisionOutOfOrder reviewedTwice() {
         return new DecisionOutOfOrder(
-                "rule.reviewedTwice", "This decision was already reviewed: its review is kept in the history.");
+                "caseRule.reviewedTwice", "This decision was already reviewed: its review is kept in the history.");
     }
 
     static DecisionOutOfOrder reviewOfReplaced() {
         return new DecisionOutOfOrder(
-                "rule.reviewOfReplaced",
+                "caseRule.reviewOfReplaced",
                 "This decision was replaced by a reconsidered one and can no longer be reviewed.");
     }
 
     static DecisionOutOfOrder dateInFuture() {
-        return new DecisionOutOfOrder("rule.decisionDateInFuture", "A decision cannot be dated in the future.");
+        return new DecisionOutOfOrder("caseRule.decisionDateInFuture", "A decision cannot be dated in the future.");
     }
 
     static DecisionOutOfOrder dateBeforeReferral() {
         return new DecisionOutOfOrder(
-                "rule.decisionDateBeforeReferral", "A decision cannot be dated before the referral.");
+                "caseRule.decisionDateBeforeReferral", "A decision cannot be dated before the referral.");
     }
 }

@@ -4,6 +4,6 @@ package org.opennrm.cases;
 public class EventDateInFuture extends CaseRuleViolation {
 
     EventDateInFuture() {
-        super("rule.eventDateInFuture", "An event cannot be dated in the future: give the date it happened.");
+        super("caseRule.eventDateInFuture", "An event cannot be dated in the future: give the date it happened.");
     }
 }

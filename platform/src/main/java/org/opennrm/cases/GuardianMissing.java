@@ -5,7 +5,7 @@ public class GuardianMissing extends CaseRuleViolation {
 
     GuardianMissing() {
         super(
-                "rule.guardianMissing",
+                "caseRule.guardianMissing",
                 "A child, or a person whose age is in doubt, is referred with a guardian: choose the guardian appointed.");
     }
 }

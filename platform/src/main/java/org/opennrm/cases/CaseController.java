@@ -1,0 +1,449 @@
+package org.opennrm.cases;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.opennrm.access.AccountManagement;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.organisations.OrganisationStatus;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The NRM's pages: the queue of what is due with reminders, the case page (every view logged), and the forms
+ * of identification decisions, reviews, consent, the children's procedure, profile and timeline. Whoever may
+ * not read a case gets the same "not found" as for a case that does not exist.
+ */
+@Controller
+@RequestMapping("/cases")
+class CaseController {
+
+    private static final String DECIDE = "hasAuthority('decisions:take:all')";
+    private static final String WRITE = "hasAuthority('cases:write:all')";
+    private static final String WRITE_OR_GUARDIAN = "hasAnyAuthority('cases:write:all','child:represent:own')";
+    private static final String DECISION_FORM = "cases/decision-form";
+    private static final String REVIEW_FORM = "cases/review-form";
+    private static final String PROFILE_FORM = "cases/profile-form";
+
+    private final CaseManagement cases;
+    private final ProfileChoices choices;
+    private final OrganisationRegistry organisations;
+    private final AccountManagement accounts;
+    private final Clock clock;
+
+    CaseController(
+            CaseManagement cases,
+            ProfileChoices choices,
+            OrganisationRegistry organisations,
+            AccountManagement accounts,
+            Clock clock) {
+        this.cases = cases;
+        this.choices = choices;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void outcomes(Model model) {
+        model.addAttribute("outcomes", DecisionOutcome.values());
+        model.addAttribute("reviewOutcomes", ReviewOutcome.values());
+    }
+
+    @GetMapping("/queue")
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    String queue(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String reference,
+            Model model,
+            RedirectAttributes redirect) {
+        if (reference != null && !reference.isBlank()) {
+            var found = cases.findByReference(reference);
+            if (found.isPresent()) {
+                return "redirect:/cases/" + found.get();
+            }
+            model.addAttribute("referenceNotFound", true);
+        }
+        var entries = cases.queue(page);
+        boolean more = entries.size() > CaseManagement.QUEUE_PAGE;
+        model.addAttribute("entries", more ? entries.subList(0, CaseManagement.QUEUE_PAGE) : entries);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("more", more);
+        model.addAttribute("reminders", cases.reminders());
+        model.addAttribute("reminderDays", cases.settings().reminderWorkingDays());
+        return "cases/queue";
+    }
+
+    @GetMapping("/{id}")
+    String details(@PathVariable UUID id, Model model, Locale locale) {
+        var file = cases.read(CaseId.of(id));
+        var details = file.details();
+        model.addAttribute("file", file);
+        model.addAttribute("details", details);
+        model.addAttribute("person", file.person());
+        model.addAttribute("names", namesOf(details));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("consentPurposes", ConsentPurpose.values());
+        model.addAttribute("closureReasons", ClosureReason.values());
+        model.addAttribute(
+                "sharingChoices",
+                organisations.all().stream()
+                        .filter(organisation -> organisation.status() == OrganisationStatus.ACTIVE)
+                        .toList());
+        model.addAttribute("countryNames", countryNames(locale));
+        model.addAttribute("languageNames", languageNames(locale));
+        model.addAllAttributes(choices.in(locale));
+        boolean open = details.status() == CaseStatus.OPEN;
+        model.addAttribute(
+                "canDecidePreliminary",
+                open && details.current(DecisionKind.PRELIMINARY).isEmpty());
+        model.addAttribute(
+                "canDecideFormal",
+                open
+                        && details.current(DecisionKind.FORMAL).isEmpty()
+                        && details.current(DecisionKind.PRELIMINARY)
+                                .map(decision -> decision.outcome().positive())
+                                .orElse(false));
+        if (details.ageCategory().childrensProcedure()) {
+            model.addAttribute("guardians", cases.guardians());
+        }
+        return "cases/case-details";
+    }
+
+    // --- decisions
+
+    @GetMapping("/{id}/decisions/{kind}")
+    @PreAuthorize(DECIDE)
+    String decisionForm(@PathVariable UUID id, @PathVariable String kind, Model model) {
+        var decisionKind = kindOf(kind);
+        var details = cases.read(CaseId.of(id)).details();
+        return showDecisionForm(
+                model, details, decisionKind, DecisionForm.blank(LocalDate.now(clock), details.version()));
+    }
+
+    @PostMapping("/{id}/decisions/{kind}")
+    @PreAuthorize(DECIDE)
+    String decide(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @Valid @ModelAttribute("form") DecisionForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        var decisionKind = kindOf(kind);
+        var caseId = CaseId.of(id);
+        if (form.outcome() != null && form.outcome().kind() != decisionKind) {
+            errors.rejectValue("outcome", "decision.outcome.required");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                if (decisionKind == DecisionKind.PRELIMINARY) {
+                    cases.decidePreliminary(caseId, form.version(), form.request());
+                } else {
+                    cases.decideFormal(caseId, form.version(), form.request());
+                }
+                redirect.addFlashAttribute("flash", "decision.flash.recorded");
+                return "redirect:/cases/" + id;
+            } catch (CaseRuleViolation e) {
+                errors.reject(e.messageKey());
+            } catch (OptimisticLockingFailureException e) {
+                var current = cases.read(caseId).details();
+                model.addAttribute("conflict", true);
+                model.addAttribute("details", current);
+                model.addAttribute("kind", decisionKind);
+                model.addAttribute("form", form.withVersion(current.version()));
+                return DECISION_FORM;
+            }
+        }
+        model.addAttribute("invalid", true);
+        model.addAttribute("details", cases.read(caseId).details());
+        model.addAttribute("kind", decisionKind);
+        return DECISION_FORM;
+    }
+
+    @GetMapping("/{id}/decisions/{decisionId}/review")
+    @PreAuthorize(DECIDE)
+    String reviewForm(@PathVariable UUID id, @PathVariable UUID decisionId, Model model) {
+        var details = cases.read(CaseId.of(id)).details();
+        model.addAttribute("details", details);
+        model.addAttribute("decision", decisionOf(details, decisionId));
+        var form = ReviewForm.blank(LocalDate.now(clock), details.version());
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+        return REVIEW_FORM;
+    }
+
+    @PostMapping("/{id}/decisions/{decisionId}/review")
+    @PreAuthorize(DECIDE)
+    String review(
+            @PathVariable UUID id,
+            @PathVariable UUID decisionId,
+            @Valid @ModelAttribute("form") ReviewForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        var caseId = CaseId.of(id);
+        if (!errors.hasErrors()) {
+            try {
+                cases.review(caseId, decisionId, form.version(), form.request());
+                redirect.addFlashAttribute("flash", "review.flash.recorded");
+                return "redirect:/cases/" + id;
+            } catch (CaseRuleViolation e) {
+                errors.reject(e.messageKey());
+            } catch (OptimisticLockingFailureException e) {
+                var current = cases.read(caseId).details();
+                model.addAttribute("conflict", true);
+                model.addAttribute("details", current);
+                model.addAttribute("decision", decisionOf(current, decisionId));
+                model.addAttribute("form", form.withVersion(current.version()));
+                return REVIEW_FORM;
+            }
+        }
+        var details = cases.read(caseId).details();
+        model.addAttribute("invalid", true);
+        model.addAttribute("details", details);
+        model.addAttribute("decision", decisionOf(details, decisionId));
+        return REVIEW_FORM;
+    }
+
+    // --- profile
+
+    @GetMapping("/{id}/profile")
+    @PreAuthorize(WRITE)
+    String profileForm(@PathVariable UUID id, Model model, Locale locale) {
+        var details = cases.read(CaseId.of(id)).details();
+        var form = ProfileForm.of(details);
+        model.addAttribute("details", details);
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+        model.addAllAttributes(choices.in(locale));
+        return PROFILE_FORM;
+    }
+
+    @PostMapping("/{id}/profile")
+    @PreAuthorize(WRITE)
+    String changeProfile(
+            @PathVariable UUID id,
+            @ModelAttribute("form") ProfileForm form,
+            BindingResult errors,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        var caseId = CaseId.of(id);
+        try {
+            cases.changeProfile(caseId, form.version(), form.profile());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/cases/" + id;
+        } catch (CaseRuleViolation e) {
+            errors.reject(e.messageKey());
+            model.addAttribute("invalid", true);
+            model.addAttribute("details", cases.read(caseId).details());
+        } catch (OptimisticLockingFailureException e) {
+            var current = cases.read(caseId).details();
+            model.addAttribute("conflict", true);
+            model.addAttribute("details", current);
+            model.addAttribute("form", form.withVersion(current.version()));
+        }
+        model.addAllAttributes(choices.in(locale));
+        return PROFILE_FORM;
+    }
+
+    // --- actions on the case page: each redirects back with what happened
+
+    @PostMapping("/{id}/consents/withdraw")
+    @PreAuthorize(WRITE_OR_GUARDIAN)
+    String withdrawConsent(
+            @PathVariable UUID id,
+            @RequestParam ConsentPurpose purpose,
+            @RequestParam(required = false) UUID organisationId,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "consent.flash.withdrawn",
+                () -> cases.withdrawConsent(CaseId.of(id), version, purpose, organisationId));
+    }
+
+    @PostMapping("/{id}/consents")
+    @PreAuthorize(WRITE_OR_GUARDIAN)
+    String giveConsent(
+            @PathVariable UUID id,
+            @RequestParam ConsentPurpose purpose,
+            @RequestParam(required = false) UUID organisationId,
+            @RequestParam(defaultValue = "true") boolean given,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "consent.flash.recorded",
+                () -> cases.giveConsent(CaseId.of(id), version, new ConsentStatement(purpose, organisationId, given)));
+    }
+
+    @PostMapping("/{id}/guardian")
+    @PreAuthorize(WRITE)
+    String appointGuardian(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID guardianAccountId,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "guardian.flash.appointed",
+                () -> cases.appointGuardian(CaseId.of(id), version, guardianAccountId));
+    }
+
+    @PostMapping("/{id}/best-interests")
+    @PreAuthorize(WRITE_OR_GUARDIAN)
+    String recordBestInterests(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
+            @RequestParam(required = false) String summary,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        if (summary != null && summary.length() > 5000) {
+            redirect.addFlashAttribute("refused", "decision.text.size");
+            return "redirect:/cases/" + id;
+        }
+        return act(
+                id,
+                redirect,
+                "bestInterests.flash.recorded",
+                () -> cases.recordBestInterests(CaseId.of(id), version, assessedOn, summary));
+    }
+
+    @PostMapping("/{id}/age-assessment")
+    @PreAuthorize(WRITE)
+    String recordAgeAssessment(
+            @PathVariable UUID id,
+            @RequestParam(required = false) AgeCategory outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "ageAssessment.flash.recorded",
+                () -> cases.recordAgeAssessment(CaseId.of(id), version, outcome, assessedOn));
+    }
+
+    @PostMapping("/{id}/events")
+    @PreAuthorize(WRITE)
+    String addEvent(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        if (description != null && description.length() > 2000) {
+            redirect.addFlashAttribute("refused", "referral.eventDescription.size");
+            return "redirect:/cases/" + id;
+        }
+        return act(
+                id,
+                redirect,
+                "event.flash.added",
+                () -> cases.addEvent(
+                        CaseId.of(id),
+                        version,
+                        new EventEntry(
+                                type == null || type.isBlank() ? null : type, occurredOn, country, description)));
+    }
+
+    @PostMapping("/{id}/assistance")
+    @PreAuthorize(WRITE)
+    String startAssistance(
+            @PathVariable UUID id, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        return act(id, redirect, "assistance.flash.started", () -> cases.startAssistance(CaseId.of(id), version));
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize(WRITE)
+    String close(
+            @PathVariable UUID id,
+            @RequestParam(required = false) ClosureReason reason,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "case.flash.closed", () -> cases.close(CaseId.of(id), version, reason));
+    }
+
+    private static String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", done);
+        } catch (CaseRuleViolation e) {
+            redirect.addFlashAttribute("refused", e.messageKey());
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("refused", "form.conflict");
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    // --- helpers
+
+    private String showDecisionForm(Model model, Case details, DecisionKind kind, DecisionForm form) {
+        model.addAttribute("details", details);
+        model.addAttribute("kind", kind);
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+        return DECISION_FORM;
+    }
+
+    private static DecisionKind kindOf(String kind) {
+        return switch (kind) {
+            case "preliminary" -> DecisionKind.PRELIMINARY;
+            case "formal" -> DecisionKind.FORMAL;
+            default -> throw new org.opennrm.RecordNotFound("decision form", kind);
+        };
+    }
+
+    private static Decision decisionOf(Case details, UUID decisionId) {
+        return details.decisions().stream()
+                .filter(decision -> decision.id().equals(decisionId))
+                .findFirst()
+                .orElseThrow(() -> new org.opennrm.RecordNotFound("decision", decisionId));
+    }
+
+    /** Names of the organisations and accounts a case page mentions (professionals, not the person). */
+    private Map<UUID, String> namesOf(Case details) {
+        var names = new HashMap<UUID, String>();
+        organisations.all().forEach(organisation -> names.put(organisation.id(), organisation.name()));
+        details.guardians().forEach(appointment -> accounts.find(appointment.guardianAccountId())
+                .ifPresent(account -> names.put(account.id(), account.displayName())));
+        details.decisions().forEach(decision -> accounts.find(decision.decidedBy())
+                .ifPresent(account -> names.put(account.id(), account.displayName())));
+        return names;
+    }
+
+    private Map<String, String> countryNames(Locale locale) {
+        var names = new HashMap<String, String>();
+        cases.codeLists().countryOptions(locale).forEach(option -> names.put(option.code(), option.label()));
+        return names;
+    }
+
+    private Map<String, String> languageNames(Locale locale) {
+        var names = new HashMap<String, String>();
+        cases.codeLists().languageOptions(locale).forEach(option -> names.put(option.code(), option.label()));
+        return names;
+    }
+}
