@@ -12,8 +12,11 @@ import org.opennrm.organisations.Agreement;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.PartnershipAgreements;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -127,5 +130,10 @@ class AgreementsApi {
 
     private Map<UUID, String> names() {
         return registry.all().stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return UnreadableBody.problem(e);
     }
 }

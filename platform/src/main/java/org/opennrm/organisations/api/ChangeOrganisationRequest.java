@@ -28,7 +28,7 @@ record ChangeOrganisationRequest(
                         @NotBlank(message = "{organisation.region.required}")
                         @Size(max = 100, message = "{organisation.region.size}") String>
                 regionsServed,
-        @Valid List<ContactPointEntry> contactPoints,
+        List<@Valid ContactPointEntry> contactPoints,
         @NotNull(message = "{version.missing}") Integer version) {
 
     OrganisationDetails details() {

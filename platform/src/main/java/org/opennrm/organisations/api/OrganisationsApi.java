@@ -11,8 +11,11 @@ import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationSearch;
 import org.opennrm.organisations.OrganisationStatus;
 import org.opennrm.organisations.Sector;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,5 +98,10 @@ class OrganisationsApi {
     @Operation(summary = "Reactivate a suspended organisation")
     OrganisationProfile reactivate(@PathVariable UUID id) {
         return OrganisationProfile.of(registry.reactivate(id));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return UnreadableBody.problem(e);
     }
 }

@@ -29,7 +29,7 @@ record RegisterOrganisationRequest(
                         @NotBlank(message = "{organisation.region.required}")
                         @Size(max = 100, message = "{organisation.region.size}") String>
                 regionsServed,
-        @Valid List<ContactPointEntry> contactPoints) {
+        List<@Valid ContactPointEntry> contactPoints) {
 
     OrganisationDetails details() {
         return details(name, sector, nrmRoles, servicesOffered, regionsServed, contactPoints);

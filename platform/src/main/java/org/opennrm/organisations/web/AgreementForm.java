@@ -23,7 +23,7 @@ record AgreementForm(
         @NotBlank(message = "{agreement.scope.required}") @Size(max = 10000, message = "{agreement.scope.size}")
         String scope,
 
-        @Valid List<PartyForm> parties,
+        List<@Valid PartyForm> parties,
 
         @NotNull(message = "{agreement.signedOn.required}")
         @PastOrPresent(message = "{agreement.signedOn.future}")

@@ -37,7 +37,7 @@ record OrganisationForm(
         @Size(max = 2000, message = "{organisation.regionsServed.size}")
         String regionsServed,
 
-        @Valid List<ContactPointForm> contactPoints,
+        List<@Valid ContactPointForm> contactPoints,
         Integer version) {
 
     static final int BLANK_CONTACT_ROWS = 1;
