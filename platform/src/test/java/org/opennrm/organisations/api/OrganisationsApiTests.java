@@ -233,4 +233,16 @@ class OrganisationsApiTests {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(not(org.hamcrest.Matchers.emptyString())));
     }
+
+    @Test
+    void theEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations/{id}'].put.summary")
+                        .value("Change an organisation"))
+                .andExpect(jsonPath("$.paths['/api/v1/organisations/{id}/suspend'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/agreements/overdue'].get").exists())
+                .andExpect(jsonPath("$.tags[*].name").value(hasItem("Agreements")));
+    }
 }
