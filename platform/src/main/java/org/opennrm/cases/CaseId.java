@@ -1,9 +1,11 @@
 package org.opennrm.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** The id of a case. Carries no meaning; the reference ({@code NRM-2026-000123}) is what people quote. */
-public record CaseId(UUID value) {
+public record CaseId(@JsonValue UUID value) {
 
     public CaseId {
         if (value == null) {
@@ -11,6 +13,7 @@ public record CaseId(UUID value) {
         }
     }
 
+    @JsonCreator
     public static CaseId of(UUID value) {
         return new CaseId(value);
     }

@@ -106,6 +106,11 @@ public class CaseManagement {
         var today = today();
         var now = now();
         var person = request.person();
+        requireLength(person.givenName(), 200);
+        requireLength(person.familyName(), 200);
+        requireLength(person.otherNames(), 400);
+        requireLength(request.circumstances(), 5000);
+        request.events().forEach(event -> requireLength(event.description(), 2000));
         codes.requireOptional(CodeLists.GENDER, person.gender());
         codes.require(CodeLists.COUNTRY, person.citizenships());
         codes.require(CodeLists.LANGUAGE, person.languages());
@@ -163,6 +168,13 @@ public class CaseManagement {
                     "Give the date of birth or an estimated age, or state that the age is in doubt.");
         }
         return age < ADULTHOOD ? AgeCategory.CHILD : AgeCategory.ADULT;
+    }
+
+    private static void requireLength(String text, int maximum) {
+        if (text != null && text.length() > maximum) {
+            throw new CaseRuleViolation(
+                    "caseRule.textTooLong", "A text is longer than allowed (at most " + maximum + " characters).");
+        }
     }
 
     private void requireGuardian(UUID accountId) {

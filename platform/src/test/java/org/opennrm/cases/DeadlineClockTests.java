@@ -43,7 +43,8 @@ class DeadlineClockTests {
         // Wednesday 23 December 2026: 24, 25, 31 December and 1 January are holidays, 26-27 December and
         // 2-3 January weekends; the working days are 28, 29, 30 December, 4 and 5 January
         assertThat(demo.addWorkingDays(LocalDate.of(2026, 12, 23), 5)).isEqualTo(LocalDate.of(2027, 1, 5));
-        assertThat(demo.workingDaysBetween(LocalDate.of(2026, 12, 23), LocalDate.of(2027, 1, 5))).isEqualTo(5);
+        assertThat(demo.workingDaysBetween(LocalDate.of(2026, 12, 23), LocalDate.of(2027, 1, 5)))
+                .isEqualTo(5);
     }
 
     @Test

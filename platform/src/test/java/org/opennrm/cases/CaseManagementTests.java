@@ -1,0 +1,407 @@
+package org.opennrm.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.RecordNotFound;
+import org.opennrm.RuleViolation;
+import org.opennrm.access.AccountManagement;
+import org.opennrm.access.EncryptedColumn;
+import org.opennrm.access.Role;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@PlatformTest
+class CaseManagementTests {
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    List<EncryptedColumn> encryptedColumns;
+
+    UUID inspectorate;
+    UUID panel;
+    UUID office;
+    UUID shelter;
+    UUID guardian;
+
+    @BeforeEach
+    void demoOrganisations() {
+        inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        panel = organisations
+                .findByName("Multi-agency Identification Panel")
+                .orElseThrow()
+                .id();
+        office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        shelter = organisations.all().stream()
+                .filter(organisation -> !organisation.id().equals(inspectorate)
+                        && !organisation.id().equals(panel))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        guardian = accounts.all().stream()
+                .filter(account -> account.roles().contains(Role.GUARDIAN))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    OpenedCase referAdult() {
+        return SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.adultReferral(shelter)));
+    }
+
+    Decision decidePreliminary(OpenedCase opened, DecisionOutcome outcome) {
+        return SignedIn.as(
+                Role.IDENTIFICATION_OFFICER,
+                panel,
+                () -> cases.decidePreliminary(
+                        opened.caseId(), null, new DecisionRequest(outcome, today(), "Indicators present", null)));
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    CaseFile read(OpenedCase opened) {
+        return SignedIn.as(Role.CASE_MANAGER, office, () -> cases.read(opened.caseId()));
+    }
+
+    @Test
+    void identityIsStoredEncryptedAndReadBackByCaseManagers() {
+        var opened = referAdult();
+
+        assertThat(opened.reference()).matches("NRM-\\d{4}-\\d{6}");
+        var stored = jdbc.sql("select p.given_name, p.family_name, p.date_of_birth, c.circumstances "
+                        + "from cases.person p join cases.case_file c on c.person_id = p.id where c.id = :id")
+                .param("id", opened.caseId().value())
+                .query((rs, n) -> rs.getString(1) + rs.getString(2) + rs.getString(3) + rs.getString(4))
+                .single();
+        assertThat(stored).doesNotContain("Testa", "Example", "1990", "construction");
+
+        var file = read(opened);
+        assertThat(file.person().givenName()).isEqualTo("Testa");
+        assertThat(file.person().dateOfBirth()).isEqualTo(LocalDate.of(1990, 5, 17));
+        assertThat(file.person().citizenships()).containsExactly("MDA");
+        assertThat(file.details().circumstances()).contains("construction site");
+        assertThat(file.details().ageCategory()).isEqualTo(AgeCategory.ADULT);
+        assertThat(file.details().nextDueKind()).isEqualTo(DueKind.PRELIMINARY_DECISION);
+        assertThat(file.details().profile().exploitationForms()).containsExactly("ForcedLabour");
+        assertThat(file.details().events()).hasSize(1);
+    }
+
+    @Test
+    void everyReadOfACaseIsAudited() {
+        var opened = referAdult();
+        read(opened);
+        read(opened);
+
+        var reads = jdbc.sql("select count(*) from access.audit_entry where action = 'READ' and record_type = 'case' "
+                        + "and record_id = :id")
+                .param("id", opened.caseId().toString())
+                .query(Long.class)
+                .single();
+        assertThat(reads).isEqualTo(2);
+    }
+
+    @Test
+    void referrerCannotReadTheCaseItReferred() {
+        var opened = referAdult();
+
+        assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, inspectorate, () -> cases.read(opened.caseId())))
+                .isInstanceOf(RecordNotFound.class);
+        assertThatThrownBy(() -> SignedIn.as(Role.SERVICE_PROVIDER, shelter, () -> cases.read(opened.caseId())))
+                .isInstanceOf(RecordNotFound.class);
+    }
+
+    @Test
+    void positivePreliminaryDecisionStartsRecoveryPeriodOfConfiguredLength() {
+        var opened = referAdult();
+        decidePreliminary(opened, DecisionOutcome.PRESUMED_VICTIM);
+
+        var details = read(opened).details();
+        assertThat(details.stage()).isEqualTo(Stage.RECOVERY_PERIOD);
+        assertThat(details.recoveryEndsOn())
+                .isEqualTo(today().plusDays(cases.settings().recoveryPeriodDays()));
+        assertThat(details.protectionFromRemoval()).isTrue();
+        assertThat(details.nextDueKind()).isEqualTo(DueKind.FORMAL_DECISION);
+    }
+
+    @Test
+    void secondPreliminaryDecisionIsRefusedAndTheFirstStaysAlone() {
+        var opened = referAdult();
+        decidePreliminary(opened, DecisionOutcome.NOT_PRESUMED);
+
+        assertThatThrownBy(() -> decidePreliminary(opened, DecisionOutcome.PRESUMED_VICTIM))
+                .isInstanceOf(DecisionOutOfOrder.class);
+        assertThat(read(opened).details().decisions())
+                .singleElement()
+                .extracting(Decision::outcome)
+                .isEqualTo(DecisionOutcome.NOT_PRESUMED);
+    }
+
+    @Test
+    void formalDecisionBeforePreliminaryIsRefused() {
+        var opened = referAdult();
+
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.IDENTIFICATION_OFFICER,
+                        panel,
+                        () -> cases.decideFormal(
+                                opened.caseId(),
+                                null,
+                                new DecisionRequest(DecisionOutcome.IDENTIFIED, today(), "r", null))))
+                .isInstanceOf(DecisionOutOfOrder.class)
+                .hasMessageContaining("preliminary decision first");
+    }
+
+    @Test
+    void decisionOnClosedCaseIsRefused() {
+        var opened = referAdult();
+        SignedIn.run(
+                Role.CASE_MANAGER, office, () -> cases.close(opened.caseId(), null, ClosureReason.PERSON_WITHDREW));
+
+        assertThatThrownBy(() -> decidePreliminary(opened, DecisionOutcome.PRESUMED_VICTIM))
+                .isInstanceOf(CaseNotOpen.class);
+        assertThat(read(opened).details().nextDueOn()).isNull();
+    }
+
+    @Test
+    void decisionByOrganisationWithoutIdentificationAuthorityRoleIsRefused() {
+        var opened = referAdult();
+
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.IDENTIFICATION_OFFICER,
+                        inspectorate,
+                        () -> cases.decidePreliminary(
+                                opened.caseId(),
+                                null,
+                                new DecisionRequest(DecisionOutcome.PRESUMED_VICTIM, today(), "r", null))))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("identification authority");
+    }
+
+    @Test
+    void negativeDecisionReconsideredByPanelKeepsBothInHistory() {
+        var opened = referAdult();
+        var negative = decidePreliminary(opened, DecisionOutcome.NOT_PRESUMED);
+
+        SignedIn.as(
+                Role.IDENTIFICATION_OFFICER,
+                panel,
+                () -> cases.review(
+                        opened.caseId(),
+                        negative.id(),
+                        null,
+                        new ReviewRequest(ReviewOutcome.RECONSIDERED, today(), "Panel found indicators of control")));
+
+        var details = read(opened).details();
+        assertThat(details.decisions())
+                .extracting(Decision::outcome)
+                .containsExactly(DecisionOutcome.NOT_PRESUMED, DecisionOutcome.PRESUMED_VICTIM);
+        assertThat(details.replaced(details.decisions().getFirst())).isTrue();
+        assertThat(details.reviews())
+                .singleElement()
+                .extracting(Review::reasons)
+                .isEqualTo("Panel found indicators of control");
+        assertThat(details.stage()).isEqualTo(Stage.RECOVERY_PERIOD);
+    }
+
+    @Test
+    void staleVersionIsAConflictAndWritesNothing() {
+        var opened = referAdult();
+        int seen = read(opened).details().version();
+        decidePreliminary(opened, DecisionOutcome.PRESUMED_VICTIM);
+
+        assertThatThrownBy(() -> SignedIn.run(
+                        Role.CASE_MANAGER,
+                        office,
+                        () -> cases.addEvent(opened.caseId(), seen, new EventEntry("Transit", today(), "ROU", null))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(read(opened).details().events()).hasSize(1);
+    }
+
+    @Test
+    void withdrawingConsentForSharingStopsSharingAtOnceAndIsAudited() {
+        var opened = referAdult();
+        assertThat(cases.sharingAllowed(opened.caseId(), shelter)).isTrue();
+
+        SignedIn.run(
+                Role.CASE_MANAGER,
+                office,
+                () -> cases.withdrawConsent(opened.caseId(), null, ConsentPurpose.SHARING, shelter));
+
+        assertThat(cases.sharingAllowed(opened.caseId(), shelter)).isFalse();
+        var audited = jdbc.sql("select count(*) from access.audit_entry where record_id = :id "
+                        + "and detail = 'consent=SHARING withdrawn'")
+                .param("id", opened.caseId().toString())
+                .query(Long.class)
+                .single();
+        assertThat(audited).isEqualTo(1);
+        var withdrawn = read(opened).details().consents().stream()
+                .filter(consent -> consent.purpose() == ConsentPurpose.SHARING)
+                .findFirst()
+                .orElseThrow();
+        assertThat(withdrawn.withdrawnAt()).isNotNull();
+    }
+
+    @Test
+    void childReferralWithoutGuardianIsRefusedAndNothingIsWritten() {
+        long before = jdbc.sql("select count(*) from cases.case_file")
+                .query(Long.class)
+                .single();
+
+        assertThatThrownBy(() ->
+                        SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.childReferral(null))))
+                .isInstanceOf(GuardianMissing.class)
+                .hasMessageContaining("guardian");
+
+        assertThat(jdbc.sql("select count(*) from cases.case_file")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void childReferredWithGuardianNeedsNoConsentAndGuardianReadsTheCase() {
+        var opened = SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.childReferral(guardian)));
+
+        var guardianActor =
+                org.opennrm.access.TestSignIn.actorOf(accounts.find(guardian).orElseThrow());
+        var file = SignedIn.as(guardianActor, () -> cases.read(opened.caseId()));
+        assertThat(file.details().ageCategory()).isEqualTo(AgeCategory.CHILD);
+        assertThat(file.details().consents()).isEmpty();
+        SignedIn.as(guardianActor, () -> {
+            cases.recordBestInterests(opened.caseId(), null, today(), "Stay in the foster family near school");
+            return null;
+        });
+        assertThat(read(opened).details().bestInterests()).hasSize(1);
+    }
+
+    @Test
+    void guardianMustBeAnAccountWithTheGuardianRole() {
+        var notAGuardian = accounts.all().stream()
+                .filter(account -> account.roles().contains(Role.CASE_MANAGER))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.childReferral(notAGuardian))))
+                .isInstanceOf(CaseRuleViolation.class)
+                .hasMessageContaining("guardian role");
+    }
+
+    @Test
+    void eventDatedInTheFutureIsRefused() {
+        var opened = referAdult();
+
+        assertThatThrownBy(() -> SignedIn.run(
+                        Role.CASE_MANAGER,
+                        office,
+                        () -> cases.addEvent(
+                                opened.caseId(),
+                                null,
+                                new EventEntry("Exploitation", today().plusDays(1), "DEU", null))))
+                .isInstanceOf(EventDateInFuture.class);
+    }
+
+    @Test
+    void codesOutsideTheirListsAreRefused() {
+        var unknownForm = new OpenCase(
+                CaseFixtures.adult(),
+                false,
+                null,
+                new TraffickingProfile(Set.of("Pickpocketing"), null, null, null, null, null, null, null, null, null),
+                List.of(new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true)),
+                List.of(),
+                null,
+                null);
+
+        assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(unknownForm)))
+                .isInstanceOf(CodeNotInList.class);
+    }
+
+    @Test
+    void queueListsDueCasesSoonestFirstAndRemindsOfOverdueOnes() {
+        var overdue = referAdult();
+        var due = referAdult();
+        jdbc.sql("update cases.case_file set next_due_on = :day where id = :id")
+                .param("day", today().minusDays(3))
+                .param("id", overdue.caseId().value())
+                .update();
+
+        var reminders = SignedIn.as(Role.CASE_MANAGER, office, () -> cases.reminders());
+        assertThat(reminders)
+                .filteredOn(entry -> entry.caseId().equals(overdue.caseId()))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.overdue()).isTrue());
+        var queue = SignedIn.as(Role.CASE_MANAGER, office, () -> cases.queue(0));
+        var references = queue.stream().map(QueueEntry::reference).toList();
+        assertThat(references).contains(overdue.reference());
+        assertThat(queue).isSortedAccordingTo(java.util.Comparator.comparing(QueueEntry::dueOn));
+        assertThat(due.reference()).isNotEqualTo(overdue.reference());
+    }
+
+    @Test
+    void anonymousNotificationKeepsCodesOnlyAndRefusesChildren() {
+        var id = SignedIn.as(
+                Role.REFERRER,
+                inspectorate,
+                () -> cases.notifyAnonymously(new AnonymousNotification(
+                        "Masculine", AgeGroup.AGE_30_38, "UKR", Set.of("ForcedLabour", "ForcedBegging"), "North")));
+
+        var stored = jdbc.sql("select age_group, nationality from cases.anonymous_notification where id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                .single();
+        assertThat(stored).isEqualTo("AGE_30_38 UKR");
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.REFERRER,
+                        inspectorate,
+                        () -> cases.notifyAnonymously(
+                                new AnonymousNotification(null, AgeGroup.AGE_9_17, null, Set.of(), null))))
+                .isInstanceOf(CaseRuleViolation.class)
+                .hasMessageContaining("refer the child");
+    }
+
+    @Test
+    void identityColumnsAreRegisteredForKeyRotation() {
+        assertThat(encryptedColumns)
+                .extracting(EncryptedColumn::toString)
+                .contains(
+                        "cases.person.given_name",
+                        "cases.person.family_name",
+                        "cases.person.date_of_birth",
+                        "cases.case_file.circumstances",
+                        "cases.decision.reasons");
+    }
+}
