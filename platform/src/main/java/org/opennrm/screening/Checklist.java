@@ -1,0 +1,39 @@
+package org.opennrm.screening;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A short checklist for one sector (labour inspection, health, education, outreach, border): plain
+ * questions, grouped in sections, each mapped to the catalogue indicators a "yes" stands for. The texts
+ * of the questions are message keys {@code screening.question.<id>}, so that a screener reads them in
+ * their own language.
+ */
+public record Checklist(String id, String version, String sector, List<Section> sections) {
+
+    public Checklist {
+        sections = List.copyOf(sections);
+    }
+
+    /** A group of questions about one phase of what happened (recruitment, work, control). */
+    public record Section(String id, List<Question> questions) {
+        public Section {
+            questions = List.copyOf(questions);
+        }
+    }
+
+    /** One question and the ids of the catalogue indicators that a "yes" to it stands for. */
+    public record Question(String id, List<String> indicators) {
+        public Question {
+            indicators = List.copyOf(indicators);
+        }
+    }
+
+    public List<Question> questions() {
+        return sections.stream().flatMap(s -> s.questions().stream()).toList();
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+}

@@ -1,0 +1,162 @@
+package org.opennrm.screening;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@PlatformTest
+class ScreeningApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    final UUID organisation = UUID.randomUUID();
+
+    ResultActions screen(String body, UUID organisationId) throws Exception {
+        return mvc.perform(post("/api/v1/screenings")
+                .with(as(Role.REFERRER, organisationId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    static final String CHILD_WORKER = """
+            {"checklist":"labour-inspection","ageGroup":"CHILD","forms":["LABOUR_EXPLOITATION"],
+             "answers":{"LI01":"YES","LI02":"YES","LI05":"YES","LI06":"YES","LI10":"NO"}}""";
+
+    @Test
+    void theChecklistsAreListedInTheLanguageAsked() throws Exception {
+        mvc.perform(get("/api/v1/screening/checklists").with(as(Role.REFERRER, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$[0].id").value("labour-inspection"))
+                .andExpect(jsonPath("$[0].title").value("Labour inspection"))
+                .andExpect(jsonPath("$[0].questions").value(15));
+        mvc.perform(get("/api/v1/screening/checklists")
+                        .with(as(Role.REFERRER, organisation))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
+                .andExpect(jsonPath("$[0].title").value("Inspection du travail"));
+    }
+
+    @Test
+    void aChecklistGivesItsQuestionsWithTheIndicatorsTheyStandFor() throws Exception {
+        mvc.perform(get("/api/v1/screening/checklists/border").with(as(Role.CASE_MANAGER, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value("border/r1"))
+                .andExpect(jsonPath("$.sections[0].questions[0].id").value("BO01"))
+                .andExpect(jsonPath("$.sections[0].questions[0].text", startsWith("Were they misled")))
+                .andExpect(jsonPath("$.sections[0].questions[0].indicators", hasItem("AL-DR-01")));
+        mvc.perform(get("/api/v1/screening/checklists/astrology").with(as(Role.REFERRER, organisation)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCataloguesShowTheirVersionSourceAndVerification() throws Exception {
+        mvc.perform(get("/api/v1/screening/catalogues").with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("ilo-ec-2009"))
+                .andExpect(jsonPath("$[0].version").value("ilo-ec-2009/r1"))
+                .andExpect(jsonPath("$[0].verification").value("UNVERIFIED"))
+                .andExpect(jsonPath("$[0].source", containsString("WCMS_105023")))
+                .andExpect(jsonPath("$[0].missing", hasItem("adult-sexual")))
+                .andExpect(jsonPath("$[0].items").value(132));
+        mvc.perform(get("/api/v1/screening/catalogues/unodc").with(as(Role.REFERRER, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(119))
+                .andExpect(jsonPath("$.items[0].id").value("UG01"))
+                .andExpect(jsonPath("$.items[0].verification").value("CORROBORATED"));
+    }
+
+    @Test
+    void aScreeningIsCreatedAndReadBackWithItsSuggestionAndReasons() throws Exception {
+        String location = screen(CHILD_WORKER, organisation)
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, containsString("/api/v1/screenings/")))
+                .andExpect(jsonPath("$.suggestion").value("REFER_AS_PRESUMED_VICTIM"))
+                .andExpect(jsonPath("$.suggestionText", startsWith("Indicators suggest")))
+                .andExpect(jsonPath("$.assessedAs").value("CHILD"))
+                .andExpect(jsonPath("$.indicatorList").value("child-labour"))
+                .andExpect(jsonPath("$.catalogueVersion").value("ilo-ec-2009/r1"))
+                .andExpect(jsonPath("$.ruleVerification").value("UNVERIFIED"))
+                .andExpect(jsonPath("$.elements[0].element").value("DECEPTIVE_RECRUITMENT"))
+                .andExpect(jsonPath("$.elements[0].present").value(true))
+                .andExpect(jsonPath("$.elements[0].counted[0].indicatorId").value("CL-DR-01"))
+                .andExpect(jsonPath("$.elements[0].counted[0].strength").value("STRONG"))
+                .andExpect(jsonPath("$.requirements.length()").value(2))
+                .andExpect(jsonPath("$.cautions[*].code", hasItem("CHILD_NO_MEANS_NEEDED")))
+                .andExpect(jsonPath(
+                        "$.cautions[?(@.code == 'ANSWERS_MISSING')].text", hasItem(startsWith("10 questions"))))
+                .andExpect(jsonPath("$.referLink", startsWith("/referrals/new?screening=")))
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.LOCATION);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        mvc.perform(get("/api/v1/screenings/{id}", id).with(as(Role.REFERRER, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.answers.LI10").value("NO"))
+                .andExpect(jsonPath("$.forms[0]").value("LABOUR_EXPLOITATION"))
+                .andExpect(jsonPath("$.elements[3].element").value("EXPLOITATION"))
+                .andExpect(jsonPath("$.elements[3].matchedBy.strong").value(1));
+        mvc.perform(get("/api/v1/screenings/{id}", id).with(as(Role.REFERRER, UUID.randomUUID())))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Not found"));
+    }
+
+    @Test
+    void anUnknownChecklistQuestionOrAnswerIsABadRequest() throws Exception {
+        screen("""
+                        {"checklist":"astrology","answers":{"LI01":"YES"}}""", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("no checklist")));
+        screen("""
+                        {"checklist":"health","answers":{"LI01":"YES"}}""", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("has no question \"LI01\"")));
+        screen("""
+                        {"checklist":"health","answers":{"HE01":"MAYBE"}}""", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("YES, NO or DONT_KNOW")));
+        screen("""
+                        {"checklist":"health","ageGroup":"ELDERLY","answers":{}}""", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("age group")));
+        screen("""
+                        {"checklist":"health","forms":["HOBBY"]}""", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("form of exploitation")));
+        screen("""
+                        {"answers":{"HE01":"YES"}}""", organisation)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("checklist"));
+    }
+
+    @Test
+    void rolesWithoutScreeningCannotScreenOrReadScreenings() throws Exception {
+        mvc.perform(post("/api/v1/screenings")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CHILD_WORKER))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/screening/checklists").with(as(Role.GUARDIAN, organisation)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/screenings").with(as(Role.REFERRER, organisation)))
+                .andExpect(status().is4xxClientError());
+    }
+}
