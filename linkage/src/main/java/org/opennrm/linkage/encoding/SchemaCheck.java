@@ -44,31 +44,29 @@ final class SchemaCheck {
                         schema.maxBitsPerEntropyBit() * entropyBits));
             }
         }
-        int[] counts = bitCounts(encodings);
+        long[] counts = statistics.bitCounts;
         int worstBit = 0;
         for (int bit = 1; bit < counts.length; bit++) {
             if (counts[bit] > counts[worstBit]) {
                 worstBit = bit;
             }
         }
-        double share = (double) counts[worstBit] / records;
+        double share = (double) counts[worstBit] / statistics.bitSampleSize;
         if (share > schema.maxBitFrequency()) {
             throw new InputRejected(String.format(
-                    "schema check: bit %d is set in %.1f%% of the %d records (limit %.1f%%); a field with a constant"
+                    "schema check: bit %d is set in %.1f%% of %d records sampled (limit %.1f%%); a field with a constant"
                             + " or nearly constant value sets the same bits everywhere. Mark it \"ignore\" in the"
                             + " schema or lower its k.%s",
                     worstBit,
                     100 * share,
-                    records,
+                    statistics.bitSampleSize,
                     100 * schema.maxBitFrequency(),
                     lowEntropyHint(schema, statistics)));
         }
     }
 
-    static int[] bitCounts(Encodings encodings) {
-        int[] counts = new int[Encodings.BITS];
-        long[] words = encodings.words();
-        for (int w = 0; w < words.length; w++) {
+    static void addBitCounts(long[] words, int length, long[] counts) {
+        for (int w = 0; w < length; w++) {
             long word = words[w];
             int base = (w % Encodings.WORDS) * 64;
             while (word != 0) {
@@ -77,7 +75,6 @@ final class SchemaCheck {
                 word &= ~(Long.MIN_VALUE >>> high);
             }
         }
-        return counts;
     }
 
     private static String lowEntropyHint(Schema schema, Encoder.FieldStatistics statistics) {
