@@ -55,7 +55,7 @@ class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
-    // filter chains exist only in a web application: an operator command runs without one (org.opennrm.Commands)
+    // filter chains exist only in a web application: an operator command runs without one (Commands)
     @Bean
     @Order(1)
     @ConditionalOnWebApplication

@@ -1,4 +1,4 @@
-package org.opennrm;
+package org.opennrm.demo;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

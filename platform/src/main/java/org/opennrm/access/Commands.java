@@ -1,12 +1,7 @@
-package org.opennrm;
+package org.opennrm.access;
 
 import java.io.PrintStream;
 import java.util.Map;
-import org.opennrm.access.AuditVerification;
-import org.opennrm.access.AuditVerificationReport;
-import org.opennrm.access.KeyRotation;
-import org.opennrm.access.KeyRotationFailed;
-import org.opennrm.access.KeyRotationResult;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.EnvironmentPostProcessor;

@@ -1,0 +1,7 @@
+/**
+ * The demo installation: invented organisations and one account per role, created on the first start of
+ * an empty installation so that a co-ordinator's office can try the platform the same day. Uses only
+ * the public facades of the modules; never runs when {@code opennrm.demo.enabled} is false.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisations", "access"})
+package org.opennrm.demo;
