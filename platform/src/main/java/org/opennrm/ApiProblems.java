@@ -93,6 +93,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
         DataAccessResourceFailureException.class,
         TransientDataAccessException.class
     })

@@ -31,6 +31,7 @@ class PageErrors {
 
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
         DataAccessResourceFailureException.class,
         TransientDataAccessException.class
     })
