@@ -1,6 +1,5 @@
 package org.opennrm.access;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -24,8 +23,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 @PreAuthorize("hasAuthority('audit:read:all')")
 class AuditController {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final AuditSearch search;
     private final AuditVerification verification;
@@ -41,7 +42,8 @@ class AuditController {
     record AuditForm(String recordType, String recordId, String account, String from, String to) {}
 
     /** One line of the table, ready to show. */
-    record AuditRow(AuditEntry entry, String time, String organisation, String recordLink, String accountLink) {}
+    record AuditRow(
+            AuditEntry entry, String date, String clock, String organisation, String recordLink, String accountLink) {}
 
     @GetMapping
     String search(
@@ -85,7 +87,8 @@ class AuditController {
         return entries.stream()
                 .map(entry -> new AuditRow(
                         entry,
-                        time(entry.recordedAt()),
+                        DATE.format(entry.recordedAt()),
+                        CLOCK.format(entry.recordedAt()),
                         entry.organisationId() == null
                                 ? null
                                 : names.computeIfAbsent(entry.organisationId(), this::organisationName),
@@ -129,9 +132,5 @@ class AuditController {
 
     private String organisationName(UUID id) {
         return organisations.find(id).map(Organisation::name).orElse(id.toString());
-    }
-
-    static String time(Instant instant) {
-        return TIME.format(instant);
     }
 }
