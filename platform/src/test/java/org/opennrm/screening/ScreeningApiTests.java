@@ -159,4 +159,16 @@ class ScreeningApiTests {
         mvc.perform(get("/api/v1/screenings").with(as(Role.REFERRER, organisation)))
                 .andExpect(status().is4xxClientError());
     }
+
+    @Test
+    void theScreeningEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/screenings'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/screenings/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/screening/checklists/{id}'].get")
+                        .exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/screening/catalogues'].get").exists());
+    }
 }
