@@ -85,6 +85,24 @@ class Accounts {
         }
     }
 
+    /**
+     * Writes only the sign-in counters and recovery codes, without a new version: signing in is not an
+     * edit of the account, and must not make an administrator's open edit form stale.
+     */
+    void updateSignInState(Account account) {
+        jdbc.sql("""
+                        update access.account set failed_sign_ins = :failedSignIns, locked_until = :lockedUntil,
+                            recovery_codes = :recoveryCodes::varchar[]
+                        where id = :id""").paramSource(parameters(account)).update();
+    }
+
+    /** Uses up a recovery code atomically: true only for the one request that removed it. */
+    boolean consumeRecoveryCode(java.util.UUID accountId, String hash) {
+        return jdbc.sql("""
+                        update access.account set recovery_codes = array_remove(recovery_codes, :hash)
+                        where id = :id and :hash = any(recovery_codes)""").param("id", accountId).param("hash", hash).update() == 1;
+    }
+
     private static java.util.Map<String, Object> parameters(Account account) {
         var map = new java.util.HashMap<String, Object>();
         map.put("id", account.id());

@@ -1,7 +1,7 @@
 package org.opennrm.access;
 
 /** A password shorter than the minimum length. */
-public class PasswordTooWeak extends RuntimeException {
+public class PasswordTooWeak extends org.opennrm.RuleViolation {
     private final int minimumLength;
 
     PasswordTooWeak(int minimumLength) {

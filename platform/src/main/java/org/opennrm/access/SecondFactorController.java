@@ -139,11 +139,10 @@ class SecondFactorController {
 
     private boolean useRecoveryCode(Account account, String code) {
         String hash = TotpCodes.hashRecoveryCode(code);
-        if (!account.recoveryCodeHashes().contains(hash)) {
+        if (!accounts.consumeRecoveryCode(account.id(), hash)) {
             return false;
         }
         account.useRecoveryCode(hash);
-        accounts.update(account);
         audit.recordFor(
                 account.id(),
                 account.username(),

@@ -81,7 +81,7 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
         }
         Account account = signedIn.get();
         account.succeedSignIn();
-        accounts.update(account);
+        accounts.updateSignInState(account);
         boolean secondFactorNeeded = (account.requiresSecondFactor() || account.hasSecondFactor())
                 && !(singleSignOn && identityProviderEnforcesSecondFactor);
         if (secondFactorNeeded) {
@@ -143,7 +143,7 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
             return;
         }
         boolean locked = account.failSignIn(maxFailedSignIns, lockDuration, now);
-        accounts.update(account);
+        accounts.updateSignInState(account);
         audit.recordFor(account.id(), account.username(), account.organisationId(), AuditAction.SIGN_IN_FAILED, null);
         if (locked) {
             log.warn("Account {} locked after {} failed sign-ins", account.id(), maxFailedSignIns);
