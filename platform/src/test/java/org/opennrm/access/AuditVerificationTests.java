@@ -3,6 +3,8 @@ package org.opennrm.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.AuditVerificationReport.Problem;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 
 @PlatformTest
 class AuditVerificationTests {
@@ -26,6 +30,12 @@ class AuditVerificationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    KeyRotation rotation;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void untouchedChainVerifiesIntact() {
@@ -177,6 +187,44 @@ class AuditVerificationTests {
         assertThatThrownBy(() -> jdbc.sql("truncate access.audit_entry").update())
                 .hasMessageContaining("append-only");
         assertThat(entry(sequence).detail()).isEqualTo("append-only 0");
+    }
+
+    @Test
+    void verifyCommandPrintsTheReportAndExitsWithOneWhenTheChainIsBroken() {
+        var commands = new Commands(
+                context, verification, rotation, new MockEnvironment().withProperty(Commands.PROPERTY, "verify-audit"));
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        assertThat(commands.run("verify-audit", new PrintStream(out), new PrintStream(err)))
+                .isZero();
+        assertThat(out.toString()).startsWith("Audit trail intact: ").contains("Last entry: ");
+
+        long tampered = recordSome("command", 1);
+        out.reset();
+        try {
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'edited' where sequence = :s")
+                    .param("s", tampered)
+                    .update());
+
+            assertThat(commands.run("verify-audit", new PrintStream(out), new PrintStream(err)))
+                    .isEqualTo(1);
+            assertThat(out.toString()).startsWith("Audit trail broken at sequence " + tampered + ": content changed");
+        } finally {
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'command 0' where sequence = :s")
+                    .param("s", tampered)
+                    .update());
+        }
+    }
+
+    @Test
+    void unknownCommandExitsWithTwo() {
+        var commands = new Commands(
+                context, verification, rotation, new MockEnvironment().withProperty(Commands.PROPERTY, "tidy-up"));
+        var err = new ByteArrayOutputStream();
+
+        assertThat(commands.run("tidy-up", System.out, new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown command: tidy-up");
     }
 
     /** Records entries about a new record; answers the sequence of the first, which is then a past entry. */

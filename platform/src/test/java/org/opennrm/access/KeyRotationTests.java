@@ -7,6 +7,8 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @PlatformTest
@@ -45,6 +49,12 @@ class KeyRotationTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     final List<String> told = new ArrayList<>();
 
@@ -145,6 +155,37 @@ class KeyRotationTests {
         assertThat(protection.decrypt(secretOf(second), context(second))).isEqualTo("ROTATIONSECRETCCCC");
         assertThat(KeyRotation.keyIdOf(secretOf(second))).isEqualTo(finished.newPrimaryKeyId());
         assertThat(statusOf(protection.keyset(), oldKey)).isEqualTo(KeyStatus.DISABLED);
+    }
+
+    @Test
+    void rotateCommandPrintsWhatItDidAndExitsWithOneWhenTheRotationStops() {
+        var commands = new Commands(
+                context,
+                verification,
+                rotation,
+                new MockEnvironment().withProperty(Commands.PROPERTY, "rotate-identity-key"));
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        assertThat(commands.run("rotate-identity-key", new PrintStream(out), new PrintStream(err)))
+                .isZero();
+        assertThat(out.toString())
+                .contains("Keyset written to ")
+                .contains("access.account.totp_secret: ")
+                .contains("Identity key rotated: key ");
+
+        UUID account = account();
+        setSecret(account, protection.encrypt("ROTATIONSECRETDDDD", "access.account.totp_secret:elsewhere"));
+        try {
+            assertThat(commands.run("rotate-identity-key", new PrintStream(out), new PrintStream(err)))
+                    .isEqualTo(1);
+            assertThat(err.toString())
+                    .startsWith("Identity key rotation failed: ")
+                    .contains("row " + account);
+        } finally {
+            setSecret(account, null);
+        }
+        rotation.rotate(told::add);
     }
 
     @Test
