@@ -33,7 +33,7 @@ record ReferralForm(
         @Max(value = 120, message = "{referral.ageEstimate.range}")
         Integer ageEstimate,
 
-        boolean ageInDoubt,
+        Boolean ageInDoubt,
         String gender,
         Set<String> citizenships,
         Set<String> languages,
@@ -61,14 +61,18 @@ record ReferralForm(
         @Size(max = 2000, message = "{referral.eventDescription.size}")
         String eventDescription,
 
-        boolean consentAssistance,
-        boolean consentStatistics,
-        boolean consentPoliceContact,
+        Boolean consentAssistance,
+        Boolean consentStatistics,
+        Boolean consentPoliceContact,
         Set<UUID> sharingOrganisations,
         UUID guardianAccountId,
         UUID screeningId) {
 
     ReferralForm {
+        ageInDoubt = Boolean.TRUE.equals(ageInDoubt);
+        consentAssistance = Boolean.TRUE.equals(consentAssistance);
+        consentStatistics = Boolean.TRUE.equals(consentStatistics);
+        consentPoliceContact = Boolean.TRUE.equals(consentPoliceContact);
         citizenships = set(citizenships);
         languages = set(languages);
         exploitationForms = set(exploitationForms);

@@ -73,7 +73,7 @@ class ReferralsApi {
 
     record CreateReferralRequest(
             @NotNull(message = "Give the person") PersonIdentity person,
-            boolean ageInDoubt,
+            Boolean ageInDoubt,
 
             @Size(max = 5000, message = "At most 5000 characters")
             String circumstances,
@@ -86,7 +86,14 @@ class ReferralsApi {
 
         ReferralRequest referral() {
             return new ReferralRequest(
-                    person, ageInDoubt, circumstances, profile, consents, events, guardianAccountId, screeningId);
+                    person,
+                    Boolean.TRUE.equals(ageInDoubt),
+                    circumstances,
+                    profile,
+                    consents,
+                    events,
+                    guardianAccountId,
+                    screeningId);
         }
 
         @Override

@@ -1,0 +1,282 @@
+package org.opennrm.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PlatformTest
+class CasesWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    @Autowired
+    Clock clock;
+
+    UUID inspectorate;
+    UUID panel;
+    UUID office;
+
+    @BeforeEach
+    void demoOrganisations() {
+        inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        panel = organisations
+                .findByName("Multi-agency Identification Panel")
+                .orElseThrow()
+                .id();
+        office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+    }
+
+    @Autowired
+    org.opennrm.referrals.Referrals referrals;
+
+    /** Referred through the referrals module, as a referrer does, so that it shows in "my referrals". */
+    OpenedCase referAdult() {
+        var request = CaseFixtures.adultReferral(office);
+        var receipt = SignedIn.as(
+                Role.REFERRER,
+                inspectorate,
+                () -> referrals.refer(new org.opennrm.referrals.ReferralRequest(
+                        request.person(),
+                        request.ageInDoubt(),
+                        request.circumstances(),
+                        request.profile(),
+                        request.consents(),
+                        request.events(),
+                        request.guardianAccountId(),
+                        request.screeningId())));
+        return new OpenedCase(receipt.caseId(), receipt.reference());
+    }
+
+    String today() {
+        return LocalDate.now(clock).toString();
+    }
+
+    @Test
+    void caseManagerSeesTheReferralInTheQueueWithItsDueDate() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/queue").with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"reminders\"")))
+                .andExpect(content().string(containsString("Preliminary decision due")));
+        mvc.perform(get("/cases/queue").param("reference", opened.reference()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/cases/" + opened.caseId()));
+        mvc.perform(get("/cases/queue").with(as(Role.REFERRER, inspectorate))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void casePageShowsPersonConsentProfileAndDeadlines() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(opened.reference())))
+                .andExpect(content().string(containsString("Testa Example")))
+                .andExpect(content().string(containsString("Forced labour")))
+                .andExpect(content().string(containsString("Debt bondage")))
+                .andExpect(content().string(containsString("Preliminary decision due")))
+                .andExpect(content().string(containsString("Sharing with a named organisation")))
+                .andExpect(content().string(not(containsString("id=\"record-preliminary\""))));
+    }
+
+    @Test
+    void identificationOfficerRecordsPreliminaryDecisionAndRecoveryPeriodAppears() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.IDENTIFICATION_OFFICER, panel)))
+                .andExpect(content().string(containsString("id=\"record-preliminary\"")));
+        mvc.perform(get("/cases/{id}/decisions/preliminary", opened.caseId())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"decide-preliminary\"")));
+        mvc.perform(post("/cases/{id}/decisions/preliminary", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", today())
+                        .param("reasons", "Debt bondage and withheld documents")
+                        .param("version", "0"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "decision.flash.recorded"));
+
+        var end = LocalDate.now(clock).plusDays(cases.settings().recoveryPeriodDays());
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"recovery-period\"")))
+                .andExpect(content().string(containsString(end.toString())))
+                .andExpect(content().string(containsString("Presumed victim")))
+                .andExpect(content().string(containsString("Formal decision due")));
+        mvc.perform(get("/referrals/mine").with(as(Role.REFERRER, inspectorate)))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesRegex("(?s).*id=\"referral-" + opened.reference()
+                                + "\"[^/]*?</td>.*?Decided.*?Presumed victim.*")));
+    }
+
+    @Test
+    void secondPreliminaryDecisionShowsTheRuleAndKeepsTheInput() throws Exception {
+        var opened = referAdult();
+        SignedIn.as(
+                Role.IDENTIFICATION_OFFICER,
+                panel,
+                () -> cases.decidePreliminary(
+                        opened.caseId(),
+                        null,
+                        new DecisionRequest(
+                                DecisionOutcome.NOT_PRESUMED, LocalDate.now(clock), "No indicators", null)));
+
+        mvc.perform(post("/cases/{id}/decisions/preliminary", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", today())
+                        .param("reasons", "Second thoughts")
+                        .param("version", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("already taken")))
+                .andExpect(content().string(containsString("Second thoughts")));
+    }
+
+    @Test
+    void staleVersionShowsTheConflictAndKeepsTheInput() throws Exception {
+        var opened = referAdult();
+        SignedIn.run(
+                Role.CASE_MANAGER,
+                office,
+                () -> cases.addEvent(
+                        opened.caseId(), null, new EventEntry("Transit", LocalDate.now(clock), "ROU", null)));
+
+        mvc.perform(post("/cases/{id}/decisions/preliminary", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", today())
+                        .param("reasons", "Typed before the change")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"conflict\"")))
+                .andExpect(content().string(containsString("Typed before the change")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+    }
+
+    @Test
+    void decisionFormNeedsReasons() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(post("/cases/{id}/decisions/preliminary", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", today())
+                        .param("reasons", "")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Give the reasons.")));
+        assertThat(SignedIn.as(Role.CASE_MANAGER, office, () -> cases.read(opened.caseId()))
+                        .details()
+                        .decisions())
+                .isEmpty();
+    }
+
+    @Test
+    void panelReviewsANegativeDecisionThroughThePages() throws Exception {
+        var opened = referAdult();
+        var negative = SignedIn.as(
+                Role.IDENTIFICATION_OFFICER,
+                panel,
+                () -> cases.decidePreliminary(
+                        opened.caseId(),
+                        null,
+                        new DecisionRequest(
+                                DecisionOutcome.NOT_PRESUMED, LocalDate.now(clock), "No indicators", null)));
+
+        mvc.perform(get("/cases/{id}/decisions/{decisionId}/review", opened.caseId(), negative.id())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"record-review\"")));
+        mvc.perform(post("/cases/{id}/decisions/{decisionId}/review", opened.caseId(), negative.id())
+                        .with(csrf())
+                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
+                        .param("outcome", "RECONSIDERED")
+                        .param("reviewedOn", today())
+                        .param("reasons", "The panel saw control by debt")
+                        .param("version", "1"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("Replaced")))
+                .andExpect(content().string(containsString("Reconsideration")))
+                .andExpect(content().string(containsString("The panel saw control by debt")));
+    }
+
+    @Test
+    void caseManagerWithdrawsSharingConsentFromTheCasePage() throws Exception {
+        var opened = referAdult();
+        assertThat(cases.sharingAllowed(opened.caseId(), office)).isTrue();
+
+        mvc.perform(post("/cases/{id}/consents/withdraw", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("purpose", "SHARING")
+                        .param("organisationId", office.toString())
+                        .param("version", "0"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "consent.flash.withdrawn"));
+
+        assertThat(cases.sharingAllowed(opened.caseId(), office)).isFalse();
+        mvc.perform(post("/cases/{id}/consents/withdraw", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("purpose", "SHARING")
+                        .param("organisationId", office.toString()))
+                .andExpect(flash().attribute("refused", "caseRule.consentNotInForce"));
+    }
+
+    @Test
+    void casePageSpeaksFrench() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).param("lang", "fr").with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Décision préliminaire attendue")))
+                .andExpect(content().string(containsString("Travail forcé")));
+    }
+
+    @Test
+    void unknownCaseIsNotFound() throws Exception {
+        mvc.perform(get("/cases/{id}", UUID.randomUUID()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isNotFound());
+    }
+}
