@@ -160,8 +160,21 @@ public final class Main {
                 writer.append(line);
             }
         });
-        out.println(
-                "linked " + a.size() + " x " + b.size() + " encodings: " + matches.size() + " matches in " + target);
+        out.printf(
+                Locale.ROOT,
+                "linked %d x %d encodings (%s): %d pairs at or above %s, %d matches in %s%n"
+                        + "time: load %.2f s, pairs %.2f s, matching %.2f s, total %.2f s%n",
+                a.size(),
+                b.size(),
+                mode.name().toLowerCase(Locale.ROOT),
+                linked.candidatePairs(),
+                threshold,
+                matches.size(),
+                target,
+                (loaded - start) / 1e9,
+                linked.searchNanos() / 1e9,
+                linked.matchNanos() / 1e9,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void dedup(Arguments arguments, PrintStream out) {

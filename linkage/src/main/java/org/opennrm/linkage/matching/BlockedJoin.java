@@ -9,83 +9,122 @@ import org.opennrm.linkage.encoding.Encodings;
 
 /**
  * Candidate pairs by Hamming locality-sensitive hashing (bit sampling, Indyk and Motwani 1998) over the
- * encodings, each candidate then verified with the exact Dice test. Each of several tables samples a fixed
- * set of bit positions; two encodings are candidates when they agree on all sampled bits of some table. Two
- * encodings at Dice 0.9 with about 450 bits each differ in about 9% of positions and agree on 20 sampled bits
- * with probability 0.15, so 32 tables find them with probability above 0.99, while unrelated encodings
- * (agreeing on about half the positions) meet in a table about once per million pairs.
+ * encodings, each candidate then verified with the exact Dice test, so blocked mode never reports a pair exact
+ * mode would not. Each table samples a fixed set of bit positions; two encodings are candidates when they agree
+ * on all sampled bits of some table.
+ *
+ * <p>The key length and the number of tables follow from the threshold and the encodings' mean popcount P: two
+ * encodings at exactly the threshold t differ in about (1 - t) 2P of the 1024 positions, so they agree on one
+ * sampled bit with probability q = 1 - (1 - t) 2P / 1024. Keys are as long as keeps q^k near 5% per table, and
+ * there are as many tables as make 1 - (1 - q^k)^L at least 99%; pairs above the threshold are found more
+ * surely still. For P = 330 and t = 0.8 that is 22 bits and 90 tables; unrelated encodings (Dice about 0.37)
+ * then meet in one table about once in 100,000 pairs. Pair completeness against exact mode is measured by
+ * {@code bench/linkage/blocked.sh}.
  *
  * <p>The blocking sees only encoding bits, never identifiers, so it is as private as the encodings themselves.
  * Positions come from a fixed seed so that runs are repeatable.
  */
 final class BlockedJoin {
 
-    static final int DEFAULT_TABLES = 40;
-    static final int DEFAULT_BITS_PER_KEY = 12;
     static final long DEFAULT_SEED = 0x6f70656e6e726dL;
+    static final double PER_TABLE = 0.05;
+    static final double COMPLETENESS = 0.99;
 
     private final double threshold;
     private final int[] need;
     private final int threads;
-    private final int[][] positions;
 
     BlockedJoin(double threshold, int threads) {
-        this(threshold, threads, DEFAULT_TABLES, DEFAULT_BITS_PER_KEY, DEFAULT_SEED);
-    }
-
-    BlockedJoin(double threshold, int threads, int tables, int bitsPerKey, long seed) {
         Dice.checkThreshold(threshold);
-        if (bitsPerKey < 1 || bitsPerKey > 31) {
-            throw new IllegalArgumentException("bits per key must be between 1 and 31");
-        }
         this.threshold = threshold;
         this.need = Dice.neededIntersections(threshold);
         this.threads = Math.max(1, threads);
+    }
+
+    /** Key length and table count for encodings with this mean popcount, see the class comment. */
+    static int[] parameters(double threshold, double meanPopcount) {
+        double differing = Math.min(0.5, (1 - threshold) * 2 * meanPopcount / 1024);
+        double agree = 1 - differing;
+        int bits = (int) Math.round(Math.log(PER_TABLE) / Math.log(agree));
+        bits = Math.max(8, Math.min(30, bits));
+        double perTable = Math.pow(agree, bits);
+        int tables = (int) Math.ceil(Math.log(1 - COMPLETENESS) / Math.log(1 - perTable));
+        tables = Math.max(1, Math.min(400, tables));
+        return new int[] {
+            Integer.getInteger("opennrm.linkage.bitsPerKey", bits), Integer.getInteger("opennrm.linkage.tables", tables)
+        };
+    }
+
+    static int[][] positions(int tables, int bitsPerKey, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        this.positions = new int[tables][];
+        int[][] positions = new int[tables][];
         for (int t = 0; t < tables; t++) {
             positions[t] =
                     random.ints(0, Encodings.BITS).distinct().limit(bitsPerKey).toArray();
         }
+        return positions;
     }
 
     CandidatePairs link(Encodings a, Encodings b) {
-        int tables = positions.length;
-        int[][] keysA = new int[tables][];
-        int[][] keysB = new int[tables][];
         int[] popA = popcounts(a);
         int[] popB = popcounts(b);
-        AtomicInteger next = new AtomicInteger();
-        runInParallel(() -> {
-            for (int t = next.getAndIncrement(); t < tables; t = next.getAndIncrement()) {
-                keysA[t] = keys(a, positions[t]);
-                keysB[t] = keys(b, positions[t]);
-            }
-        });
+        double mean = (java.util.Arrays.stream(popA).asLongStream().sum()
+                        + java.util.Arrays.stream(popB).asLongStream().sum())
+                / (double) Math.max(1, popA.length + popB.length);
+        int[] parameters = parameters(threshold, mean);
+        int[][] positions = positions(parameters[1], parameters[0], DEFAULT_SEED);
         AtomicInteger nextTable = new AtomicInteger();
-        List<CandidatePairs> results = runInParallel(() -> {
-            CandidatePairs found = new CandidatePairs();
-            for (int t = nextTable.getAndIncrement(); t < tables; t = nextTable.getAndIncrement()) {
-                joinTable(t, a, b, popA, popB, keysA, keysB, found);
+        List<PairSet> found = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            PairSet pairs = new PairSet();
+            found.add(pairs);
+            workers.add(Thread.ofPlatform().start(() -> {
+                long[] keysA = new long[a.size()];
+                long[] keysB = new long[b.size()];
+                for (int table = nextTable.getAndIncrement();
+                        table < positions.length;
+                        table = nextTable.getAndIncrement()) {
+                    joinTable(positions[table], a, b, popA, popB, keysA, keysB, pairs);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while linking", e);
             }
-            return found;
-        });
-        CandidatePairs all = new CandidatePairs();
-        results.forEach(all::addAll);
-        return all;
+        }
+        PairSet all = found.getFirst();
+        for (PairSet other : found.subList(1, found.size())) {
+            for (long pair : other.toArray()) {
+                all.add(pair);
+            }
+        }
+        CandidatePairs candidates = new CandidatePairs();
+        long[] pairs = all.toArray();
+        Arrays.sort(pairs);
+        for (long pair : pairs) {
+            int ra = (int) (pair >>> 32);
+            int rb = (int) pair;
+            candidates.add(ra, rb, intersection(a.words(), ra, b.words(), rb), popA[ra] + popB[rb]);
+        }
+        return candidates;
     }
 
     private void joinTable(
-            int table,
+            int[] sampled,
             Encodings a,
             Encodings b,
             int[] popA,
             int[] popB,
-            int[][] keysA,
-            int[][] keysB,
-            CandidatePairs found) {
-        long[] sortedA = sortedByKey(keysA[table]);
-        long[] sortedB = sortedByKey(keysB[table]);
+            long[] sortedA,
+            long[] sortedB,
+            PairSet found) {
+        keys(a, sampled, sortedA);
+        keys(b, sampled, sortedB);
         long[] wordsA = a.words();
         long[] wordsB = b.words();
         int i = 0;
@@ -108,21 +147,11 @@ final class BlockedJoin {
                 }
                 for (int x = i; x < endA; x++) {
                     int ra = (int) sortedA[x];
-                    int ao = ra * Encodings.WORDS;
                     for (int y = j; y < endB; y++) {
                         int rb = (int) sortedB[y];
-                        int sum = popA[ra] + popB[rb];
-                        int needed = need[sum];
-                        if (needed > Math.min(popA[ra], popB[rb])) {
-                            continue;
-                        }
-                        int bo = rb * Encodings.WORDS;
-                        int common = 0;
-                        for (int w = 0; w < Encodings.WORDS; w++) {
-                            common += Long.bitCount(wordsA[ao + w] & wordsB[bo + w]);
-                        }
-                        if (common >= needed && !collidedEarlier(table, ra, rb, keysA, keysB)) {
-                            found.add(ra, rb, common, sum);
+                        int needed = need[popA[ra] + popB[rb]];
+                        if (needed <= Math.min(popA[ra], popB[rb]) && intersection(wordsA, ra, wordsB, rb) >= needed) {
+                            found.add(((long) ra << 32) | rb);
                         }
                     }
                 }
@@ -132,37 +161,34 @@ final class BlockedJoin {
         }
     }
 
-    /** A pair that shares a key in an earlier table was already found there; report each pair once. */
-    private static boolean collidedEarlier(int table, int a, int b, int[][] keysA, int[][] keysB) {
-        for (int t = 0; t < table; t++) {
-            if (keysA[t][a] == keysB[t][b]) {
-                return true;
-            }
+    private static int intersection(long[] wordsA, int ra, long[] wordsB, int rb) {
+        int ao = ra * Encodings.WORDS;
+        int bo = rb * Encodings.WORDS;
+        int common = 0;
+        for (int w = 0; w < Encodings.WORDS; w++) {
+            common += Long.bitCount(wordsA[ao + w] & wordsB[bo + w]);
         }
-        return false;
+        return common;
     }
 
-    private static int[] keys(Encodings encodings, int[] sampled) {
+    /** Fills {@code sorted} with {@code key << 32 | record}, sorted, for one table's sampled positions. */
+    private static void keys(Encodings encodings, int[] sampled, long[] sorted) {
         long[] words = encodings.words();
-        int[] keys = new int[encodings.size()];
-        for (int r = 0; r < keys.length; r++) {
-            int base = r * Encodings.WORDS;
-            int key = 0;
-            for (int position : sampled) {
-                key = (key << 1) | (int) ((words[base + (position >>> 6)] >>> (63 - (position & 63))) & 1L);
-            }
-            keys[r] = key;
+        int[] word = new int[sampled.length];
+        int[] shift = new int[sampled.length];
+        for (int k = 0; k < sampled.length; k++) {
+            word[k] = sampled[k] >>> 6;
+            shift[k] = 63 - (sampled[k] & 63);
         }
-        return keys;
-    }
-
-    private static long[] sortedByKey(int[] keys) {
-        long[] sorted = new long[keys.length];
-        for (int r = 0; r < keys.length; r++) {
-            sorted[r] = ((long) keys[r] << 32) | r;
+        for (int r = 0; r < sorted.length; r++) {
+            int base = r * Encodings.WORDS;
+            long key = 0;
+            for (int k = 0; k < word.length; k++) {
+                key = (key << 1) | ((words[base + word[k]] >>> shift[k]) & 1L);
+            }
+            sorted[r] = (key << 32) | r;
         }
         Arrays.sort(sorted);
-        return sorted;
     }
 
     private static int[] popcounts(Encodings encodings) {
@@ -171,40 +197,5 @@ final class BlockedJoin {
             popcounts[r] = encodings.popcount(r);
         }
         return popcounts;
-    }
-
-    private void runInParallel(Runnable work) {
-        runInParallel(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private <T> List<T> runInParallel(java.util.function.Supplier<T> work) {
-        List<T> results = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int slot = t;
-            results.add(null);
-            workers.add(Thread.ofPlatform().start(() -> {
-                T result = work.get();
-                synchronized (results) {
-                    results.set(slot, result);
-                }
-            }));
-        }
-        for (Thread worker : workers) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while linking", e);
-            }
-        }
-        return results;
-    }
-
-    double threshold() {
-        return threshold;
     }
 }

@@ -38,14 +38,19 @@ public final class Linkage {
 
     CandidatePairs candidates(Encodings a, Encodings b, double threshold, Mode mode) {
         return switch (mode) {
-            case EXACT -> new ExactJoin(threshold, threads).link(new SortedEncodings(a), new SortedEncodings(b));
+            case EXACT -> {
+                BitOrder order = BitOrder.forPair(a, b);
+                yield new ExactJoin(threshold, threads)
+                        .link(new SortedEncodings(a, order), new SortedEncodings(b, order));
+            }
             case BLOCKED -> new BlockedJoin(threshold, threads).link(a, b);
         };
     }
 
     /** Cluster number of each record of {@code encodings}, see {@link Clusters}. */
     public int[] dedup(Encodings encodings, double threshold) {
-        CandidatePairs pairs = new ExactJoin(threshold, threads).selfJoin(new SortedEncodings(encodings));
+        CandidatePairs pairs = new ExactJoin(threshold, threads)
+                .selfJoin(new SortedEncodings(encodings, BitOrder.forPair(encodings, encodings)));
         return Clusters.of(pairs, encodings.size());
     }
 }

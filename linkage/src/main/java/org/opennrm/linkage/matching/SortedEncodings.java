@@ -12,9 +12,9 @@ final class SortedEncodings {
 
     static final int W = Encodings.WORDS;
     /** The kernel checks its bound after this many words, and again after {@link #SECOND_CHECK}. */
-    static final int FIRST_CHECK = 6;
+    static final int FIRST_CHECK = 4;
 
-    static final int SECOND_CHECK = 8;
+    static final int SECOND_CHECK = 6;
     /** Ints of {@link #meta} per record. */
     static final int META = 4;
 
@@ -33,9 +33,18 @@ final class SortedEncodings {
     /** {@code first[p]}: the first sorted position with popcount >= p, for p in 0..1025. */
     final int[] first;
 
+    /** Sorts without reordering bits; for tests and callers that need no pruning order. */
     SortedEncodings(Encodings encodings) {
+        this(encodings, BitOrder.identity());
+    }
+
+    /**
+     * Sorts by popcount and lays every encoding out in {@code order}. Dice similarity does not depend on the
+     * order of bits as long as both sides use the same one, so the kernel's results are unchanged.
+     */
+    SortedEncodings(Encodings encodings, BitOrder order) {
         size = encodings.size();
-        long[] source = encodings.words();
+        long[] source = order.apply(encodings.words());
         long[] keys = new long[size];
         for (int i = 0; i < size; i++) {
             keys[i] = ((long) encodings.popcount(i) << 32) | i;

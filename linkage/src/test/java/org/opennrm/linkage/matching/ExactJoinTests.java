@@ -44,6 +44,22 @@ class ExactJoinTests {
     }
 
     @Test
+    void reorderingBitsForPruningFindsTheSameNaivePairs() {
+        Encodings a = RandomEncodings.random(500, 0.05, 0.5, 21, "a");
+        Encodings b = RandomEncodings.concat(
+                RandomEncodings.random(300, 0.2, 0.6, 22, "b"), RandomEncodings.noisyCopies(a, 500, 0.2, 23, "n"));
+        BitOrder order = BitOrder.forPair(a, b);
+        for (double threshold : new double[] {0.6, 0.8, 0.9}) {
+            long[] found = new ExactJoin(threshold, 2)
+                    .link(new SortedEncodings(a, order), new SortedEncodings(b, order))
+                    .sortedKeys();
+            assertThat(found)
+                    .as("threshold %s", threshold)
+                    .isEqualTo(RandomEncodings.naivePairs(a, b, threshold, false));
+        }
+    }
+
+    @Test
     void emptyAndIdenticalEncodingsFollowTheNaiveRule() {
         Encodings a = new Encodings(java.util.List.of("empty", "full"), new long[2 * Encodings.WORDS]);
         Arrays.fill(a.words(), Encodings.WORDS, 2 * Encodings.WORDS, -1L);
