@@ -97,6 +97,7 @@ class ScreeningController {
         model.addAttribute("ageGroup", ageGroup);
         model.addAttribute("forms", forms);
         model.addAttribute("ageGroups", AgeGroup.values());
+        model.addAttribute("ageUnknownAs", screenings.ageUnknownAs());
         model.addAttribute("exploitationForms", ExploitationForm.values());
         model.addAttribute("answerValues", Answer.values());
         return "screening/checklist";

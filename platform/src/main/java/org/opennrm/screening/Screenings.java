@@ -141,4 +141,9 @@ public class Screenings {
     public Verification ruleVerification() {
         return rule.verification();
     }
+
+    /** Whose rule applies to a person of unknown age: CHILD (presumption of minority) unless configured. */
+    public AgeGroup ageUnknownAs() {
+        return rule.ageUnknownAs();
+    }
 }

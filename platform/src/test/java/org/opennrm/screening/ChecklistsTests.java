@@ -117,6 +117,8 @@ class ChecklistsTests {
             for (var element : Element.values()) {
                 assertThat(bundle).containsKey("screening.element." + element);
             }
+            assertThat(bundle)
+                    .containsKeys("screening.context.ageGroup.hint.CHILD", "screening.context.ageGroup.hint.ADULT");
             for (var caution : Caution.values()) {
                 assertThat(bundle).containsKey("screening.caution." + caution);
             }

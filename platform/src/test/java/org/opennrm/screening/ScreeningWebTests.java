@@ -88,6 +88,7 @@ class ScreeningWebTests {
                 .andExpect(content().string(containsString("name=\"ageGroup\"")))
                 .andExpect(content().string(containsString("value=\"SEXUAL_EXPLOITATION\"")))
                 .andExpect(content().string(containsString("width=device-width")))
+                .andExpect(content().string(containsString("assessed as a child until their age is established")))
                 .andExpect(content().string(containsString("Is their pay much lower than they were promised")));
     }
 
