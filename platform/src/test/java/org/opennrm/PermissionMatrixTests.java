@@ -76,6 +76,12 @@ class PermissionMatrixTests {
         rule("GET /api/v1/me", SIGNED_IN);
         rule("(GET|POST|DELETE) /api/v1/tokens.*", "tokens:manage:own");
 
+        // screening: referrers and case managers screen; the catalogues themselves are open reference data
+        rule("(GET|POST) /screening.*", "screening:perform:own");
+        rule("GET /api/v1/screening/catalogues.*", SIGNED_IN);
+        rule("GET /api/v1/screening/checklists.*", "screening:perform:own");
+        rule("(GET|POST) /api/v1/screenings.*", "screening:perform:own");
+
         // the audit trail: administrators only
         rule("(GET|POST) /audit.*", "audit:read:all");
         rule("(GET|POST) /api/v1/audit.*", "audit:read:all");
