@@ -85,6 +85,13 @@ class PermissionMatrixTests {
         // the audit trail: administrators only
         rule("(GET|POST) /audit.*", "audit:read:all");
         rule("(GET|POST) /api/v1/audit.*", "audit:read:all");
+
+        // linkage: runs between agencies' lists for co-ordinators and statisticians; possible duplicates for those
+        // who read all case files, decisions on them for case managers
+        rule("(GET|POST) /linkage/runs.*", "linkage:run:all");
+        rule("(GET|POST|DELETE) /api/v1/linkage/runs.*", "linkage:run:all");
+        rule("POST /linkage/duplicates/\\{id\\}/review", "cases:write:all");
+        rule("GET /linkage/duplicates.*", "cases:read:all");
     }
 
     static void rule(String pattern, String... grants) {

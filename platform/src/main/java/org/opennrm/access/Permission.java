@@ -24,7 +24,9 @@ public enum Permission {
     SERVICES_RECORD,
     CHILD_REPRESENT,
     STATISTICS_READ,
-    STATISTICS_RELEASE;
+    STATISTICS_RELEASE,
+    /** Run linkage between agencies' encoded lists and download their overlap tables (counts, never persons). */
+    LINKAGE_RUN;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

@@ -32,6 +32,7 @@ public enum Role {
                     g(CASES_READ, ALL),
                     g(REFERRALS_READ, ALL),
                     g(STATISTICS_READ, ALL),
+                    g(LINKAGE_RUN, ALL),
                     g(TOKENS_MANAGE, OWN))),
     REFERRER(
             false,
@@ -77,6 +78,7 @@ public enum Role {
                     g(ORGANISATIONS_READ, ALL),
                     g(STATISTICS_READ, ALL),
                     g(STATISTICS_RELEASE, ALL),
+                    g(LINKAGE_RUN, ALL),
                     g(TOKENS_MANAGE, OWN)));
 
     private final boolean opensCaseFiles;

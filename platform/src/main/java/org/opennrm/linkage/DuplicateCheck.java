@@ -1,0 +1,157 @@
+package org.opennrm.linkage;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.opennrm.RecordNotFound;
+import org.opennrm.RuleViolation;
+import org.opennrm.access.Actor;
+import org.opennrm.access.AuditAction;
+import org.opennrm.access.AuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Is this person already known to the NRM? When a case is opened, the {@code cases} module hands in the encoding
+ * of its person ({@link PersonEncoding}); the check stores it (with the case id, no names) and compares it with
+ * the stored encodings of every other case, exactly (all pairs). Each case at or above the threshold becomes a
+ * {@link PossibleDuplicate} for a case manager to review. A decision is recorded and nothing else: cases are never
+ * merged automatically, because a wrong merge would mix two persons' files.
+ */
+@Service
+public class DuplicateCheck {
+
+    static final String RECORD_TYPE = "possible-duplicate";
+
+    /**
+     * Encodings with fewer bits set carry too little to tell persons apart: sex and citizenship alone set about 18
+     * bits with the default schema, a name or a date of birth 60 or more. Such encodings are not compared.
+     */
+    static final int MIN_BITS = 48;
+
+    private final Duplicates duplicates;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final double threshold;
+
+    DuplicateCheck(
+            Duplicates duplicates,
+            AuditTrail audit,
+            Clock clock,
+            @Value("${opennrm.linkage.duplicate-threshold:0.85}") double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException(
+                    "opennrm.linkage.duplicate-threshold must be above 0 and at most 1, not " + threshold);
+        }
+        this.duplicates = duplicates;
+        this.audit = audit;
+        this.clock = clock;
+        this.threshold = threshold;
+    }
+
+    /** As {@link #check(UUID, String, byte[])}, for a caller that has no reference to show. */
+    @Transactional
+    public List<PossibleDuplicate> check(UUID caseId, byte[] encoding) {
+        return check(caseId, null, encoding);
+    }
+
+    /**
+     * Stores the encoding of a newly referred person and raises an alert for every other case whose person's
+     * encoding is at least as similar as the threshold. For modules (the {@code cases} module, in the transaction
+     * that opens the case), not for requests of people: it checks no permission.
+     *
+     * @param caseReference the case's NRM reference, shown on the review page instead of the id
+     * @param encoding 128 bytes (1024 bits) in the anonlink layout, made by {@link PersonEncoding}
+     * @return the alerts raised now, most similar first
+     */
+    @Transactional
+    public List<PossibleDuplicate> check(UUID caseId, String caseReference, byte[] encoding) {
+        if (caseId == null) {
+            throw new IllegalArgumentException("A duplicate check needs the case id");
+        }
+        long[] words = Similarity.words(encoding);
+        var now = clock.instant();
+        duplicates.storeEncoding(caseId, caseReference, encoding.clone(), now);
+        if (Similarity.popcount(words) < MIN_BITS) {
+            return List.of();
+        }
+        record Candidate(UUID otherCaseId, double similarity) {}
+        List<Candidate> found = new ArrayList<>();
+        duplicates.forEachEncodingExcept(caseId, (otherCaseId, otherEncoding) -> {
+            long[] other = Similarity.words(otherEncoding);
+            if (Similarity.popcount(other) < MIN_BITS) {
+                return;
+            }
+            double similarity = Similarity.dice(words, other);
+            if (similarity >= threshold) {
+                found.add(new Candidate(otherCaseId, similarity));
+            }
+        });
+        List<PossibleDuplicate> raised = new ArrayList<>();
+        for (var candidate : found) {
+            UUID id = UUID.randomUUID();
+            if (duplicates.insert(id, caseId, candidate.otherCaseId(), candidate.similarity(), now)) {
+                audit.record(AuditAction.CREATE, RECORD_TYPE, id, "similarity=" + rounded(candidate.similarity()));
+                raised.add(duplicates.find(id).orElseThrow());
+            }
+        }
+        raised.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+        return List.copyOf(raised);
+    }
+
+    /**
+     * Removes the stored encoding of a case's person (when the case file is erased under the retention rules),
+     * so that later referrals are no longer compared with it. Alerts keep their decision.
+     */
+    @Transactional
+    public void forget(UUID caseId) {
+        duplicates.deleteEncoding(caseId);
+    }
+
+    /** The alerts waiting for a decision, most similar first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    public List<PossibleDuplicate> open() {
+        return duplicates.withStatus(DuplicateStatus.OPEN);
+    }
+
+    /** Every alert that involves the case, open or decided, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    public List<PossibleDuplicate> ofCase(UUID caseId) {
+        return duplicates.ofCase(caseId);
+    }
+
+    /**
+     * Records a case manager's decision on an alert. It changes nothing else: confirming that two cases concern the
+     * same person does not merge them, it tells those who work on them.
+     *
+     * @throws OptimisticLockingFailureException when the alert changed since the reviewer saw it
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public PossibleDuplicate review(UUID id, DuplicateStatus decision, int expectedVersion) {
+        if (decision == null || !decision.isDecision()) {
+            throw new RuleViolation("A review confirms the two cases as different persons or as the same person.");
+        }
+        var alert = duplicates.find(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
+        var reviewer = Actor.current().map(Actor::accountId).orElse(null);
+        if (!duplicates.decide(alert.id(), expectedVersion, decision, reviewer, clock.instant())) {
+            throw new OptimisticLockingFailureException("The possible duplicate " + id + " changed meanwhile");
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, "status=" + decision);
+        return duplicates.find(id).orElseThrow();
+    }
+
+    double threshold() {
+        return threshold;
+    }
+
+    private static String rounded(double similarity) {
+        return String.format(java.util.Locale.ROOT, "%.3f", similarity);
+    }
+}

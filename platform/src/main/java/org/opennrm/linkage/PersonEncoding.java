@@ -1,0 +1,79 @@
+package org.opennrm.linkage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.LocalDate;
+import java.util.List;
+import org.opennrm.linkage.encoding.Encoder;
+import org.opennrm.linkage.encoding.Encodings;
+import org.opennrm.linkage.encoding.InputRejected;
+import org.opennrm.linkage.encoding.Schema;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a person's identifiers into the 1024-bit encoding the {@link DuplicateCheck} compares, with the library's
+ * default schema and the platform's secret. For the {@code cases} module, which holds the names: this class keeps,
+ * stores and logs nothing of its input, and its errors name fields, never values.
+ */
+@Component
+public class PersonEncoding {
+
+    /** One line of the default schema's CSV; the id is a placeholder, as the caller knows whose encoding it is. */
+    private static final String PLACEHOLDER_ID = "person";
+
+    private final Encoder encoder;
+    private final List<String> header;
+
+    PersonEncoding(LinkageSecret secret) {
+        var schema = Schema.defaultSchema();
+        this.encoder = new Encoder(schema, secret.secret());
+        this.header = schema.header();
+    }
+
+    /**
+     * The encoding of one person, as {@value Encodings#BYTES} bytes in the anonlink layout.
+     *
+     * @param sex a code, as the case records it
+     * @param citizenship an ISO 3166 alpha-3 code
+     * @throws IllegalArgumentException when a value cannot be encoded (the message names the field only)
+     */
+    public byte[] encode(String givenName, String familyName, LocalDate dateOfBirth, String sex, String citizenship) {
+        String line = String.join(
+                ",",
+                PLACEHOLDER_ID,
+                cell(givenName),
+                cell(familyName),
+                cell(dateOfBirth == null ? null : dateOfBirth.toString()),
+                cell(sex),
+                cell(citizenship));
+        Encodings encodings;
+        try {
+            encodings = encoder.encode(new BufferedReader(new StringReader(String.join(",", header) + "\n" + line)));
+        } catch (InputRejected e) {
+            throw new IllegalArgumentException("The person's identifiers cannot be encoded: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(Encodings.BYTES).order(ByteOrder.BIG_ENDIAN);
+        bytes.asLongBuffer().put(encodings.words());
+        return bytes.array();
+    }
+
+    /** A quoted CSV cell; line breaks become spaces, since one record is one line. */
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String flat = value.replace('\r', ' ').replace('\n', ' ');
+        return '"' + flat.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String toString() {
+        return "PersonEncoding[default schema]";
+    }
+}

@@ -1,0 +1,11 @@
+package org.opennrm.linkage;
+
+/**
+ * Where a linkage run stands. A draft collects lists; running it computes the overlap and completes it; a draft
+ * can instead be discarded. Completed and discarded runs keep no encodings.
+ */
+public enum RunStatus {
+    DRAFT,
+    COMPLETED,
+    DISCARDED
+}

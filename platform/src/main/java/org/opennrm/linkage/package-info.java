@@ -1,0 +1,12 @@
+/**
+ * Privacy-preserving record linkage in the NRM: linkage runs between agencies' encoded lists, which give the
+ * list-overlap table that multiple systems estimation needs, and the duplicate check of a newly referred person
+ * against the persons the NRM already knows, shown to case managers as possible duplicates to review.
+ *
+ * <p>It sees encodings, never names: agencies upload encodings made on their own machines, and the {@code cases}
+ * module hands in the encoding of a person it made with {@link org.opennrm.linkage.PersonEncoding}, which keeps
+ * nothing of what it encodes. It never reads case tables; it knows cases only by the ids and references it is
+ * given. A run's result is counts per combination of lists, never which record is which person.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+package org.opennrm.linkage;
