@@ -21,6 +21,8 @@ import org.opennrm.access.Scope;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
+import org.opennrm.screening.ScreeningId;
+import org.opennrm.screening.Screenings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,6 +53,7 @@ public class CaseManagement {
     private final OrganisationRegistry organisations;
     private final AccountManagement accounts;
     private final AuditTrail audit;
+    private final Screenings screenings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -65,6 +68,7 @@ public class CaseManagement {
             OrganisationRegistry organisations,
             AccountManagement accounts,
             AuditTrail audit,
+            Screenings screenings,
             ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
@@ -77,6 +81,7 @@ public class CaseManagement {
         this.organisations = organisations;
         this.accounts = accounts;
         this.audit = audit;
+        this.screenings = screenings;
         this.events = events;
         this.clock = clock;
     }
@@ -91,6 +96,12 @@ public class CaseManagement {
     @PreAuthorize("hasAnyAuthority('referrals:create:organisation','cases:write:all')")
     public OpenedCase open(OpenCase request) {
         var actor = actor();
+        if (request.screeningId() != null
+                && screenings.find(ScreeningId.of(request.screeningId())).isEmpty()) {
+            // a referral links only a screening its own organisation made
+            throw new CaseRuleViolation(
+                    "caseRule.screeningUnknown", "The screening does not exist or was not made by your organisation.");
+        }
         return openFor(actor.organisationId(), actor.accountId(), request);
     }
 

@@ -393,6 +393,42 @@ class CaseManagementTests {
                 .hasMessageContaining("refer the child");
     }
 
+    @Autowired
+    org.opennrm.screening.Screenings screenings;
+
+    @Test
+    void referralLinksAScreeningOfItsOwnOrganisationOnly() {
+        var screening = SignedIn.as(
+                Role.REFERRER,
+                inspectorate,
+                () -> screenings.screen(new org.opennrm.screening.ScreeningRequest(
+                        screenings.checklists().getFirst().id(), java.util.Map.of(), null, null)));
+        var request = CaseFixtures.adultReferral(shelter);
+        var withScreening = new OpenCase(
+                request.person(),
+                false,
+                request.circumstances(),
+                request.profile(),
+                request.consents(),
+                request.events(),
+                null,
+                screening.id().value());
+
+        var opened = SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(withScreening));
+        assertThat(read(opened).details().screeningId())
+                .isEqualTo(screening.id().value());
+
+        var otherReferrer = organisations.all().stream()
+                .filter(organisation -> !organisation.id().equals(inspectorate)
+                        && organisation.nrmRoles().contains(org.opennrm.organisations.NrmRole.REFERRER))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, otherReferrer, () -> cases.open(withScreening)))
+                .isInstanceOf(CaseRuleViolation.class)
+                .hasMessageContaining("screening");
+    }
+
     @Test
     void identityColumnsAreRegisteredForKeyRotation() {
         assertThat(encryptedColumns)
