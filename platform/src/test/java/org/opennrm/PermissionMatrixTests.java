@@ -92,6 +92,14 @@ class PermissionMatrixTests {
         rule("(GET|POST|DELETE) /api/v1/linkage/runs.*", "linkage:run:all");
         rule("POST /linkage/duplicates/\\{id\\}/review", "cases:write:all");
         rule("GET /linkage/duplicates.*", "cases:read:all");
+
+        // statistics: tables, dashboard and estimates for statisticians and co-ordinators; releasing for statisticians
+        rule("(GET|POST) /statistics/releases/(new|\\{id\\}/approve).*", "statistics:release:all");
+        rule("POST /statistics/releases.*", "statistics:release:all");
+        rule("(GET|POST) /statistics.*", "statistics:read:all");
+        rule("POST /api/v1/statistics/releases.*", "statistics:release:all");
+        rule("(GET|POST) /api/v1/statistics.*", "statistics:read:all");
+        rule("POST /api/v1/estimates/mse", "statistics:read:all");
     }
 
     static void rule(String pattern, String... grants) {

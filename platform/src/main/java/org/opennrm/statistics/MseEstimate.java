@@ -1,0 +1,20 @@
+package org.opennrm.statistics;
+
+import java.util.List;
+
+/**
+ * The result of multiple systems estimation on one list-overlap table: the lists, the number of people
+ * seen, how models were chosen and intervals computed, the main-effects and selected models, and the
+ * sensitivity table over all models tried.
+ */
+record MseEstimate(
+        List<String> lists,
+        long observed,
+        int cells,
+        String selection,
+        String interval,
+        String informationCriteria,
+        ModelEstimate mainEffects,
+        ModelEstimate bestByAic,
+        ModelEstimate bestByBic,
+        List<ModelEstimate> models) {}

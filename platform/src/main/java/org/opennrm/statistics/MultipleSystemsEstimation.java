@@ -1,0 +1,217 @@
+package org.opennrm.statistics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.hipparchus.analysis.solvers.BrentSolver;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Estimates the hidden number from a list-overlap table with Poisson log-linear models: the main-effects
+ * model, every model with one two-list interaction, and the models met by forward stepwise selection of
+ * two-list interactions by AIC and by BIC (from the main-effects model, at each step the interaction that
+ * lowers the criterion most is added; selection stops when none lowers it). Each usable model gets a 95%
+ * profile-likelihood interval for the hidden number. Models whose estimate lies on the boundary, that
+ * cannot be identified or that do not converge are listed with that status and no number.
+ */
+@Component
+class MultipleSystemsEstimation {
+
+    static final double CONFIDENCE = 0.95;
+    static final String SELECTION = "forward stepwise selection of two-list interactions by AIC and by BIC";
+    static final String INTERVAL = "profile likelihood, 95%";
+    /** How far (on the log scale, a factor of e^30) the interval search goes before calling a limit open. */
+    static final double SEARCH = 30;
+
+    private final double quantile = new ChiSquaredDistribution(1).inverseCumulativeProbability(CONFIDENCE);
+
+    MseEstimate estimate(ListOverlapTable table) {
+        var fits = new Fits(table);
+        var main = LogLinearModel.mainEffects(table.listCount());
+        var mainFit = fits.of(main);
+        if (!mainFit.fitted()) {
+            throw new MseInputInvalid("The main-effects model cannot be estimated from this table ("
+                    + problem(mainFit.status(), table, main) + ").");
+        }
+        long observed = table.observed();
+        ToDoubleFunction<LogLinearModel> aic = model -> criterion(fits.of(model), model, 2);
+        ToDoubleFunction<LogLinearModel> bic = model -> criterion(fits.of(model), model, Math.log(observed));
+        List<LogLinearModel> aicPath = forward(table, main, aic);
+        List<LogLinearModel> bicPath = forward(table, main, bic);
+
+        Map<String, LogLinearModel> models = new LinkedHashMap<>();
+        models.put(key(main), main);
+        for (int i = 0; i < table.listCount(); i++) {
+            for (int j = i + 1; j < table.listCount(); j++) {
+                var single = main.with(new int[] {i, j});
+                models.putIfAbsent(key(single), single);
+            }
+        }
+        aicPath.forEach(model -> models.putIfAbsent(key(model), model));
+        bicPath.forEach(model -> models.putIfAbsent(key(model), model));
+
+        Map<String, ModelEstimate> rows = new LinkedHashMap<>();
+        models.forEach((key, model) -> rows.put(key, row(table, model, fits, observed)));
+        return new MseEstimate(
+                table.lists(),
+                observed,
+                table.cells(),
+                SELECTION,
+                INTERVAL,
+                "BIC = -2 log-likelihood + (number of parameters) x log(number of people seen)",
+                rows.get(key(main)),
+                rows.get(key(aicPath.getLast())),
+                rows.get(key(bicPath.getLast())),
+                List.copyOf(rows.values()));
+    }
+
+    private List<LogLinearModel> forward(
+            ListOverlapTable table, LogLinearModel start, ToDoubleFunction<LogLinearModel> criterion) {
+        List<LogLinearModel> path = new ArrayList<>();
+        path.add(start);
+        var current = start;
+        double currentValue = criterion.applyAsDouble(current);
+        while (true) {
+            LogLinearModel best = null;
+            double bestValue = currentValue;
+            for (int i = 0; i < table.listCount(); i++) {
+                for (int j = i + 1; j < table.listCount(); j++) {
+                    if (current.has(i, j) || table.onBoth(i, j) == 0) {
+                        continue;
+                    }
+                    var candidate = current.with(new int[] {i, j});
+                    double value = criterion.applyAsDouble(candidate);
+                    if (value < bestValue) {
+                        best = candidate;
+                        bestValue = value;
+                    }
+                }
+            }
+            if (best == null) {
+                return path;
+            }
+            current = best;
+            currentValue = bestValue;
+            path.add(current);
+        }
+    }
+
+    private static double criterion(LogLinearModel.Fit fit, LogLinearModel model, double penalty) {
+        return fit.fitted() ? -2 * fit.logLikelihood() + penalty * model.parameters() : Double.POSITIVE_INFINITY;
+    }
+
+    private ModelEstimate row(ListOverlapTable table, LogLinearModel model, Fits fits, long observed) {
+        var names = model.interactions().stream()
+                .map(pair -> table.lists().get(pair[0]) + ":" + table.lists().get(pair[1]))
+                .toList();
+        String name = names.isEmpty() ? "main effects" : "main effects + " + String.join(" + ", names);
+        var fit = fits.of(model);
+        if (!fit.fitted()) {
+            return ModelEstimate.failed(name, names, fit.status(), problem(fit.status(), table, model));
+        }
+        double intercept = fit.coefficients()[0];
+        double hidden = Math.exp(intercept);
+        int df = table.cells() - model.parameters();
+        double aic = -2 * fit.logLikelihood() + 2 * model.parameters();
+        double bic = -2 * fit.logLikelihood() + Math.log(observed) * model.parameters();
+        double lower = profileLimit(table, model, fit, -1);
+        double upper = profileLimit(table, model, fit, +1);
+        Double hiddenLower = Double.isNaN(lower) ? 0.0 : Math.exp(lower);
+        Double hiddenUpper = Double.isNaN(upper) ? null : Math.exp(upper);
+        return new ModelEstimate(
+                name,
+                names,
+                FitStatus.FITTED,
+                hiddenUpper == null ? "The upper limit of the interval is open: the data do not bound it." : null,
+                fit.deviance(),
+                df,
+                aic,
+                bic,
+                hidden,
+                observed + hidden,
+                hiddenLower,
+                hiddenUpper,
+                observed + hiddenLower,
+                hiddenUpper == null ? null : observed + hiddenUpper);
+    }
+
+    /**
+     * The intercept (log of the hidden number) where the profile log-likelihood has dropped by half the
+     * chi-squared(1) quantile, below ({@code direction} -1) or above (+1) the estimate; NaN when it does not
+     * drop that far within {@link #SEARCH}.
+     */
+    private double profileLimit(ListOverlapTable table, LogLinearModel model, LogLinearModel.Fit fit, int direction) {
+        double estimate = fit.coefficients()[0];
+        double best = fit.logLikelihood();
+        java.util.function.DoubleUnaryOperator drop = intercept -> {
+            var profile = model.fitWithIntercept(table, intercept);
+            // a fit that fails this far from the estimate is far outside the interval
+            return profile.fitted() ? 2 * (best - profile.logLikelihood()) - quantile : quantile;
+        };
+        double step = Math.max(0.05, Math.sqrt(Math.max(fit.interceptVariance(), 0)));
+        double inside = estimate;
+        double outside = estimate + direction * step;
+        while (drop.applyAsDouble(outside) < 0) {
+            inside = outside;
+            step *= 1.6;
+            outside = estimate + direction * step;
+            if (step > SEARCH) {
+                return Double.NaN;
+            }
+        }
+        double a = Math.min(inside, outside);
+        double b = Math.max(inside, outside);
+        return new BrentSolver(1e-9).solve(200, drop::applyAsDouble, a, b);
+    }
+
+    private static String problem(FitStatus status, ListOverlapTable table, LogLinearModel model) {
+        return switch (status) {
+            case BOUNDARY -> {
+                for (int[] pair : model.interactions()) {
+                    if (table.onBoth(pair[0], pair[1]) == 0) {
+                        yield "lists " + table.lists().get(pair[0]) + " and "
+                                + table.lists().get(pair[1])
+                                + " share nobody, so their interaction is minus infinity and the estimate is"
+                                + " on the boundary";
+                    }
+                }
+                yield "a parameter grows without bound (the maximum likelihood estimate is on the boundary),"
+                        + " typically because some combinations of lists are all empty";
+            }
+            case NOT_IDENTIFIABLE -> "its parameters cannot be told apart from the observable cells";
+            case NOT_CONVERGED -> "the fit did not converge within " + LogLinearModel.MAX_ITERATIONS + " iterations";
+            case FITTED -> "none";
+        };
+    }
+
+    private static String key(LogLinearModel model) {
+        return model.interactions().stream()
+                .map(pair -> pair[0] + "-" + pair[1])
+                .sorted()
+                .reduce("", (a, b) -> a + "," + b);
+    }
+
+    /** Each model is fitted once, whichever path or table row asks for it. */
+    private static final class Fits {
+        private final ListOverlapTable table;
+        private final Map<String, LogLinearModel.Fit> done = new LinkedHashMap<>();
+
+        Fits(ListOverlapTable table) {
+            this.table = table;
+        }
+
+        LogLinearModel.Fit of(LogLinearModel model) {
+            return done.computeIfAbsent(key(model), k -> {
+                for (int[] pair : model.interactions()) {
+                    if (table.onBoth(pair[0], pair[1]) == 0) {
+                        return LogLinearModel.Fit.failed(FitStatus.BOUNDARY);
+                    }
+                }
+                return model.fit(table);
+            });
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * National statistics on trafficking without exposing anyone: coded facts, standard national tables passed
+ * through disclosure control (minimum cell size with secondary suppression proven by linear programming),
+ * downloads as CSV and XLSX, and multiple systems estimation of the hidden number from list overlaps.
+ *
+ * <p>It keeps its own coded facts without identity (codes, month and year, age bands; never a name, a date
+ * of birth or free text) recorded through its facade or from other modules' events, and it never reads
+ * other modules' tables.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+package org.opennrm.statistics;
