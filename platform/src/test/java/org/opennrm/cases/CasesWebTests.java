@@ -105,6 +105,9 @@ class CasesWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(opened.reference())))
                 .andExpect(content().string(containsString("Testa Example")))
+                .andExpect(content().string(containsString("Moldova")))
+                .andExpect(content().string(containsString("Romanian")))
+                .andExpect(content().string(containsString("Exploitation: Germany")))
                 .andExpect(content().string(containsString("Forced labour")))
                 .andExpect(content().string(containsString("Debt bondage")))
                 .andExpect(content().string(containsString("Preliminary decision due")))
@@ -278,5 +281,93 @@ class CasesWebTests {
     void unknownCaseIsNotFound() throws Exception {
         mvc.perform(get("/cases/{id}", UUID.randomUUID()).with(as(Role.CASE_MANAGER, office)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Autowired
+    org.opennrm.access.AccountManagement accounts;
+
+    @Test
+    void childCaseShowsGuardianAndTakesBestInterestsAndAgeAssessment() throws Exception {
+        var guardian = accounts.all().stream()
+                .filter(account -> account.roles().contains(Role.GUARDIAN))
+                .findFirst()
+                .orElseThrow();
+        var opened = SignedIn.as(
+                Role.REFERRER,
+                inspectorate,
+                () -> cases.open(new OpenCase(
+                        CaseFixtures.child(),
+                        true,
+                        "Found begging at the station",
+                        TraffickingProfile.empty(),
+                        java.util.List.of(),
+                        java.util.List.of(),
+                        guardian.id(),
+                        null)));
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Age in doubt")))
+                .andExpect(content().string(containsString(guardian.displayName())))
+                .andExpect(content().string(containsString("id=\"record-best-interests\"")))
+                .andExpect(content().string(containsString("id=\"appoint-guardian\"")));
+        mvc.perform(post("/cases/{id}/best-interests", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("assessedOn", today())
+                        .param("summary", "Placement with a foster family near the school")
+                        .param("version", "0"))
+                .andExpect(flash().attribute("flash", "bestInterests.flash.recorded"));
+        mvc.perform(post("/cases/{id}/age-assessment", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("outcome", "CHILD")
+                        .param("assessedOn", today())
+                        .param("version", "1"))
+                .andExpect(flash().attribute("flash", "ageAssessment.flash.recorded"));
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("Placement with a foster family near the school")))
+                .andExpect(content().string(containsString("id=\"case-child\">Child")));
+    }
+
+    @Test
+    void caseManagerChangesTheProfileAddsAnEventAndClosesTheCase() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/{id}/profile", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesRegex(
+                                "(?s).*value=\"ForcedLabour\"[^>]*checked=\"checked\".*")));
+        mvc.perform(post("/cases/{id}/profile", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("exploitationForms", "ForcedLabour", "ForcedBegging")
+                        .param("exploitationCountries", "AUT")
+                        .param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/cases/{id}/events", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("type", "Transit")
+                        .param("occurredOn", LocalDate.now(clock).plusDays(2).toString())
+                        .param("version", "1"))
+                .andExpect(flash().attribute("refused", "caseRule.eventDateInFuture"));
+        mvc.perform(post("/cases/{id}/close", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("reason", "PERSON_WITHDREW")
+                        .param("version", "1"))
+                .andExpect(flash().attribute("flash", "case.flash.closed"));
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("Forced begging")))
+                .andExpect(content().string(containsString("Austria")))
+                .andExpect(content().string(containsString("The person withdrew")))
+                .andExpect(content().string(not(containsString("id=\"close-case\""))));
+        mvc.perform(get("/referrals/mine").with(as(Role.REFERRER, inspectorate)))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesRegex(
+                                "(?s).*id=\"referral-" + opened.reference() + "\"[^/]*?</td>.*?Closed.*")));
     }
 }
