@@ -96,6 +96,15 @@ class LinkageRunsApiTests {
             }
         }
         assertThat(stored.listsHoldingEncodings(run)).isZero();
+
+        // the table goes as it is into multiple systems estimation (statistics module)
+        mvc.perform(post("/api/v1/estimates/mse")
+                        .with(coordinator)
+                        .contentType("text/csv")
+                        .content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lists[0]").value("Police"))
+                .andExpect(jsonPath("$.observed").value(22));
     }
 
     @Test
