@@ -94,6 +94,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         org.springframework.transaction.CannotCreateTransactionException.class,
+        // a connection lost mid-request also fails the rollback
+        org.springframework.transaction.TransactionSystemException.class,
         DataAccessResourceFailureException.class,
         TransientDataAccessException.class
     })

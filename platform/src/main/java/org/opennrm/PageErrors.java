@@ -32,6 +32,8 @@ class PageErrors {
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         org.springframework.transaction.CannotCreateTransactionException.class,
+        // a connection lost mid-request also fails the rollback
+        org.springframework.transaction.TransactionSystemException.class,
         DataAccessResourceFailureException.class,
         TransientDataAccessException.class
     })

@@ -27,6 +27,9 @@ class AccountOwnPageTests {
     static final String PASSWORD = "a long synthetic password";
 
     @Autowired
+    IdentityProtection protection;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -56,7 +59,9 @@ class AccountOwnPageTests {
     void theOwnAccountPageShowsProfileAndSecondFactorStatus() throws Exception {
         var account = account(Role.CASE_MANAGER);
         var stored = storedAccounts.findById(account.id()).orElseThrow();
-        stored.startSecondFactorEnrolment("encrypted-secret");
+        // a real ciphertext: other tests (key rotation) re-encrypt every stored secret
+        stored.startSecondFactorEnrolment(
+                protection.encrypt("SYNTHETICTOTPSECRET", SecondFactorController.secretContext(stored)));
         stored.confirmSecondFactor(Instant.parse("2026-01-05T10:00:00Z"), List.of("h1", "h2", "h3", "h4"));
         storedAccounts.update(stored);
         mvc.perform(get("/account").with(TestSignIn.as(TestSignIn.actorOf(account))))

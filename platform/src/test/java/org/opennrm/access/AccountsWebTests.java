@@ -32,6 +32,9 @@ class AccountsWebTests {
     static final String PASSWORD = "a long synthetic password";
 
     @Autowired
+    IdentityProtection protection;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -283,7 +286,9 @@ class AccountsWebTests {
         var account = account(Role.CASE_MANAGER);
         var stored = storedAccounts.findById(account.id()).orElseThrow();
         stored.failSignIn(1, Duration.ofMinutes(15), Instant.now());
-        stored.startSecondFactorEnrolment("encrypted-secret");
+        // a real ciphertext: other tests (key rotation) re-encrypt every stored secret
+        stored.startSecondFactorEnrolment(
+                protection.encrypt("SYNTHETICTOTPSECRET", SecondFactorController.secretContext(stored)));
         stored.confirmSecondFactor(Instant.now(), List.of("hash-1", "hash-2"));
         storedAccounts.update(stored);
         var admin = TestSignIn.as(Role.ADMINISTRATOR, organisation());
