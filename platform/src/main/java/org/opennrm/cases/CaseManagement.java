@@ -199,6 +199,31 @@ public class CaseManagement {
         }
     }
 
+    /**
+     * The context a screening of the current actor's organisation gives a referral, if it exists. Screening's
+     * forms map onto HTCDS {@code vic_TypeOfExploitation}; forced criminality and online scam compounds have no
+     * HTCDS code of their own and become "Other".
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('referrals:create:organisation')")
+    public Optional<ScreeningContext> screeningContext(UUID screeningId) {
+        return screenings
+                .find(ScreeningId.of(screeningId))
+                .map(screening -> new ScreeningContext(
+                        screening.forms().stream()
+                                .map(form -> switch (form) {
+                                    case LABOUR_EXPLOITATION -> "ForcedLabour";
+                                    case SEXUAL_EXPLOITATION -> "SexualExploitation";
+                                    case DOMESTIC_SERVITUDE -> "Servitude";
+                                    case FORCED_BEGGING -> "ForcedBegging";
+                                    case FORCED_MARRIAGE -> "ForcedMarriage";
+                                    case ORGAN_REMOVAL -> "OrganRemoval";
+                                    case FORCED_CRIMINALITY, ONLINE_SCAM_COMPOUND, OTHER -> "Other";
+                                })
+                                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                        screening.ageGroup() == org.opennrm.screening.AgeGroup.UNKNOWN));
+    }
+
     /** Guardians who can be appointed for a child: enabled accounts with the guardian role. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyAuthority('referrals:create:organisation','cases:read:all','cases:read:own')")

@@ -127,38 +127,6 @@ public class CodeLists {
         });
     }
 
-    /** The name of a country (alpha-3) in the given language, or the code when unknown. */
-    public String countryName(String alpha3, Locale locale) {
-        if (alpha3 == null) {
-            return "";
-        }
-        for (String alpha2 : Locale.getISOCountries()) {
-            var country = Locale.of("", alpha2);
-            if (country.getISO3Country().equals(alpha3)) {
-                return country.getDisplayCountry(locale);
-            }
-        }
-        return alpha3;
-    }
-
-    /** The name of a language (ISO 639-2) in the given language, or the code when unknown. */
-    public String languageName(String iso3, Locale locale) {
-        if (iso3 == null) {
-            return "";
-        }
-        for (String alpha2 : Locale.getISOLanguages()) {
-            var language = Locale.of(alpha2);
-            try {
-                if (language.getISO3Language().equals(iso3)) {
-                    return language.getDisplayLanguage(locale);
-                }
-            } catch (java.util.MissingResourceException ignored) {
-                // no three-letter code for this language
-            }
-        }
-        return iso3;
-    }
-
     private static Map<String, Set<String>> load() {
         var loaded = new LinkedHashMap<String, Set<String>>();
         try (var reader = new BufferedReader(

@@ -35,20 +35,4 @@ public class ProfileChoices {
         choices.put("ageGroupChoices", AgeGroup.values());
         return choices;
     }
-
-    public String countryName(String alpha3, Locale locale) {
-        return codes.countryOptions(locale).stream()
-                .filter(option -> option.code().equals(alpha3))
-                .map(CodeOption::label)
-                .findFirst()
-                .orElse(alpha3);
-    }
-
-    public String languageName(String iso3, Locale locale) {
-        return codes.languageOptions(locale).stream()
-                .filter(option -> option.code().equals(iso3))
-                .map(CodeOption::label)
-                .findFirst()
-                .orElse(iso3);
-    }
 }

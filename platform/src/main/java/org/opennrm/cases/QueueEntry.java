@@ -19,10 +19,4 @@ public record QueueEntry(
         LocalDate referredOn,
         LocalDate recoveryEndsOn,
         int workingDaysLeft,
-        boolean overdue) {
-
-    /** Due within the reminder window or overdue. */
-    public boolean remind(int reminderWorkingDays) {
-        return overdue || workingDaysLeft <= reminderWorkingDays;
-    }
-}
+        boolean overdue) {}

@@ -74,6 +74,13 @@ class ReferralController {
     @PreAuthorize(CREATE)
     String newForm(@RequestParam(name = "screening", required = false) UUID screening, Model model, Locale locale) {
         var form = ReferralForm.blank(screening);
+        if (screening != null) {
+            var context = cases.screeningContext(screening);
+            if (context.isPresent()) {
+                form = form.withScreening(
+                        context.get().exploitationForms(), context.get().ageInDoubt());
+            }
+        }
         model.addAttribute("form", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
         return withChoices(model, locale, FORM);

@@ -121,6 +121,41 @@ record ReferralForm(
                 screeningId);
     }
 
+    /** The form with what the referrer stated in the screening it follows. */
+    ReferralForm withScreening(Set<String> screenedForms, boolean screenedAgeInDoubt) {
+        return new ReferralForm(
+                givenName,
+                familyName,
+                otherNames,
+                dateOfBirth,
+                ageEstimate,
+                screenedAgeInDoubt,
+                gender,
+                citizenships,
+                languages,
+                circumstances,
+                screenedForms,
+                methodsOfControl,
+                sectors,
+                recruitmentMethods,
+                recruitmentPlatforms,
+                recruiterRelationship,
+                recruitmentCountries,
+                transitCountries,
+                exploitationCountries,
+                vulnerabilities,
+                eventType,
+                eventDate,
+                eventCountry,
+                eventDescription,
+                consentAssistance,
+                consentStatistics,
+                consentPoliceContact,
+                sharingOrganisations,
+                guardianAccountId,
+                screeningId);
+    }
+
     ReferralRequest request(boolean childrensProcedure) {
         var person = new PersonIdentity(
                 givenName, familyName, otherNames, dateOfBirth, ageEstimate, blank(gender), citizenships, languages);

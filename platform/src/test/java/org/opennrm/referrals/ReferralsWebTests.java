@@ -96,6 +96,46 @@ class ReferralsWebTests {
                 .andExpect(content().string(not(containsString("checked=\"checked\""))));
     }
 
+    @Autowired
+    org.opennrm.screening.Screenings screenings;
+
+    @Test
+    void referralAfterAScreeningCarriesOverTheFormsAndTheUnknownAge() throws Exception {
+        var screening = org.opennrm.cases.SignedIn.as(
+                Role.REFERRER,
+                inspectorate,
+                () -> screenings.screen(new org.opennrm.screening.ScreeningRequest(
+                        screenings.checklists().getFirst().id(),
+                        java.util.Map.of(),
+                        org.opennrm.screening.AgeGroup.UNKNOWN,
+                        java.util.Set.of(
+                                org.opennrm.screening.ExploitationForm.LABOUR_EXPLOITATION,
+                                org.opennrm.screening.ExploitationForm.FORCED_CRIMINALITY))));
+
+        mvc.perform(get("/referrals/new")
+                        .param("screening", screening.id().value().toString())
+                        .with(as(Role.REFERRER, inspectorate)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesRegex(
+                                "(?s).*value=\"ForcedLabour\"[^>]*checked=\"checked\".*")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesRegex("(?s).*value=\"Other\"[^>]*checked=\"checked\".*")))
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.matchesRegex(
+                                                "(?s).*name=\"ageInDoubt\"[^>]*checked=\"checked\".*|(?s).*checked=\"checked\"[^>]*name=\"ageInDoubt\".*")))
+                .andExpect(content()
+                        .string(not(org.hamcrest.Matchers.matchesRegex(
+                                "(?s).*value=\"SexualExploitation\"[^>]*checked=\"checked\".*"))));
+        mvc.perform(get("/referrals/new")
+                        .param("screening", screening.id().value().toString())
+                        .with(as(Role.REFERRER, otherReferrer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("checked=\"checked\""))));
+    }
+
     @Test
     void referrerSendsAReferralAndSeesItsStatusButNotThePerson() throws Exception {
         var familyName = "Webtest" + UUID.randomUUID().toString().substring(0, 8);
