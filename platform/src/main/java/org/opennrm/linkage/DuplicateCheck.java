@@ -75,6 +75,7 @@ public class DuplicateCheck {
         }
         long[] words = Similarity.words(encoding);
         var now = clock.instant();
+        duplicates.lockForCheck();
         duplicates.storeEncoding(caseId, caseReference, encoding.clone(), now);
         if (Similarity.popcount(words) < MIN_BITS) {
             return List.of();

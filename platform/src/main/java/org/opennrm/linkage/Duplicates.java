@@ -23,10 +23,24 @@ class Duplicates {
             left join linkage.person_encoding b on b.case_id = d.other_case_id
             """;
 
+    // one lock id for all duplicate checks of the installation
+    private static final long CHECK_LOCK = 0x11A4A6EL;
+
     private final JdbcClient jdbc;
 
     Duplicates(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Makes concurrent checks wait for each other until their transactions end, so that two referrals of the same
+     * person opened at the same moment still see each other's encoding.
+     */
+    void lockForCheck() {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", CHECK_LOCK)
+                .query()
+                .singleRow();
     }
 
     /** Stores or replaces the encoding of a case's person. */
