@@ -1,0 +1,70 @@
+package org.opennrm.statistics;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A dimension of the standard national tables: its name in URLs and files, the SQL that gives each fact's
+ * category (UNKNOWN where not recorded), and the order of its categories.
+ */
+enum Dimension {
+    YEAR("period_year::text"),
+    QUARTER("period_year || '-Q' || period_quarter"),
+    REGION("coalesce(region_code, 'UNKNOWN')"),
+    /* A person with several forms is one MULTIPLE, so that every table adds up to people, not mentions. */
+    EXPLOITATION_FORM("case cardinality(exploitation_forms) when 0 then 'UNKNOWN' when 1 then exploitation_forms[1]"
+            + " else 'MULTIPLE' end"),
+    SEX("coalesce(sex, 'UNKNOWN')"),
+    AGE_BAND("coalesce(age_band, 'UNKNOWN')", Fact.AGE_BANDS),
+    AGE_GROUP("case when child then 'CHILD' when not child then 'ADULT' else 'UNKNOWN' end", List.of("CHILD", "ADULT")),
+    CITIZENSHIP("coalesce(citizenship, 'UNKNOWN')"),
+    REFERRING_SECTOR("coalesce(referring_sector, 'UNKNOWN')"),
+    DECISION_OUTCOME("coalesce(decision_outcome, 'UNKNOWN')"),
+    /* Bands of the usual deadlines: 45 days (the recovery and reflection period in several NRMs), then 90 and 180. */
+    TIME_TO_DECISION(
+            "case when days_to_decision is null then 'UNKNOWN' when days_to_decision <= 45 then '0-45'"
+                    + " when days_to_decision <= 90 then '46-90' when days_to_decision <= 180 then '91-180'"
+                    + " else '181+' end",
+            List.of("0-45", "46-90", "91-180", "181+")),
+    SERVICE("coalesce(service_type, 'UNKNOWN')");
+
+    static final String UNKNOWN = "UNKNOWN";
+
+    private final String sql;
+    private final List<String> order;
+
+    Dimension(String sql) {
+        this(sql, List.of());
+    }
+
+    Dimension(String sql, List<String> order) {
+        this.sql = sql;
+        this.order = order;
+    }
+
+    /** The SQL expression over statistics.fact; fixed text, never built from a request. */
+    String sql() {
+        return sql;
+    }
+
+    /** {@code EXPLOITATION_FORM} is {@code exploitation-form} in URLs and files. */
+    String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Optional<Dimension> of(String word) {
+        return Arrays.stream(values())
+                .filter(d -> d.word().equals(word) || d.name().equals(word))
+                .findFirst();
+    }
+
+    /** Categories in a fixed order where there is one, otherwise alphabetical; UNKNOWN always last. */
+    Comparator<String> categoryOrder() {
+        return Comparator.<String, Boolean>comparing(UNKNOWN::equals)
+                .thenComparing(category -> order.contains(category) ? order.indexOf(category) : order.size())
+                .thenComparing(Comparator.naturalOrder());
+    }
+}

@@ -1,0 +1,66 @@
+package org.opennrm.statistics;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One counted event about a person, in codes only: what happened and in which month, and the person's
+ * coded characteristics at that time. There is deliberately no field for a name, a date of birth, an id of
+ * a case or person, or free text; every code must look like a code (capitals, digits, underscores), so a
+ * name cannot be slipped in either. Unknown values are null.
+ *
+ * @param ageBand one of {@link #AGE_BANDS} (the CTDC bands)
+ * @param child true for a child, false for an adult, null when not known
+ * @param citizenship ISO 3166-1 alpha-3
+ * @param daysToDecision for identification decisions: days from referral to decision
+ */
+public record Fact(
+        EventKind kind,
+        YearMonth month,
+        String region,
+        String referringSector,
+        String sex,
+        String ageBand,
+        Boolean child,
+        String citizenship,
+        Set<String> exploitationForms,
+        String decisionOutcome,
+        Integer daysToDecision,
+        String serviceType) {
+
+    /** The age bands of the CTDC global dataset, so that national and global figures line up. */
+    public static final List<String> AGE_BANDS =
+            List.of("0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+");
+
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,40}");
+    private static final Pattern REGION = Pattern.compile("[A-Z0-9-]{1,20}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
+
+    public Fact {
+        if (kind == null || month == null) {
+            throw new IllegalArgumentException("a fact needs its event kind and month");
+        }
+        code("region", region, REGION);
+        code("referring sector", referringSector, CODE);
+        code("sex", sex, CODE);
+        code("citizenship", citizenship, COUNTRY);
+        code("decision outcome", decisionOutcome, CODE);
+        code("service type", serviceType, CODE);
+        if (ageBand != null && !AGE_BANDS.contains(ageBand)) {
+            throw new IllegalArgumentException("age band must be one of " + AGE_BANDS);
+        }
+        if (daysToDecision != null && daysToDecision < 0) {
+            throw new IllegalArgumentException("days to decision cannot be negative");
+        }
+        exploitationForms = exploitationForms == null ? Set.of() : Set.copyOf(exploitationForms);
+        exploitationForms.forEach(form -> code("form of exploitation", form, CODE));
+    }
+
+    private static void code(String what, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must be a code (" + pattern.pattern() + ")");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.opennrm.statistics;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Locale;
+import org.opennrm.RuleViolation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The statistics dashboard: choose two dimensions, a period and a region, read the disclosure-controlled
+ * table with what was suppressed and why, see it as a chart, download it as CSV or XLSX.
+ */
+@Controller
+@RequestMapping("/statistics")
+class StatisticsController {
+
+    private static final String READ = "hasAuthority('statistics:read:all')";
+
+    private final NationalStatistics statistics;
+    private final JsonMapper json;
+
+    StatisticsController(NationalStatistics statistics, JsonMapper json) {
+        this.statistics = statistics;
+        this.json = json;
+    }
+
+    @GetMapping
+    @PreAuthorize(READ)
+    String dashboard(
+            @RequestParam(defaultValue = "quarter") String rows,
+            @RequestParam(defaultValue = "age-group") String columns,
+            @RequestParam(required = false) String event,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String rounding,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute(
+                "dimensions",
+                Arrays.stream(Dimension.values()).map(Dimension::word).toList());
+        model.addAttribute("events", EventKind.values());
+        model.addAttribute("roundings", Rounding.values());
+        model.addAttribute("rows", rows);
+        model.addAttribute("columns", columns);
+        model.addAttribute("event", event == null ? "" : event);
+        model.addAttribute("from", from == null ? "" : from);
+        model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("region", region == null ? "" : region);
+        model.addAttribute("rounding", rounding == null ? Rounding.NONE.name() : rounding);
+        try {
+            var request = TableRequest.of(rows, columns, event, from, to, region);
+            var view = TableView.of(request, statistics.table(request, rounding(rounding)));
+            model.addAttribute("table", view);
+            model.addAttribute("chart", json.writeValueAsString(view));
+        } catch (RuleViolation e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.getMessage());
+        }
+        return "statistics/dashboard";
+    }
+
+    @GetMapping("/tables/download")
+    @PreAuthorize(READ)
+    ResponseEntity<byte[]> download(
+            @RequestParam String rows,
+            @RequestParam String columns,
+            @RequestParam(required = false) String event,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String rounding,
+            @RequestParam(defaultValue = "csv") String format) {
+        var request = TableRequest.of(rows, columns, event, from, to, region);
+        return file(request, statistics.table(request, rounding(rounding)), format);
+    }
+
+    /** A download asked for with an unknown dimension, period or format: the reason, as plain text. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(RuleViolation.class)
+    ResponseEntity<String> refused(RuleViolation e) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    static Rounding rounding(String word) {
+        if (word == null || word.isBlank()) {
+            return Rounding.NONE;
+        }
+        try {
+            return Rounding.valueOf(word.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("Rounding is NONE, CONVENTIONAL or RANDOM.");
+        }
+    }
+
+    static ResponseEntity<byte[]> file(TableRequest request, ProtectedTable table, String format) {
+        String name =
+                "opennrm-" + request.event().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-by-"
+                        + request.rows().word() + "-and-" + request.columns().word();
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(name + ".csv")
+                                        .build()
+                                        .toString())
+                        .body(TableFiles.csv(table));
+            case "xlsx" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(name + ".xlsx")
+                                        .build()
+                                        .toString())
+                        .body(TableFiles.xlsx(table));
+            default -> throw new RuleViolation("A table downloads as csv or xlsx.");
+        };
+    }
+}

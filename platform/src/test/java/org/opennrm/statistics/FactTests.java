@@ -1,0 +1,86 @@
+package org.opennrm.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A fact holds codes only: anything that is not a code (a name, free text) is refused. */
+class FactTests {
+
+    static Fact referral(String sex, String citizenship) {
+        return new Fact(
+                EventKind.REFERRAL,
+                YearMonth.of(2025, 2),
+                "NORTH",
+                "POLICE",
+                sex,
+                "18-20",
+                false,
+                citizenship,
+                Set.of("LABOUR"),
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void codesAreAccepted() {
+        var fact = referral("FEMALE", "MDA");
+
+        assertThat(fact.exploitationForms()).containsExactly("LABOUR");
+    }
+
+    @Test
+    void aNameInACodeFieldIsRefused() {
+        assertThatThrownBy(() -> referral("Maria Ivanova", "MDA"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sex must be a code");
+    }
+
+    @Test
+    void citizenshipMustBeAnIsoAlpha3Code() {
+        assertThatThrownBy(() -> referral("FEMALE", "Moldova"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("citizenship");
+    }
+
+    @Test
+    void anAgeBandOutsideTheCtdcBandsIsRefused() {
+        assertThatThrownBy(() -> new Fact(
+                        EventKind.REFERRAL,
+                        YearMonth.of(2025, 2),
+                        null,
+                        null,
+                        null,
+                        "1990-04-12",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("age band");
+    }
+
+    @Test
+    void negativeDaysToDecisionAreRefused() {
+        assertThatThrownBy(() -> new Fact(
+                        EventKind.IDENTIFICATION_DECISION,
+                        YearMonth.of(2025, 2),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "POSITIVE",
+                        -3,
+                        null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
