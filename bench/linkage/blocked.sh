@@ -27,7 +27,7 @@ for SIZE in "${SIZES[@]}"; do
         "$JAVA" "$BENCH/Compare.java" "$WORK/${PREFIX}_truth.csv" "$WORK/${PREFIX}_$MODE.csv"
     done
     if [ "$SIZE" -le "$EXACT_MAX" ]; then
-        BP=$(awk '/pairs at or above/ {print $6}' "$WORK/blocked.out"); EP=$(awk '/pairs at or above/ {print $6}' "$WORK/exact.out")
+        BP=$(awk '/pairs at or above/ {print $7}' "$WORK/blocked.out"); EP=$(awk '/pairs at or above/ {print $7}' "$WORK/exact.out")
         awk -v b="$BP" -v e="$EP" 'BEGIN {printf "pair completeness against exact mode: %d of %d pairs at or above the threshold (%.4f)\n", b, e, b / e}'
         "$JAVA" "$BENCH/Compare.java" "$WORK/${PREFIX}_truth.csv" "$WORK/${PREFIX}_blocked.csv" "$WORK/${PREFIX}_exact.csv" | tail -1
     fi

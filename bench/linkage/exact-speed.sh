@@ -23,7 +23,7 @@ cat "$WORK/c.out"
 
 JW=$(wall_seconds "$WORK/java.time"); CW=$(wall_seconds "$WORK/c.time")
 JC=$(cpu_seconds "$WORK/java.time"); CC=$(cpu_seconds "$WORK/c.time")
-JP=$(awk '/pairs at or above/ {print $6}' "$WORK/java.out"); CP=$(awk '{print $8}' "$WORK/c.out")
+JP=$(awk '/pairs at or above/ {print $7}' "$WORK/java.out"); CP=$(awk '{print $7}' "$WORK/c.out")
 awk -v n="$SIZE" -v jw="$JW" -v cw="$CW" -v jc="$JC" -v cc="$CC" -v jm="$(max_rss_mib "$WORK/java.time")" \
     -v cm="$(max_rss_mib "$WORK/c.time")" -v jp="$JP" -v cp="$CP" -v xmx="$XMX" 'BEGIN {
     pairs = n * n

@@ -123,9 +123,9 @@ final class ExactJoin {
                             + Long.bitCount(a3 & bw[bo + 3]);
                     int sum = pa + bMeta[mo];
                     int needed = need[sum];
-                    // Checked after 4 and 6 words, with the bits in BitOrder: measured on generated lists, 89%
-                    // of pairs stop at the first check and all but 0.2% at the second; checking earlier costs
-                    // more in mispredicted branches than it saves in popcounts.
+                    // Checked after 4 and 6 words, with the bits in BitOrder: on generated lists 89% of pairs stop
+                    // at the first check and all but 0.2% at the second. On the shared benchmark machine this was
+                    // within measurement noise of checks after 6 and 8 words in file order (bench/README-linkage.md).
                     if (common + Math.min(aRest4, bMeta[mo + 1]) < needed) {
                         continue;
                     }
