@@ -158,4 +158,17 @@ class LinkageRunsApiTests {
                     .andExpect(status().isForbidden());
         }
     }
+
+    @Test
+    void theLinkageRunEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/linkage/runs'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/linkage/runs/{id}/lists'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/linkage/runs/{id}/run'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/linkage/runs/{id}/overlap'].get")
+                        .exists());
+    }
 }
