@@ -108,9 +108,22 @@ public final class Browser implements AutoCloseable {
     public Browser check(String name, String value) {
         WebElement box = driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
         if (!box.isSelected()) {
-            box.click();
+            jsClick(box);
         }
         return this;
+    }
+
+    /** Ticks a radio button or checkbox by id, also when it is styled as a large label (input hidden). */
+    public Browser tick(String id) {
+        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        if (!box.isSelected()) {
+            jsClick(box);
+        }
+        return this;
+    }
+
+    private void jsClick(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
     }
 
     public Browser click(By by) {
@@ -146,6 +159,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    public Browser waitForPath(String prefix) {
+        wait.until(d -> path().startsWith(prefix));
+        return this;
+    }
+
     public Browser waitForText(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
         return this;
@@ -170,14 +188,20 @@ public final class Browser implements AutoCloseable {
      */
     public String signIn(String username, String password, String knownSecret) {
         go("/login").type("username", username).type("password", password).clickId("sign-in");
+        wait.until(d -> !path().startsWith("/login"));
         String secret = knownSecret;
         if (path().startsWith("/sign-in/second-factor/enrol")) {
             secret = textOf(By.id("secret"));
             type("code", totp(secret, Instant.now())).clickId("confirm");
             waitForText("Recovery codes").clickId("continue");
         } else if (path().startsWith("/sign-in/second-factor")) {
+            if (secret == null) {
+                screenshot("sign-in-" + username + "-unexpected-second-factor");
+                throw new IllegalStateException(username + " has a second factor already, but no key was given");
+            }
             type("code", totp(secret, Instant.now())).clickId("verify");
         }
+        wait.until(d -> !path().startsWith("/sign-in"));
         return secret;
     }
 

@@ -68,6 +68,26 @@ class MessagesTests {
     }
 
     @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        // MessageFormat reads a single ' as the start of quoted text: "the case's {0}" would print "{0}"
+        Pattern argument = Pattern.compile("\\{\\d");
+        Pattern single = Pattern.compile("(?<!')'(?!')");
+        List<String> broken = new ArrayList<>();
+        for (String bundle : bundles()) {
+            for (String language : List.of("", "_fr", "_ru")) {
+                Properties messages = load(BUNDLES.resolve(bundle + language + ".properties"));
+                messages.forEach((key, value) -> {
+                    String text = value.toString();
+                    if (argument.matcher(text).find() && single.matcher(text).find()) {
+                        broken.add(bundle + language + ": " + key);
+                    }
+                });
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
     void templatesUseOnlyKeysThatExist() throws IOException {
         Properties all = new Properties();
         for (String bundle : bundles()) {
