@@ -52,4 +52,22 @@ record TableView(
                 table.grandTotal(),
                 table.check());
     }
+
+    /** Back to the grid form that files are written from. */
+    ProtectedTable asProtectedTable() {
+        int height = rowCategories.size();
+        int width = columnCategories.size();
+        Long[][] grid = new Long[height + 1][width + 1];
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                grid[r][c] = cells.get(r).get(c);
+            }
+            grid[r][width] = rowTotals.get(r);
+        }
+        for (int c = 0; c < width; c++) {
+            grid[height][c] = columnTotals.get(c);
+        }
+        grid[height][width] = grandTotal;
+        return new ProtectedTable(rows, columns, rowCategories, columnCategories, grid, disclosure);
+    }
 }

@@ -5,7 +5,8 @@
  *
  * <p>It keeps its own coded facts without identity (codes, month and year, age bands; never a name, a date
  * of birth or free text) recorded through its facade or from other modules' events, and it never reads
- * other modules' tables.
+ * other modules' tables. From {@code cases} it uses only the events it listens to (codes and ids; the ids are
+ * not kept).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "cases"})
 package org.opennrm.statistics;

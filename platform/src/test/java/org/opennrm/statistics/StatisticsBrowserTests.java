@@ -1,0 +1,85 @@
+package org.opennrm.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The statistician opens the dashboard, reads a table with its suppressions and sees the chart drawn (the
+ * script runs under the page's content security policy), on a desktop and on a phone; then estimates the
+ * hidden number from a pasted list-overlap table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class StatisticsBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    NationalStatistics statistics;
+
+    @Test
+    void aStatisticianReadsANationalTableWithItsChartAndEstimatesTheHiddenNumber() {
+        String region = "B-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        int[][] counts = {{40, 3}, {35, 12}, {28, 15}, {44, 9}};
+        for (int quarter = 0; quarter < counts.length; quarter++) {
+            for (int group = 0; group < 2; group++) {
+                for (int i = 0; i < counts[quarter][group]; i++) {
+                    statistics.record(new Fact(
+                            EventKind.REFERRAL,
+                            YearMonth.of(2025, 1 + 3 * quarter),
+                            region,
+                            "NGO",
+                            i % 2 == 0 ? "FEMALE" : "MALE",
+                            group == 0 ? "24-26" : "9-17",
+                            group == 1,
+                            "UKR",
+                            Set.of("LABOUR"),
+                            null,
+                            null,
+                            null));
+                }
+            }
+        }
+        String table = "/statistics?rows=quarter&columns=age-group&region=" + region;
+        try (var browser = Browser.open(port)) {
+            browser.signIn("statistician", "demo-password-for-tests", null);
+            browser.go(table).waitForText("What was suppressed and why");
+            assertThat(browser.textOf(By.id("national-table")))
+                    .contains("2025-Q1")
+                    .contains("x");
+            assertThat(browser.textOf(By.id("suppressions"))).contains("fewer people than the minimum cell size");
+            Object drawn = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return typeof Chart !== 'undefined'"
+                            + " && Chart.getChart(document.getElementById('table-chart')) !== undefined");
+            assertThat(drawn).isEqualTo(true);
+            browser.screenshot("statistics-01-dashboard");
+
+            browser.go("/statistics/estimates")
+                    .type("table", MseFixtures.csv("UKdat"))
+                    .clickId("estimate-submit");
+            browser.waitForText("Sensitivity across models");
+            assertThat(browser.textOf(By.id("headlines"))).contains("12,214");
+            browser.screenshot("statistics-02-estimates");
+        }
+        try (var phone = Browser.phone(port)) {
+            phone.signIn("statistician", "demo-password-for-tests", null);
+            phone.go(table).waitForText("What was suppressed and why");
+            Object fits = ((JavascriptExecutor) phone.driver())
+                    .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1");
+            assertThat(fits).isEqualTo(true);
+            phone.screenshot("statistics-03-dashboard-phone");
+        }
+    }
+}
