@@ -26,7 +26,11 @@ public enum Permission {
     STATISTICS_READ,
     STATISTICS_RELEASE,
     /** Run linkage between agencies' encoded lists and download their overlap tables (counts, never persons). */
-    LINKAGE_RUN;
+    LINKAGE_RUN,
+    /** Open the restricted criminal-justice track of a case: proceedings, status in them, co-operation. */
+    CRIMINAL_JUSTICE_READ,
+    /** Share a case with an organisation without the person's consent, for a child's protection or a risk to life. */
+    SHARING_OVERRIDE;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

@@ -52,6 +52,8 @@ public enum Role {
                     g(REFERRALS_READ, ALL),
                     g(CASES_READ, ALL),
                     g(CASES_WRITE, ALL),
+                    g(CRIMINAL_JUSTICE_READ, ALL),
+                    g(SHARING_OVERRIDE, ALL),
                     g(TOKENS_MANAGE, OWN))),
     IDENTIFICATION_OFFICER(
             true,
@@ -60,6 +62,7 @@ public enum Role {
                     g(AGREEMENTS_READ, ORGANISATION),
                     g(CASES_READ, ALL),
                     g(DECISIONS_TAKE, ALL),
+                    g(CRIMINAL_JUSTICE_READ, ALL),
                     g(TOKENS_MANAGE, OWN))),
     SERVICE_PROVIDER(
             true,

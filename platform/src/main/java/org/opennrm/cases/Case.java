@@ -427,6 +427,27 @@ public final class Case {
         touch(now);
     }
 
+    /**
+     * Reopens a closed case, for a reason the person reopening it gives: the closure reason and date are cleared,
+     * the stage where the case stood is kept.
+     */
+    void reopen(String reason, UUID by, Instant now) {
+        if (status != CaseStatus.CLOSED) {
+            throw new CaseRuleViolation("caseRule.notClosed", "Only a closed case can be reopened.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new CaseRuleViolation("caseRule.reopenReason", "A case is reopened with a reason.");
+        }
+        if (reason.length() > 2000) {
+            throw new CaseRuleViolation("caseRule.textTooLong", "A text is longer than allowed.");
+        }
+        status = CaseStatus.OPEN;
+        closureReason = null;
+        closedAt = null;
+        domainEvents.add(new CaseReopened(id, reason.strip(), by, now));
+        touch(now);
+    }
+
     // --- consent
 
     void giveConsent(ConsentStatement statement, UUID by, Instant now) {

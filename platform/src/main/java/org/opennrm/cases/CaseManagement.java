@@ -481,6 +481,50 @@ public class CaseManagement {
         save(changed, AuditAction.UPDATE, "closed=" + reason);
     }
 
+    /** Reopens a closed case with a reason; the reopening is kept with the case. */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void reopen(CaseId id, Integer expectedVersion, String reason) {
+        var changed = loadAt(id, expectedVersion);
+        changed.reopen(reason, actor().accountId(), now());
+        save(changed, AuditAction.UPDATE, "reopened");
+    }
+
+    /**
+     * The case as shared with a service provider: only the fields of the given scopes. The referrals module calls
+     * this after checking that the reader's organisation holds a referral in force and consent (or an override);
+     * the read is logged like any other.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyAuthority('cases:read:organisation','cases:read:all')")
+    public SharedCase readShared(CaseId id, java.util.Set<SharingScope> scopes) {
+        var found = load(id);
+        var shown = scopes.isEmpty() ? java.util.EnumSet.noneOf(SharingScope.class) : java.util.EnumSet.copyOf(scopes);
+        boolean identity = shown.contains(SharingScope.IDENTITY_BASIC);
+        boolean profile = shown.contains(SharingScope.PROFILE);
+        PersonIdentity person = identity || profile
+                ? persons.find(found.personId()).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id))
+                : null;
+        audit.record(AuditAction.READ, RECORD_TYPE, id, "shared=" + shown);
+        return new SharedCase(
+                id,
+                found.reference(),
+                found.status(),
+                java.util.Collections.unmodifiableSet(shown),
+                identity ? person.givenName() : null,
+                identity ? person.familyName() : null,
+                identity ? person.languages() : java.util.Set.of(),
+                profile ? person.gender() : null,
+                profile ? found.ageCategory() : null,
+                profile ? found.profile().exploitationForms() : java.util.Set.of());
+    }
+
+    /** The reference and status of a case, for modules that show them next to their own records. */
+    @Transactional(readOnly = true)
+    public Optional<CaseSummaryLine> summary(CaseId id) {
+        return cases.find(id).map(found -> new CaseSummaryLine(id, found.reference(), found.status(), found.stage()));
+    }
+
     // --- anonymous notifications
 
     /**

@@ -1,0 +1,4 @@
+package org.opennrm.cases;
+
+/** A case's reference, status and stage: nothing about the person. */
+public record CaseSummaryLine(CaseId caseId, String reference, CaseStatus status, Stage stage) {}

@@ -1,0 +1,21 @@
+package org.opennrm.referrals;
+
+import org.opennrm.RuleViolation;
+
+/**
+ * A request on a referral to a service that a rule forbids: an illegal transition, sharing without consent, a
+ * receiver that is not an active service provider. Pages show the message under {@link #messageKey()}.
+ */
+public class ServiceReferralRefused extends RuleViolation {
+
+    private final String messageKey;
+
+    ServiceReferralRefused(String messageKey, String message) {
+        super(message);
+        this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+}
