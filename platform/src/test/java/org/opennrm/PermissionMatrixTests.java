@@ -43,6 +43,9 @@ class PermissionMatrixTests {
     /** First matching rule wins: "METHOD path-pattern" -> grants of which one is needed. */
     static final Map<Pattern, Set<String>> POLICY = new LinkedHashMap<>();
 
+    /** Endpoints about one record, where a refusal may also be a 404 so as not to reveal the record. */
+    static final Set<Pattern> SCOPED = new java.util.HashSet<>();
+
     static {
         rule("GET /(login|error)", PUBLIC);
         rule("(GET|POST) /sign-in/second-factor.*", SECOND_FACTOR_PENDING);
@@ -82,6 +85,35 @@ class PermissionMatrixTests {
         rule("GET /api/v1/screening/checklists.*", "screening:perform:own");
         rule("(GET|POST) /api/v1/screenings.*", "screening:perform:own");
 
+        // cases: the NRM's case managers, identification officers and co-ordinator; a case page is also
+        // scoped to the record (service providers and guardians see the cases shared with them), so a
+        // refusal there may be a 404 that hides whether the case exists
+        rule("GET /cases/queue", "cases:read:all");
+        rule("GET /api/v1/cases/queue", "cases:read:all");
+        rule("(GET|POST) /cases/\\{id\\}/decisions/.*", "decisions:take:all");
+        rule("POST /api/v1/cases/\\{id\\}/decisions/.*", "decisions:take:all");
+        rule("(GET|POST) /cases/\\{id\\}/profile", "cases:write:all");
+        rule(
+                "POST /cases/\\{id\\}/(consents|consents/withdraw|best-interests)",
+                "cases:write:all",
+                "child:represent:own");
+        rule("POST /api/v1/cases/\\{id\\}/consents/.*", "cases:write:all", "child:represent:own");
+        rule("POST /cases/\\{id\\}/(guardian|age-assessment|events|assistance|close)", "cases:write:all");
+        scoped("GET /cases/\\{id\\}", "cases:read:all", "cases:read:organisation", "cases:read:own");
+        scoped("GET /api/v1/cases/\\{id\\}", "cases:read:all", "cases:read:organisation", "cases:read:own");
+
+        // referrals into the NRM: any referring organisation; its own referrals only
+        rule("(GET|POST) /referrals/(new|anonymous)", "referrals:create:organisation");
+        rule("POST /api/v1/(referrals|notifications/anonymous)", "referrals:create:organisation");
+        rule("GET /referrals/mine", "referrals:read:organisation", "referrals:read:all");
+        rule("GET /api/v1/referrals/mine", "referrals:read:organisation", "referrals:read:all");
+
+        // linkage: runs over agencies' encoded lists; duplicate alerts for the NRM's case managers
+        rule("(GET|POST|DELETE) /linkage/runs.*", "linkage:run:all");
+        rule("(GET|POST|DELETE) /api/v1/linkage/runs.*", "linkage:run:all");
+        rule("GET /linkage/duplicates.*", "cases:read:all");
+        rule("POST /linkage/duplicates.*", "cases:write:all");
+
         // the audit trail: administrators only
         rule("(GET|POST) /audit.*", "audit:read:all");
         rule("(GET|POST) /api/v1/audit.*", "audit:read:all");
@@ -100,10 +132,43 @@ class PermissionMatrixTests {
         rule("POST /api/v1/statistics/releases.*", "statistics:release:all");
         rule("(GET|POST) /api/v1/statistics.*", "statistics:read:all");
         rule("POST /api/v1/estimates/mse", "statistics:read:all");
+
+        // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
+        // shared with it and accepts, declines, completes
+        rule("(GET|POST) /cases/\\{id\\}/service-referrals/\\{referralId\\}/withdraw", "cases:write:all");
+        rule("POST /cases/\\{id\\}/(service-referrals|transfers)", "cases:write:all");
+        rule("GET /cases/\\{id\\}/service-referrals", "cases:read:all");
+        rule("POST /api/v1/cases/\\{id\\}/service-referrals", "cases:write:all");
+        rule("GET /api/v1/cases/\\{id\\}/service-referrals", "cases:read:all");
+        rule("POST /services/referrals/.*", "services:record:organisation");
+        rule("GET /services/referrals.*", "cases:read:organisation");
+        rule("POST /api/v1/services/referrals/.*", "services:record:organisation");
+        rule("GET /api/v1/services/referrals.*", "cases:read:organisation");
+
+        // the criminal-justice track answers 404 (never 403) to whoever may not see it, so that its existence is
+        // not given away: any signed-in person reaches the endpoint, the facade decides
+        rule("(GET|POST) /cases/\\{id\\}/criminal-justice", SIGNED_IN);
+        rule("(GET|PUT) /api/v1/cases/\\{id\\}/criminal-justice", SIGNED_IN);
+
+        // assistance: the NRM and the service providers with an accepted referral (checked by the facade);
+        // closure and reopening by the NRM's case managers
+        rule("(GET|POST) /assistance/cases/\\{id\\}/(closure|reopen)", "cases:write:all");
+        rule("GET /assistance/reminders", "cases:read:all");
+        rule("POST /assistance/cases/\\{id\\}/services", "cases:write:all", "services:record:organisation");
+        rule("POST /assistance/cases/.*", "cases:write:all");
+        rule("GET /assistance/cases/.*", "cases:read:all", "services:record:organisation");
+        rule("POST /api/v1/assistance/cases/\\{id\\}/services", "cases:write:all", "services:record:organisation");
+        rule("GET /api/v1/assistance/cases/.*", "cases:read:all", "services:record:organisation");
     }
 
     static void rule(String pattern, String... grants) {
         POLICY.put(Pattern.compile(pattern), Set.of(grants));
+    }
+
+    static void scoped(String pattern, String... grants) {
+        Pattern compiled = Pattern.compile(pattern);
+        POLICY.put(compiled, Set.of(grants));
+        SCOPED.add(compiled);
     }
 
     @Autowired
@@ -152,8 +217,10 @@ class PermissionMatrixTests {
                 }
                 boolean allowed = required.stream().anyMatch(held::contains);
                 int status = perform(endpoint, TestSignIn.as(actor));
-                boolean denied = status == 403;
-                if (allowed == denied || status >= 500) {
+                boolean correct = allowed
+                        ? status != 401 && status != 403
+                        : status == 403 || (status == 404 && isScoped(endpoint));
+                if (!correct || status >= 500) {
                     wrong.add(role + " " + endpoint.key() + " -> " + status + " (expected "
                             + (allowed ? "allowed" : "403") + ")");
                 }
@@ -196,6 +263,10 @@ class PermissionMatrixTests {
             request = request.accept(MediaType.TEXT_HTML);
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private boolean isScoped(Endpoint endpoint) {
+        return SCOPED.stream().anyMatch(p -> p.matcher(endpoint.key()).matches());
     }
 
     private Set<String> required(Endpoint endpoint) {

@@ -1,0 +1,314 @@
+package org.opennrm.assistance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.opennrm.RecordNotFound;
+import org.opennrm.access.Actor;
+import org.opennrm.access.AuditAction;
+import org.opennrm.access.AuditTrail;
+import org.opennrm.access.Permission;
+import org.opennrm.access.Scope;
+import org.opennrm.cases.CaseId;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.CaseStatus;
+import org.opennrm.cases.CaseSummaryLine;
+import org.opennrm.cases.ClosureReason;
+import org.opennrm.referrals.ServiceReferrals;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The assistance module's facade. The NRM's case managers assess needs, plan, record services, the
+ * non-punishment principle and the closure; service providers record the services they deliver for cases
+ * referred to them (an accepted referral with consent in force). Nothing here reads the criminal-justice track or
+ * asks whether the person co-operates: help is unconditional. Every view is audited.
+ */
+@Service
+public class Assistance {
+
+    static final String RECORD_TYPE = "assistance";
+    /** Residence permits are flagged this many days before they expire, in time to apply for a renewal. */
+    static final int PERMIT_REMINDER_DAYS = 60;
+
+    static final Set<String> FEEDBACK_LANGUAGES = Set.of("en", "fr", "ru");
+
+    private final AssistanceStore store;
+    private final CaseManagement cases;
+    private final ServiceReferrals referrals;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Assistance(AssistanceStore store, CaseManagement cases, ServiceReferrals referrals, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.cases = cases;
+        this.referrals = referrals;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- reading
+
+    @Transactional
+    @PreAuthorize("hasAnyAuthority('cases:read:all','services:record:organisation')")
+    public AssistanceFile read(CaseId caseId) {
+        var summary = summary(caseId);
+        var actor = actor();
+        boolean nrm = actor.can(Permission.CASES_READ, Scope.ALL);
+        if (!nrm && !referredTo(caseId, actor)) {
+            throw new RecordNotFound("case", caseId);
+        }
+        audit.record(AuditAction.READ, RECORD_TYPE, caseId);
+        var services = store.services(caseId);
+        var soon = today().plusDays(PERMIT_REMINDER_DAYS);
+        return new AssistanceFile(
+                summary,
+                nrm ? store.needs(caseId) : List.of(),
+                store.plan(caseId).orElse(null),
+                services,
+                nrm ? store.nonPunishment(caseId) : null,
+                nrm ? store.closures(caseId) : List.of(),
+                services.stream()
+                        .filter(service -> service.expiresOn() != null
+                                && !service.expiresOn().isAfter(soon))
+                        .toList(),
+                actor.can(Permission.CASES_WRITE, Scope.ALL));
+    }
+
+    /** Residence permits expiring within {@link #PERMIT_REMINDER_DAYS} days (or already expired). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    public List<PermitReminder> permitReminders() {
+        return store.permitsExpiringBy(today().plusDays(PERMIT_REMINDER_DAYS));
+    }
+
+    // --- needs and plan
+
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void assess(CaseId caseId, NeedForm form) {
+        requireOpen(caseId);
+        if (form.area() == null || form.level() == null) {
+            throw new AssistanceRuleViolation("assist.needIncomplete", "Choose the area and the level of the need.");
+        }
+        store.saveNeed(
+                caseId, new Need(form.area(), form.level(), text(form.note(), 2000), today()), actor().accountId());
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "need=" + form.area() + " " + form.level());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public UUID openPlan(CaseId caseId) {
+        requireOpen(caseId);
+        if (store.plan(caseId).map(AssistancePlan::open).orElse(false)) {
+            throw new AssistanceRuleViolation("assist.planAlreadyOpen", "The case already has an open plan.");
+        }
+        var id = UUID.randomUUID();
+        store.insertPlan(id, caseId, now());
+        audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "plan opened");
+        return id;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void addToPlan(CaseId caseId, PlanItemForm form) {
+        requireOpen(caseId);
+        var plan = openPlanOf(caseId);
+        if (form.kind() == null || form.text() == null || form.text().isBlank()) {
+            throw new AssistanceRuleViolation(
+                    "assist.itemIncomplete", "Say whether it is a goal or an action, and what.");
+        }
+        store.insertItem(plan.id(), new PlanItem(UUID.randomUUID(), form.kind(), text(form.text(), 2000), now()));
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "plan " + form.kind());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void closePlan(CaseId caseId) {
+        var plan = openPlanOf(caseId);
+        store.closePlan(plan.id(), now());
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "plan closed");
+    }
+
+    // --- services
+
+    /**
+     * Records a service delivered against the open plan, for the actor's organisation. A service provider may do
+     * so only for a case referred to it (accepted, consent in force).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyAuthority('cases:write:all','services:record:organisation')")
+    public DeliveredService recordService(CaseId caseId, ServiceForm form) {
+        var summary = summary(caseId);
+        var actor = actor();
+        if (!actor.can(Permission.CASES_WRITE, Scope.ALL) && !referredTo(caseId, actor)) {
+            throw new RecordNotFound("case", caseId);
+        }
+        if (summary.status() != CaseStatus.OPEN) {
+            throw new AssistanceRuleViolation(
+                    "assist.caseClosed", "The case is closed: reopen it to record assistance.");
+        }
+        var type = typeOf(form.type());
+        if (form.startedOn() == null) {
+            throw new AssistanceRuleViolation("assist.startMissing", "Give the date the service started.");
+        }
+        if (form.endedOn() != null && form.endedOn().isBefore(form.startedOn())) {
+            throw new AssistanceRuleViolation("assist.endBeforeStart", "A service cannot end before it starts.");
+        }
+        if (type.residencePermit() && form.expiresOn() == null) {
+            throw new AssistanceRuleViolation(
+                    "assist.expiryMissing", "A residence permit is recorded with its expiry date.");
+        }
+        if (type.residencePermit() && form.expiresOn().isBefore(form.startedOn())) {
+            throw new AssistanceRuleViolation("assist.expiryBeforeStart", "A permit cannot expire before it starts.");
+        }
+        var plan = store.plan(caseId)
+                .orElseThrow(() -> new AssistanceRuleViolation(
+                        "assist.noPlan", "Open an assistance plan before recording services."));
+        if (!plan.open()) {
+            throw new AssistanceRuleViolation(
+                    "assist.planClosed", "The assistance plan is closed: services are recorded against an open plan.");
+        }
+        var service = new DeliveredService(
+                UUID.randomUUID(),
+                plan.id(),
+                type,
+                actor.organisationId(),
+                form.startedOn(),
+                form.endedOn(),
+                text(form.outcome(), 2000),
+                type.residencePermit() ? form.expiresOn() : null);
+        store.insertService(caseId, service, now(), actor.accountId());
+        audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "service=" + type);
+        return service;
+    }
+
+    // --- non-punishment
+
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void recordNonPunishment(CaseId caseId, NonPunishmentForm form) {
+        summary(caseId);
+        if (form.offence() == null || form.offence().isBlank()) {
+            throw new AssistanceRuleViolation("assist.offenceMissing", "Name the offence the principle applies to.");
+        }
+        store.insertNonPunishment(
+                caseId,
+                new NonPunishment(
+                        UUID.randomUUID(),
+                        text(form.offence(), 500),
+                        form.directResult(),
+                        text(form.note(), 2000),
+                        today()),
+                actor().accountId());
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "non-punishment recorded");
+    }
+
+    // --- closure
+
+    /**
+     * Closes the case with a durable solution, the reason and the person's optional feedback; the open plan
+     * closes with it.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public Closure close(CaseId caseId, ClosureForm form) {
+        requireOpen(caseId);
+        if (form.solution() == null) {
+            throw new AssistanceRuleViolation("assist.solutionMissing", "Choose the durable solution.");
+        }
+        if (form.reason() == null || form.reason().isBlank()) {
+            throw new AssistanceRuleViolation("assist.closureReasonMissing", "Give the reason for closing the case.");
+        }
+        var answers = form.answers();
+        String language = null;
+        if (!answers.isEmpty()) {
+            language = form.feedbackLanguage() == null
+                    ? null
+                    : form.feedbackLanguage().strip().toLowerCase(Locale.ROOT);
+            if (language == null || !FEEDBACK_LANGUAGES.contains(language)) {
+                throw new AssistanceRuleViolation(
+                        "assist.feedbackLanguage", "Say in which language the person gave the feedback.");
+            }
+        }
+        store.plan(caseId).filter(AssistancePlan::open).ifPresent(plan -> store.closePlan(plan.id(), now()));
+        var closure =
+                new Closure(UUID.randomUUID(), form.solution(), text(form.reason(), 2000), language, answers, now());
+        store.insertClosure(caseId, closure, actor().accountId());
+        cases.close(caseId, null, ClosureReason.DURABLE_SOLUTION);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "closed=" + form.solution());
+        return closure;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void reopen(CaseId caseId, String reason) {
+        summary(caseId);
+        cases.reopen(caseId, null, reason);
+    }
+
+    // --- helpers
+
+    private boolean referredTo(CaseId caseId, Actor actor) {
+        return actor.can(Permission.SERVICES_RECORD, Scope.ORGANISATION)
+                && referrals.acceptedFor(caseId, actor.organisationId());
+    }
+
+    private static ServiceType typeOf(String word) {
+        if (word == null || word.isBlank()) {
+            throw new AssistanceRuleViolation("assist.serviceTypeMissing", "Choose the type of service.");
+        }
+        try {
+            return ServiceType.valueOf(word.strip());
+        } catch (IllegalArgumentException e) {
+            throw new AssistanceRuleViolation(
+                    "assist.serviceTypeUnknown", "This type of service is not in the catalogue.");
+        }
+    }
+
+    private AssistancePlan openPlanOf(CaseId caseId) {
+        return store.plan(caseId)
+                .filter(AssistancePlan::open)
+                .orElseThrow(() -> new AssistanceRuleViolation("assist.noPlan", "Open an assistance plan first."));
+    }
+
+    private CaseSummaryLine summary(CaseId caseId) {
+        return cases.summary(caseId).orElseThrow(() -> new RecordNotFound("case", caseId));
+    }
+
+    private void requireOpen(CaseId caseId) {
+        if (summary(caseId).status() != CaseStatus.OPEN) {
+            throw new AssistanceRuleViolation(
+                    "assist.caseClosed", "The case is closed: reopen it to record assistance.");
+        }
+    }
+
+    private static String text(String text, int maximum) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > maximum) {
+            throw new AssistanceRuleViolation("assist.textTooLong", "A text is longer than allowed.");
+        }
+        return text.strip();
+    }
+
+    private static Actor actor() {
+        return Actor.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
