@@ -70,7 +70,9 @@ public class Quality {
         System.out.printf(Locale.ROOT, "mean popcount %.0f, most frequent bit set in %.1f%% of A%n", fill / ea.size(), 100.0 * max / ea.size());
         System.out.println("threshold  matches  precision  recall  F1");
         double bestF1 = 0, bestT = 0;
-        for (double t = from; t <= to + 1e-9; t += step) {
+        for (int k = 0; from + k * step <= to + 1e-9; k++) {
+            // Rounded, so that 0.5 + 6 x 0.05 is exactly 0.8 and not 0.8000000000000003.
+            double t = Math.round((from + k * step) * 1e6) / 1e6;
             List<Match> matches = new Linkage().link(ea, eb, t, Mode.EXACT);
             int correct = 0;
             for (Match m : matches) {
