@@ -1,0 +1,92 @@
+package org.opennrm.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@PlatformTest
+@TestPropertySource(properties = "opennrm.demo.synthetic-cases=20")
+class SyntheticCasesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SyntheticCases synthetic;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void twentyCasesExistOnStartAndALaterLoadAddsNone() {
+        assertThat(count("select count(*) from cases.case_file")).isEqualTo(20);
+        assertThat(count("select count(*) from referrals.referral")).isEqualTo(20);
+
+        assertThat(synthetic.load()).isZero();
+        assertThat(count("select count(*) from cases.case_file")).isEqualTo(20);
+    }
+
+    @Test
+    void theCasesComeFromSeveralReferrersAndSomeHaveAPreliminaryDecision() {
+        assertThat(count("select count(distinct referring_organisation_id) from cases.case_file"))
+                .isGreaterThan(1);
+        assertThat(count("select count(*) from cases.decision")).isPositive();
+    }
+
+    @Test
+    void aCaseManagerSeesTheCasesInTheQueueAndReadsEachCasePage() throws Exception {
+        var office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        var body = mvc.perform(get("/api/v1/cases/queue").with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode entry : json.readTree(body).get("entries")) {
+            ids.add(UUID.fromString(entry.get("caseId").asString()));
+        }
+        // the cases without a decision due (a negative preliminary decision) are not in the queue
+        long queued = count("select count(*) from cases.case_file")
+                - count("select count(*) from cases.decision where outcome = 'NOT_PRESUMED'");
+        assertThat(ids).hasSize((int) queued);
+
+        for (UUID id : ids) {
+            var page = mvc.perform(get("/cases/{id}", id).with(as(Role.CASE_MANAGER, office)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page)
+                    .containsPattern("(Alena|Boris|Carmela|Dario|Elif|Farid|Galina|Hugo|Ines|Jonas|Kira|Lev"
+                            + "|Mara|Nuno|Olesia|Pavel|Rosa|Samir|Tana|Uriel|Vesna|Wen|Yara|Zoran) [A-Z][a-z]+");
+        }
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
