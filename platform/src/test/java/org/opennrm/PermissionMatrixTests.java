@@ -140,6 +140,8 @@ class PermissionMatrixTests {
         rule("GET /cases/\\{id\\}/service-referrals", "cases:read:all");
         rule("POST /api/v1/cases/\\{id\\}/service-referrals", "cases:write:all");
         rule("GET /api/v1/cases/\\{id\\}/service-referrals", "cases:read:all");
+        rule("POST /cases/\\{id\\}/cross-border", "cases:write:all");
+        rule("(GET|POST) /referrals/cross-border.*", "cases:write:all");
         rule("POST /services/referrals/.*", "services:record:organisation");
         rule("GET /services/referrals.*", "cases:read:organisation");
         rule("POST /api/v1/services/referrals/.*", "services:record:organisation");

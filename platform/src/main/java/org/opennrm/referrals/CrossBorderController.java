@@ -1,0 +1,89 @@
+package org.opennrm.referrals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.opennrm.cases.CaseId;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of cross-border referrals: export a signed package of a case; receive, review and import packages. */
+@Controller
+class CrossBorderController {
+
+    private final CrossBorderReferrals crossBorder;
+
+    CrossBorderController(CrossBorderReferrals crossBorder) {
+        this.crossBorder = crossBorder;
+    }
+
+    @PostMapping("/cases/{id}/cross-border")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    Object export(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String receiverCountry,
+            @RequestParam(required = false) String purpose,
+            RedirectAttributes redirect) {
+        try {
+            var signed = crossBorder.export(CaseId.of(id), receiverCountry, purpose);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename("nrm-package-" + id + ".json")
+                                    .build()
+                                    .toString())
+                    .body(signed.getBytes(StandardCharsets.UTF_8));
+        } catch (ServiceReferralRefused refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+            return "redirect:/cases/" + id + "/service-referrals";
+        }
+    }
+
+    @GetMapping("/referrals/cross-border")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    String received(Model model) {
+        model.addAttribute("packages", crossBorder.received());
+        model.addAttribute("country", crossBorder.country());
+        return "referrals/service-cross-border";
+    }
+
+    @PostMapping("/referrals/cross-border")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    String receive(@RequestParam(required = false) MultipartFile packageFile, RedirectAttributes redirect) {
+        try {
+            String text = packageFile == null || packageFile.isEmpty()
+                    ? ""
+                    : new String(packageFile.getBytes(), StandardCharsets.UTF_8);
+            crossBorder.receive(text);
+            redirect.addFlashAttribute("flash", "crossBorder.flash.received");
+        } catch (ServiceReferralRefused refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        } catch (java.io.IOException e) {
+            redirect.addFlashAttribute("refused", "crossBorder.unreadable");
+        }
+        return "redirect:/referrals/cross-border";
+    }
+
+    @PostMapping("/referrals/cross-border/{packageId}/review")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    String review(
+            @PathVariable UUID packageId,
+            @RequestParam(defaultValue = "false") boolean importIt,
+            RedirectAttributes redirect) {
+        crossBorder.review(packageId, importIt);
+        redirect.addFlashAttribute("flash", importIt ? "crossBorder.flash.imported" : "crossBorder.flash.rejected");
+        return "redirect:/referrals/cross-border";
+    }
+}
