@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.access.AccountManagement;
+import org.opennrm.access.Role;
+import org.opennrm.organisations.OrganisationRegistry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +19,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The statistician opens the dashboard, reads a table with its suppressions and sees the chart drawn (the
- * script runs under the page's content security policy), on a desktop and on a phone; then estimates the
- * hidden number from a pasted list-overlap table.
+ * script runs under the page's content security policy), on a desktop and on a phone; estimates the hidden
+ * number from a pasted list-overlap table; builds a release and sees what was suppressed; a second
+ * statistician approves it and the published table downloads.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -28,6 +32,12 @@ class StatisticsBrowserTests {
 
     @Autowired
     NationalStatistics statistics;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    OrganisationRegistry organisations;
 
     @Test
     void aStatisticianReadsANationalTableWithItsChartAndEstimatesTheHiddenNumber() {
@@ -72,6 +82,46 @@ class StatisticsBrowserTests {
             browser.waitForText("Sensitivity across models");
             assertThat(browser.textOf(By.id("headlines"))).contains("12,214");
             browser.screenshot("statistics-02-estimates");
+        }
+        String title = "Quarterly release " + region;
+        String releasePath;
+        try (var browser = Browser.open(port)) {
+            browser.signIn("statistician", "demo-password-for-tests", null);
+            browser.go("/statistics/releases/new")
+                    .type("title", title)
+                    .tick("table-1")
+                    .type("region", region)
+                    .screenshot("statistics-04-release-form")
+                    .clickId("assemble");
+            browser.waitForText("awaiting approval");
+            assertThat(browser.text()).contains("cells suppressed because they are small");
+            assertThat(browser.driver().findElements(By.id("approve"))).isEmpty();
+            releasePath = browser.path();
+            browser.screenshot("statistics-05-release-awaiting");
+        }
+        String second = "statistician-" + region.toLowerCase();
+        accounts.create(new AccountManagement.NewAccount(
+                second,
+                "Second Statistician",
+                null,
+                organisations
+                        .findByName("Office of the National Rapporteur")
+                        .orElseThrow()
+                        .id(),
+                Set.of(Role.STATISTICIAN),
+                "demo-password-for-tests"));
+        try (var browser = Browser.open(port)) {
+            browser.signIn(second, "demo-password-for-tests", null);
+            browser.go(releasePath).clickId("approve");
+            browser.waitForText("The release is published.");
+            assertThat(browser.textOf(By.id("release-status"))).isEqualTo("published");
+            browser.screenshot("statistics-06-release-published");
+            Object csv = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                            + " fetch(document.getElementById('release-csv-0').href).then(r => r.text()).then(done);");
+            assertThat(csv.toString())
+                    .startsWith("quarter \\ age-group,CHILD,ADULT,total")
+                    .contains(",x,");
         }
         try (var phone = Browser.phone(port)) {
             phone.signIn("statistician", "demo-password-for-tests", null);
