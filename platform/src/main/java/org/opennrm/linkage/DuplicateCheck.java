@@ -2,6 +2,7 @@ package org.opennrm.linkage;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Is this person already known to the NRM? When a case is opened, the {@code cases} module hands in the encoding
  * of its person ({@link PersonEncoding}); the check stores it (with the case id, no names) and compares it with
- * the stored encodings of every other case, exactly (all pairs). Each case at or above the threshold becomes a
+ * the stored encodings of every other case, exactly (all pairs, against a mirror kept in memory by
+ * {@link EncodingIndex}). Each case at or above the threshold becomes a
  * {@link PossibleDuplicate} for a case manager to review. A decision is recorded and nothing else: cases are never
  * merged automatically, because a wrong merge would mix two persons' files.
  */
@@ -33,13 +35,21 @@ public class DuplicateCheck {
      */
     static final int MIN_BITS = 48;
 
+    /**
+     * A person referred many times is shown against the most similar cases only; more alerts for one referral
+     * would bury the review page without telling the case manager anything new.
+     */
+    static final int MAX_ALERTS = 20;
+
     private final Duplicates duplicates;
+    private final EncodingIndex index;
     private final AuditTrail audit;
     private final Clock clock;
     private final double threshold;
 
     DuplicateCheck(
             Duplicates duplicates,
+            EncodingIndex index,
             AuditTrail audit,
             Clock clock,
             @Value("${opennrm.linkage.duplicate-threshold:0.85}") double threshold) {
@@ -48,6 +58,7 @@ public class DuplicateCheck {
                     "opennrm.linkage.duplicate-threshold must be above 0 and at most 1, not " + threshold);
         }
         this.duplicates = duplicates;
+        this.index = index;
         this.audit = audit;
         this.clock = clock;
         this.threshold = threshold;
@@ -76,31 +87,27 @@ public class DuplicateCheck {
         long[] words = Similarity.words(encoding);
         var now = clock.instant();
         duplicates.lockForCheck();
+        List<EncodingIndex.Similar> similar =
+                Similarity.popcount(words) < MIN_BITS ? List.of() : index.similarTo(caseId, words, threshold);
         duplicates.storeEncoding(caseId, caseReference, encoding.clone(), now);
-        if (Similarity.popcount(words) < MIN_BITS) {
+        if (similar.isEmpty()) {
             return List.of();
         }
-        record Candidate(UUID otherCaseId, double similarity) {}
-        List<Candidate> found = new ArrayList<>();
-        duplicates.forEachEncodingExcept(caseId, (otherCaseId, otherEncoding) -> {
-            long[] other = Similarity.words(otherEncoding);
-            if (Similarity.popcount(other) < MIN_BITS) {
-                return;
-            }
-            double similarity = Similarity.dice(words, other);
-            if (similarity >= threshold) {
-                found.add(new Candidate(otherCaseId, similarity));
-            }
-        });
+        // a few more than needed, in case another node's mirror still holds a case erased meanwhile
+        similar = similar.subList(0, Math.min(similar.size(), 2 * MAX_ALERTS));
+        var stored = new HashSet<>(duplicates.stillStored(
+                similar.stream().map(EncodingIndex.Similar::caseId).toList()));
         List<PossibleDuplicate> raised = new ArrayList<>();
-        for (var candidate : found) {
+        for (var candidate : similar) {
+            if (raised.size() == MAX_ALERTS || !stored.contains(candidate.caseId())) {
+                continue;
+            }
             UUID id = UUID.randomUUID();
-            if (duplicates.insert(id, caseId, candidate.otherCaseId(), candidate.similarity(), now)) {
+            if (duplicates.insert(id, caseId, candidate.caseId(), candidate.similarity(), now)) {
                 audit.record(AuditAction.CREATE, RECORD_TYPE, id, "similarity=" + rounded(candidate.similarity()));
                 raised.add(duplicates.find(id).orElseThrow());
             }
         }
-        raised.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
         return List.copyOf(raised);
     }
 
@@ -111,6 +118,7 @@ public class DuplicateCheck {
     @Transactional
     public void forget(UUID caseId) {
         duplicates.deleteEncoding(caseId);
+        index.remove(caseId);
     }
 
     /** The alerts waiting for a decision, most similar first. */

@@ -43,14 +43,15 @@ class Duplicates {
                 .singleRow();
     }
 
-    /** Stores or replaces the encoding of a case's person. */
+    /** Stores or replaces the encoding of a case's person; either way it takes the next sequence number. */
     void storeEncoding(UUID caseId, String caseReference, byte[] encoding, Instant at) {
         jdbc.sql("""
                         insert into linkage.person_encoding (case_id, case_reference, encoding, recorded_at)
                         values (:caseId, :reference, :encoding, :at)
                         on conflict (case_id) do update set case_reference = coalesce(excluded.case_reference,
                             linkage.person_encoding.case_reference), encoding = excluded.encoding,
-                            recorded_at = excluded.recorded_at""")
+                            recorded_at = excluded.recorded_at,
+                            sequence = nextval('linkage.person_encoding_sequence')""")
                 .param("caseId", caseId)
                 .param("reference", caseReference)
                 .param("encoding", encoding)
@@ -58,13 +59,30 @@ class Duplicates {
                 .update();
     }
 
-    /** Calls back with every stored encoding except the given case's, one row at a time. */
-    void forEachEncodingExcept(UUID caseId, BiConsumer<UUID, byte[]> each) {
-        jdbc.sql("select case_id, encoding from linkage.person_encoding where case_id <> :caseId")
-                .param("caseId", caseId)
-                .query(rs -> {
-                    each.accept(rs.getObject(1, UUID.class), rs.getBytes(2));
-                });
+    /**
+     * Calls back with every encoding stored or replaced after the given sequence number, in order, and returns the
+     * last number seen (or the given one when there is nothing new).
+     */
+    long encodingsAfter(long sequence, BiConsumer<UUID, byte[]> each) {
+        long[] last = {sequence};
+        jdbc.sql("""
+                        select case_id, encoding, sequence from linkage.person_encoding
+                        where sequence > :sequence order by sequence""").param("sequence", sequence).query(rs -> {
+            each.accept(rs.getObject(1, UUID.class), rs.getBytes(2));
+            last[0] = rs.getLong(3);
+        });
+        return last[0];
+    }
+
+    /** Which of these cases still have a stored encoding. */
+    List<UUID> stillStored(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select case_id from linkage.person_encoding where case_id in (:ids)")
+                .param("ids", caseIds)
+                .query(UUID.class)
+                .list();
     }
 
     void deleteEncoding(UUID caseId) {

@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.opennrm.linkage.encoding.Encodings;
 
-/**
- * The Dice coefficient of two 1024-bit encodings, 2|A∩B| / (|A| + |B|), computed as the library and anonlink
- * compute it (0 for two empty encodings), so that a threshold means the same here as in a linkage run.
- */
+/** Reading 1024-bit encodings in the anonlink byte layout, and counting their bits. */
 final class Similarity {
 
     private Similarity() {}
@@ -28,14 +25,5 @@ final class Similarity {
             count += Long.bitCount(word);
         }
         return count;
-    }
-
-    static double dice(long[] a, long[] b) {
-        int common = 0;
-        for (int w = 0; w < Encodings.WORDS; w++) {
-            common += Long.bitCount(a[w] & b[w]);
-        }
-        int sum = popcount(a) + popcount(b);
-        return sum == 0 ? 0.0 : 2.0 * common / sum;
     }
 }

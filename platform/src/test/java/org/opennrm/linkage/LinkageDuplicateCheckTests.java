@@ -88,6 +88,28 @@ class LinkageDuplicateCheckTests {
     }
 
     @Test
+    void aForgottenCaseIsNoLongerCompared() {
+        UUID erased = UUID.randomUUID();
+        check.check(erased, person("Mirela", family, "1985-03-03"));
+
+        check.forget(erased);
+
+        assertThat(check.check(UUID.randomUUID(), person("Mirela", family, "1985-03-03")))
+                .isEmpty();
+    }
+
+    @Test
+    void aPersonReferredManyTimesIsShownAgainstTheMostSimilarCasesOnly() {
+        for (int i = 0; i < DuplicateCheck.MAX_ALERTS + 2; i++) {
+            check.check(UUID.randomUUID(), person("Zinaida", family, "1960-10-10"));
+        }
+
+        var raised = check.check(UUID.randomUUID(), person("Zinaida", family, "1960-10-10"));
+
+        assertThat(raised).hasSize(DuplicateCheck.MAX_ALERTS);
+    }
+
+    @Test
     void anEncodingWithAlmostNoIdentifiersIsStoredButNotCompared() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
