@@ -37,12 +37,12 @@ if ! need pgbench; then
 fi
 need python3 || { echo "python3 is needed for the TOTP code" >&2; exit 1; }
 
-JAR=$(ls "$ROOT"/platform/"$TARGET"/opennrm-platform-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+JAR=$(ls "$ROOT"/platform/"$TARGET"/opennrm-platform*.jar 2>/dev/null | grep -v plain | head -1 || true)
 if [[ -z "$JAR" ]]; then
     echo "== building the platform jar into platform/$TARGET"
     (cd "$ROOT" && ./mvnw -q -pl platform -am package -Dopennrm.target="$TARGET" -Dmaven.test.skip=true \
         -Dspotless.check.skip=true)
-    JAR=$(ls "$ROOT"/platform/"$TARGET"/opennrm-platform-*.jar | grep -v plain | head -1)
+    JAR=$(ls "$ROOT"/platform/"$TARGET"/opennrm-platform*.jar | grep -v plain | head -1)
 fi
 
 WORK=$(mktemp -d /tmp/opennrm-bench-identification.XXXXXX)
@@ -77,99 +77,9 @@ done
 grep -q "Synthetic cases loaded\|none to add" "$LOG" || { echo "loading did not finish" >&2; exit 1; }
 LOAD_LINE=$(grep "Synthetic cases loaded\|none to add" "$LOG" | tail -1 | sed 's/.*Synthetic cases/Synthetic cases/')
 echo "$LOAD_LINE"
-LOAD_RATE=$(echo "$LOAD_LINE" | sed -n 's/.* \([0-9]*\) cases per second.*/\1/p')
-LOAD_SECONDS=$(echo "$LOAD_LINE" | sed -n 's/.* in \([0-9.]*\) s,.*/\1/p')
 
 PG_PORT=$(sed -n 's/.*Embedded PostgreSQL running on port \([0-9]*\).*/\1/p' "$LOG" | head -1)
 [[ -n "$PG_PORT" ]] || { echo "no embedded PostgreSQL port in the log" >&2; exit 1; }
-echo "== embedded PostgreSQL on port $PG_PORT"
 
-# --- pgbench on a separate database of the same server
-export PGHOST=localhost PGPORT=$PG_PORT PGUSER=postgres
-createdb pgbench_ref
-pgbench -i -s 10 -q pgbench_ref >"$WORK/pgbench-init.log" 2>&1
-tps() { sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$1" | head -1; }
-echo "== pgbench select-only, $CONNECTIONS clients, $DURATION s"
-pgbench -S -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" pgbench_ref >"$WORK/pgbench-S.log" 2>&1
-PG_S=$(tps "$WORK/pgbench-S.log")
-echo "== pgbench read-write (TPC-B like), $CONNECTIONS clients, $DURATION s"
-pgbench -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" pgbench_ref >"$WORK/pgbench-rw.log" 2>&1
-PG_RW=$(tps "$WORK/pgbench-rw.log")
-echo "pgbench: select-only $PG_S tps, read-write $PG_RW tps"
-
-# --- sign in as the case manager: password, then the second factor (first sign-in enrols)
-JAR_COOKIES="$WORK/cookies.txt"
-csrf_of() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1; }
-TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | csrf_of)
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" \
-    --data-urlencode "username=$USER_NAME" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$TOKEN" \
-    "$BASE/login"
-ENROL=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/sign-in/second-factor/enrol")
-SECRET=$(echo "$ENROL" | sed -n 's/.*<code id="secret"[^>]*>\([^<]*\)<.*/\1/p' | head -1)
-TOKEN=$(echo "$ENROL" | csrf_of)
-[[ -n "$SECRET" ]] || { echo "no enrolment secret: the password sign-in failed" >&2; exit 1; }
-CODE=$(python3 "$HERE/totp.py" "$SECRET")
-RECOVERY=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "code=$CODE" --data-urlencode "_csrf=$TOKEN" \
-    "$BASE/sign-in/second-factor/enrol")
-TOKEN=$(echo "$RECOVERY" | csrf_of)
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" \
-    "$BASE/sign-in/second-factor/enrol/done"
-STATUS=$(curl -s -o "$WORK/queue.html" -w '%{http_code}' -b "$JAR_COOKIES" "$BASE/cases/queue")
-if [[ "$STATUS" != 200 ]] || ! grep -q 'href="/cases/[0-9a-f-]\{36\}"' "$WORK/queue.html"; then
-    echo "sign-in as $USER_NAME failed (queue page status $STATUS)" >&2; exit 1
-fi
-COOKIE=$(awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$JAR_COOKIES" | tail -1)
-echo "== signed in as $USER_NAME"
-
-# --- case ids: from the queue pages (a spread over the first 40 pages: up to 2,000 cases)
-IDS="$WORK/case-ids.txt"
-: >"$IDS"
-for page in $(seq 0 39); do
-    curl -s -b "$JAR_COOKIES" "$BASE/cases/queue?page=$page" \
-        | grep -o 'href="/cases/[0-9a-f-]\{36\}"' | sed 's/href="\/cases\/\(.*\)"/\1/' | sort -u >>"$IDS"
-done
-sort -u -o "$IDS" "$IDS"
-echo "== $(wc -l <"$IDS") case ids for the case page"
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" "$BASE/cases/$(head -1 "$IDS")")
-[[ "$STATUS" == 200 ]] || { echo "case page answered $STATUS" >&2; exit 1; }
-
-# --- wrk: the queue page (read-only) and the case page (each read appends to the audit trail)
-run_wrk() { # name, extra args...
-    local name=$1; shift
-    wrk -c "$CONNECTIONS" -t "$THREADS" -d "${DURATION}s" --latency -H "Cookie: $COOKIE" "$@" >"$WORK/wrk-$name.log" 2>&1
-    cat "$WORK/wrk-$name.log" >&2
-}
-echo "== wrk /cases/queue"
-run_wrk queue -s "$HERE/case-page.lua" "$BASE/cases/queue"
-echo "== wrk /cases/{id}"
-CASE_IDS_FILE="$IDS" run_wrk case -s "$HERE/case-page.lua" "$BASE"
-
-rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
-# wrk prints latencies as 1.23ms, 456.00us or 1.02s; in milliseconds
-percentile() {
-    awk -v p="$2" '$1 == p { v = $2;
-        if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-        else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }
-        printf "%.2f", v }' "$1"
-}
-not200() { sed -n 's/^Answers other than 200: *\([0-9]*\).*/\1/p' "$1"; }
-Q_RPS=$(rps "$WORK/wrk-queue.log"); Q_P50=$(percentile "$WORK/wrk-queue.log" 50%); Q_P99=$(percentile "$WORK/wrk-queue.log" 99%)
-C_RPS=$(rps "$WORK/wrk-case.log"); C_P50=$(percentile "$WORK/wrk-case.log" 50%); C_P99=$(percentile "$WORK/wrk-case.log" 99%)
-Q_BAD=$(not200 "$WORK/wrk-queue.log"); C_BAD=$(not200 "$WORK/wrk-case.log")
-AUDIT=$(psql -d opennrm -tAc "select count(*) from access.audit_entry" 2>/dev/null || echo "?")
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
-under() { awk -v v="$1" 'BEGIN { print (v < 100 ? "yes" : "no") }'; }
-Q_RATIO=$(ratio "$Q_RPS" "$PG_S"); C_RATIO=$(ratio "$C_RPS" "$PG_RW")
-meets() { awk -v r="$1" -v g="$2" 'BEGIN { print (r >= g ? "met" : "missed") }'; }
-
-echo
-echo "== Identification benchmark: $CASES cases, $CONNECTIONS connections, $THREADS threads, ${DURATION} s each ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "Load: ${LOAD_SECONDS:-?} s, ${LOAD_RATE:-?} cases per second; audit entries after the run: $AUDIT"
-printf '%-18s %12s %10s %10s %14s %16s %8s %10s\n' "page" "requests/s" "p50 ms" "p99 ms" "pgbench tps" "ratio (goal)" "goal" "p99<100ms"
-printf '%-18s %12s %10s %10s %14s %16s %8s %10s\n' "/cases/queue" "$Q_RPS" "$Q_P50" "$Q_P99" "-S $PG_S" "$Q_RATIO (0.25)" \
-    "$(meets "$Q_RATIO" 0.25)" "$(under "$Q_P99")"
-printf '%-18s %12s %10s %10s %14s %16s %8s %10s\n' "/cases/{id}" "$C_RPS" "$C_P50" "$C_P99" "rw $PG_RW" "$C_RATIO (0.5)" \
-    "$(meets "$C_RATIO" 0.5)" "$(under "$C_P99")"
-echo "Answers other than 200: queue ${Q_BAD:-?}, case ${C_BAD:-?}"
+CASES=$CASES PORT=$PORT PG_PORT=$PG_PORT PASSWORD=$PASSWORD WORK=$WORK DURATION=$DURATION CONNECTIONS=$CONNECTIONS \
+    THREADS=$THREADS LOAD_LINE="$LOAD_LINE" "$HERE/measure.sh"
