@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DuplicateCheck {
 
     static final String RECORD_TYPE = "possible-duplicate";
+    static final String CHECK_RECORD_TYPE = "duplicate-check";
 
     /**
      * Encodings with fewer bits set carry too little to tell persons apart: sex and citizenship alone set about 18
@@ -104,9 +105,17 @@ public class DuplicateCheck {
             }
             UUID id = UUID.randomUUID();
             if (duplicates.insert(id, caseId, candidate.caseId(), candidate.similarity(), now)) {
-                audit.record(AuditAction.CREATE, RECORD_TYPE, id, "similarity=" + rounded(candidate.similarity()));
                 raised.add(duplicates.find(id).orElseThrow());
             }
+        }
+        if (!raised.isEmpty()) {
+            // one entry per check, not per alert: a person referred many times must not flood the audit trail
+            audit.record(
+                    AuditAction.CREATE,
+                    CHECK_RECORD_TYPE,
+                    caseId,
+                    "possible duplicates=" + raised.size() + " highest similarity="
+                            + rounded(raised.getFirst().similarity()));
         }
         return List.copyOf(raised);
     }

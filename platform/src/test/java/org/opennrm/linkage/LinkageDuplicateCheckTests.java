@@ -75,6 +75,13 @@ class LinkageDuplicateCheckTests {
                 .query(Long.class)
                 .single();
         assertThat(stored).isEqualTo(3);
+        assertThat(jdbc.sql("select detail from access.audit_entry where record_type = 'duplicate-check'"
+                                + " and record_id = :id")
+                        .param("id", same.toString())
+                        .query(String.class)
+                        .list())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("possible duplicates=1 highest similarity=0.");
     }
 
     @Test
