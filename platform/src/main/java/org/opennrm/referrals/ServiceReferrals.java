@@ -117,6 +117,13 @@ public class ServiceReferrals {
         return store.ofCase(caseId);
     }
 
+    /** The referrals of a case sent without consent (override), for the case page. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    public List<ServiceReferral> overridesOf(CaseId caseId) {
+        return store.ofCase(caseId).stream().filter(ServiceReferral::overridden).toList();
+    }
+
     /** Hands the case to another active organisation as its owner, with a reason. */
     @Transactional
     @PreAuthorize("hasAuthority('cases:write:all')")

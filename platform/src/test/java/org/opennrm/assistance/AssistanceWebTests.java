@@ -156,6 +156,33 @@ class AssistanceWebTests {
     }
 
     @Test
+    void sharingWithoutConsentIsRefusedUnlessOverriddenAndTheOverrideIsShownOnTheCase() throws Exception {
+        var caseId = referredCase();
+        UUID hospital =
+                organisations.findByName("Central Hospital").orElseThrow().id();
+        mvc.perform(post("/cases/{id}/service-referrals", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .param("receiverId", hospital.toString())
+                        .param("purpose", "Urgent care")
+                        .param("scopes", "IDENTITY_BASIC"))
+                .andExpect(flash().attribute("refused", "serviceReferral.consentMissing"));
+        mvc.perform(post("/cases/{id}/service-referrals", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .param("receiverId", hospital.toString())
+                        .param("purpose", "Urgent care")
+                        .param("scopes", "IDENTITY_BASIC")
+                        .param("overrideGround", "RISK_TO_LIFE")
+                        .param("overrideReason", "Severe untreated injury"))
+                .andExpect(flash().attribute("flash", "serviceReferral.flash.sent"));
+        mvc.perform(get("/cases/{id}", caseId.value()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"sharing-overrides\"")))
+                .andExpect(content().string(containsString("Severe untreated injury")));
+    }
+
+    @Test
     void shelterCannotOpenTheCriminalJusticeTrackThroughPagesOrApi() throws Exception {
         var caseId = referredCase();
         mvc.perform(post("/cases/{id}/criminal-justice", caseId.value())
