@@ -18,6 +18,8 @@ import org.opennrm.access.AuditTrail;
 import org.opennrm.access.Permission;
 import org.opennrm.access.Role;
 import org.opennrm.access.Scope;
+import org.opennrm.linkage.DuplicateCheck;
+import org.opennrm.linkage.PersonEncoding;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
@@ -54,6 +56,8 @@ public class CaseManagement {
     private final AccountManagement accounts;
     private final AuditTrail audit;
     private final Screenings screenings;
+    private final DuplicateCheck duplicateCheck;
+    private final PersonEncoding personEncoding;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -69,6 +73,8 @@ public class CaseManagement {
             AccountManagement accounts,
             AuditTrail audit,
             Screenings screenings,
+            DuplicateCheck duplicateCheck,
+            PersonEncoding personEncoding,
             ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
@@ -82,6 +88,8 @@ public class CaseManagement {
         this.accounts = accounts;
         this.audit = audit;
         this.screenings = screenings;
+        this.duplicateCheck = duplicateCheck;
+        this.personEncoding = personEncoding;
         this.events = events;
         this.clock = clock;
     }
@@ -156,6 +164,16 @@ public class CaseManagement {
                 now,
                 preliminaryDue);
         cases.insert(opened);
+        // is this person already known to the NRM? possible duplicates go to case managers; nothing is merged
+        duplicateCheck.check(
+                caseId.value(),
+                reference,
+                personEncoding.encode(
+                        person.givenName(),
+                        person.familyName(),
+                        person.dateOfBirth(),
+                        person.gender(),
+                        person.citizenships().stream().findFirst().orElse(null)));
         audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "stage=REFERRED");
         publish(opened);
         return new OpenedCase(caseId, reference);

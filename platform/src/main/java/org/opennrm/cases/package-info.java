@@ -8,5 +8,6 @@
  * other identity into a log line, an event, an audit detail or a {@code toString()}; other modules receive
  * ids and codes only, and every read of a case file is written to the audit trail.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "organisations", "screening"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "organisations", "screening", "linkage"})
 package org.opennrm.cases;
