@@ -13,7 +13,7 @@ PORT=${PORT:-18484}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
-USER_NAME=casemanager
+USER_NAME=${USER_NAME:-casemanager}
 BASE="http://localhost:$PORT"
 : "${PG_PORT:?the embedded PostgreSQL port}" "${PASSWORD:?the demo password}"
 if [[ -z "${WORK:-}" ]]; then WORK=$(mktemp -d /tmp/opennrm-bench-measure.XXXXXX); fi
