@@ -49,6 +49,16 @@ class ApplicationTests {
     }
 
     @Test
+    void stylesAndScriptsAreServedWithoutSigningIn() throws Exception {
+        mvc.perform(get("/assets/css/opennrm.css")).andExpect(status().isOk());
+        mvc.perform(get("/assets/js/opennrm.js")).andExpect(status().isOk());
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/assets/css/opennrm.css").contains("/webjars/htmx.org/");
+        String htmx = page.replaceAll("(?s).*src=\"(/webjars/htmx.org/[^\"]+)\".*", "$1");
+        mvc.perform(get(htmx)).andExpect(status().isOk());
+    }
+
+    @Test
     void openApiDescriptionIsPublished() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class AccountSessionCheck extends OncePerRequestFilter {
 
-    private static final List<String> STATIC = List.of("/css/", "/js/", "/images/", "/webjars/", "/favicon.ico");
+    private static final List<String> STATIC = List.of("/assets/", "/webjars/", "/favicon.ico");
 
     private final Accounts accounts;
 

@@ -84,9 +84,7 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
-                                "/css/**",
-                                "/js/**",
-                                "/images/**",
+                                "/assets/**",
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/error",
