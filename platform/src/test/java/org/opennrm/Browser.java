@@ -30,6 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    /** Authenticator keys enrolled in this test run, by user name. */
+    private static final java.util.Map<String, String> ENROLLED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final WebDriver driver;
     private final String baseUrl;
     private final WebDriverWait wait;
@@ -189,11 +192,13 @@ public final class Browser implements AutoCloseable {
     public String signIn(String username, String password, String knownSecret) {
         go("/login").type("username", username).type("password", password).clickId("sign-in");
         wait.until(d -> !path().startsWith("/login"));
-        String secret = knownSecret;
+        // browser test classes share one application (and its accounts): remember every enrolled key
+        String secret = knownSecret != null ? knownSecret : ENROLLED.get(username);
         if (path().startsWith("/sign-in/second-factor/enrol")) {
             secret = textOf(By.id("secret"));
             type("code", totp(secret, Instant.now())).clickId("confirm");
             waitForText("Recovery codes").clickId("continue");
+            ENROLLED.put(username, secret);
         } else if (path().startsWith("/sign-in/second-factor")) {
             if (secret == null) {
                 screenshot("sign-in-" + username + "-unexpected-second-factor");
