@@ -43,6 +43,15 @@ class Accounts {
                 .optional();
     }
 
+    /** The account with this e-mail address (ignoring case); the first by user name if several share it. */
+    Optional<Account> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from access.account where lower(email) = lower(:email) order by lower(username) limit 1")
+                .param("email", email)
+                .query(Accounts::map)
+                .optional();
+    }
+
     List<Account> findAll() {
         return jdbc.sql("select " + COLUMNS + " from access.account order by lower(username)")
                 .query(Accounts::map)

@@ -94,9 +94,7 @@ class SecondFactorController {
             secret = codes.newSecret();
             session.setAttribute(ENROLMENT_SECRET, secret);
         }
-        model.addAttribute("secret", secret);
-        model.addAttribute("qrCode", codes.qrCodeSvg(codes.enrolmentUri("OpenNRM", account.username(), secret)));
-        return "access/second-factor-enrol";
+        return enrolmentPage(model, account, secret);
     }
 
     @PostMapping("/enrol")
@@ -108,9 +106,7 @@ class SecondFactorController {
         }
         if (!codes.verify(secret, code)) {
             model.addAttribute("invalid", true);
-            model.addAttribute("secret", secret);
-            model.addAttribute("qrCode", codes.qrCodeSvg(codes.enrolmentUri("OpenNRM", account.username(), secret)));
-            return "access/second-factor-enrol";
+            return enrolmentPage(model, account, secret);
         }
         List<String> recoveryCodes = codes.newRecoveryCodes();
         account.startSecondFactorEnrolment(protection.encrypt(secret, secretContext(account)));
@@ -135,6 +131,12 @@ class SecondFactorController {
         outcomes.signIn(account, "password and new second factor", request, response);
         outcomes.redirectToWhereTheyWereGoing(request, response);
         return null;
+    }
+
+    private String enrolmentPage(Model model, Account account, String secret) {
+        model.addAttribute("secret", secret);
+        model.addAttribute("qrCode", codes.qrCodeSvg(codes.enrolmentUri("OpenNRM", account.username(), secret)));
+        return "access/second-factor-enrol";
     }
 
     private boolean useRecoveryCode(Account account, String code) {

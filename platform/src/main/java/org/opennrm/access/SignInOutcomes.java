@@ -175,9 +175,7 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
         if (byUsername.isPresent() || user.getEmail() == null) {
             return byUsername;
         }
-        return accounts.findAll().stream()
-                .filter(a -> user.getEmail().equalsIgnoreCase(a.email()))
-                .findFirst();
+        return accounts.findByEmail(user.getEmail());
     }
 
     private static final String SECOND_FACTOR_PENDING = SecurityConfiguration.SECOND_FACTOR_PENDING;
