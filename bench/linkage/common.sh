@@ -5,12 +5,15 @@ JAVA="$JAVA_HOME/bin/java"
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/../.." && pwd)"
 WORK="${WORK:-$BENCH/work}"
-JAR="$ROOT/linkage/target/opennrm-linkage.jar"
+# Build folder of the linkage module; engineers sharing one checkout set OPENNRM_TARGET=target-NAME.
+TARGET="${OPENNRM_TARGET:-target}"
+JAR="$ROOT/linkage/$TARGET/opennrm-linkage.jar"
+CLASSES="$ROOT/linkage/$TARGET/classes"
 FEBRL="${FEBRL:-/work/shared/data/febrl}"
 mkdir -p "$WORK"
 
 build_jar() {
-    (cd "$ROOT" && ./mvnw -q -pl linkage package -DskipTests 2>&1 | grep -v '^WARNING' || true)
+    (cd "$ROOT" && ./mvnw -q -pl linkage package -DskipTests -Dopennrm.target="$TARGET" 2>&1 | grep -v '^WARNING' || true)
     test -f "$JAR"
 }
 

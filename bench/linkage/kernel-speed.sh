@@ -10,8 +10,8 @@ build_jar
 generate 100000 100000 0.5 42 speed100000
 encode_pair speed100000
 mkdir -p "$WORK/kernel-classes"
-"$JAVA_HOME/bin/javac" -cp "$ROOT/linkage/target/classes" -d "$WORK/kernel-classes" \
+"$JAVA_HOME/bin/javac" -cp "$CLASSES" -d "$WORK/kernel-classes" \
     "$BENCH/kernel/org/opennrm/linkage/matching/KernelSpeed.java"
 echo "== kernel, $SIZE x $SIZE, $THREADS thread(s); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA" -cp "$ROOT/linkage/target/classes:$WORK/kernel-classes" org.opennrm.linkage.matching.KernelSpeed \
+"$JAVA" -cp "$CLASSES:$WORK/kernel-classes" org.opennrm.linkage.matching.KernelSpeed \
     "$WORK/speed100000_a" "$WORK/speed100000_b" "$SIZE" "$THREADS" "$ROUNDS"

@@ -124,9 +124,8 @@ public final class Main {
         Path name = Path.of(arguments.required("out"));
         Schema schema = schemaFile == null ? Schema.defaultSchema() : Schema.read(Path.of(schemaFile));
         DeploymentSecret secret = DeploymentSecret.read(secretFile);
-        Encodings encodings = new Encoder(schema, secret).encode(in);
-        EncodingFiles.write(name, encodings);
-        out.println("encoded " + encodings.size() + " records into " + EncodingFiles.clkFile(name) + " and "
+        long records = new Encoder(schema, secret).encode(in, name);
+        out.println("encoded " + records + " records into " + EncodingFiles.clkFile(name) + " and "
                 + EncodingFiles.idsFile(name));
     }
 

@@ -95,6 +95,85 @@ public final class EncodingFiles {
         }
     }
 
+    /**
+     * {@code NAME.clk} and {@code NAME.ids} written piece by piece: records go to temporary files beside the
+     * targets, which {@link #commit()} moves into place; closing without a commit deletes them, so a failed run
+     * leaves nothing behind and a reader never sees half a file.
+     */
+    public static final class Output implements AutoCloseable {
+
+        private final Path name;
+        private final Path clkTemp;
+        private final Path idsTemp;
+        private final OutputStream clk;
+        private final BufferedWriter ids;
+        private boolean committed;
+
+        private Output(Path name, Path clkTemp, Path idsTemp) throws IOException {
+            this.name = name;
+            this.clkTemp = clkTemp;
+            this.idsTemp = idsTemp;
+            this.clk = new java.io.BufferedOutputStream(Files.newOutputStream(clkTemp), 1 << 16);
+            this.ids = Files.newBufferedWriter(idsTemp, StandardCharsets.UTF_8);
+        }
+
+        public static Output open(Path name) throws IOException {
+            Path clkTemp = temporaryBeside(clkFile(name));
+            try {
+                return new Output(name, clkTemp, temporaryBeside(idsFile(name)));
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(clkTemp);
+                throw e;
+            }
+        }
+
+        /** Appends records: {@code words} holds 16 words per id, in the order of {@code recordIds}. */
+        public void append(String[] recordIds, long[] words) throws IOException {
+            if (words.length != recordIds.length * Encodings.WORDS) {
+                throw new IllegalArgumentException(
+                        recordIds.length + " ids but " + words.length / Encodings.WORDS + " encodings");
+            }
+            for (String id : recordIds) {
+                if (id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+                    throw new InputRejected("a record id contains a line break, which the .ids format cannot hold");
+                }
+                ids.write(id);
+                ids.write('\n');
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(words.length * 8).order(ByteOrder.BIG_ENDIAN);
+            buffer.asLongBuffer().put(words);
+            clk.write(buffer.array());
+        }
+
+        /** The ids appended so far, read back from the temporary file in order. */
+        public Iterable<String> writtenIds() throws IOException {
+            ids.flush();
+            return Files.readAllLines(idsTemp, StandardCharsets.UTF_8);
+        }
+
+        /** Moves both files into place. */
+        public void commit() throws IOException {
+            clk.close();
+            ids.close();
+            moveIntoPlace(clkTemp, clkFile(name));
+            moveIntoPlace(idsTemp, idsFile(name));
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                clk.close();
+                ids.close();
+            } finally {
+                if (!committed) {
+                    deleteQuietly(clkTemp);
+                    deleteQuietly(idsTemp);
+                }
+            }
+        }
+    }
+
     /** Something that writes a whole text file. */
     public interface Content {
         void writeTo(Writer out) throws IOException;

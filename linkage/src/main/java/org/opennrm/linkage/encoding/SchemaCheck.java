@@ -16,8 +16,7 @@ final class SchemaCheck {
 
     private SchemaCheck() {}
 
-    static void verify(Schema schema, Encodings encodings, Encoder.FieldStatistics statistics) {
-        int records = encodings.size();
+    static void verify(Schema schema, long records, Encoder.FieldStatistics statistics) {
         if (records < schema.minRecordsForCheck()) {
             return;
         }
