@@ -102,6 +102,10 @@ class PermissionMatrixTests {
         scoped("GET /cases/\\{id\\}", "cases:read:all", "cases:read:organisation", "cases:read:own");
         scoped("GET /api/v1/cases/\\{id\\}", "cases:read:all", "cases:read:organisation", "cases:read:own");
 
+        // HTCDS exports of cases for an authorised exchange: the NRM's case managers and the co-ordinator
+        rule("GET /exports/htcds.*", "cases:export:all");
+        rule("GET /api/v1/exports/htcds", "cases:export:all");
+
         // referrals into the NRM: any referring organisation; its own referrals only
         rule("(GET|POST) /referrals/(new|anonymous)", "referrals:create:organisation");
         rule("POST /api/v1/(referrals|notifications/anonymous)", "referrals:create:organisation");

@@ -21,6 +21,8 @@ public enum AuditAction {
     UPDATE,
     DELETE,
     EXPORT,
+    /** Cases exported in the HTCDS layout for an exchange: the detail holds options and counts only. */
+    HTCDS_EXPORT,
     SHARE,
     KEY_ROTATED,
     AUDIT_VERIFIED

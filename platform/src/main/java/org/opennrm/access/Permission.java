@@ -30,7 +30,12 @@ public enum Permission {
     /** Open the restricted criminal-justice track of a case: proceedings, status in them, co-operation. */
     CRIMINAL_JUSTICE_READ,
     /** Share a case with an organisation without the person's consent, for a child's protection or a risk to life. */
-    SHARING_OVERRIDE;
+    SHARING_OVERRIDE,
+    /**
+     * Export cases in the HTCDS v2 layout for an authorised exchange with a receiving organisation: pseudonymous by
+     * default, with identity only for cases whose consent covers sharing with that organisation.
+     */
+    CASES_EXPORT;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {
