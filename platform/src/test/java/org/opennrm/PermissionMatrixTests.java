@@ -131,6 +131,9 @@ class PermissionMatrixTests {
 
         // statistics: tables, dashboard and estimates for statisticians and co-ordinators; releasing for statisticians
         rule("(GET|POST) /statistics/releases/(new|\\{id\\}/approve).*", "statistics:release:all");
+        // the CTDC file is microdata (k-anonymous): statisticians export it, co-ordinators see the preview
+        rule("GET /statistics/ctdc/download", "statistics:release:all");
+        rule("GET /api/v1/statistics/ctdc/records", "statistics:release:all");
         rule("POST /statistics/releases.*", "statistics:release:all");
         rule("(GET|POST) /statistics.*", "statistics:read:all");
         rule("POST /api/v1/statistics/releases.*", "statistics:release:all");

@@ -20,6 +20,7 @@ import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.CaseSummaryLine;
 import org.opennrm.cases.ClosureReason;
 import org.opennrm.referrals.ServiceReferrals;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -44,13 +45,21 @@ public class Assistance {
     private final CaseManagement cases;
     private final ServiceReferrals referrals;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Assistance(AssistanceStore store, CaseManagement cases, ServiceReferrals referrals, AuditTrail audit, Clock clock) {
+    Assistance(
+            AssistanceStore store,
+            CaseManagement cases,
+            ServiceReferrals referrals,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.cases = cases;
         this.referrals = referrals;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -187,6 +196,7 @@ public class Assistance {
                 type.residencePermit() ? form.expiresOn() : null);
         store.insertService(caseId, service, now(), actor.accountId());
         audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "service=" + type);
+        events.publishEvent(new ServiceDelivered(caseId, type, service.startedOn()));
         return service;
     }
 
@@ -244,6 +254,7 @@ public class Assistance {
         store.insertClosure(caseId, closure, actor().accountId());
         cases.close(caseId, null, ClosureReason.DURABLE_SOLUTION);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "closed=" + form.solution());
+        events.publishEvent(new DurableSolutionReached(caseId, form.solution(), closure.closedAt()));
         return closure;
     }
 

@@ -25,6 +25,35 @@ public enum AgeGroup {
         return ctdcCode;
     }
 
+    /** The band of an age in whole years; null when the age is not known. */
+    public static AgeGroup ofAge(Integer years) {
+        if (years == null || years < 0) {
+            return null;
+        }
+        if (years <= 8) {
+            return AGE_0_8;
+        }
+        if (years <= 17) {
+            return AGE_9_17;
+        }
+        if (years <= 20) {
+            return AGE_18_20;
+        }
+        if (years <= 23) {
+            return AGE_21_23;
+        }
+        if (years <= 26) {
+            return AGE_24_26;
+        }
+        if (years <= 29) {
+            return AGE_27_29;
+        }
+        if (years <= 38) {
+            return AGE_30_38;
+        }
+        return years <= 47 ? AGE_39_47 : AGE_48_PLUS;
+    }
+
     public boolean child() {
         return this == AGE_0_8 || this == AGE_9_17;
     }

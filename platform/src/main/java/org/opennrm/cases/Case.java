@@ -169,13 +169,21 @@ public final class Case {
                 List.of(),
                 List.of(),
                 List.of());
+        var profile = request.profile();
         opened.domainEvents.add(new CaseOpened(
                 id,
                 referringOrganisationId,
                 ageCategory,
-                request.profile().exploitationForms(),
+                profile.exploitationForms(),
                 today,
-                preliminaryDueOn));
+                preliminaryDueOn,
+                request.person().gender(),
+                request.ageInDoubt() ? null : AgeGroup.ofAge(request.person().ageOn(today)),
+                request.person().citizenships(),
+                profile.methodsOfControl(),
+                profile.sectors(),
+                profile.recruiterRelationship(),
+                profile.exploitationCountries()));
         for (var statement : request.consents()) {
             opened.record(statement, referredBy, now);
         }
@@ -357,7 +365,9 @@ public final class Case {
                 decidedOn,
                 organisationId,
                 reconsiders,
-                startsRecovery ? recoveryEndsOn : null));
+                startsRecovery ? recoveryEndsOn : null,
+                referredOn,
+                ageCategory));
         touch(now);
         return decision;
     }
@@ -423,7 +433,7 @@ public final class Case {
         closedAt = now;
         nextDueKind = null;
         nextDueOn = null;
-        domainEvents.add(new CaseClosed(id, reason, stage));
+        domainEvents.add(new CaseClosed(id, reason, stage, now));
         touch(now);
     }
 

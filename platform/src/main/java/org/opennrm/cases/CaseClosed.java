@@ -1,4 +1,6 @@
 package org.opennrm.cases;
 
+import java.time.Instant;
+
 /** A case was closed. */
-public record CaseClosed(CaseId caseId, ClosureReason reason, Stage stage) {}
+public record CaseClosed(CaseId caseId, ClosureReason reason, Stage stage, Instant closedAt) {}

@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * An identification decision was recorded. {@code reconsiders} names the negative decision it replaces after
  * a review; {@code recoveryPeriodEndsOn} is set when a positive preliminary decision starts the period.
+ * {@code referredOn} and {@code ageCategory} let statistics count how long decisions took, for children and
+ * adults, without reading the case.
  */
 public record IdentificationDecided(
         CaseId caseId,
@@ -15,4 +17,6 @@ public record IdentificationDecided(
         LocalDate decidedOn,
         UUID organisationId,
         UUID reconsiders,
-        LocalDate recoveryPeriodEndsOn) {}
+        LocalDate recoveryPeriodEndsOn,
+        LocalDate referredOn,
+        AgeCategory ageCategory) {}

@@ -15,8 +15,7 @@ enum Dimension {
     QUARTER("period_year || '-Q' || period_quarter"),
     REGION("coalesce(region_code, 'UNKNOWN')"),
     /* A person with several forms is one MULTIPLE, so that every table adds up to people, not mentions. */
-    EXPLOITATION_FORM("case cardinality(exploitation_forms) when 0 then 'UNKNOWN' when 1 then exploitation_forms[1]"
-            + " else 'MULTIPLE' end"),
+    EXPLOITATION_FORM(several("exploitation_forms")),
     SEX("coalesce(sex, 'UNKNOWN')"),
     AGE_BAND("coalesce(age_band, 'UNKNOWN')", Fact.AGE_BANDS),
     AGE_GROUP("case when child then 'CHILD' when not child then 'ADULT' else 'UNKNOWN' end", List.of("CHILD", "ADULT")),
@@ -29,9 +28,23 @@ enum Dimension {
                     + " when days_to_decision <= 90 then '46-90' when days_to_decision <= 180 then '91-180'"
                     + " else '181+' end",
             List.of("0-45", "46-90", "91-180", "181+")),
-    SERVICE("coalesce(service_type, 'UNKNOWN')");
+    SERVICE("coalesce(service_type, 'UNKNOWN')"),
+    METHOD_OF_CONTROL(several("methods_of_control")),
+    /* ISIC sections of the work the person was exploited in */
+    SECTOR(several("sectors")),
+    RECRUITER_RELATIONSHIP("coalesce(recruiter_relationship, 'UNKNOWN')"),
+    COUNTRY_OF_EXPLOITATION(several("exploitation_countries")),
+    SCREENING_SUGGESTION("coalesce(screening_suggestion, 'UNKNOWN')"),
+    CLOSURE_REASON("coalesce(closure_reason, 'UNKNOWN')"),
+    DURABLE_SOLUTION("coalesce(durable_solution, 'UNKNOWN')");
 
     static final String UNKNOWN = "UNKNOWN";
+
+    /* Columns holding several codes count a person once: the code, or MULTIPLE, or UNKNOWN for none. */
+    private static String several(String column) {
+        return "case cardinality(" + column + ") when 0 then 'UNKNOWN' when 1 then " + column + "[1]"
+                + " else 'MULTIPLE' end";
+    }
 
     private final String sql;
     private final List<String> order;

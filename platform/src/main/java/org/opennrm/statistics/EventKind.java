@@ -7,5 +7,7 @@ public enum EventKind {
     SCREENING,
     IDENTIFICATION_DECISION,
     SERVICE_DELIVERED,
-    CLOSURE
+    CLOSURE,
+    /* counted apart from CLOSURE: a closure through assistance is both a closure and a durable solution */
+    DURABLE_SOLUTION
 }

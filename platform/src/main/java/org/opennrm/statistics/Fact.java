@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * @param child true for a child, false for an adult, null when not known
  * @param citizenship ISO 3166-1 alpha-3
  * @param daysToDecision for identification decisions: days from referral to decision
+ * @param sectors ISIC sections (one capital letter each) where the person was exploited
+ * @param exploitationCountries ISO 3166-1 alpha-3
+ * @param screeningSuggestion for screenings: what the screening suggested (never a decision)
+ * @param closureReason for closures: why the case was closed
+ * @param durableSolution for durable solutions: which one the case closed with
  */
 public record Fact(
         EventKind kind,
@@ -28,7 +33,14 @@ public record Fact(
         Set<String> exploitationForms,
         String decisionOutcome,
         Integer daysToDecision,
-        String serviceType) {
+        String serviceType,
+        Set<String> methodsOfControl,
+        Set<String> sectors,
+        String recruiterRelationship,
+        Set<String> exploitationCountries,
+        String screeningSuggestion,
+        String closureReason,
+        String durableSolution) {
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -37,6 +49,7 @@ public record Fact(
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,40}");
     private static final Pattern REGION = Pattern.compile("[A-Z0-9-]{1,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern SECTION = Pattern.compile("[A-U]");
 
     public Fact {
         if (kind == null || month == null) {
@@ -56,6 +69,52 @@ public record Fact(
         }
         exploitationForms = exploitationForms == null ? Set.of() : Set.copyOf(exploitationForms);
         exploitationForms.forEach(form -> code("form of exploitation", form, CODE));
+        code("recruiter relationship", recruiterRelationship, CODE);
+        code("screening suggestion", screeningSuggestion, CODE);
+        code("closure reason", closureReason, CODE);
+        code("durable solution", durableSolution, CODE);
+        methodsOfControl = methodsOfControl == null ? Set.of() : Set.copyOf(methodsOfControl);
+        methodsOfControl.forEach(method -> code("method of control", method, CODE));
+        sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
+        sectors.forEach(sector -> code("sector", sector, SECTION));
+        exploitationCountries = exploitationCountries == null ? Set.of() : Set.copyOf(exploitationCountries);
+        exploitationCountries.forEach(country -> code("country of exploitation", country, COUNTRY));
+    }
+
+    /** A fact without the codes of the trafficking profile, screenings or closures. */
+    public Fact(
+            EventKind kind,
+            YearMonth month,
+            String region,
+            String referringSector,
+            String sex,
+            String ageBand,
+            Boolean child,
+            String citizenship,
+            Set<String> exploitationForms,
+            String decisionOutcome,
+            Integer daysToDecision,
+            String serviceType) {
+        this(
+                kind,
+                month,
+                region,
+                referringSector,
+                sex,
+                ageBand,
+                child,
+                citizenship,
+                exploitationForms,
+                decisionOutcome,
+                daysToDecision,
+                serviceType,
+                Set.of(),
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
     }
 
     private static void code(String what, String value, Pattern pattern) {

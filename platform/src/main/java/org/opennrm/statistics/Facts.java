@@ -22,9 +22,11 @@ class Facts {
         jdbc.sql("""
                         insert into statistics.fact (event_kind, period_year, period_quarter, period_month, region_code,
                             referring_sector, sex, age_band, child, citizenship, exploitation_forms, decision_outcome,
-                            days_to_decision, service_type)
+                            days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
+                            exploitation_countries, screening_suggestion, closure_reason, durable_solution)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
-                            :forms, :outcome, :days, :service)
+                            :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
+                            :closure, :solution)
                         """)
                 .param("kind", fact.kind().name())
                 .param("year", fact.month().getYear())
@@ -36,11 +38,22 @@ class Facts {
                 .param("ageBand", fact.ageBand())
                 .param("child", fact.child())
                 .param("citizenship", fact.citizenship())
-                .param("forms", fact.exploitationForms().stream().sorted().toArray(String[]::new))
+                .param("forms", sorted(fact.exploitationForms()))
                 .param("outcome", fact.decisionOutcome())
                 .param("days", fact.daysToDecision())
                 .param("service", fact.serviceType())
+                .param("methods", sorted(fact.methodsOfControl()))
+                .param("sectors", sorted(fact.sectors()))
+                .param("recruiter", fact.recruiterRelationship())
+                .param("countries", sorted(fact.exploitationCountries()))
+                .param("suggestion", fact.screeningSuggestion())
+                .param("closure", fact.closureReason())
+                .param("solution", fact.durableSolution())
                 .update();
+    }
+
+    private static String[] sorted(java.util.Set<String> codes) {
+        return codes.stream().sorted().toArray(String[]::new);
     }
 
     /** Counts by the two dimensions, with the SQL of each dimension (fixed text) and parameters for the rest. */
@@ -83,5 +96,56 @@ class Facts {
             grid[rowList.indexOf(count.row())][columnList.indexOf(count.column())] = count.people();
         }
         return new CountTable(request.rows().word(), request.columns().word(), rowList, columnList, grid);
+    }
+
+    /**
+     * Every person registered (a referral or an anonymous notification) in the years given (either may be null), as
+     * the facts hold them: the CTDC export reads these and never a case.
+     */
+    List<Fact> registrations(Integer fromYear, Integer toYear) {
+        return jdbc.sql("""
+                        select event_kind, period_year, period_month, region_code, referring_sector, sex, age_band, child,
+                            citizenship, exploitation_forms, methods_of_control, sectors, recruiter_relationship,
+                            exploitation_countries
+                        from statistics.fact
+                        where event_kind in ('REFERRAL', 'ANONYMOUS_NOTIFICATION')
+                            and (cast(:from as integer) is null or period_year >= :from)
+                            and (cast(:to as integer) is null or period_year <= :to)
+                        order by period_year, id
+                        """)
+                .param("from", fromYear, java.sql.Types.INTEGER)
+                .param("to", toYear, java.sql.Types.INTEGER)
+                .query((rs, n) -> new Fact(
+                        EventKind.valueOf(rs.getString("event_kind")),
+                        java.time.YearMonth.of(rs.getInt("period_year"), rs.getInt("period_month")),
+                        rs.getString("region_code"),
+                        rs.getString("referring_sector"),
+                        rs.getString("sex"),
+                        rs.getString("age_band"),
+                        rs.getObject("child", Boolean.class),
+                        rs.getString("citizenship"),
+                        codes(rs.getArray("exploitation_forms")),
+                        null,
+                        null,
+                        null,
+                        codes(rs.getArray("methods_of_control")),
+                        codes(rs.getArray("sectors")),
+                        rs.getString("recruiter_relationship"),
+                        codes(rs.getArray("exploitation_countries")),
+                        null,
+                        null,
+                        null))
+                .list();
+    }
+
+    private static java.util.Set<String> codes(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        for (Object code : (Object[]) array.getArray()) {
+            codes.add(((String) code).strip());
+        }
+        return codes;
     }
 }

@@ -54,7 +54,8 @@ record TableRequest(Dimension rows, Dimension columns, EventKind event, String f
 
     /**
      * The event a table counts: as asked, or else what its dimensions imply (decisions for outcomes and
-     * time to decision, services delivered for services, referrals otherwise).
+     * time to decision, services delivered for services, screenings for suggestions, closures for closure
+     * reasons, durable solutions for solutions, referrals otherwise).
      */
     static EventKind event(String word, Dimension rows, Dimension columns) {
         if (word != null && !word.isBlank()) {
@@ -72,6 +73,15 @@ record TableRequest(Dimension rows, Dimension columns, EventKind event, String f
             }
             if (d == Dimension.SERVICE) {
                 return EventKind.SERVICE_DELIVERED;
+            }
+            if (d == Dimension.SCREENING_SUGGESTION) {
+                return EventKind.SCREENING;
+            }
+            if (d == Dimension.CLOSURE_REASON) {
+                return EventKind.CLOSURE;
+            }
+            if (d == Dimension.DURABLE_SOLUTION) {
+                return EventKind.DURABLE_SOLUTION;
             }
         }
         return EventKind.REFERRAL;

@@ -5,8 +5,10 @@
  *
  * <p>It keeps its own coded facts without identity (codes, month and year, age bands; never a name, a date
  * of birth or free text) recorded through its facade or from other modules' events, and it never reads
- * other modules' tables. From {@code cases} it uses only the events it listens to (codes and ids; the ids are
- * not kept).
+ * other modules' tables. From {@code cases}, {@code screening} and {@code assistance} it uses only the events it
+ * listens to (codes and ids; the ids are not kept); from {@code organisations} the sector and region of the
+ * organisation that referred or screened.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "cases"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "cases", "organisations", "screening", "assistance"})
 package org.opennrm.statistics;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
+import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.DecisionKind;
 import org.opennrm.cases.DecisionOutcome;
@@ -41,7 +42,9 @@ class DecisionFactsTests {
                 LocalDate.of(year, 5, 17),
                 UUID.randomUUID(),
                 null,
-                null);
+                null,
+                LocalDate.of(year, 3, 18),
+                AgeCategory.ADULT);
 
         transactions.executeWithoutResult(status -> events.publishEvent(decided));
 
@@ -59,6 +62,10 @@ class DecisionFactsTests {
                 .param(year)
                 .query(String.class)
                 .single();
-        assertThat(stored).doesNotContain(decided.caseId().toString()).contains("\"period_quarter\":2");
+        assertThat(stored)
+                .doesNotContain(decided.caseId().toString())
+                .contains("\"period_quarter\":2")
+                .contains("\"days_to_decision\":60")
+                .contains("\"child\":false");
     }
 }

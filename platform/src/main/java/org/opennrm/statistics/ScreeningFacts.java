@@ -1,0 +1,54 @@
+package org.opennrm.statistics;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import org.opennrm.screening.AgeGroup;
+import org.opennrm.screening.ExploitationForm;
+import org.opennrm.screening.ScreeningCompleted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts screenings from the screening module's event: the screening organisation's sector and region, child or
+ * adult, the forms suspected (screening's own codes) and the suggestion, which is never a decision.
+ */
+@Component
+class ScreeningFacts {
+
+    private final NationalStatistics statistics;
+    private final Regions regions;
+    private final Clock clock;
+
+    ScreeningFacts(NationalStatistics statistics, Regions regions, Clock clock) {
+        this.statistics = statistics;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ScreeningCompleted completed) {
+        var origin = regions.of(completed.organisationId());
+        statistics.record(new Fact(
+                EventKind.SCREENING,
+                YearMonth.from(completed.completedAt().atZone(clock.getZone())),
+                origin.region(),
+                origin.sector(),
+                null,
+                null,
+                completed.ageGroup() == null || completed.ageGroup() == AgeGroup.UNKNOWN
+                        ? null
+                        : completed.ageGroup() == AgeGroup.CHILD,
+                null,
+                completed.forms().stream().map(ExploitationForm::name).collect(java.util.stream.Collectors.toSet()),
+                null,
+                null,
+                null,
+                java.util.Set.of(),
+                java.util.Set.of(),
+                null,
+                java.util.Set.of(),
+                Codes.name(completed.suggestion()),
+                null,
+                null));
+    }
+}

@@ -1,0 +1,194 @@
+package org.opennrm.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The CTDC export wired end to end: from the facts of one year, a k-anonymous file in CTDC's layout that only a
+ * statistician downloads, every download audited with its number of rows, and a preview with the shares by
+ * CTDC's denominator rule. Each test uses a year of its own, since the database is shared.
+ */
+@PlatformTest
+class CtdcExportsTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    NationalStatistics statistics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final UUID organisation = UUID.randomUUID();
+    int year;
+
+    @BeforeEach
+    void year() {
+        year = ThreadLocalRandom.current().nextInt(1990, 2000);
+        jdbc.sql("delete from statistics.fact where period_year = ?")
+                .param(year)
+                .update();
+    }
+
+    void referrals(int count, String sex, String ageBand, Set<String> forms, Set<String> methods) {
+        for (int i = 0; i < count; i++) {
+            statistics.record(new Fact(
+                    EventKind.REFERRAL,
+                    YearMonth.of(year, 3),
+                    null,
+                    "POLICE",
+                    sex,
+                    ageBand,
+                    false,
+                    "MDA",
+                    forms,
+                    null,
+                    null,
+                    null,
+                    methods,
+                    Set.of(),
+                    null,
+                    Set.of(),
+                    null,
+                    null,
+                    null));
+        }
+    }
+
+    /** 30 alike, 12 alike, 1 like those 12 but for one rare means of control, and 1 unlike anyone. */
+    void registrations() {
+        referrals(30, "FEMININE", "18-20", Set.of("SEXUAL_EXPLOITATION"), Set.of());
+        referrals(12, "MASCULINE", "30-38", Set.of("FORCED_LABOUR"), Set.of("DEBT_BONDAGE"));
+        referrals(1, "MASCULINE", "30-38", Set.of("FORCED_LABOUR"), Set.of("DEBT_BONDAGE", "PSYCHOACTIVE_SUBSTANCE"));
+        referrals(1, "NON_CONFORMING", "48+", Set.of("ORGAN_REMOVAL"), Set.of());
+    }
+
+    @Test
+    void theFileIsKAnonymousOverAll27VariablesAndReportsWhatItChanged() throws Exception {
+        registrations();
+
+        var response = mvc.perform(get("/api/v1/statistics/ctdc/records")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("text/csv")))
+                .andExpect(header().string("X-Records-Generalised", "1"))
+                .andExpect(header().string("X-Records-Suppressed", "1"))
+                .andReturn()
+                .getResponse();
+
+        List<String> lines = Arrays.asList(
+                response.getContentAsString(StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines.getFirst().split(",")).hasSize(27).startsWith("yearOfRegistration", "gender", "ageBroad");
+        List<String> records = lines.subList(1, lines.size());
+        assertThat(records).hasSize(43);
+        Map<String, Integer> combinations = new HashMap<>();
+        records.forEach(line -> combinations.merge(line, 1, Integer::sum));
+        assertThat(combinations.values()).allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(11));
+        assertThat(records).allSatisfy(line -> assertThat(line.split(",")).hasSize(27));
+        assertThat(String.join("\n", records)).doesNotContain("48+").contains("Woman", "Man", "18--20", "NULL");
+    }
+
+    @Test
+    void everyDownloadIsAuditedWithItsRows() throws Exception {
+        registrations();
+
+        String exportId = mvc.perform(get("/statistics/ctdc/download")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("X-Export-Id");
+
+        String detail = jdbc.sql("select action || ' ' || detail from access.audit_entry"
+                        + " where record_type = 'ctdc-export' and record_id = ?")
+                .param(exportId)
+                .query(String.class)
+                .single();
+        assertThat(detail).isEqualTo("EXPORT rows=43 k=11 generalised=1 suppressed=1");
+    }
+
+    @Test
+    void thePreviewGivesSharesByTheDenominatorRuleOfWhatIsPublished() throws Exception {
+        registrations();
+
+        mvc.perform(get("/api/v1/statistics/ctdc")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.registered").value(44))
+                .andExpect(jsonPath("$.published").value(43))
+                .andExpect(jsonPath("$.suppressed").value(1))
+                .andExpect(jsonPath("$.generalisedValues.meansDrugsAlcohol").value(1))
+                .andExpect(
+                        jsonPath("$.shares[?(@.group == 'FORMS')].denominator").value(43))
+                // 13 of the 43 with a form were in forced labour, 30 in sexual exploitation
+                .andExpect(jsonPath("$.shares[?(@.group == 'FORMS')].shares.isForcedLabour")
+                        .value(13 / 43.0))
+                .andExpect(
+                        jsonPath("$.shares[?(@.group == 'MEANS')].denominator").value(13));
+    }
+
+    @Test
+    void aCoordinatorSeesThePreviewButCannotDownloadTheFile() throws Exception {
+        registrations();
+
+        mvc.perform(get("/statistics/ctdc")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"ctdc-counts\"")))
+                .andExpect(content().string(not(containsString("id=\"ctdc-download\""))));
+        mvc.perform(get("/statistics/ctdc/download").with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/statistics/ctdc")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"ctdc-download\"")));
+    }
+
+    @Test
+    void kCannotBeLoweredBelowTheInstallationsValue() throws Exception {
+        mvc.perform(get("/api/v1/statistics/ctdc/records").param("k", "3").with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(jsonPath("$.detail", containsString("11")));
+        long exports = jdbc.sql("select count(*) from access.audit_entry where record_type = 'ctdc-export'"
+                        + " and detail like '% k=3 %'")
+                .query(Long.class)
+                .single();
+        assertThat(exports).isZero();
+    }
+}
