@@ -25,5 +25,10 @@ public enum AuditAction {
     HTCDS_EXPORT,
     SHARE,
     KEY_ROTATED,
-    AUDIT_VERIFIED
+    AUDIT_VERIFIED,
+    /* releases of national statistics: each step is a fact of its own, so the trail shows who did which */
+    RELEASE_ASSEMBLED,
+    RELEASE_APPROVED,
+    RELEASE_PUBLISHED,
+    RELEASE_DOWNLOADED
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.access.Actor;
+import org.opennrm.access.AuditAction;
+import org.opennrm.access.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * published, every table is compared with the tables of published releases that count the same thing over
  * a nested period: if subtracting one published cell from the other would give a count between 1 and the
  * minimum cell size, the release is refused (differencing would reveal a small group).
+ *
+ * <p>Each step is written to the audit trail: assembled, approved and published (one approval does both, as two
+ * entries), and every download of a published table. A refused step writes nothing and stores nothing.
  */
 @Service
 class Releases {
+
+    static final String RECORD_TYPE = "statistics-release";
 
     private static final TypeReference<List<TableView>> TABLES = new TypeReference<>() {};
 
@@ -31,6 +38,7 @@ class Releases {
     private final DisclosureControl disclosureControl;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Releases(
@@ -38,11 +46,13 @@ class Releases {
             DisclosureControl disclosureControl,
             JdbcClient jdbc,
             JsonMapper json,
+            AuditTrail audit,
             Clock clock) {
         this.statistics = statistics;
         this.disclosureControl = disclosureControl;
         this.jdbc = jdbc;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,6 +90,11 @@ class Releases {
                 .param("by", release.assembledBy())
                 .param("at", java.sql.Timestamp.from(release.assembledAt()))
                 .update();
+        audit.record(
+                AuditAction.RELEASE_ASSEMBLED,
+                RECORD_TYPE,
+                release.id(),
+                "tables=" + tables.size() + " suppressed=" + release.suppressions());
         return release;
     }
 
@@ -102,7 +117,28 @@ class Releases {
                 .param("at", java.sql.Timestamp.from(now))
                 .param("id", id)
                 .update();
+        audit.record(AuditAction.RELEASE_APPROVED, RECORD_TYPE, id);
+        audit.record(
+                AuditAction.RELEASE_PUBLISHED,
+                RECORD_TYPE,
+                id,
+                "tables=" + release.tables().size());
         return find(id).orElseThrow();
+    }
+
+    /** One table of a published release, for a download; audited. A release awaiting approval has none to give. */
+    @Transactional
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    TableView download(UUID id, int index, String format) {
+        var release = find(id).orElseThrow(() -> new RecordNotFound("release", id));
+        if (release.status() != Release.ReleaseStatus.PUBLISHED) {
+            throw new ReleaseRefused("This release is not published yet: its tables cannot be downloaded.");
+        }
+        if (index < 0 || index >= release.tables().size()) {
+            throw new RecordNotFound("published release table", id + "/" + index);
+        }
+        audit.record(AuditAction.RELEASE_DOWNLOADED, RECORD_TYPE, id, "table=" + index + " format=" + format);
+        return release.tables().get(index);
     }
 
     @Transactional(readOnly = true)

@@ -130,15 +130,26 @@ class ReleasesController {
     @PreAuthorize(READ)
     ResponseEntity<byte[]> download(
             @PathVariable UUID id, @PathVariable int index, @RequestParam(defaultValue = "csv") String format) {
-        var release = releases.find(id).orElseThrow(() -> new RecordNotFound("release", id));
-        if (release.status() != Release.ReleaseStatus.PUBLISHED
-                || index < 0
-                || index >= release.tables().size()) {
-            throw new RecordNotFound("published release table", id + "/" + index);
+        return file(releases, id, index, format);
+    }
+
+    /** A download refused (not published, unknown format): the reason, as plain text. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(RuleViolation.class)
+    ResponseEntity<String> refused(RuleViolation e) {
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body(e.getMessage());
+    }
+
+    /** A published table as a file: the format is checked before the download is audited. */
+    static ResponseEntity<byte[]> file(Releases releases, UUID id, int index, String format) {
+        String chosen = format.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!chosen.equals("csv") && !chosen.equals("xlsx")) {
+            throw new RuleViolation("A table downloads as csv or xlsx.");
         }
-        TableView view = release.tables().get(index);
+        TableView view = releases.download(id, index, chosen);
         var request = TableRequest.of(
                 view.rows(), view.columns(), view.event().name(), view.from(), view.to(), view.region());
-        return StatisticsController.file(request, view.asProtectedTable(), format);
+        return StatisticsController.file(request, view.asProtectedTable(), chosen);
     }
 }
