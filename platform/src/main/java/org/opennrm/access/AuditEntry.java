@@ -3,9 +3,12 @@ package org.opennrm.access;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of the audit trail, as stored. */
+/**
+ * One entry of the audit trail, as stored. {@code sequence}, {@code previousHash} and {@code hash} are null until
+ * the chain has sealed the entry (see {@link AuditChain}).
+ */
 public record AuditEntry(
-        long sequence,
+        Long sequence,
         Instant recordedAt,
         UUID accountId,
         String username,

@@ -43,9 +43,7 @@ public class AuditSearch {
     @PreAuthorize("hasAuthority('audit:read:all')")
     public AuditPage search(AuditQuery query) {
         var where = new ArrayList<String>();
-        StringBuilder text = new StringBuilder("select sequence, recorded_at, account_id, username, organisation_id,"
-                + " action, record_type, record_id, detail, remote_address, previous_hash, hash"
-                + " from access.audit_entry");
+        StringBuilder text = new StringBuilder("select " + AuditVerification.COLUMNS + " from access.audit_entry");
         var params = new java.util.HashMap<String, Object>();
         if (query.recordType() != null) {
             where.add("record_type = :recordType");
@@ -75,7 +73,8 @@ public class AuditSearch {
         if (!where.isEmpty()) {
             text.append(" where ").append(String.join(" and ", where));
         }
-        text.append(" order by sequence desc limit :limit offset :offset");
+        // by insertion: entries not yet sealed into the chain have no sequence number for a moment
+        text.append(" order by id desc limit :limit offset :offset");
         params.put("limit", AuditQuery.PAGE_SIZE + 1);
         params.put("offset", (long) query.page() * AuditQuery.PAGE_SIZE);
         List<AuditEntry> found = jdbc.sql(text.toString())

@@ -23,15 +23,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * module calls it for every read or change of personal data. Entries are append-only and hash-chained.
  *
  * <p>Entries hold ids and codes, never names of persons or other personal data in {@code detail}.
+ *
+ * <p>An entry is written in the transaction of the work it records and sealed into the chain by {@link
+ * AuditChain} shortly after that transaction commits.
  */
 @Service
 public class AuditTrail {
 
     /** The hash before the first entry. */
     static final String GENESIS = "0".repeat(64);
-
-    // one lock id for the whole chain: entries must be appended one at a time to stay chained
-    private static final long CHAIN_LOCK = 0x0A0D17L;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -51,7 +51,7 @@ public class AuditTrail {
     public void record(AuditAction action, String recordType, Object recordId, String detail) {
         var actor = Actor.current();
         append(new AuditEntry(
-                0,
+                null,
                 now(),
                 actor.map(Actor::accountId).orElse(null),
                 actor.map(Actor::username).orElse(null),
@@ -73,7 +73,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFor(UUID accountId, String username, UUID organisationId, AuditAction action, String detail) {
         append(new AuditEntry(
-                0,
+                null,
                 now(),
                 accountId,
                 username,
@@ -87,34 +87,26 @@ public class AuditTrail {
                 null));
     }
 
+    /**
+     * Inserts the entry unsealed, in the caller's transaction: no lock and no read of the chain's head, so
+     * audited reads do not wait for each other. {@link AuditChain} gives it its number and hashes once the
+     * transaction has committed.
+     */
     private void append(AuditEntry entry) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)")
-                .param("lock", CHAIN_LOCK)
-                .query()
-                .singleRow();
-        var last = jdbc.sql("select sequence, hash from access.audit_entry order by sequence desc limit 1")
-                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .optional();
-        long sequence = last.map(l -> (Long) l[0] + 1).orElse(1L);
-        String previous = last.map(l -> (String) l[1]).orElse(GENESIS);
-        var chained = entry.chainedAfter(sequence, previous);
         jdbc.sql("""
-                        insert into access.audit_entry (sequence, recorded_at, account_id, username, organisation_id,
-                            action, record_type, record_id, detail, remote_address, previous_hash, hash)
-                        values (:sequence, :recordedAt, :accountId, :username, :organisationId, :action,
-                            :recordType, :recordId, :detail, :remoteAddress, :previousHash, :hash)""")
-                .param("sequence", chained.sequence())
-                .param("recordedAt", Timestamp.from(chained.recordedAt()))
-                .param("accountId", chained.accountId())
-                .param("username", chained.username())
-                .param("organisationId", chained.organisationId())
-                .param("action", chained.action().name())
-                .param("recordType", chained.recordType())
-                .param("recordId", chained.recordId())
-                .param("detail", chained.detail())
-                .param("remoteAddress", chained.remoteAddress())
-                .param("previousHash", chained.previousHash())
-                .param("hash", chained.hash())
+                        insert into access.audit_entry (recorded_at, account_id, username, organisation_id,
+                            action, record_type, record_id, detail, remote_address)
+                        values (:recordedAt, :accountId, :username, :organisationId, :action,
+                            :recordType, :recordId, :detail, :remoteAddress)""")
+                .param("recordedAt", Timestamp.from(entry.recordedAt()))
+                .param("accountId", entry.accountId())
+                .param("username", entry.username())
+                .param("organisationId", entry.organisationId())
+                .param("action", entry.action().name())
+                .param("recordType", entry.recordType())
+                .param("recordId", entry.recordId())
+                .param("detail", entry.detail())
+                .param("remoteAddress", entry.remoteAddress())
                 .update();
     }
 

@@ -30,23 +30,25 @@ public class AuditVerification {
 
     static final int DEFAULT_PAGE_SIZE = 10_000;
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             sequence, recorded_at, account_id, username, organisation_id, action, record_type, record_id, detail,
             remote_address, previous_hash, hash""";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final AuditChain chain;
     private final Clock clock;
     private final int pageSize;
 
     @Autowired
-    AuditVerification(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-        this(jdbc, audit, clock, DEFAULT_PAGE_SIZE);
+    AuditVerification(JdbcClient jdbc, AuditTrail audit, AuditChain chain, Clock clock) {
+        this(jdbc, audit, chain, clock, DEFAULT_PAGE_SIZE);
     }
 
-    AuditVerification(JdbcClient jdbc, AuditTrail audit, Clock clock, int pageSize) {
+    AuditVerification(JdbcClient jdbc, AuditTrail audit, AuditChain chain, Clock clock, int pageSize) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.chain = chain;
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -58,6 +60,8 @@ public class AuditVerification {
     public AuditVerificationReport verify() {
         long started = System.nanoTime();
         Instant at = clock.instant();
+        // what was recorded before the check started belongs in the check: seal it first
+        chain.seal();
         // entries appended while the check runs are left for the next check: the walk must end
         long head = jdbc.sql("select coalesce(max(sequence), 0) from access.audit_entry")
                 .query(Long.class)
@@ -144,7 +148,7 @@ public class AuditVerification {
 
     static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(
-                rs.getLong("sequence"),
+                rs.getObject("sequence", Long.class),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("account_id", UUID.class),
                 rs.getString("username"),

@@ -137,7 +137,7 @@ class AccountsApiTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(storedAccounts.findById(account.id()).orElseThrow().roles()).containsExactly(Role.STATISTICIAN);
         List<String> details = jdbc.sql("select detail from access.audit_entry where action = 'PERMISSION_CHANGED'"
-                        + " and record_id = :id order by sequence")
+                        + " and record_id = :id order by id")
                 .param("id", account.id().toString())
                 .query(String.class)
                 .list();

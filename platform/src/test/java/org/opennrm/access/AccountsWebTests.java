@@ -68,7 +68,7 @@ class AccountsWebTests {
 
     List<String> audit(UUID accountId, String action) {
         return jdbc.sql("select coalesce(detail, '') from access.audit_entry"
-                        + " where record_type = 'account' and record_id = :id and action = :action order by sequence")
+                        + " where record_type = 'account' and record_id = :id and action = :action order by id")
                 .param("id", accountId.toString())
                 .param("action", action)
                 .query(String.class)

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PlatformTest
 class AuditVerificationTests {
@@ -24,6 +25,12 @@ class AuditVerificationTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    AuditChain chain;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -53,6 +60,7 @@ class AuditVerificationTests {
     @Test
     void verificationIsRecordedAfterTheCheck() {
         var report = verification.verify();
+        chain.seal();
 
         var last = jdbc.sql("select sequence, action, record_type, detail from access.audit_entry"
                         + " order by sequence desc limit 1")
@@ -67,7 +75,7 @@ class AuditVerificationTests {
     @Test
     void chainReadInSmallPagesVerifiesTheSameAsInOne() {
         recordSome("paged", 7);
-        var smallPages = new AuditVerification(jdbc, audit, clock, 3);
+        var smallPages = new AuditVerification(jdbc, audit, chain, clock, 3);
 
         var paged = smallPages.verify();
         var whole = verification.verify();
@@ -190,6 +198,58 @@ class AuditVerificationTests {
     }
 
     @Test
+    void entriesAreSealedIntoTheChainInTheOrderTheyWereRecorded() {
+        String recordId = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            audit.record(AuditAction.READ, "sealing-test", recordId, "order " + i);
+        }
+        var unsealed = jdbc.sql("select count(*) from access.audit_entry where record_id = :id and hash is null")
+                .param("id", recordId)
+                .query(Long.class)
+                .single();
+
+        chain.seal();
+
+        var details = jdbc.sql("select detail from access.audit_entry where record_id = :id order by sequence")
+                .param("id", recordId)
+                .query(String.class)
+                .list();
+        assertThat(unsealed).isBetween(0L, 5L);
+        assertThat(details).containsExactly("order 0", "order 1", "order 2", "order 3", "order 4");
+        assertThat(jdbc.sql("select count(*) from access.audit_entry where hash is null")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void unsealedEntryCannotBeEditedAndASealedOneCannotBeResealed() {
+        String recordId = UUID.randomUUID().toString();
+        // in one transaction the entry is not committed, so the background sealer cannot have sealed it yet
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                    audit.record(AuditAction.READ, "sealing-test", recordId, "unsealed");
+                    jdbc.sql("update access.audit_entry set detail = 'x' where record_id = :id and hash is null")
+                            .param("id", recordId)
+                            .update();
+                }))
+                .hasMessageContaining("append-only");
+
+        audit.record(AuditAction.READ, "sealing-test", recordId, "sealed");
+        chain.seal();
+        assertThatThrownBy(() -> jdbc.sql("update access.audit_entry set sequence = sequence + 1000000,"
+                                + " hash = repeat('0', 64) where record_id = :id")
+                        .param("id", recordId)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select detail from access.audit_entry where record_id = :id")
+                        .param("id", recordId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("sealed");
+    }
+
+    @Test
     void verifyCommandPrintsTheReportAndExitsWithOneWhenTheChainIsBroken() {
         var commands = new Commands(
                 context, verification, rotation, new MockEnvironment().withProperty(Commands.PROPERTY, "verify-audit"));
@@ -235,6 +295,7 @@ class AuditVerificationTests {
         }
         // one more after them, so that even the last of them has a successor whose link can break
         audit.record(AuditAction.READ, "verification-test", UUID.randomUUID().toString(), "after " + label);
+        chain.seal();
         return jdbc.sql("select min(sequence) from access.audit_entry where record_id = :id")
                 .param("id", recordId)
                 .query(Long.class)

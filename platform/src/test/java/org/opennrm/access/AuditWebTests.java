@@ -27,6 +27,9 @@ class AuditWebTests {
     AuditTrail audit;
 
     @Autowired
+    AuditChain chain;
+
+    @Autowired
     OrganisationRegistry organisations;
 
     @Autowired
@@ -178,6 +181,7 @@ class AuditWebTests {
         String recordId = UUID.randomUUID().toString();
         audit.record(AuditAction.READ, "web-test-broken", recordId, "original");
         audit.record(AuditAction.READ, "web-test-broken", UUID.randomUUID().toString(), "after");
+        chain.seal();
         long sequence = jdbc.sql("select sequence from access.audit_entry where record_id = :id")
                 .param("id", recordId)
                 .query(Long.class)

@@ -45,7 +45,7 @@ class OrganisationAuditingTests {
 
             List<String> entries = jdbc.sql(
                             "select action || ' ' || coalesce(account_id::text, '-') from access.audit_entry "
-                                    + "where record_type = 'organisation' and record_id = :id order by sequence")
+                                    + "where record_type = 'organisation' and record_id = :id order by id")
                     .param("id", registered.id().toString())
                     .query(String.class)
                     .list();

@@ -194,7 +194,7 @@ class SignInTests {
     }
 
     private List<String> auditActions(Account account) {
-        return jdbc.sql("select action from access.audit_entry where account_id = :id order by sequence")
+        return jdbc.sql("select action from access.audit_entry where account_id = :id order by id")
                 .param("id", account.id())
                 .query(String.class)
                 .list();

@@ -319,7 +319,7 @@ class HtcdsExportTests {
 
         var detail = jdbc.sql("""
                         select detail from access.audit_entry where action = 'HTCDS_EXPORT' and detail like :receiver
-                        order by sequence desc limit 1""")
+                        order by id desc limit 1""")
                 .param("receiver", "%receiver=" + fixtures.receiver + "%")
                 .query(String.class)
                 .single();

@@ -78,7 +78,7 @@ class LinkageRunsWebTests {
 
     List<String> audit(UUID run) {
         return jdbc.sql("select action from access.audit_entry where record_type = 'linkage-run' and record_id = :id"
-                        + " order by sequence")
+                        + " order by id")
                 .param("id", run.toString())
                 .query(String.class)
                 .list();

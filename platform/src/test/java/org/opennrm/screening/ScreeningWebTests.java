@@ -162,7 +162,7 @@ class ScreeningWebTests {
         var actions =
                 jdbc.sql("""
                         select action from access.audit_entry
-                        where record_type = 'screening' and record_id = :id order by sequence""").param("id", id.toString()).query(String.class).list();
+                        where record_type = 'screening' and record_id = :id order by id""").param("id", id.toString()).query(String.class).list();
         assertThat(actions).containsExactly("CREATE", "READ");
         assertThat(events.stream(ScreeningCompleted.class)
                         .filter(e -> e.screeningId().value().equals(id)))

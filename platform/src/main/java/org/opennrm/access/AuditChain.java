@@ -1,0 +1,99 @@
+package org.opennrm.access;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seals audit entries into the hash chain: gives each committed, unsealed entry the next sequence number, the
+ * hash of the entry before it and its own hash, in the order of insertion among the entries it finds.
+ *
+ * <p>Why after commit and not at insert: chaining at insert needs the chain's head, so every recording
+ * transaction had to hold one lock until it ended, and audited reads of case files queued behind each other.
+ * Sealing runs in its own short transactions under that lock, every {@code opennrm.audit.seal-interval}
+ * (default 200 ms) and before every verification; on several nodes the lock lets one sealer work at a time.
+ * An entry that is committed but not yet sealed is still protected by the append-only trigger, which allows
+ * setting an entry's number and hashes once and nothing else.
+ */
+@Component
+public class AuditChain {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+
+    // one lock id for the whole chain: entries must be sealed one batch at a time to stay chained
+    private static final long CHAIN_LOCK = 0x0A0D17L;
+    private static final int BATCH = 1_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    AuditChain(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    @Scheduled(fixedDelayString = "${opennrm.audit.seal-interval:200ms}")
+    void sealPeriodically() {
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            // the entries stay unsealed and the next run takes them; the database may be down for a moment
+            log.warn(
+                    "Sealing the audit chain failed ({}); will try again",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Seals every entry committed so far; returns how many it sealed. */
+    public long seal() {
+        long sealed = 0;
+        while (true) {
+            Integer batch = transactions.execute(status -> sealBatch());
+            sealed += batch;
+            if (batch < BATCH) {
+                return sealed;
+            }
+        }
+    }
+
+    private int sealBatch() {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", CHAIN_LOCK)
+                .query()
+                .singleRow();
+        List<AuditEntryRow> unsealed = jdbc.sql("select id, " + AuditVerification.COLUMNS
+                        + " from access.audit_entry where hash is null order by id limit :batch")
+                .param("batch", BATCH)
+                .query((rs, row) -> new AuditEntryRow(rs.getLong("id"), AuditVerification.entry(rs, row)))
+                .list();
+        if (unsealed.isEmpty()) {
+            return 0;
+        }
+        var head = jdbc.sql("select sequence, hash from access.audit_entry where sequence is not null"
+                        + " order by sequence desc limit 1")
+                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .optional();
+        long sequence = head.map(h -> (Long) h[0]).orElse(0L);
+        String previous = head.map(h -> (String) h[1]).orElse(AuditTrail.GENESIS);
+        for (var row : unsealed) {
+            sequence++;
+            var chained = row.entry().chainedAfter(sequence, previous);
+            jdbc.sql("update access.audit_entry set sequence = :sequence, previous_hash = :previous, hash = :hash"
+                            + " where id = :id")
+                    .param("sequence", sequence)
+                    .param("previous", previous)
+                    .param("hash", chained.hash())
+                    .param("id", row.id())
+                    .update();
+            previous = chained.hash();
+        }
+        return unsealed.size();
+    }
+
+    private record AuditEntryRow(long id, AuditEntry entry) {}
+}
