@@ -31,34 +31,6 @@ class HtcdsExportController {
         this.clock = clock;
     }
 
-    /**
-     * The options as the form sends them (text): the page shows them back as given.
-     *
-     * @param preview set by the button that asks for the counts
-     */
-    record HtcdsExportForm(
-            String format,
-            String from,
-            String to,
-            String status,
-            String region,
-            String receiver,
-            String identity,
-            String preview) {
-
-        HtcdsExportRequest request() {
-            return HtcdsExportRequest.of(format, from, to, status, region, receiver, identity);
-        }
-
-        boolean identityChosen() {
-            return identity != null && !identity.isBlank() && !"false".equalsIgnoreCase(identity.strip());
-        }
-
-        boolean csvChosen() {
-            return "csv".equalsIgnoreCase(format == null ? "" : format.strip());
-        }
-    }
-
     @GetMapping
     @PreAuthorize(HtcdsExport.EXPORT)
     String page(@ModelAttribute("form") HtcdsExportForm form, Model model, HttpServletResponse response) {
