@@ -17,8 +17,9 @@ encode_pair "$PREFIX"
 mkdir -p "$WORK/kernel-classes"
 "$JAVA_HOME/bin/javac" -cp "$CLASSES" -d "$WORK/kernel-classes" \
     "$BENCH/kernel/org/opennrm/linkage/matching/BlockedCompleteness.java"
-echo "== $SIZE x $SIZE at $THRESHOLD, sample $SAMPLE (seed $SEED); load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-/usr/bin/time -v "$JAVA" -Xmx"$XMX" -cp "$CLASSES:$WORK/kernel-classes" org.opennrm.linkage.matching.BlockedCompleteness \
+echo "== $SIZE x $SIZE at $THRESHOLD, sample $SAMPLE (seed $SEED) ${JAVA_OPTS:-}; load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+# JAVA_OPTS can set the LSH parameters, e.g. -Dopennrm.linkage.bitsPerKey=20 -Dopennrm.linkage.tables=120.
+/usr/bin/time -v "$JAVA" -Xmx"$XMX" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "$CLASSES:$WORK/kernel-classes" org.opennrm.linkage.matching.BlockedCompleteness \
     "$WORK/${PREFIX}_a" "$WORK/${PREFIX}_b" "$WORK/${PREFIX}_truth.csv" "$THRESHOLD" "$SAMPLE" "$SEED" "$(nproc)" \
     2> "$WORK/completeness.time"
 echo "whole run: wall $(wall_seconds "$WORK/completeness.time") s, cpu $(cpu_seconds "$WORK/completeness.time") s, peak RSS $(max_rss_mib "$WORK/completeness.time") MiB; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

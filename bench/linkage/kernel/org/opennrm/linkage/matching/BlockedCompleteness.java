@@ -39,6 +39,15 @@ public class BlockedCompleteness {
         int threads = Integer.parseInt(args[6]);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+        double meanPopcount = 0;
+        for (Encodings side : List.of(a, b)) {
+            for (int r = 0; r < side.size(); r++) {
+                meanPopcount += side.popcount(r);
+            }
+        }
+        meanPopcount /= a.size() + b.size();
+        int[] parameters = BlockedJoin.parameters(threshold, meanPopcount);
+        System.out.printf(Locale.ROOT, "mean popcount %.1f: %d bits per key, %d tables%n", meanPopcount, parameters[0], parameters[1]);
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
         CandidatePairs blocked = new BlockedJoin(threshold, threads).link(a, b);

@@ -9,7 +9,8 @@ import org.opennrm.linkage.encoding.Encodings;
 
 /**
  * The exact kernel alone, in pairs per CPU second of the whole process, so that kernel changes can be compared
- * on a shared machine where wall time says little. Compiled against linkage/target/classes into the kernel's
+ * on a shared machine where wall time says little: the Java kernel and the native one (when it loads) on the same
+ * sorted, bit-ordered sides in the same run, alternately, checking that both find the same pairs. Compiled against linkage/target/classes into the kernel's
  * package (it uses package-private types). Usage: KernelSpeed A B SIZE THREADS ROUNDS
  */
 public class KernelSpeed {
@@ -22,16 +23,26 @@ public class KernelSpeed {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         BitOrder order = BitOrder.forPair(a, b);
         SortedEncodings[] laidOut = {new SortedEncodings(a, order), new SortedEncodings(b, order)};
-        SortedEncodings[] fileOrder = {new SortedEncodings(a), new SortedEncodings(b)};
+        System.out.println("native kernel: " + NativeKernel.description());
+        long[] reference = null;
         for (int round = 0; round < rounds; round++) {
-            for (String variant : new String[] {"bit order", "file order"}) {
-                SortedEncodings[] sides = variant.equals("bit order") ? laidOut : fileOrder;
+            for (String variant : new String[] {"java", "native"}) {
+                NativeKernel kernel = variant.equals("java") ? null : NativeKernel.instance();
+                if (variant.equals("native") && kernel == null) {
+                    continue;
+                }
                 long cpu = os.getProcessCpuTime();
                 long wall = System.nanoTime();
-                CandidatePairs pairs = new ExactJoin(0.8, threads).link(sides[0], sides[1]);
+                CandidatePairs pairs = new ExactJoin(0.8, threads, kernel).link(laidOut[0], laidOut[1]);
                 double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
                 double wallSeconds = (System.nanoTime() - wall) / 1e9;
-                System.out.printf(Locale.ROOT, "round %d, %-10s: %d pairs >= 0.8, %.0f M pairs per CPU second, %.0f M pairs/s wall%n",
+                long[] keys = pairs.sortedKeys();
+                if (reference == null) {
+                    reference = keys;
+                } else if (!Arrays.equals(reference, keys)) {
+                    System.out.println("MISMATCH: the kernels found different pairs");
+                }
+                System.out.printf(Locale.ROOT, "round %d, %-6s kernel: %d pairs >= 0.8, %.0f M pairs per CPU second, %.0f M pairs/s wall%n",
                         round, variant, pairs.size, (double) n * n / cpuSeconds / 1e6, (double) n * n / wallSeconds / 1e6);
             }
         }

@@ -25,11 +25,19 @@ final class ExactJoin {
 
     private final int[] need;
     private final int threads;
+    private final NativeKernel kernel;
 
+    /** With the native kernel when it is available, see {@link NativeKernel}. */
     ExactJoin(double threshold, int threads) {
+        this(threshold, threads, NativeKernel.instance());
+    }
+
+    /** With the given native kernel, or the Java kernel when {@code kernel} is null. */
+    ExactJoin(double threshold, int threads, NativeKernel kernel) {
         Dice.checkThreshold(threshold);
         this.need = Dice.neededIntersections(threshold);
         this.threads = threads;
+        this.kernel = kernel;
     }
 
     /** All pairs (a, b) of the two sets at or above the threshold, as file indices. */
@@ -57,6 +65,7 @@ final class ExactJoin {
             low[p] = max < 0 ? 0 : b.first[min];
             high[p] = max < 0 ? 0 : b.first[max + 1];
         }
+        long[] bGroups = kernel == null ? null : NativeKernel.groups(b);
         int blocks = (a.size + A_BLOCK - 1) / A_BLOCK;
         AtomicInteger nextBlock = new AtomicInteger();
         List<CandidatePairs> results = new ArrayList<>();
@@ -65,8 +74,15 @@ final class ExactJoin {
             CandidatePairs found = new CandidatePairs();
             results.add(found);
             workers.add(Thread.ofPlatform().start(() -> {
+                NativeKernel.Buffers buffers = kernel == null ? null : new NativeKernel.Buffers(B_TILE);
                 for (int block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
-                    joinBlock(a, b, self, block, low, high, found);
+                    if (kernel == null) {
+                        joinBlock(a, b, self, block, low, high, found);
+                    } else {
+                        int from = block * A_BLOCK;
+                        int to = Math.min(a.size, from + A_BLOCK);
+                        kernel.joinBlock(a, b, bGroups, need, low, high, from, to, self, B_TILE, buffers, found);
+                    }
                 }
             }));
         }
