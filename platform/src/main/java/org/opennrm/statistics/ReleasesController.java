@@ -39,7 +39,12 @@ class ReleasesController {
             "citizenship:sex",
             "referring-sector:age-group",
             "decision-outcome:time-to-decision",
-            "service:age-group");
+            "service:age-group",
+            "method-of-control:age-group",
+            "recruiter-relationship:sex",
+            "screening-suggestion:age-group",
+            "closure-reason:year",
+            "durable-solution:year");
 
     private final Releases releases;
 

@@ -171,6 +171,45 @@ class ReleasesApiTests {
     }
 
     @Test
+    void closureAndDurableSolutionTablesCountTheirOwnEvents() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            statistics.record(new Fact(
+                    EventKind.CLOSURE,
+                    YearMonth.of(2025, 6),
+                    region,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    Set.of(),
+                    Set.of(),
+                    null,
+                    Set.of(),
+                    null,
+                    "DURABLE_SOLUTION",
+                    null));
+        }
+        referrals(30, YearMonth.of(2025, 6), "FEMALE");
+
+        mvc.perform(post("/api/v1/statistics/releases")
+                        .with(as(assembler))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(
+                                "API closures", "2025-Q2", "2025-Q2", "closure-reason:year", "durable-solution:year")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.tables[0].event").value("CLOSURE"))
+                .andExpect(jsonPath("$.tables[0].rowCategories[0]").value("DURABLE_SOLUTION"))
+                .andExpect(jsonPath("$.tables[0].grandTotal").value(12))
+                .andExpect(jsonPath("$.tables[1].event").value("DURABLE_SOLUTION"))
+                .andExpect(jsonPath("$.tables[1].grandTotal").value(0));
+    }
+
+    @Test
     void aCoordinatorReadsReleasesButCannotAssembleOrApprove() throws Exception {
         mvc.perform(post("/api/v1/statistics/releases")
                         .with(as(Role.COORDINATOR, organisation))
