@@ -75,29 +75,7 @@ final class HtcdsCodes {
         Integer age = dateOfBirth != null
                 ? Integer.valueOf(Period.between(dateOfBirth, referredOn).getYears())
                 : ageEstimate;
-        if (age == null || age < 0) {
-            return null;
-        }
-        AgeGroup band;
-        if (age <= 8) {
-            band = AgeGroup.AGE_0_8;
-        } else if (age <= 17) {
-            band = AgeGroup.AGE_9_17;
-        } else if (age <= 20) {
-            band = AgeGroup.AGE_18_20;
-        } else if (age <= 23) {
-            band = AgeGroup.AGE_21_23;
-        } else if (age <= 26) {
-            band = AgeGroup.AGE_24_26;
-        } else if (age <= 29) {
-            band = AgeGroup.AGE_27_29;
-        } else if (age <= 38) {
-            band = AgeGroup.AGE_30_38;
-        } else if (age <= 47) {
-            band = AgeGroup.AGE_39_47;
-        } else {
-            band = AgeGroup.AGE_48_PLUS;
-        }
-        return band.ctdcCode();
+        AgeGroup band = AgeGroup.ofAge(age);
+        return band == null ? null : band.ctdcCode();
     }
 }
