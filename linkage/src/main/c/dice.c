@@ -3,20 +3,23 @@
  * Java kernel, found with AVX2. Built by the Maven build with gcc into the jar; when it cannot be built or loaded,
  * or the CPU lacks AVX2, the Java kernel runs instead.
  *
- * The first bound (intersection of the first 4 words plus the smaller unseen popcount, against the needed
- * intersection) is computed for 4 B records at once: B's first 4 words are kept transposed in groups of 4 records
- * (word w of the 4 records side by side), so one 256-bit AND covers one word of 4 pairs, and the 4 pairs'
- * popcounts come from a nibble lookup with vpshufb (Mula, Kurz, Lemire 2018) summed by vpsadbw. The vector test
- * uses the needed intersection of the group's smallest popcount sum (B is sorted by popcount and the needed
- * intersection grows with the sum), a lower bound, so it drops only pairs that the exact test would drop too;
- * the pairs it keeps (about one in nine) are tested exactly as in Java, word by word with hardware popcount.
+ * The bound after 6 words (intersection of the first 6 words plus the smaller unseen popcount, against the needed
+ * intersection) is computed for 4 B records at once: B's first 6 words are kept transposed in groups of 4 records
+ * (word w of the 4 records side by side, then their unseen popcounts), so one 256-bit AND covers one word of 4
+ * pairs, and the 4 pairs' popcounts come from a nibble lookup with vpshufb (Mula, Kurz, Lemire 2018) summed by
+ * vpsadbw. The vector test uses the needed intersection of the group's smallest popcount sum (B is sorted by
+ * popcount and the needed intersection grows with the sum), a lower bound, so it drops only pairs that the exact
+ * test would drop too; the few it keeps (0.2% on generated lists) are tested exactly as in Java. Testing after 6
+ * words rather than 4 costs more vector work per pair but leaves 1 pair in 500 instead of 1 in 9 to the scalar
+ * loop, whose branches and loads cost more than the extra words (measured: 444 to 500 against 274 to 331 M
+ * pairs per CPU second, bench/README-linkage.md).
  */
 #include <immintrin.h>
 #include <stdint.h>
 
 #define WORDS 16
 #define META 4
-#define GROUP_LONGS 20
+#define GROUP_LONGS 28
 
 int32_t opennrm_dice_available(void) {
     __builtin_cpu_init();
@@ -66,7 +69,9 @@ __attribute__((target("avx2,popcnt"))) int64_t opennrm_dice_join_block(
             const __m256i a1 = _mm256_set1_epi64x((long long) a[1]);
             const __m256i a2 = _mm256_set1_epi64x((long long) a[2]);
             const __m256i a3 = _mm256_set1_epi64x((long long) a[3]);
-            const __m256i rest = _mm256_set1_epi64x(a_rest4);
+            const __m256i a4 = _mm256_set1_epi64x((long long) a[4]);
+            const __m256i a5 = _mm256_set1_epi64x((long long) a[5]);
+            const __m256i rest = _mm256_set1_epi64x(a_rest6);
             const int32_t *need_a = need + pa;
             int32_t survivors = 0;
             for (int32_t g = start >> 2, last = (end - 1) >> 2; g <= last; g++) {
@@ -75,8 +80,10 @@ __attribute__((target("avx2,popcnt"))) int64_t opennrm_dice_join_block(
                 bytes = _mm256_add_epi8(bytes, byte_popcounts(_mm256_and_si256(_mm256_loadu_si256(group + 1), a1), lookup, low_nibbles));
                 bytes = _mm256_add_epi8(bytes, byte_popcounts(_mm256_and_si256(_mm256_loadu_si256(group + 2), a2), lookup, low_nibbles));
                 bytes = _mm256_add_epi8(bytes, byte_popcounts(_mm256_and_si256(_mm256_loadu_si256(group + 3), a3), lookup, low_nibbles));
+                bytes = _mm256_add_epi8(bytes, byte_popcounts(_mm256_and_si256(_mm256_loadu_si256(group + 4), a4), lookup, low_nibbles));
+                bytes = _mm256_add_epi8(bytes, byte_popcounts(_mm256_and_si256(_mm256_loadu_si256(group + 5), a5), lookup, low_nibbles));
                 __m256i bound = _mm256_add_epi64(_mm256_sad_epu8(bytes, zero),
-                                                 _mm256_min_epu32(_mm256_loadu_si256(group + 4), rest));
+                                                 _mm256_min_epu32(_mm256_loadu_si256(group + 6), rest));
                 __m256i needed = _mm256_set1_epi64x(need_a[bmeta[g * 4 * META]]);
                 int32_t keep = ~_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpgt_epi64(needed, bound))) & 0xf;
                 _mm_storeu_si128((__m128i *) (scratch + survivors),

@@ -24,8 +24,8 @@ final class NativeKernel {
 
     static final String RESOURCE = "/org/opennrm/linkage/matching/linux-x86-64/libopennrm-dice.so";
 
-    /** Longs per group of 4 B records: their first 4 words transposed, then their unseen popcounts after 4. */
-    static final int GROUP_LONGS = 20;
+    /** Longs per group of 4 B records: their first 6 words transposed, then their unseen popcounts after 6. */
+    static final int GROUP_LONGS = 28;
 
     private static final NativeKernel INSTANCE = load();
 
@@ -93,17 +93,17 @@ final class NativeKernel {
         }
     }
 
-    /** B's first 4 words transposed in groups of 4 records, with the unseen popcounts after 4 words. */
+    /** B's first 6 words transposed in groups of 4 records, with the unseen popcounts after 6 words. */
     static long[] groups(SortedEncodings b) {
         int groups = (b.size + 3) / 4;
         long[] out = new long[groups * GROUP_LONGS];
         for (int j = 0; j < b.size; j++) {
             int base = (j / 4) * GROUP_LONGS;
             int lane = j % 4;
-            for (int w = 0; w < SortedEncodings.FIRST_CHECK; w++) {
+            for (int w = 0; w < SortedEncodings.SECOND_CHECK; w++) {
                 out[base + 4 * w + lane] = b.words[j * SortedEncodings.W + w];
             }
-            out[base + 16 + lane] = b.meta[j * SortedEncodings.META + 1];
+            out[base + 4 * SortedEncodings.SECOND_CHECK + lane] = b.meta[j * SortedEncodings.META + 2];
         }
         return out;
     }
