@@ -27,7 +27,49 @@ public final class PartitionJoin {
      * can be merged.
      */
     public static Pairs pairs(Encodings a, int offsetA, Encodings b, int offsetB, double threshold, Mode mode) {
-        CandidatePairs found = new Linkage(1).candidates(a, b, threshold, mode);
+        return toPairs(new Linkage(1).candidates(a, b, threshold, mode), offsetA, offsetB);
+    }
+
+    /**
+     * One side sorted by popcount and laid out in a bit order once, for many exact joins with chunks of the other
+     * side (the broadcast side of the Spark job): preparing it costs a pass over all its bits, which would
+     * otherwise be paid again by every task. The bit order is chosen from this side alone; that changes only how
+     * early the kernel drops non-matching pairs, never which pairs it finds.
+     */
+    public static final class PreparedSide {
+
+        private final BitOrder order;
+        private final SortedEncodings sorted;
+
+        private PreparedSide(Encodings side) {
+            this.order = BitOrder.forPair(side, side);
+            this.sorted = new SortedEncodings(side, order);
+        }
+
+        public int size() {
+            return sorted.size;
+        }
+    }
+
+    public static PreparedSide prepare(Encodings side) {
+        return new PreparedSide(side);
+    }
+
+    /**
+     * Every pair at or above the threshold between a prepared side and {@code chunk}, with the library's exact
+     * kernel on one thread; {@code preparedIsA} says which side of the linkage the prepared side is, so pairs keep
+     * the A index first. The prepared side's indices are its own; the chunk's are shifted by {@code chunkOffset}.
+     */
+    public static Pairs exactPairs(
+            PreparedSide prepared, boolean preparedIsA, Encodings chunk, int chunkOffset, double threshold) {
+        SortedEncodings sortedChunk = new SortedEncodings(chunk, prepared.order);
+        ExactJoin join = new ExactJoin(threshold, 1);
+        return preparedIsA
+                ? toPairs(join.link(prepared.sorted, sortedChunk), 0, chunkOffset)
+                : toPairs(join.link(sortedChunk, prepared.sorted), chunkOffset, 0);
+    }
+
+    private static Pairs toPairs(CandidatePairs found, int offsetA, int offsetB) {
         int[] recordA = new int[found.size];
         int[] recordB = new int[found.size];
         int[] intersection = new int[found.size];

@@ -16,7 +16,8 @@ import org.opennrm.linkage.matching.PartitionJoin.Pairs;
  *
  * <ul>
  *   <li>{@link Strategy#BROADCAST}: the smaller side is read once on the driver and broadcast; each task joins one
- *       chunk of the larger side with all of it;
+ *       chunk of the larger side with all of it (in exact mode the broadcast side is sorted and laid out for the
+ *       kernel once per executor, see {@link PreparedSides});
  *   <li>{@link Strategy#GRID}: each task joins one chunk of A with one chunk of B, both read by the task, so
  *       neither side has to fit in one executor's memory;
  *   <li>the pairs of all tasks are gathered on the driver and matched one-to-one, greedily, as the library does.
@@ -92,14 +93,23 @@ public final class SparkLinkage {
                     List<Chunk> chunks = large.chunks(plan.partitionSize());
                     yield spark.parallelize(chunks, Math.max(1, chunks.size()))
                             .map(chunk -> {
-                                Encodings whole = new Encodings(Collections.nCopies(smallSize, ""), words.value());
                                 Encodings part = chunk.read();
+                                if (mode == Mode.EXACT) {
+                                    long[] bits = words.value();
+                                    PartitionJoin.PreparedSide whole = PreparedSides.get(
+                                            bits,
+                                            () -> PartitionJoin.prepare(
+                                                    new Encodings(Collections.nCopies(smallSize, ""), bits)));
+                                    return PartitionJoin.exactPairs(whole, broadcastA, part, chunk.offset(), threshold);
+                                }
+                                Encodings whole = new Encodings(Collections.nCopies(smallSize, ""), words.value());
                                 return broadcastA
                                         ? PartitionJoin.pairs(whole, 0, part, chunk.offset(), threshold, mode)
                                         : PartitionJoin.pairs(part, chunk.offset(), whole, 0, threshold, mode);
                             })
                             .collect();
                 } finally {
+                    PreparedSides.forget();
                     words.destroy();
                 }
             }
