@@ -135,6 +135,35 @@ class EventFactsTests {
     }
 
     @Test
+    void everyHtcdsGenderFitsAFact() throws Exception {
+        int year = ThreadLocalRandom.current().nextInt(2100, 2200);
+        var genders = List.of(
+                "Feminine",
+                "Masculine",
+                "TransgenderFeminine",
+                "TransgenderMasculine",
+                "NonConforming",
+                "NonSpecifiedUnknown");
+        transactions.executeWithoutResult(status ->
+                genders.forEach(gender -> events.publishEvent(new org.opennrm.cases.AnonymousNotificationReceived(
+                        UUID.randomUUID(),
+                        LocalDate.of(year, 2, 1),
+                        gender,
+                        AgeGroup.AGE_21_23,
+                        "MDA",
+                        Set.of(),
+                        null))));
+
+        var facts = factsAfter("event_kind = 'ANONYMOUS_NOTIFICATION' and period_year = ?", year, genders.size());
+
+        assertThat(facts).hasSize(genders.size());
+        assertThat(String.join("\n", facts))
+                .contains("\"sex\":\"TRANSGENDER_MASCULINE\"")
+                .contains("\"sex\":\"NON_CONFORMING\"")
+                .contains("\"sex\":null");
+    }
+
+    @Test
     void aClosureIsCountedWithItsReason() throws Exception {
         var opened = caseManagement.openFor(
                 shelter(),
@@ -195,8 +224,8 @@ class EventFactsTests {
 
     @Test
     void screeningsServicesAndDurableSolutionsAreCountedByTheirCodes() throws Exception {
-        // a year no other test uses, so that the counts are this test's own
-        int year = ThreadLocalRandom.current().nextInt(2300 - 2200) + 2100;
+        // a year in which no other test counts these kinds, so that the counts are this test's own
+        int year = ThreadLocalRandom.current().nextInt(2100, 2200);
         Instant inJune = LocalDate.of(year, 6, 10).atStartOfDay().toInstant(ZoneOffset.UTC);
         transactions.executeWithoutResult(status -> {
             events.publishEvent(new ScreeningCompleted(
@@ -214,7 +243,8 @@ class EventFactsTests {
                     CaseId.of(UUID.randomUUID()), DurableSolution.INTEGRATION_IN_COUNTRY, inJune));
         });
 
-        var facts = factsAfter("period_year = ?", year, 3);
+        var facts = factsAfter(
+                "event_kind in ('SCREENING', 'SERVICE_DELIVERED', 'DURABLE_SOLUTION') and period_year = ?", year, 3);
 
         assertThat(facts).hasSize(3);
         assertThat(facts)
