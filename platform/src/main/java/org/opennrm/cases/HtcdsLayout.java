@@ -25,12 +25,14 @@ import tools.jackson.databind.ObjectMapper;
  * <p>JSON: an array of objects, multi-valued fields as arrays of codes, events as objects. CSV (RFC 4180, UTF-8,
  * header row): one row per case, several codes in one cell separated by {@code ;}, each event written as
  * {@code Type:date:country} (a part not known is left empty) and events separated by {@code ;}. No code of the
- * standard contains {@code ;} or {@code :}.
+ * standard contains {@code ;} or {@code :}. A text cell that a spreadsheet would take for a formula (starting with
+ * {@code = + - @}, a tab or a carriage return) is written with a leading {@code '}.
  */
 final class HtcdsLayout {
 
     static final String EVENTS = "HistoricTraffickingEvents";
     static final String LIST_SEPARATOR = ";";
+    static final String FORMULA_START = "=+-@\t\r";
 
     /** One field: its name in the file, whether it identifies the person, and where its value comes from. */
     record Field(String name, boolean identifying, Function<HtcdsCaseRecord, Object> value) {}
@@ -142,7 +144,7 @@ final class HtcdsLayout {
         }
     }
 
-    private static final class CsvWriter implements Writer {
+    static final class CsvWriter implements Writer {
         private final CSVPrinter printer;
         private final List<Field> fields;
 
@@ -173,11 +175,16 @@ final class HtcdsLayout {
         }
 
         static String cell(Object value) {
-            return switch (value) {
-                case null -> "";
-                case List<?> items -> items.stream().map(CsvWriter::item).collect(Collectors.joining(LIST_SEPARATOR));
-                default -> value.toString();
-            };
+            String text =
+                    switch (value) {
+                        case null -> "";
+                        case List<?> items ->
+                            items.stream().map(CsvWriter::item).collect(Collectors.joining(LIST_SEPARATOR));
+                        default -> value.toString();
+                    };
+            // a cell a spreadsheet would read as a formula (OWASP "CSV injection"): only free text such as a name
+            // can start so, never a code or a date
+            return !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
         }
 
         private static String item(Object item) {

@@ -107,4 +107,17 @@ class HtcdsExportCodesTests {
         assertThat(identifying).containsAll(Set.of("prs_FirstName", "prs_SecondName", "prs_Birthdate"));
         assertThat(identifying).hasSize(pseudonymous.size() + 3);
     }
+
+    @Test
+    void aCsvCellThatASpreadsheetWouldTakeForAFormulaIsWrittenAsText() {
+        assertThat(HtcdsLayout.CsvWriter.cell("=HYPERLINK(\"http://example.org\")"))
+                .isEqualTo("'=HYPERLINK(\"http://example.org\")");
+        assertThat(HtcdsLayout.CsvWriter.cell("+1")).isEqualTo("'+1");
+        assertThat(HtcdsLayout.CsvWriter.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(HtcdsLayout.CsvWriter.cell("Testa")).isEqualTo("Testa");
+        assertThat(HtcdsLayout.CsvWriter.cell(LocalDate.of(2026, 3, 2))).isEqualTo("2026-03-02");
+        assertThat(HtcdsLayout.CsvWriter.cell(List.of("DebtBondage", "WithholdsDocuments")))
+                .isEqualTo("DebtBondage;WithholdsDocuments");
+        assertThat(HtcdsLayout.CsvWriter.cell(null)).isEmpty();
+    }
 }
