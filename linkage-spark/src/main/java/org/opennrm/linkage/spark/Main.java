@@ -30,6 +30,7 @@ public final class Main {
     /** Above this many records the smaller side is not broadcast (128 bytes each: 128 MiB per executor). */
     static final int BROADCAST_LIMIT = 1_000_000;
 
+    /** Chunk size in exact mode: tasks of a few seconds each, small enough to balance over the cores. */
     static final int DEFAULT_PARTITION_SIZE = 20_000;
 
     static final String USAGE_TEXT = """
@@ -46,7 +47,10 @@ public final class Main {
                                 (A1,A2 reads A1.clk/A1.ids then A2.clk/A2.ids as one list)
               --threshold       Dice similarity, above 0 and at most 1
               --mode            exact (default) or blocked (Hamming LSH within each task, verified exactly)
-              --partition-size  records per chunk (default 20000); a chunk never spans two files
+              --partition-size  records per chunk; a chunk never spans two files. Default: 20000 in
+                                exact mode; in blocked mode the larger side divided by Spark's default
+                                parallelism (each blocked task hashes the whole broadcast side again,
+                                so fewer and larger chunks are faster)
               --strategy        broadcast: the smaller side goes to every task, the larger is cut in chunks;
                                 grid: every chunk of A meets every chunk of B, for two large sides;
                                 auto (default): broadcast up to 1,000,000 records on the smaller side
@@ -104,7 +108,7 @@ public final class Main {
         List<Path> bNames = names(required(options, "b"));
         double threshold = threshold(required(options, "threshold"));
         Mode mode = mode(options.get("mode"));
-        int partitionSize = partitionSize(options.get("partition-size"));
+        int chosenSize = partitionSize(options.get("partition-size"));
         String strategyText = options.getOrDefault("strategy", "auto");
         if (!Set.of("auto", "broadcast", "grid").contains(strategyText)) {
             throw new UsageError("--strategy must be auto, broadcast or grid, not \"" + strategyText + "\"");
@@ -124,11 +128,14 @@ public final class Main {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
-        SparkLinkage.Plan plan = new SparkLinkage.Plan(threshold, mode, partitionSize, strategy);
         SparkLinkage.Linked linked;
         String runsOn;
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             runsOn = spark.master();
+            int partitionSize = chosenSize > 0
+                    ? chosenSize
+                    : defaultPartitionSize(mode, Math.max(a.size(), b.size()), spark.defaultParallelism());
+            SparkLinkage.Plan plan = new SparkLinkage.Plan(threshold, mode, partitionSize, strategy);
             linked = new SparkLinkage(spark).link(a, b, plan);
         }
         List<String> idsA = a.ids();
@@ -235,9 +242,22 @@ public final class Main {
         };
     }
 
+    /**
+     * In blocked mode a task builds the LSH tables over its whole other input, so its cost grows with the broadcast
+     * side whatever the chunk size: one chunk per core keeps that repeated work to the minimum.
+     */
+    static int defaultPartitionSize(Mode mode, int largerSide, int parallelism) {
+        if (mode == Mode.EXACT) {
+            return DEFAULT_PARTITION_SIZE;
+        }
+        int cores = Math.max(1, parallelism);
+        return Math.max(1, (largerSide + cores - 1) / cores);
+    }
+
+    /** The chunk size asked for, or 0 when the default applies. */
     private static int partitionSize(String text) {
         if (text == null) {
-            return DEFAULT_PARTITION_SIZE;
+            return 0;
         }
         try {
             int size = Integer.parseInt(text);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennrm.linkage.encoding.EncodingFiles;
 import org.opennrm.linkage.encoding.Encodings;
+import org.opennrm.linkage.matching.Mode;
 
 /** The command line: the same matches.csv as the linkage tool, exit codes, and nothing written on bad input. */
 class MainTests {
@@ -116,6 +117,14 @@ class MainTests {
                 .isEqualTo(Main.USAGE);
         assertThat(run("merge")).isEqualTo(Main.USAGE);
         assertThat(run()).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void blockedModeDefaultsToOneChunkPerCoreAndExactModeToTwentyThousandRecords() {
+        assertThat(Main.defaultPartitionSize(Mode.BLOCKED, 100_000, 2)).isEqualTo(50_000);
+        assertThat(Main.defaultPartitionSize(Mode.BLOCKED, 100_001, 2)).isEqualTo(50_001);
+        assertThat(Main.defaultPartitionSize(Mode.BLOCKED, 3, 8)).isEqualTo(1);
+        assertThat(Main.defaultPartitionSize(Mode.EXACT, 100_000, 2)).isEqualTo(20_000);
     }
 
     @Test
