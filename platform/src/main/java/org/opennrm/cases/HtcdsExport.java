@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
@@ -120,16 +121,18 @@ public class HtcdsExport {
                         exportId,
                         request.auditDetail() + " " + summary.auditDetail()));
                 var names = new HashMap<UUID, Organisation>();
+                var pseudonyms = exports.pseudonyms(request.receiverId());
                 try (var out = destination.open(summary);
                         var writer = HtcdsLayout.writer(request.format(), out, request.identity(), json)) {
                     exports.forEach(filter, request.identity(), row -> {
-                        writer.write(recordOf(row, request, names));
                         if (request.identity()) {
+                            // counted as read before it is written: a download cut off mid-case still logs it
                             identified.add(row.caseId());
                             if (identified.size() >= AUDIT_BATCH) {
                                 auditReads(identified, exportId);
                             }
                         }
+                        writer.write(recordOf(row, request, pseudonyms, names));
                     });
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -175,7 +178,10 @@ public class HtcdsExport {
     }
 
     private HtcdsCaseRecord recordOf(
-            HtcdsExports.ExportRow row, HtcdsExportRequest request, Map<UUID, Organisation> names) {
+            HtcdsExports.ExportRow row,
+            HtcdsExportRequest request,
+            Function<CaseId, String> pseudonyms,
+            Map<UUID, Organisation> names) {
         var person = row.sealedPerson();
         var personId = row.personId();
         String birth = open(person, "date_of_birth", personId);
@@ -187,7 +193,7 @@ public class HtcdsExport {
         var decider = organisation(row.decidingOrganisationId(), names);
         boolean identity = request.identity();
         return new HtcdsCaseRecord(
-                exports.pseudonym(request.receiverId(), row.caseId()),
+                pseudonyms.apply(row.caseId()),
                 HtcdsCodes.caseStatus(row.status(), row.closureReason()),
                 row.closureReason() == null ? null : row.closureReason().name(),
                 referrer == null ? null : referrer.name(),

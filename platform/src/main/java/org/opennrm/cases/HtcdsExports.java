@@ -5,12 +5,14 @@ import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -217,11 +219,19 @@ class HtcdsExports {
      * the same receiver; different for every receiver; not reversible without the secret.
      */
     String pseudonym(UUID receiverId, CaseId caseId) {
+        return pseudonyms(receiverId).apply(caseId);
+    }
+
+    /** {@link #pseudonym} for one receiver, with one MAC for a whole export (not for several threads). */
+    Function<CaseId, String> pseudonyms(UUID receiverId) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            byte[] digest = mac.doFinal((receiverId + ":" + caseId.value()).getBytes(StandardCharsets.UTF_8));
-            return "HTX-" + new Base32().encodeAsString(java.util.Arrays.copyOf(digest, 10));
+            var base32 = new Base32();
+            return caseId -> {
+                byte[] digest = mac.doFinal((receiverId + ":" + caseId.value()).getBytes(StandardCharsets.UTF_8));
+                return "HTX-" + base32.encodeAsString(Arrays.copyOf(digest, 10));
+            };
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
