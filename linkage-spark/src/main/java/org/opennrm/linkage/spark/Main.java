@@ -157,7 +157,7 @@ public final class Main {
         });
         out.printf(
                 Locale.ROOT,
-                "linked %d x %d encodings (%s, spark %s, %s, %d tasks): %d pairs at or above %s, %d matches in %s%n"
+                "linked %d x %d encodings (%s, spark %s, %s, tasks: %d): %d pairs at or above %s, %d matches in %s%n"
                         + "time: pairs %.2f s, matching %.2f s, total %.2f s%n",
                 a.size(),
                 b.size(),
