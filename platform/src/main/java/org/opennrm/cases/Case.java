@@ -183,7 +183,9 @@ public final class Case {
                 profile.methodsOfControl(),
                 profile.sectors(),
                 profile.recruiterRelationship(),
-                profile.exploitationCountries()));
+                profile.exploitationCountries(),
+                request.consents().stream()
+                        .anyMatch(consent -> consent.purpose() == ConsentPurpose.STATISTICS && consent.given())));
         for (var statement : request.consents()) {
             opened.record(statement, referredBy, now);
         }

@@ -11,6 +11,8 @@ import java.util.UUID;
  *
  * @param ageGroup the age band on the day of referral, null when the age is not known
  * @param sectors HTCDS {@code vic_ForcedLabourIndustry} codes (ISIC sections)
+ * @param statisticsConsent whether the person (or for a child, the guardian) agreed to use in statistics; false
+ *     when it was declined or not recorded
  */
 public record CaseOpened(
         CaseId caseId,
@@ -25,4 +27,5 @@ public record CaseOpened(
         Set<String> methodsOfControl,
         Set<String> sectors,
         String recruiterRelationship,
-        Set<String> exploitationCountries) {}
+        Set<String> exploitationCountries,
+        boolean statisticsConsent) {}

@@ -53,7 +53,8 @@ class CaseFacts {
                 Codes.countries(opened.exploitationCountries()),
                 null,
                 null,
-                null));
+                null,
+                opened.statisticsConsent()));
     }
 
     @ApplicationModuleListener

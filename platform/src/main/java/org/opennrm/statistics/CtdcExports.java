@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The CTDC Global Dataset export of the persons registered with the NRM (referrals and anonymous notifications),
- * built from the facts alone: one record per person, coded by {@link CtdcCoding}, made k-anonymous over all 27
+ * built from the facts alone: one record per person who agreed to use in statistics (anonymous notifications are
+ * counts without identity already), coded by {@link CtdcCoding}, made k-anonymous over all 27
  * variables by {@link CtdcExport}. The preview (what would be generalised and suppressed, and the shares by CTDC's
  * denominator rule) is for anyone with statistics access; the file itself is microdata, so only a statistician
  * exports it, and every export is written to the audit trail with its number of rows.
@@ -58,13 +59,15 @@ class CtdcExports {
     record Request(Integer fromYear, Integer toYear, Integer k) {}
 
     /**
-     * What an export publishes: how many persons were registered, how many records were generalised or suppressed
-     * (and how many values of each variable were generalised), and the shares by CTDC's denominator rule.
+     * What an export publishes: how many persons were registered (and how many referrals were left out because the
+     * person did not agree to use in statistics), how many records were generalised or suppressed (and how many
+     * values of each variable were generalised), and the shares by CTDC's denominator rule.
      */
     record Summary(
             Integer fromYear,
             Integer toYear,
             int k,
+            long withoutConsent,
             int registered,
             int published,
             int generalised,
@@ -85,7 +88,7 @@ class CtdcExports {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     Summary preview(Request request) {
-        return summary(request, anonymised(request));
+        return summary(request, anonymised(request), withoutConsent(request));
     }
 
     /** The k-anonymous file in CTDC's layout; audited with who, when (the entry's time) and how many rows. */
@@ -93,7 +96,7 @@ class CtdcExports {
     @PreAuthorize("hasAuthority('statistics:release:all')")
     File export(Request request) {
         var anonymised = anonymised(request);
-        var summary = summary(request, anonymised);
+        var summary = summary(request, anonymised, withoutConsent(request));
         var id = UUID.randomUUID();
         audit.record(
                 AuditAction.EXPORT,
@@ -128,7 +131,11 @@ class CtdcExports {
         return CtdcExport.anonymise(records, k);
     }
 
-    private static Summary summary(Request request, CtdcExport.Anonymised anonymised) {
+    private long withoutConsent(Request request) {
+        return facts.registrationsWithoutConsent(request.fromYear(), request.toYear());
+    }
+
+    private static Summary summary(Request request, CtdcExport.Anonymised anonymised, long withoutConsent) {
         Map<String, Integer> generalisedValues = new java.util.LinkedHashMap<>();
         for (CtdcVariable variable : CtdcVariable.values()) {
             Integer count = anonymised.generalisedValues().get(variable);
@@ -148,6 +155,7 @@ class CtdcExports {
                 request.fromYear(),
                 request.toYear(),
                 anonymised.k(),
+                withoutConsent,
                 anonymised.input(),
                 anonymised.records().size(),
                 anonymised.generalised(),

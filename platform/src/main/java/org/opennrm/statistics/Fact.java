@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param screeningSuggestion for screenings: what the screening suggested (never a decision)
  * @param closureReason for closures: why the case was closed
  * @param durableSolution for durable solutions: which one the case closed with
+ * @param statisticsConsent for referrals: whether the person agreed to use in statistics (the CTDC microdata export
+ *     leaves out those who did not); null for facts that do not come from a referral
  */
 public record Fact(
         EventKind kind,
@@ -40,7 +42,8 @@ public record Fact(
         Set<String> exploitationCountries,
         String screeningSuggestion,
         String closureReason,
-        String durableSolution) {
+        String durableSolution,
+        Boolean statisticsConsent) {
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -81,6 +84,50 @@ public record Fact(
         exploitationCountries.forEach(country -> code("country of exploitation", country, COUNTRY));
     }
 
+    /** A fact not from a referral, so without a consent to statistics. */
+    public Fact(
+            EventKind kind,
+            YearMonth month,
+            String region,
+            String referringSector,
+            String sex,
+            String ageBand,
+            Boolean child,
+            String citizenship,
+            Set<String> exploitationForms,
+            String decisionOutcome,
+            Integer daysToDecision,
+            String serviceType,
+            Set<String> methodsOfControl,
+            Set<String> sectors,
+            String recruiterRelationship,
+            Set<String> exploitationCountries,
+            String screeningSuggestion,
+            String closureReason,
+            String durableSolution) {
+        this(
+                kind,
+                month,
+                region,
+                referringSector,
+                sex,
+                ageBand,
+                child,
+                citizenship,
+                exploitationForms,
+                decisionOutcome,
+                daysToDecision,
+                serviceType,
+                methodsOfControl,
+                sectors,
+                recruiterRelationship,
+                exploitationCountries,
+                screeningSuggestion,
+                closureReason,
+                durableSolution,
+                null);
+    }
+
     /** A fact without the codes of the trafficking profile, screenings or closures. */
     public Fact(
             EventKind kind,
@@ -112,6 +159,7 @@ public record Fact(
                 Set.of(),
                 null,
                 Set.of(),
+                null,
                 null,
                 null,
                 null);

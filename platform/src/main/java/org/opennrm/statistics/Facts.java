@@ -23,10 +23,11 @@ class Facts {
                         insert into statistics.fact (event_kind, period_year, period_quarter, period_month, region_code,
                             referring_sector, sex, age_band, child, citizenship, exploitation_forms, decision_outcome,
                             days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
-                            exploitation_countries, screening_suggestion, closure_reason, durable_solution)
+                            exploitation_countries, screening_suggestion, closure_reason, durable_solution,
+                            statistics_consent)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
                             :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
-                            :closure, :solution)
+                            :closure, :solution, :consent)
                         """)
                 .param("kind", fact.kind().name())
                 .param("year", fact.month().getYear())
@@ -49,6 +50,7 @@ class Facts {
                 .param("suggestion", fact.screeningSuggestion())
                 .param("closure", fact.closureReason())
                 .param("solution", fact.durableSolution())
+                .param("consent", fact.statisticsConsent(), java.sql.Types.BOOLEAN)
                 .update();
     }
 
@@ -100,15 +102,17 @@ class Facts {
 
     /**
      * Every person registered (a referral or an anonymous notification) in the years given (either may be null), as
-     * the facts hold them: the CTDC export reads these and never a case.
+     * the facts hold them, leaving out referrals of persons who did not agree to use in statistics: the CTDC export
+     * reads these and never a case. An anonymous notification is itself a count without identity.
      */
     List<Fact> registrations(Integer fromYear, Integer toYear) {
         return jdbc.sql("""
                         select event_kind, period_year, period_month, region_code, referring_sector, sex, age_band, child,
                             citizenship, exploitation_forms, methods_of_control, sectors, recruiter_relationship,
-                            exploitation_countries
+                            exploitation_countries, statistics_consent
                         from statistics.fact
                         where event_kind in ('REFERRAL', 'ANONYMOUS_NOTIFICATION')
+                            and statistics_consent is not false
                             and (cast(:from as integer) is null or period_year >= :from)
                             and (cast(:to as integer) is null or period_year <= :to)
                         order by period_year, id
@@ -134,7 +138,8 @@ class Facts {
                         codes(rs.getArray("exploitation_countries")),
                         null,
                         null,
-                        null))
+                        null,
+                        rs.getObject("statistics_consent", Boolean.class)))
                 .list();
     }
 
@@ -147,5 +152,19 @@ class Facts {
             codes.add(((String) code).strip());
         }
         return codes;
+    }
+
+    /** How many referrals in the years given were of persons who did not agree to use in statistics. */
+    long registrationsWithoutConsent(Integer fromYear, Integer toYear) {
+        return jdbc.sql("""
+                        select count(*) from statistics.fact
+                        where event_kind = 'REFERRAL' and statistics_consent is false
+                            and (cast(:from as integer) is null or period_year >= :from)
+                            and (cast(:to as integer) is null or period_year <= :to)
+                        """)
+                .param("from", fromYear, java.sql.Types.INTEGER)
+                .param("to", toYear, java.sql.Types.INTEGER)
+                .query(Long.class)
+                .single();
     }
 }

@@ -180,6 +180,48 @@ class CtdcExportsTests {
     }
 
     @Test
+    void referralsOfPersonsWhoDidNotAgreeToStatisticsAreLeftOut() throws Exception {
+        registrations();
+        for (int i = 0; i < 15; i++) {
+            statistics.record(new Fact(
+                    EventKind.REFERRAL,
+                    YearMonth.of(year, 3),
+                    null,
+                    "POLICE",
+                    "FEMININE",
+                    "18-20",
+                    false,
+                    "MDA",
+                    Set.of("SEXUAL_EXPLOITATION"),
+                    null,
+                    null,
+                    null,
+                    Set.of(),
+                    Set.of(),
+                    null,
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    false));
+        }
+
+        mvc.perform(get("/api/v1/statistics/ctdc")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.withoutConsent").value(15))
+                .andExpect(jsonPath("$.registered").value(44))
+                .andExpect(jsonPath("$.published").value(43));
+        mvc.perform(get("/statistics/ctdc")
+                        .param("from", String.valueOf(year))
+                        .param("to", String.valueOf(year))
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(content().string(containsString("15 referrals are left out")));
+    }
+
+    @Test
     void kCannotBeLoweredBelowTheInstallationsValue() throws Exception {
         mvc.perform(get("/api/v1/statistics/ctdc/records").param("k", "3").with(as(Role.STATISTICIAN, organisation)))
                 .andExpect(status().isBadRequest())

@@ -106,7 +106,9 @@ class EventFactsTests {
                                 Set.of(),
                                 Set.of(country),
                                 Set.of()),
-                        List.of(new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true)),
+                        List.of(
+                                new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true),
+                                new ConsentStatement(ConsentPurpose.STATISTICS, null, true)),
                         List.of(),
                         null,
                         null));
@@ -128,6 +130,7 @@ class EventFactsTests {
                 .contains("\"sectors\":[\"A\"]")
                 .contains("\"recruiter_relationship\":\"FAMILIAL\"")
                 .contains("\"exploitation_countries\":[\"" + country + "\"]")
+                .contains("\"statistics_consent\":true")
                 .doesNotContain(family)
                 .doesNotContain("Lumi")
                 .doesNotContain(opened.caseId().value().toString())
@@ -188,7 +191,7 @@ class EventFactsTests {
 
         var facts = factsAfter("closure_reason = ?", "PERSON_WITHDREW", (int) before + 1);
         assertThat(facts).hasSize((int) before + 1);
-        assertThat(facts.getLast()).contains("\"event_kind\":\"CLOSURE\"");
+        assertThat(facts.getLast()).contains("\"event_kind\":\"CLOSURE\"").contains("\"statistics_consent\":null");
     }
 
     @Test
