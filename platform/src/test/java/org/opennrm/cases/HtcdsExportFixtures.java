@@ -30,6 +30,7 @@ final class HtcdsExportFixtures {
     final UUID otherReceiver;
     final UUID office;
     final UUID panel;
+    final UUID guardian;
 
     /** Consent to share with the receiver; identified after a positive preliminary decision. */
     final OpenedCase consenting;
@@ -79,7 +80,7 @@ final class HtcdsExportFixtures {
                 .findByName("Multi-agency Identification Panel")
                 .orElseThrow()
                 .id();
-        UUID guardian = accounts.all().stream()
+        guardian = accounts.all().stream()
                 .filter(account -> account.enabled() && account.roles().contains(Role.GUARDIAN))
                 .findFirst()
                 .orElseThrow()

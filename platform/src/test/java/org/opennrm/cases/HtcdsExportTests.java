@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -169,6 +170,41 @@ class HtcdsExportTests {
         for (var leftOut : List.of(fixtures.consentingElsewhere, fixtures.withdrawn, fixtures.closed, fixtures.child)) {
             assertThat(body).doesNotContain(pseudonym(leftOut));
         }
+    }
+
+    @Test
+    void aChildIsExportedWithIdentityOnceTheGuardianConsentsToSharingWithTheReceiver() throws Exception {
+        var guardian = TestSignIn.actorOf(accounts.find(fixtures.guardian).orElseThrow());
+        SignedIn.as(guardian, () -> {
+            cases.giveConsent(
+                    fixtures.child.caseId(),
+                    null,
+                    new ConsentStatement(ConsentPurpose.SHARING, fixtures.receiver, true));
+            return null;
+        });
+
+        var records = byReference(body(export("json", true)));
+        assertThat(records).containsOnlyKeys(pseudonym(fixtures.consenting), pseudonym(fixtures.child));
+        var child = records.get(pseudonym(fixtures.child));
+        assertThat(child.get("prs_FirstName").asString()).isEqualTo(fixtures.givenName("E"));
+        assertThat(child.get("prs_Birthdate").isNull()).isTrue();
+        assertThat(child.get("nrm_AgeBand").asString()).isEqualTo("9--17");
+    }
+
+    @Test
+    void consentGivenAgainAfterAWithdrawalCoversTheReceiverAgain() throws Exception {
+        SignedIn.run(
+                Role.CASE_MANAGER,
+                fixtures.office,
+                () -> cases.giveConsent(
+                        fixtures.withdrawn.caseId(),
+                        null,
+                        new ConsentStatement(ConsentPurpose.SHARING, fixtures.receiver, true)));
+
+        mvc.perform(export("csv", true))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HtcdsExportApi.INCLUDED, "2"))
+                .andExpect(header().string(HtcdsExportApi.LEFT_OUT_WITHDRAWN, "0"));
     }
 
     @Test
