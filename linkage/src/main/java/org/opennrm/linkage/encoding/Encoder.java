@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,6 +144,32 @@ public final class Encoder {
             throw new InputRejected("the CSV header does not match the schema: expected "
                     + String.join(",", schema.header()) + " but found " + String.join(",", header));
         }
+        FieldStatistics statistics = new FieldStatistics(schema.fields().size());
+        IdHashes idHashes = new IdHashes();
+        String[] first = readChunk(in);
+        long records;
+        if (first.length < LINES_PER_CHUNK) {
+            // A short list (one person checked by the platform, a small agency list) is one chunk: encoded on the
+            // calling thread, without starting workers.
+            records = deliver(
+                    CompletableFuture.completedFuture(encodeChunk(first, 2, new TokenHasher())),
+                    sink,
+                    statistics,
+                    idHashes);
+        } else {
+            records = encodeInParallel(in, first, sink, statistics, idHashes);
+        }
+        long[] suspects = idHashes.repeated();
+        if (suspects.length > 0) {
+            checkUniqueIds(received.ids(), suspects);
+        }
+        SchemaCheck.verify(schema, records, statistics);
+        return records;
+    }
+
+    private long encodeInParallel(
+            BufferedReader in, String[] first, Sink sink, FieldStatistics statistics, IdHashes idHashes)
+            throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         // Enough chunks in flight to keep every core busy while the reader and the writer wait on each other.
         int inFlight = 2 * threads + 2;
@@ -150,19 +177,14 @@ public final class Encoder {
                 threads, Thread.ofPlatform().name("encoder-", 0).daemon(true).factory());
         ThreadLocal<TokenHasher> hashers = ThreadLocal.withInitial(TokenHasher::new);
         ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
-        FieldStatistics statistics = new FieldStatistics(schema.fields().size());
-        IdHashes idHashes = new IdHashes();
         long records = 0;
         try {
             int nextLine = 2;
-            while (true) {
-                String[] lines = readChunk(in);
-                if (lines.length == 0) {
-                    break;
-                }
+            for (String[] lines = first; lines.length > 0; lines = readChunk(in)) {
                 int firstLine = nextLine;
                 nextLine += lines.length;
-                pending.add(workers.submit(() -> encodeChunk(lines, firstLine, hashers.get())));
+                String[] chunk = lines;
+                pending.add(workers.submit(() -> encodeChunk(chunk, firstLine, hashers.get())));
                 if (pending.size() >= inFlight) {
                     records += deliver(pending.removeFirst(), sink, statistics, idHashes);
                 }
@@ -173,11 +195,6 @@ public final class Encoder {
         } finally {
             workers.shutdownNow();
         }
-        long[] suspects = idHashes.repeated();
-        if (suspects.length > 0) {
-            checkUniqueIds(received.ids(), suspects);
-        }
-        SchemaCheck.verify(schema, records, statistics);
         return records;
     }
 
