@@ -68,49 +68,64 @@ final class CtdcExport {
         if (k < 2) {
             throw new IllegalArgumentException("k must be at least 2");
         }
+        int n = input.size();
         List<CtdcRecord> records = new ArrayList<>(input);
-        boolean[] changed = new boolean[records.size()];
-        Map<CtdcVariable, int[]> valuesChanged = new EnumMap<>(CtdcVariable.class);
-        List<int[]> changes = new ArrayList<>();
+        // every record points at the group of records with the same values, so a pass reads sizes without hashing
+        Map<List<String>, Group> groups = new HashMap<>();
+        Group[] groupOf = new Group[n];
+        for (int i = 0; i < n; i++) {
+            groupOf[i] = groups.computeIfAbsent(records.get(i).values(), values -> new Group());
+            groupOf[i].size++;
+        }
+        // which variables were generalised in each record, one bit per variable
+        int[] generalisedIn = new int[n];
+        List<Integer> changing = new ArrayList<>();
         for (CtdcVariable variable : GENERALISATION_ORDER) {
-            Map<List<String>, Integer> sizes = sizes(records);
-            for (int i = 0; i < records.size(); i++) {
-                CtdcRecord record = records.get(i);
-                if (sizes.get(record.values()) < k && record.get(variable) != null) {
-                    records.set(i, record.withoutValue(variable));
-                    changed[i] = true;
-                    changes.add(new int[] {i, variable.ordinal()});
+            // decided on the sizes at the start of the pass, then applied, so the order of records does not matter
+            changing.clear();
+            for (int i = 0; i < n; i++) {
+                if (groupOf[i].size < k && records.get(i).get(variable) != null) {
+                    changing.add(i);
                 }
             }
+            for (int i : changing) {
+                groupOf[i].size--;
+                CtdcRecord generalised = records.get(i).withoutValue(variable);
+                records.set(i, generalised);
+                groupOf[i] = groups.computeIfAbsent(generalised.values(), values -> new Group());
+                groupOf[i].size++;
+                generalisedIn[i] |= 1 << variable.ordinal();
+            }
         }
-        Map<List<String>, Integer> sizes = sizes(records);
         List<CtdcRecord> kept = new ArrayList<>();
-        boolean[] suppressed = new boolean[records.size()];
         int generalised = 0;
-        for (int i = 0; i < records.size(); i++) {
-            if (sizes.get(records.get(i).values()) < k) {
-                suppressed[i] = true;
-            } else {
-                kept.add(records.get(i));
-                if (changed[i]) {
-                    generalised++;
-                }
+        int[] valuesChanged = new int[CtdcVariable.values().length];
+        for (int i = 0; i < n; i++) {
+            if (groupOf[i].size < k) {
+                continue;
             }
-        }
-        for (int[] change : changes) {
-            if (!suppressed[change[0]]) {
-                valuesChanged.computeIfAbsent(CtdcVariable.values()[change[1]], v -> new int[1])[0]++;
+            kept.add(records.get(i));
+            if (generalisedIn[i] != 0) {
+                generalised++;
+                for (CtdcVariable variable : CtdcVariable.values()) {
+                    if ((generalisedIn[i] & (1 << variable.ordinal())) != 0) {
+                        valuesChanged[variable.ordinal()]++;
+                    }
+                }
             }
         }
         Map<CtdcVariable, Integer> perVariable = new EnumMap<>(CtdcVariable.class);
-        valuesChanged.forEach((variable, count) -> perVariable.put(variable, count[0]));
-        return new Anonymised(kept, k, input.size(), generalised, input.size() - kept.size(), perVariable);
+        for (CtdcVariable variable : CtdcVariable.values()) {
+            if (valuesChanged[variable.ordinal()] > 0) {
+                perVariable.put(variable, valuesChanged[variable.ordinal()]);
+            }
+        }
+        return new Anonymised(kept, k, n, generalised, n - kept.size(), perVariable);
     }
 
-    private static Map<List<String>, Integer> sizes(List<CtdcRecord> records) {
-        Map<List<String>, Integer> sizes = new HashMap<>();
-        records.forEach(record -> sizes.merge(record.values(), 1, Integer::sum));
-        return sizes;
+    /** How many records share one combination of values. */
+    private static final class Group {
+        int size;
     }
 
     /**
