@@ -4,7 +4,8 @@
 #
 #   PORT=18484 PG_PORT=<embedded PostgreSQL port> PASSWORD=<demo password> CASES=<n> bench/identification/measure.sh
 #
-# The case manager's first sign-in enrols the second factor: run it once per fresh installation.
+# The case manager's first sign-in enrols the second factor; its secret is kept in SECRET_FILE (default: in
+# WORK) so that a second run against the same installation can answer the second-factor question.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -39,23 +40,12 @@ pgbench -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" pgbench_ref >"$WORK/pgben
 PG_RW=$(tps "$WORK/pgbench-rw.log")
 echo "pgbench: select-only $PG_S tps, read-write $PG_RW tps"
 
-# --- sign in as the case manager: password, then the second factor (first sign-in enrols)
+# --- sign in as the case manager: password, then the second factor (the first sign-in enrols; the secret is
+# kept in SECRET_FILE so that a later run against the same installation can sign in again)
 JAR_COOKIES="$WORK/cookies.txt"
-csrf_of() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1; }
-TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | csrf_of)
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" \
-    --data-urlencode "username=$USER_NAME" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$TOKEN" \
-    "$BASE/login"
-ENROL=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/sign-in/second-factor/enrol")
-SECRET=$(echo "$ENROL" | sed -n 's/.*<code id="secret"[^>]*>\([^<]*\)<.*/\1/p' | head -1)
-TOKEN=$(echo "$ENROL" | csrf_of)
-[[ -n "$SECRET" ]] || { echo "no enrolment secret: the password sign-in failed" >&2; exit 1; }
-CODE=$(python3 "$HERE/totp.py" "$SECRET")
-RECOVERY=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "code=$CODE" --data-urlencode "_csrf=$TOKEN" \
-    "$BASE/sign-in/second-factor/enrol")
-TOKEN=$(echo "$RECOVERY" | csrf_of)
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" \
-    "$BASE/sign-in/second-factor/enrol/done"
+SECRET_FILE=${SECRET_FILE:-$WORK/secret-$USER_NAME}
+BASE="$BASE" USER_NAME="$USER_NAME" PASSWORD="$PASSWORD" COOKIES="$JAR_COOKIES" SECRET_FILE="$SECRET_FILE" \
+    bash "$HERE/signin.sh"
 STATUS=$(curl -s -o "$WORK/queue.html" -w '%{http_code}' -b "$JAR_COOKIES" "$BASE/cases/queue")
 if [[ "$STATUS" != 200 ]] || ! grep -q 'href="/cases/[0-9a-f-]\{36\}"' "$WORK/queue.html"; then
     echo "sign-in as $USER_NAME failed (queue page status $STATUS)" >&2; exit 1
@@ -79,9 +69,29 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" "$BASE/cases/$
 [[ "$STATUS" == 200 ]] || { echo "case page answered $STATUS" >&2; exit 1; }
 
 # --- wrk: the queue page (read-only) and the case page (each read appends to the audit trail)
+# CPU seconds used by the platform's JVM (APP_PID, when given) and by the PostgreSQL server (postmaster and its
+# backends) during each wrk run: CPU per request is steadier than requests per second on a shared machine
+PG_MAIN=$(ss -ltnpH "sport = :$PG_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+ticks() { # pids... -> user+system clock ticks, children that ended included
+    local sum=0 p
+    for p in "$@"; do
+        [[ -r /proc/$p/stat ]] || continue
+        sum=$((sum + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$p/stat")))
+    done
+    echo "$sum"
+}
+pg_ticks() { [[ -n "$PG_MAIN" ]] && ticks "$PG_MAIN" $(pgrep -P "$PG_MAIN" || true) || echo 0; }
+app_ticks() { [[ -n "${APP_PID:-}" ]] && ticks "$APP_PID" || echo 0; }
+HZ=$(getconf CLK_TCK)
+WARMUP=${WARMUP:-10}
 run_wrk() { # name, extra args...
     local name=$1; shift
+    local app0 pg0
+    # a warm-up run first, so that the JIT compiler's work is not counted against the page
+    wrk -c "$CONNECTIONS" -t "$THREADS" -d "${WARMUP}s" -H "Cookie: $COOKIE" "$@" >/dev/null 2>&1
+    app0=$(app_ticks); pg0=$(pg_ticks)
     wrk -c "$CONNECTIONS" -t "$THREADS" -d "${DURATION}s" --latency -H "Cookie: $COOKIE" "$@" >"$WORK/wrk-$name.log" 2>&1
+    echo "$(( $(app_ticks) - app0 )) $(( $(pg_ticks) - pg0 ))" >"$WORK/cpu-$name.txt"
     cat "$WORK/wrk-$name.log" >&2
 }
 echo "== wrk /cases/queue"
@@ -118,3 +128,10 @@ printf '%-18s %12s %10s %10s %14s %16s %8s %10s\n' "/cases/queue" "$Q_RPS" "$Q_P
 printf '%-18s %12s %10s %10s %14s %16s %8s %10s\n' "/cases/{id}" "$C_RPS" "$C_P50" "$C_P99" "rw $PG_RW" "$C_RATIO (0.5)" \
     "$(meets "$C_RATIO" 0.5)" "$(under "$C_P99")"
 echo "Answers other than 200: queue ${Q_BAD:-?}, case ${C_BAD:-?}"
+cpu_per_request() { # name, requests/s -> "JVM x ms, PostgreSQL y ms"
+    read -r app pg <"$WORK/cpu-$1.txt"
+    awk -v a="$app" -v p="$pg" -v r="$2" -v d="$DURATION" -v hz="$HZ" -v known="${APP_PID:+1}" 'BEGIN {
+        n = r * d; if (n <= 0) { print "n/a"; exit }
+        printf "%s, PostgreSQL %.2f ms\n", (known ? sprintf("JVM %.2f ms", 1000 * a / hz / n) : "JVM ? (APP_PID not set)"), 1000 * p / hz / n }'
+}
+echo "CPU per request: queue $(cpu_per_request queue "$Q_RPS"); case $(cpu_per_request case "$C_RPS")"

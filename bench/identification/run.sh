@@ -4,7 +4,7 @@
 #
 #   CASES=100000 bench/identification/run.sh
 #
-# Settings (environment): CASES (default 100000), PORT (HTTP, default 18484), DURATION (seconds per
+# Settings (environment): WARMUP (seconds of unmeasured load before each measurement, default 10), CASES (default 100000), PORT (HTTP, default 18484), DURATION (seconds per
 # measurement, default 30), CONNECTIONS (default 8), THREADS (default 2), TARGET (Maven build folder, default
 # target-bench4), KEEP=1 keeps the data folder and logs for inspection.
 set -euo pipefail
@@ -82,4 +82,4 @@ PG_PORT=$(sed -n 's/.*Embedded PostgreSQL running on port \([0-9]*\).*/\1/p' "$L
 [[ -n "$PG_PORT" ]] || { echo "no embedded PostgreSQL port in the log" >&2; exit 1; }
 
 CASES=$CASES PORT=$PORT PG_PORT=$PG_PORT PASSWORD=$PASSWORD WORK=$WORK DURATION=$DURATION CONNECTIONS=$CONNECTIONS \
-    THREADS=$THREADS LOAD_LINE="$LOAD_LINE" "$HERE/measure.sh"
+    THREADS=$THREADS LOAD_LINE="$LOAD_LINE" APP_PID=$APP_PID "$HERE/measure.sh"
