@@ -72,6 +72,7 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" "$BASE/cases/$
 # CPU seconds used by the platform's JVM (APP_PID, when given) and by the PostgreSQL server (postmaster and its
 # backends) during each wrk run: CPU per request is steadier than requests per second on a shared machine
 PG_MAIN=$(ss -ltnpH "sport = :$PG_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+APP_PID=${APP_PID:-$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)}
 ticks() { # pids... -> user+system clock ticks, children that ended included
     local sum=0 p
     for p in "$@"; do
