@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,7 +137,7 @@ class CtdcExports {
     }
 
     private static Summary summary(Request request, CtdcExport.Anonymised anonymised, long withoutConsent) {
-        Map<String, Integer> generalisedValues = new java.util.LinkedHashMap<>();
+        Map<String, Integer> generalisedValues = new LinkedHashMap<>();
         for (CtdcVariable variable : CtdcVariable.values()) {
             Integer count = anonymised.generalisedValues().get(variable);
             if (count != null) {
@@ -146,7 +147,7 @@ class CtdcExports {
         List<GroupShares> shares = Arrays.stream(CtdcVariable.Group.values())
                 .map(group -> {
                     var computed = CtdcExport.shares(anonymised.records(), group);
-                    Map<String, Double> byColumn = new java.util.LinkedHashMap<>();
+                    Map<String, Double> byColumn = new LinkedHashMap<>();
                     computed.shares().forEach((variable, share) -> byColumn.put(variable.column(), share));
                     return new GroupShares(group.name(), computed.denominator(), byColumn);
                 })

@@ -1,9 +1,15 @@
 package org.opennrm.statistics;
 
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,11 +56,11 @@ class Facts {
                 .param("suggestion", fact.screeningSuggestion())
                 .param("closure", fact.closureReason())
                 .param("solution", fact.durableSolution())
-                .param("consent", fact.statisticsConsent(), java.sql.Types.BOOLEAN)
+                .param("consent", fact.statisticsConsent(), Types.BOOLEAN)
                 .update();
     }
 
-    private static String[] sorted(java.util.Set<String> codes) {
+    private static String[] sorted(Set<String> codes) {
         return codes.stream().sorted().toArray(String[]::new);
     }
 
@@ -117,11 +123,11 @@ class Facts {
                             and (cast(:to as integer) is null or period_year <= :to)
                         order by period_year, id
                         """)
-                .param("from", fromYear, java.sql.Types.INTEGER)
-                .param("to", toYear, java.sql.Types.INTEGER)
+                .param("from", fromYear, Types.INTEGER)
+                .param("to", toYear, Types.INTEGER)
                 .query((rs, n) -> new Fact(
                         EventKind.valueOf(rs.getString("event_kind")),
-                        java.time.YearMonth.of(rs.getInt("period_year"), rs.getInt("period_month")),
+                        YearMonth.of(rs.getInt("period_year"), rs.getInt("period_month")),
                         rs.getString("region_code"),
                         rs.getString("referring_sector"),
                         rs.getString("sex"),
@@ -143,11 +149,11 @@ class Facts {
                 .list();
     }
 
-    private static java.util.Set<String> codes(java.sql.Array array) throws java.sql.SQLException {
+    private static Set<String> codes(Array array) throws SQLException {
         if (array == null) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (Object code : (Object[]) array.getArray()) {
             codes.add(((String) code).strip());
         }
@@ -162,8 +168,8 @@ class Facts {
                             and (cast(:from as integer) is null or period_year >= :from)
                             and (cast(:to as integer) is null or period_year <= :to)
                         """)
-                .param("from", fromYear, java.sql.Types.INTEGER)
-                .param("to", toYear, java.sql.Types.INTEGER)
+                .param("from", fromYear, Types.INTEGER)
+                .param("to", toYear, Types.INTEGER)
                 .query(Long.class)
                 .single();
     }

@@ -2,6 +2,8 @@ package org.opennrm.statistics;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opennrm.screening.AgeGroup;
 import org.opennrm.screening.ExploitationForm;
 import org.opennrm.screening.ScreeningCompleted;
@@ -39,14 +41,14 @@ class ScreeningFacts {
                         ? null
                         : completed.ageGroup() == AgeGroup.CHILD,
                 null,
-                completed.forms().stream().map(ExploitationForm::name).collect(java.util.stream.Collectors.toSet()),
+                completed.forms().stream().map(ExploitationForm::name).collect(Collectors.toSet()),
                 null,
                 null,
                 null,
-                java.util.Set.of(),
-                java.util.Set.of(),
+                Set.of(),
+                Set.of(),
                 null,
-                java.util.Set.of(),
+                Set.of(),
                 Codes.name(completed.suggestion()),
                 null,
                 null));
