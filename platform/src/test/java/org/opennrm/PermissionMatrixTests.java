@@ -139,6 +139,8 @@ class PermissionMatrixTests {
         rule("POST /api/v1/statistics/releases.*", "statistics:release:all");
         rule("(GET|POST) /api/v1/statistics.*", "statistics:read:all");
         rule("POST /api/v1/estimates/mse", "statistics:read:all");
+        // from a linkage run: the facade also needs linkage:run:all, which every holder of statistics:read:all has
+        rule("POST /api/v1/estimates/mse/linkage-runs/\\{runId\\}", "statistics:read:all");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes

@@ -1,6 +1,15 @@
 package org.opennrm.statistics;
 
 import java.io.StringReader;
+import java.time.Year;
+import java.util.UUID;
+import org.opennrm.access.AuditAction;
+import org.opennrm.access.AuditTrail;
+import org.opennrm.cases.EncounterOverlap;
+import org.opennrm.cases.EncounterOverlaps;
+import org.opennrm.linkage.LinkageRun;
+import org.opennrm.linkage.LinkageRuns;
+import org.opennrm.linkage.RunStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +24,19 @@ class Estimates {
     static final int MAX_CHARACTERS = 1_000_000;
 
     private final MultipleSystemsEstimation estimation;
+    private final LinkageRuns linkageRuns;
+    private final EncounterOverlaps encounters;
+    private final AuditTrail audit;
 
-    Estimates(MultipleSystemsEstimation estimation) {
+    Estimates(
+            MultipleSystemsEstimation estimation,
+            LinkageRuns linkageRuns,
+            EncounterOverlaps encounters,
+            AuditTrail audit) {
         this.estimation = estimation;
+        this.linkageRuns = linkageRuns;
+        this.encounters = encounters;
+        this.audit = audit;
     }
 
     @PreAuthorize("hasAuthority('statistics:read:all')")
@@ -29,5 +48,51 @@ class Estimates {
             throw new MseInputInvalid("The table is too large for a list-overlap table.");
         }
         return estimation.estimate(ListOverlapTable.parse(new StringReader(csv.strip())));
+    }
+
+    /**
+     * The estimate from the overlap table of a completed linkage run: counts per combination of the agencies'
+     * lists, never a person. Reading the run needs {@code linkage:run:all} as well. The table goes through the same
+     * checks as an uploaded one, so a run over two lists gets the same message.
+     */
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    MseEstimate fromLinkageRun(LinkageRun run) {
+        if (run.status() != RunStatus.COMPLETED || run.overlap() == null) {
+            throw new MseInputInvalid("The linkage run has no overlap table yet: run it first.");
+        }
+        audit.record(
+                AuditAction.READ,
+                "linkage-run",
+                run.id(),
+                "hidden number estimated lists=" + run.overlap().lists().size());
+        return estimation.estimate(
+                ListOverlapTable.parse(new StringReader(run.overlap().csv())));
+    }
+
+    /** A linkage run by id (404 when there is none); needs {@code linkage:run:all}. */
+    LinkageRun linkageRun(UUID runId) {
+        return linkageRuns.find(runId);
+    }
+
+    /**
+     * The platform's own lists: how many persons referred in the period each combination of sectors encountered,
+     * counted by the cases module (aggregate only; see {@link EncounterOverlaps}).
+     */
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    EncounterOverlap casesOverlap(Year from, Year to) {
+        return encounters.encounterOverlap(from, to);
+    }
+
+    /** The estimate from the platform's lists, one list per sector; the same checks as an uploaded table. */
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    MseEstimate fromCases(EncounterOverlap overlap) {
+        StringBuilder csv = new StringBuilder();
+        overlap.lists().forEach(sector -> csv.append(sector.name()).append(','));
+        csv.append("count\n");
+        for (var combination : overlap.combinations()) {
+            combination.on().forEach(on -> csv.append(on ? "1," : "0,"));
+            csv.append(combination.count()).append('\n');
+        }
+        return estimation.estimate(ListOverlapTable.parse(new StringReader(csv.toString())));
     }
 }

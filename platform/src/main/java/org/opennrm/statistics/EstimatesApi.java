@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,5 +46,17 @@ class EstimatesApi {
         byte[] body =
                 file != null ? file.getBytes() : request.getInputStream().readNBytes(Estimates.MAX_CHARACTERS * 4 + 1);
         return estimates.multipleSystems(new String(body, StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/mse/linkage-runs/{runId}")
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @Operation(
+            summary = "Estimate the hidden number from a completed linkage run",
+            description = "Runs the same estimation as POST /api/v1/estimates/mse on the overlap table of a completed"
+                    + " linkage run (counts per combination of the agencies' lists). Needs linkage:run:all as well"
+                    + " as statistics:read:all. 404 for an unknown run; 400 for a run that has not run yet or that"
+                    + " links fewer than three lists.")
+    MseEstimate fromLinkageRun(@PathVariable UUID runId) {
+        return estimates.fromLinkageRun(estimates.linkageRun(runId));
     }
 }

@@ -7,8 +7,9 @@
  * of birth or free text) recorded through its facade or from other modules' events, and it never reads
  * other modules' tables. From {@code cases}, {@code screening} and {@code assistance} it uses only the events it
  * listens to (codes and ids; the ids are not kept); from {@code organisations} the sector and region of the
- * organisation that referred or screened.
+ * organisation that referred or screened; from {@code linkage} the overlap table of a completed run (counts per
+ * combination of lists, never a person).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"access", "cases", "organisations", "screening", "assistance"})
+        allowedDependencies = {"access", "cases", "organisations", "screening", "assistance", "linkage"})
 package org.opennrm.statistics;
