@@ -2,6 +2,7 @@ package org.opennrm.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.Role;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.EncounterFixtures;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The statistician opens the dashboard, reads a table with its suppressions and sees the chart drawn (the
  * script runs under the page's content security policy), on a desktop and on a phone; estimates the hidden
- * number from a pasted list-overlap table; builds a release and sees what was suppressed; a second
+ * number from a pasted list-overlap table and from the platform's cases; builds a release and sees what was suppressed; a second
  * statistician approves it and the published table downloads.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +41,12 @@ class StatisticsBrowserTests {
 
     @Autowired
     OrganisationRegistry organisations;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aStatisticianReadsANationalTableWithItsChartAndEstimatesTheHiddenNumber() {
@@ -82,6 +91,18 @@ class StatisticsBrowserTests {
             browser.waitForText("Sensitivity across models");
             assertThat(browser.textOf(By.id("headlines"))).contains("12,214");
             browser.screenshot("statistics-02-estimates");
+
+            // the platform's own lists: this year's cases by the sectors that referred or decided
+            EncounterFixtures.mixedCases(cases, organisations, clock);
+            browser.go("/statistics/estimates").clickId("cases-estimate");
+            browser.waitForText("by the sectors that met them");
+            assertThat(browser.textOf(By.id("cases-overlap")))
+                    .contains("Police")
+                    .contains("fewer than 10");
+            assertThat(browser.textOf(By.id("headlines"))).contains("Main effects only");
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('cases-overlap').scrollIntoView()");
+            browser.screenshot("statistics-02b-estimates-from-cases");
         }
         String title = "Quarterly release " + region;
         String releasePath;
