@@ -100,8 +100,6 @@ class StatisticsBrowserTests {
                     .contains("Police")
                     .contains("fewer than 10");
             assertThat(browser.textOf(By.id("headlines"))).contains("Main effects only");
-            ((JavascriptExecutor) browser.driver())
-                    .executeScript("document.getElementById('cases-overlap').scrollIntoView()");
             browser.screenshot("statistics-02b-estimates-from-cases");
         }
         String title = "Quarterly release " + region;
