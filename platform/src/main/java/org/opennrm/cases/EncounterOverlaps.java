@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The rule: a person referred in the period (a case whose referral date falls in it) is on the list of a sector
  * when an organisation of that sector referred them or took an identification decision (preliminary, formal or a
- * reconsideration) on any of their cases. Persons are counted by the person record, so a person with two cases is
+ * reconsideration) on any of their cases, or met them in a way another module records and hands in as an
+ * {@link Encounter} (the referrals module: the organisation that accepted a referral to its services). Persons are counted by the person record, so a person with two cases is
  * counted once; a person referred twice as two persons, whose duplicate was never resolved, is counted twice.
  */
 @Service
@@ -49,10 +50,20 @@ public class EncounterOverlaps {
         this.audit = audit;
     }
 
+    /** An organisation that met the person of a case, as another module records it: ids only. */
+    public record Encounter(UUID caseId, UUID organisationId) {}
+
     /** Persons referred from the first day of {@code from} to the last day of {@code to}, by sectors met. */
     @Transactional
     @PreAuthorize("hasAuthority('statistics:read:all')")
     public EncounterOverlap encounterOverlap(Year from, Year to) {
+        return encounterOverlap(from, to, List.of());
+    }
+
+    /** The same, with the encounters other modules record added to the referrals and decisions. */
+    @Transactional
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    public EncounterOverlap encounterOverlap(Year from, Year to, List<Encounter> more) {
         if (from == null || to == null || from.isAfter(to)) {
             throw new RuleViolation("Give a period whose first year is not after its last year.");
         }
@@ -69,6 +80,12 @@ public class EncounterOverlaps {
                                 select f.person_id, d.organisation_id
                                 from cases.decision d join cases.case_file f on f.id = d.case_id
                                 where f.referred_on between :first and :last
+                                union
+                                select f.person_id, m.organisation_id
+                                from unnest(cast(:caseIds as uuid[]), cast(:organisationIds as uuid[]))
+                                    as m(case_id, organisation_id)
+                                join cases.case_file f on f.id = m.case_id
+                                where f.referred_on between :first and :last
                             ) encounters
                             group by person_id
                         ) persons
@@ -76,6 +93,10 @@ public class EncounterOverlaps {
                         """)
                 .param("first", from.atDay(1))
                 .param("last", LocalDate.of(to.getValue(), 12, 31))
+                .param("caseIds", array(more.stream().map(Encounter::caseId).toList()))
+                .param(
+                        "organisationIds",
+                        array(more.stream().map(Encounter::organisationId).toList()))
                 .query((rs, row) -> new OrganisationSet(uuids(rs.getArray("organisations")), rs.getLong("persons")))
                 .list();
 
@@ -120,6 +141,15 @@ public class EncounterOverlaps {
         StringBuilder key = new StringBuilder(on.size());
         on.forEach(present -> key.append(present ? '1' : '0'));
         return key.toString();
+    }
+
+    /** A Postgres array literal of ids (UUIDs need no quoting). */
+    private static String array(List<UUID> ids) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < ids.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return text.append('}').toString();
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

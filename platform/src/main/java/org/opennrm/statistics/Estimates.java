@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.cases.EncounterOverlap;
-import org.opennrm.cases.EncounterOverlaps;
 import org.opennrm.linkage.LinkageRun;
 import org.opennrm.linkage.LinkageRuns;
 import org.opennrm.linkage.RunStatus;
+import org.opennrm.referrals.ServiceEncounters;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +25,13 @@ class Estimates {
 
     private final MultipleSystemsEstimation estimation;
     private final LinkageRuns linkageRuns;
-    private final EncounterOverlaps encounters;
+    private final ServiceEncounters encounters;
     private final AuditTrail audit;
 
     Estimates(
             MultipleSystemsEstimation estimation,
             LinkageRuns linkageRuns,
-            EncounterOverlaps encounters,
+            ServiceEncounters encounters,
             AuditTrail audit) {
         this.estimation = estimation;
         this.linkageRuns = linkageRuns;
@@ -76,7 +76,8 @@ class Estimates {
 
     /**
      * The platform's own lists: how many persons referred in the period each combination of sectors encountered,
-     * counted by the cases module (aggregate only; see {@link EncounterOverlaps}).
+     * counted by the cases module with the referrals to services added (aggregate only; see {@link
+     * ServiceEncounters}).
      */
     @PreAuthorize("hasAuthority('statistics:read:all')")
     EncounterOverlap casesOverlap(Year from, Year to) {

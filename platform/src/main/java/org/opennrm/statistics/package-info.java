@@ -8,8 +8,9 @@
  * other modules' tables. From {@code cases}, {@code screening} and {@code assistance} it uses only the events it
  * listens to (codes and ids; the ids are not kept); from {@code organisations} the sector and region of the
  * organisation that referred or screened; from {@code linkage} the overlap table of a completed run (counts per
- * combination of lists, never a person).
+ * combination of lists, never a person); from {@code cases} through {@code referrals} the persons referred in a
+ * period counted per combination of the sectors that met them (counts only).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"access", "cases", "organisations", "screening", "assistance", "linkage"})
+        allowedDependencies = {"access", "cases", "organisations", "screening", "assistance", "linkage", "referrals"})
 package org.opennrm.statistics;

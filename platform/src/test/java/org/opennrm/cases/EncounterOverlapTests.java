@@ -21,6 +21,9 @@ import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationDetails;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.Sector;
+import org.opennrm.referrals.ServiceEncounters;
+import org.opennrm.referrals.ServiceReferralRequest;
+import org.opennrm.referrals.ServiceReferrals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -41,6 +44,12 @@ class EncounterOverlapTests {
 
     @Autowired
     OrganisationRegistry organisations;
+
+    @Autowired
+    ServiceEncounters withServices;
+
+    @Autowired
+    ServiceReferrals serviceReferrals;
 
     @Autowired
     JdbcClient jdbc;
@@ -79,8 +88,16 @@ class EncounterOverlapTests {
     }
 
     Map<Set<Sector>, Long> counts() {
-        var overlap = SignedIn.as(
-                Role.STATISTICIAN, UUID.randomUUID(), () -> encounters.encounterOverlap(thisYear(), thisYear()));
+        return counts(SignedIn.as(
+                Role.STATISTICIAN, UUID.randomUUID(), () -> encounters.encounterOverlap(thisYear(), thisYear())));
+    }
+
+    Map<Set<Sector>, Long> countsWithServices() {
+        return counts(SignedIn.as(
+                Role.STATISTICIAN, UUID.randomUUID(), () -> withServices.encounterOverlap(thisYear(), thisYear())));
+    }
+
+    Map<Set<Sector>, Long> counts(EncounterOverlap overlap) {
         Map<Set<Sector>, Long> counts = new HashMap<>();
         for (var combination : overlap.combinations()) {
             EnumSet<Sector> sectors = EnumSet.noneOf(Sector.class);
@@ -133,6 +150,41 @@ class EncounterOverlapTests {
         long added = after.values().stream().mapToLong(Long::longValue).sum()
                 - before.values().stream().mapToLong(Long::longValue).sum();
         assertThat(added).isEqualTo(5);
+    }
+
+    @Test
+    void anNgoThatAcceptedAServiceReferralMetThePerson() {
+        UUID office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        var before = countsWithServices();
+
+        var accepted = referredBy(inspectorate);
+        var sent = SignedIn.as(
+                Role.CASE_MANAGER,
+                office,
+                () -> serviceReferrals.send(
+                        accepted.caseId(),
+                        new ServiceReferralRequest(
+                                ngo, "Safe accommodation", Set.of(SharingScope.IDENTITY_BASIC), null, null, null)));
+        SignedIn.as(Role.SERVICE_PROVIDER, ngo, () -> serviceReferrals.accept(sent.id()));
+        var declined = referredBy(inspectorate);
+        var refused = SignedIn.as(
+                Role.CASE_MANAGER,
+                office,
+                () -> serviceReferrals.send(
+                        declined.caseId(),
+                        new ServiceReferralRequest(
+                                ngo, "Safe accommodation", Set.of(SharingScope.IDENTITY_BASIC), null, null, null)));
+        SignedIn.as(Role.SERVICE_PROVIDER, ngo, () -> serviceReferrals.decline(refused.id(), "No place free"));
+
+        var after = countsWithServices();
+        assertThat(delta(before, after, Sector.NGO, Sector.LABOUR_INSPECTORATE)).isEqualTo(1);
+        assertThat(delta(before, after, Sector.LABOUR_INSPECTORATE)).isEqualTo(1);
+        // the cases module alone does not know about referrals to services
+        assertThat(counts().getOrDefault(EnumSet.of(Sector.NGO, Sector.LABOUR_INSPECTORATE), 0L))
+                .isLessThan(after.get(EnumSet.of(Sector.NGO, Sector.LABOUR_INSPECTORATE)));
     }
 
     @Test
