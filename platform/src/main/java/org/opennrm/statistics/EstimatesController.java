@@ -73,6 +73,13 @@ class EstimatesController {
         try {
             EncounterOverlap overlap = estimates.casesOverlap(year(from), year(to));
             model.addAttribute("casesOverlap", overlap);
+            model.addAttribute(
+                    "withheldCells",
+                    OverlapCellsShown.withheld(
+                            overlap.combinations().stream()
+                                    .map(EncounterOverlap.Combination::count)
+                                    .toList(),
+                            minimumCellSize));
             show(estimates.fromCases(overlap), model);
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

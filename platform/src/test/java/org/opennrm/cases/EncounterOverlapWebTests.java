@@ -74,19 +74,20 @@ class EncounterOverlapWebTests {
                 page.indexOf("id=\"cases-overlap\""), page.indexOf("</table>", page.indexOf("id=\"cases-overlap\"")));
         var cells = PERSONS_CELL.matcher(table);
         int rows = 0;
-        boolean small = false;
+        int withheld = 0;
         while (cells.find()) {
             rows++;
             String shown = cells.group(1);
-            if (shown.equals("fewer than 10")) {
-                small = true;
+            if (shown.equals("withheld")) {
+                withheld++;
             } else {
                 assertThat(Long.parseLong(shown.replace(",", ""))).isGreaterThanOrEqualTo(10);
             }
         }
         assertThat(rows).isGreaterThanOrEqualTo(6);
-        // the fixture's NGO and police cell holds 1 person, unless other tests added 9 more to it
-        assertThat(small).isTrue();
+        // the fixture's NGO and police cell holds 1 person, unless other tests added 9 more to it; a lone withheld
+        // cell could be worked out from the number of people seen, so at least one more is withheld with it
+        assertThat(withheld).isGreaterThanOrEqualTo(2);
     }
 
     @Test

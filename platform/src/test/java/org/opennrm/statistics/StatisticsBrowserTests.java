@@ -98,7 +98,7 @@ class StatisticsBrowserTests {
             browser.waitForText("by the sectors that met them");
             assertThat(browser.textOf(By.id("cases-overlap")))
                     .contains("Police")
-                    .contains("fewer than 10");
+                    .contains("withheld");
             assertThat(browser.textOf(By.id("headlines"))).contains("Main effects only");
             browser.screenshot("statistics-02b-estimates-from-cases");
         }
