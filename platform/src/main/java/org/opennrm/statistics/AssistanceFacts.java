@@ -2,7 +2,6 @@ package org.opennrm.statistics;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Set;
 import org.opennrm.assistance.DurableSolutionReached;
 import org.opennrm.assistance.ServiceDelivered;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,42 +24,17 @@ class AssistanceFacts {
 
     @ApplicationModuleListener
     void on(ServiceDelivered delivered) {
-        statistics.record(new Fact(
-                EventKind.SERVICE_DELIVERED,
-                YearMonth.from(delivered.startedOn()),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Set.of(),
-                null,
-                null,
-                delivered.type().name()));
+        statistics.record(Fact.of(EventKind.SERVICE_DELIVERED, YearMonth.from(delivered.startedOn()))
+                .serviceType(delivered.type().name())
+                .build());
     }
 
     @ApplicationModuleListener
     void on(DurableSolutionReached reached) {
-        statistics.record(new Fact(
-                EventKind.DURABLE_SOLUTION,
-                YearMonth.from(reached.closedAt().atZone(clock.getZone())),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Set.of(),
-                null,
-                null,
-                null,
-                Set.of(),
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                reached.solution().name()));
+        statistics.record(Fact.of(
+                        EventKind.DURABLE_SOLUTION,
+                        YearMonth.from(reached.closedAt().atZone(clock.getZone())))
+                .durableSolution(reached.solution().name())
+                .build());
     }
 }

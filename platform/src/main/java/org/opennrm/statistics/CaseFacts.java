@@ -3,7 +3,6 @@ package org.opennrm.statistics;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.AnonymousNotificationReceived;
 import org.opennrm.cases.CaseClosed;
@@ -34,44 +33,36 @@ class CaseFacts {
     @ApplicationModuleListener
     void on(CaseOpened opened) {
         var origin = regions.of(opened.referringOrganisationId());
-        statistics.record(new Fact(
-                EventKind.REFERRAL,
-                YearMonth.from(opened.referredOn()),
-                origin.region(),
-                origin.sector(),
-                Codes.code(opened.gender()),
-                Codes.ageBand(opened.ageGroup()),
-                child(opened.ageCategory()),
-                Codes.citizenship(opened.citizenships()),
-                Codes.codes(opened.exploitationForms()),
-                null,
-                null,
-                null,
-                Codes.codes(opened.methodsOfControl()),
-                Codes.sections(opened.sectors()),
-                Codes.code(opened.recruiterRelationship()),
-                Codes.countries(opened.exploitationCountries()),
-                null,
-                null,
-                null,
-                opened.statisticsConsent()));
+        statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.from(opened.referredOn()))
+                .origin(origin.region(), origin.sector())
+                .person(
+                        Codes.code(opened.gender()),
+                        Codes.ageBand(opened.ageGroup()),
+                        child(opened.ageCategory()),
+                        Codes.citizenship(opened.citizenships()))
+                .exploitationForms(Codes.codes(opened.exploitationForms()))
+                .profile(
+                        Codes.codes(opened.methodsOfControl()),
+                        Codes.sections(opened.sectors()),
+                        Codes.code(opened.recruiterRelationship()),
+                        Codes.countries(opened.exploitationCountries()))
+                .statisticsConsent(opened.statisticsConsent())
+                .build());
     }
 
     @ApplicationModuleListener
     void on(AnonymousNotificationReceived notification) {
-        statistics.record(new Fact(
-                EventKind.ANONYMOUS_NOTIFICATION,
-                YearMonth.from(notification.notifiedOn()),
-                regions.known(notification.region()),
-                null,
-                Codes.code(notification.gender()),
-                Codes.ageBand(notification.ageGroup()),
-                notification.ageGroup() == null ? null : notification.ageGroup().child(),
-                Codes.country(notification.nationality()),
-                Codes.codes(notification.exploitationForms()),
-                null,
-                null,
-                null));
+        statistics.record(Fact.of(EventKind.ANONYMOUS_NOTIFICATION, YearMonth.from(notification.notifiedOn()))
+                .origin(regions.known(notification.region()), null)
+                .person(
+                        Codes.code(notification.gender()),
+                        Codes.ageBand(notification.ageGroup()),
+                        notification.ageGroup() == null
+                                ? null
+                                : notification.ageGroup().child(),
+                        Codes.country(notification.nationality()))
+                .exploitationForms(Codes.codes(notification.exploitationForms()))
+                .build());
     }
 
     @ApplicationModuleListener
@@ -79,43 +70,18 @@ class CaseFacts {
         Integer days = decided.referredOn() == null
                 ? null
                 : (int) ChronoUnit.DAYS.between(decided.referredOn(), decided.decidedOn());
-        statistics.record(new Fact(
-                EventKind.IDENTIFICATION_DECISION,
-                YearMonth.from(decided.decidedOn()),
-                null,
-                null,
-                null,
-                null,
-                child(decided.ageCategory()),
-                null,
-                Set.of(),
-                decided.outcome().name(),
-                days == null || days < 0 ? null : days,
-                null));
+        statistics.record(Fact.of(EventKind.IDENTIFICATION_DECISION, YearMonth.from(decided.decidedOn()))
+                .child(child(decided.ageCategory()))
+                .decision(decided.outcome().name(), days == null || days < 0 ? null : days)
+                .build());
     }
 
     @ApplicationModuleListener
     void on(CaseClosed closed) {
-        statistics.record(new Fact(
-                EventKind.CLOSURE,
-                YearMonth.from(closed.closedAt().atZone(clock.getZone())),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Set.of(),
-                null,
-                null,
-                null,
-                Set.of(),
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                closed.reason().name(),
-                null));
+        statistics.record(
+                Fact.of(EventKind.CLOSURE, YearMonth.from(closed.closedAt().atZone(clock.getZone())))
+                        .closureReason(closed.reason().name())
+                        .build());
     }
 
     /* the children's procedure applies to a person whose age is in doubt, but they are counted as not known */

@@ -165,6 +165,134 @@ public record Fact(
                 null);
     }
 
+    /**
+     * A fact of this kind and month with only the codes its event carries, named rather than given by position: the
+     * listeners set a few of twenty fields and leave the rest unknown.
+     */
+    static Builder of(EventKind kind, YearMonth month) {
+        return new Builder(kind, month);
+    }
+
+    /** Collects the codes of one fact; {@link #build()} checks them like the constructor does. */
+    static final class Builder {
+        private final EventKind kind;
+        private final YearMonth month;
+        private String region;
+        private String referringSector;
+        private String sex;
+        private String ageBand;
+        private Boolean child;
+        private String citizenship;
+        private Set<String> exploitationForms = Set.of();
+        private String decisionOutcome;
+        private Integer daysToDecision;
+        private String serviceType;
+        private Set<String> methodsOfControl = Set.of();
+        private Set<String> sectors = Set.of();
+        private String recruiterRelationship;
+        private Set<String> exploitationCountries = Set.of();
+        private String screeningSuggestion;
+        private String closureReason;
+        private String durableSolution;
+        private Boolean statisticsConsent;
+
+        private Builder(EventKind kind, YearMonth month) {
+            this.kind = kind;
+            this.month = month;
+        }
+
+        Builder origin(String region, String referringSector) {
+            this.region = region;
+            this.referringSector = referringSector;
+            return this;
+        }
+
+        Builder person(String sex, String ageBand, Boolean child, String citizenship) {
+            this.sex = sex;
+            this.ageBand = ageBand;
+            this.child = child;
+            this.citizenship = citizenship;
+            return this;
+        }
+
+        Builder child(Boolean child) {
+            this.child = child;
+            return this;
+        }
+
+        Builder exploitationForms(Set<String> exploitationForms) {
+            this.exploitationForms = exploitationForms;
+            return this;
+        }
+
+        Builder decision(String outcome, Integer daysToDecision) {
+            this.decisionOutcome = outcome;
+            this.daysToDecision = daysToDecision;
+            return this;
+        }
+
+        Builder serviceType(String serviceType) {
+            this.serviceType = serviceType;
+            return this;
+        }
+
+        Builder profile(
+                Set<String> methodsOfControl,
+                Set<String> sectors,
+                String recruiterRelationship,
+                Set<String> exploitationCountries) {
+            this.methodsOfControl = methodsOfControl;
+            this.sectors = sectors;
+            this.recruiterRelationship = recruiterRelationship;
+            this.exploitationCountries = exploitationCountries;
+            return this;
+        }
+
+        Builder screeningSuggestion(String screeningSuggestion) {
+            this.screeningSuggestion = screeningSuggestion;
+            return this;
+        }
+
+        Builder closureReason(String closureReason) {
+            this.closureReason = closureReason;
+            return this;
+        }
+
+        Builder durableSolution(String durableSolution) {
+            this.durableSolution = durableSolution;
+            return this;
+        }
+
+        Builder statisticsConsent(Boolean statisticsConsent) {
+            this.statisticsConsent = statisticsConsent;
+            return this;
+        }
+
+        Fact build() {
+            return new Fact(
+                    kind,
+                    month,
+                    region,
+                    referringSector,
+                    sex,
+                    ageBand,
+                    child,
+                    citizenship,
+                    exploitationForms,
+                    decisionOutcome,
+                    daysToDecision,
+                    serviceType,
+                    methodsOfControl,
+                    sectors,
+                    recruiterRelationship,
+                    exploitationCountries,
+                    screeningSuggestion,
+                    closureReason,
+                    durableSolution,
+                    statisticsConsent);
+        }
+    }
+
     private static void code(String what, String value, Pattern pattern) {
         if (value != null && !pattern.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be a code (" + pattern.pattern() + ")");

@@ -2,7 +2,6 @@ package org.opennrm.statistics;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.opennrm.screening.AgeGroup;
 import org.opennrm.screening.ExploitationForm;
@@ -30,27 +29,17 @@ class ScreeningFacts {
     @ApplicationModuleListener
     void on(ScreeningCompleted completed) {
         var origin = regions.of(completed.organisationId());
-        statistics.record(new Fact(
-                EventKind.SCREENING,
-                YearMonth.from(completed.completedAt().atZone(clock.getZone())),
-                origin.region(),
-                origin.sector(),
-                null,
-                null,
-                completed.ageGroup() == null || completed.ageGroup() == AgeGroup.UNKNOWN
-                        ? null
-                        : completed.ageGroup() == AgeGroup.CHILD,
-                null,
-                completed.forms().stream().map(ExploitationForm::name).collect(Collectors.toSet()),
-                null,
-                null,
-                null,
-                Set.of(),
-                Set.of(),
-                null,
-                Set.of(),
-                Codes.name(completed.suggestion()),
-                null,
-                null));
+        statistics.record(Fact.of(
+                        EventKind.SCREENING,
+                        YearMonth.from(completed.completedAt().atZone(clock.getZone())))
+                .origin(origin.region(), origin.sector())
+                .child(
+                        completed.ageGroup() == null || completed.ageGroup() == AgeGroup.UNKNOWN
+                                ? null
+                                : completed.ageGroup() == AgeGroup.CHILD)
+                .exploitationForms(
+                        completed.forms().stream().map(ExploitationForm::name).collect(Collectors.toSet()))
+                .screeningSuggestion(Codes.name(completed.suggestion()))
+                .build());
     }
 }
