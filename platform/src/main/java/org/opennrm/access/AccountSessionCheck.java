@@ -9,7 +9,6 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,11 +49,10 @@ class AccountSessionCheck extends OncePerRequestFilter {
             // runs on every page request: one plain query for the two columns it needs, not the whole account
             boolean unchanged = jdbc.sql("select roles from access.account where id = :id and enabled")
                     .param("id", principal.accountId())
-                    .query((rs, row) -> Optional.ofNullable(rolesOf(rs.getArray("roles"))))
+                    .query((rs, row) ->
+                            sameRoles(rs.getArray("roles"), principal.actor().roles()))
                     .optional()
-                    .flatMap(roles -> roles)
-                    .filter(roles -> roles.equals(principal.actor().roles()))
-                    .isPresent();
+                    .orElse(false);
             if (!unchanged) {
                 SecurityContextHolder.clearContext();
                 var session = request.getSession(false);
@@ -68,16 +66,16 @@ class AccountSessionCheck extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Set<Role> rolesOf(Array stored) throws SQLException {
+    /** Whether the stored roles are still the session's; a role this version does not know never is. */
+    private static boolean sameRoles(Array stored, Set<Role> held) throws SQLException {
         var roles = EnumSet.noneOf(Role.class);
         for (Object role : (Object[]) stored.getArray()) {
             try {
                 roles.add(Role.valueOf((String) role));
             } catch (IllegalArgumentException noLongerARole) {
-                // a role this version does not know cannot be in the session's roles either: they differ
-                return null;
+                return false;
             }
         }
-        return roles;
+        return roles.equals(held);
     }
 }

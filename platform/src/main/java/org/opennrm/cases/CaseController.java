@@ -4,10 +4,12 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennrm.access.AccountManagement;
+import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -97,13 +99,15 @@ class CaseController {
         model.addAttribute("file", file);
         model.addAttribute("details", details);
         model.addAttribute("person", file.person());
-        model.addAttribute("names", namesOf(details));
+        // one registry read serves the names on the page and the sharing choice
+        var registered = organisations.all();
+        model.addAttribute("names", namesOf(details, registered));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("consentPurposes", ConsentPurpose.values());
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute(
                 "sharingChoices",
-                organisations.all().stream()
+                registered.stream()
                         .filter(organisation -> organisation.status() == OrganisationStatus.ACTIVE)
                         .toList());
         model.addAttribute("countryNames", countryNames(locale));
@@ -425,9 +429,9 @@ class CaseController {
     }
 
     /** Names of the organisations and accounts a case page mentions (professionals, not the person). */
-    private Map<UUID, String> namesOf(Case details) {
+    private Map<UUID, String> namesOf(Case details, List<Organisation> registered) {
         var names = new HashMap<UUID, String>();
-        organisations.all().forEach(organisation -> names.put(organisation.id(), organisation.name()));
+        registered.forEach(organisation -> names.put(organisation.id(), organisation.name()));
         details.guardians().forEach(appointment -> accounts.find(appointment.guardianAccountId())
                 .ifPresent(account -> names.put(account.id(), account.displayName())));
         details.decisions().forEach(decision -> accounts.find(decision.decidedBy())
