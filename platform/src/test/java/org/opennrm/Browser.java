@@ -167,6 +167,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the page shows an element that matches: a form posted by a click may still be on its way. */
+    public Browser waitFor(By by) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        return this;
+    }
+
     public Browser waitForText(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
         return this;

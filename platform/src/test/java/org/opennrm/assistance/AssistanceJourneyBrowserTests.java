@@ -90,7 +90,8 @@ class AssistanceJourneyBrowserTests {
             worker.selectValue("type", "EMERGENCY_ACCOMMODATION")
                     .date("startedOn", LocalDate.now())
                     .type("outcome", "Room in the shelter; safety plan agreed.")
-                    .clickId("record-service");
+                    .clickId("record-service")
+                    .waitFor(By.className("service-row"));
             assertThat(worker.driver().findElements(By.className("service-row")))
                     .isNotEmpty();
             worker.screenshot("assistance-04-service-recorded-phone");
