@@ -1,5 +1,7 @@
 package org.opennrm.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,18 +50,21 @@ class CaseController {
     private final OrganisationRegistry organisations;
     private final AccountManagement accounts;
     private final Clock clock;
+    private final QueuePages queuePages;
 
     CaseController(
             CaseManagement cases,
             ProfileChoices choices,
             OrganisationRegistry organisations,
             AccountManagement accounts,
-            Clock clock) {
+            Clock clock,
+            QueuePages queuePages) {
         this.cases = cases;
         this.choices = choices;
         this.organisations = organisations;
         this.accounts = accounts;
         this.clock = clock;
+        this.queuePages = queuePages;
     }
 
     @ModelAttribute
@@ -74,7 +79,9 @@ class CaseController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String reference,
             Model model,
-            RedirectAttributes redirect) {
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (reference != null && !reference.isBlank()) {
             var found = cases.findByReference(reference);
             if (found.isPresent()) {
@@ -82,13 +89,7 @@ class CaseController {
             }
             model.addAttribute("referenceNotFound", true);
         }
-        var entries = cases.queue(page);
-        boolean more = entries.size() > CaseManagement.QUEUE_PAGE;
-        model.addAttribute("entries", more ? entries.subList(0, CaseManagement.QUEUE_PAGE) : entries);
-        model.addAttribute("page", Math.max(page, 0));
-        model.addAttribute("more", more);
-        model.addAttribute("reminders", cases.reminders());
-        model.addAttribute("reminderDays", cases.settings().reminderWorkingDays());
+        model.addAttribute("queueLists", queuePages.lists(page, locale, request, response));
         return "cases/queue";
     }
 
@@ -110,8 +111,9 @@ class CaseController {
                 registered.stream()
                         .filter(organisation -> organisation.status() == OrganisationStatus.ACTIVE)
                         .toList());
-        model.addAttribute("countryNames", countryNames(locale));
-        model.addAttribute("languageNames", languageNames(locale));
+        model.addAttribute("countryNames", cases.codeLists().countryNames(locale));
+        model.addAttribute("languageNames", cases.codeLists().languageNames(locale));
+        model.addAttribute("countryOptionsHtml", cases.codeLists().countryOptionsHtml(locale));
         model.addAllAttributes(choices.in(locale));
         boolean open = details.status() == CaseStatus.OPEN;
         model.addAttribute(
@@ -436,18 +438,6 @@ class CaseController {
                 .ifPresent(account -> names.put(account.id(), account.displayName())));
         details.decisions().forEach(decision -> accounts.find(decision.decidedBy())
                 .ifPresent(account -> names.put(account.id(), account.displayName())));
-        return names;
-    }
-
-    private Map<String, String> countryNames(Locale locale) {
-        var names = new HashMap<String, String>();
-        cases.codeLists().countryOptions(locale).forEach(option -> names.put(option.code(), option.label()));
-        return names;
-    }
-
-    private Map<String, String> languageNames(Locale locale) {
-        var names = new HashMap<String, String>();
-        cases.codeLists().languageOptions(locale).forEach(option -> names.put(option.code(), option.label()));
         return names;
     }
 }

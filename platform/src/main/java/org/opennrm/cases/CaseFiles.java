@@ -36,10 +36,12 @@ class CaseFiles {
 
     private final JdbcClient jdbc;
     private final IdentityProtection protection;
+    private final CaseFileChanges changes;
 
-    CaseFiles(JdbcClient jdbc, IdentityProtection protection) {
+    CaseFiles(JdbcClient jdbc, IdentityProtection protection, CaseFileChanges changes) {
         this.jdbc = jdbc;
         this.protection = protection;
+        this.changes = changes;
     }
 
     /** The next reference of the year: {@code NRM-2026-000123}. Numbers are never reused. */
@@ -77,6 +79,7 @@ class CaseFiles {
                 .params(stateOf(opened))
                 .update();
         saveChildren(opened);
+        changes.changed();
     }
 
     /** Writes the changes of a case read at {@code opened.version()}; someone else's change in between wins. */
@@ -102,6 +105,7 @@ class CaseFiles {
             throw new OptimisticLockingFailureException("Case " + changed.id() + " changed since it was read");
         }
         saveChildren(changed);
+        changes.changed();
     }
 
     private static java.util.Map<String, Object> stateOf(Case state) {

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The code lists of the trafficking profile, loaded from {@code cases/htcds-v2-code-lists.csv} (HTCDS v2.0,
@@ -45,6 +46,9 @@ public class CodeLists {
     private final Map<String, Set<String>> lists;
     private final Map<Locale, List<CodeOption>> countryOptions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Locale, List<CodeOption>> languageOptions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, Map<String, String>> countryNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, Map<String, String>> languageNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, String> countryOptionsHtml = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> countries;
     private final Set<String> languages;
 
@@ -107,6 +111,50 @@ public class CodeLists {
                     .sorted(Comparator.comparing(CodeOption::label, collator))
                     .toList();
         });
+    }
+
+    /** Country names by alpha-3 code, in the given language (the case page names a person's countries). */
+    public Map<String, String> countryNames(Locale locale) {
+        return countryNames.computeIfAbsent(bounded(locale), language -> namesOf(countryOptions(language)));
+    }
+
+    /** Language names by ISO 639-2 code, in the given language. */
+    public Map<String, String> languageNames(Locale locale) {
+        return languageNames.computeIfAbsent(bounded(locale), reader -> namesOf(languageOptions(reader)));
+    }
+
+    /**
+     * The {@code <option>} elements of every country, in the given language, as escaped HTML: a page that offers a
+     * country choice inserts it with {@code th:utext} instead of building some 250 elements on every view (the
+     * largest single part of rendering the case page in a profile). Labels come from the Java runtime, never
+     * from a user; they are escaped all the same.
+     */
+    public String countryOptionsHtml(Locale locale) {
+        return countryOptionsHtml.computeIfAbsent(bounded(locale), language -> {
+            var html = new StringBuilder();
+            for (CodeOption option : countryOptions(language)) {
+                html.append("<option value=\"")
+                        .append(HtmlUtils.htmlEscape(option.code(), "UTF-8"))
+                        .append("\">")
+                        .append(HtmlUtils.htmlEscape(option.label(), "UTF-8"))
+                        .append("</option>");
+            }
+            return html.toString();
+        });
+    }
+
+    private static Map<String, String> namesOf(List<CodeOption> options) {
+        var names = new java.util.HashMap<String, String>();
+        options.forEach(option -> names.put(option.code(), option.label()));
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
+    /**
+     * A reader's locale as a cache key: the language alone, so that a cookie or header with an unusual locale
+     * cannot fill the caches with variants of the same list.
+     */
+    private static Locale bounded(Locale locale) {
+        return Locale.of(locale.getLanguage());
     }
 
     /** Every language (ISO 639-2) with its name in the given language, by name. */

@@ -97,6 +97,48 @@ class CasesWebTests {
         mvc.perform(get("/cases/queue").with(as(Role.REFERRER, inspectorate))).andExpect(status().isForbidden());
     }
 
+    @Autowired
+    QueuePages queuePages;
+
+    @Test
+    void theQueueShowsANewReferralAtOnceThoughItsPagesAreKept() throws Exception {
+        var kept = queuePage(0);
+        assertThat(queuePage(0)).as("nothing changed: the kept page").isSameAs(kept);
+        assertThat(queueShows("NRM-none")).isFalse(); // every page rendered and kept
+
+        var opened = referAdult();
+
+        assertThat(queuePage(0)).as("a case changed: rendered again").isNotSameAs(kept);
+        assertThat(queueShows(opened.reference())).isTrue();
+    }
+
+    /** The kept lists of one queue page, as the page's controller gets them. */
+    private String queuePage(int page) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/cases/queue");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        return SignedIn.as(
+                Role.CASE_MANAGER, office, () -> queuePages.lists(page, java.util.Locale.ENGLISH, request, response));
+    }
+
+    /** Whether any page of the queue, as a case manager sees it, lists the case. */
+    private boolean queueShows(String reference) throws Exception {
+        for (int page = 0; ; page++) {
+            String html = mvc.perform(get("/cases/queue")
+                            .param("page", String.valueOf(page))
+                            .with(as(Role.CASE_MANAGER, office)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            if (html.contains("id=\"queue-" + reference + "\"")) {
+                return true;
+            }
+            if (!html.contains("id=\"next-page\"")) {
+                return false;
+            }
+        }
+    }
+
     @Test
     void casePageShowsPersonConsentProfileAndDeadlines() throws Exception {
         var opened = referAdult();

@@ -27,15 +27,18 @@ class NavigationTests {
         assertThat(navigation.has("cases:read:all")).isTrue();
         assertThat(navigation.has("agreements:read:all", "cases:read:all")).isTrue();
         assertThat(navigation.has("statistics:read:all")).isFalse();
+        assertThat(navigation.signedIn()).isTrue();
     }
 
     @Test
     void showsNothingToSomeoneNotSignedIn() {
         assertThat(navigation.has("SIGNED_IN")).isFalse();
+        assertThat(navigation.signedIn()).isFalse();
 
         SecurityContextHolder.getContext()
                 .setAuthentication(new AnonymousAuthenticationToken(
                         "key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         assertThat(navigation.has("SIGNED_IN", "cases:read:all")).isFalse();
+        assertThat(navigation.signedIn()).isFalse();
     }
 }

@@ -1,0 +1,40 @@
+package org.opennrm;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Counts the changes to some records that have ended, so that what a module keeps in memory from them (a
+ * rendered page, a checked session) knows when it is out of date. A module extends it as a component of its
+ * own ({@code CaseFileChanges}, {@code AccountChanges}) and its repository reports each write.
+ *
+ * <p>The count moves when the writing transaction has ended, never before: a reader that sees the old count
+ * may already see the new rows (and keeps them under a count that is about to move), but a reader that sees
+ * the new count always sees the new rows. A rolled-back change moves it too, which costs one needless read.
+ * The count is of this process only: other instances of the platform learn of a change when what they keep
+ * expires.
+ */
+public class ChangeCount {
+
+    private final AtomicLong count = new AtomicLong();
+
+    /** The number of changes that have ended in this process. */
+    public long count() {
+        return count.get();
+    }
+
+    /** Called by a write; counted when its transaction ends (at once outside a transaction). */
+    public void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    count.incrementAndGet();
+                }
+            });
+        } else {
+            count.incrementAndGet();
+        }
+    }
+}
