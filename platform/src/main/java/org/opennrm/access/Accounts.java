@@ -24,9 +24,11 @@ class Accounts {
             locked_until, totp_secret, totp_confirmed_at, recovery_codes, version""";
 
     private final JdbcClient jdbc;
+    private final AccountChanges changes;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, AccountChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     Optional<Account> findByUsername(String username) {
@@ -92,6 +94,7 @@ class Accounts {
         if (rows != 1) {
             throw new OptimisticLockingFailureException("Account " + account.id() + " was changed by someone else");
         }
+        changes.changed();
     }
 
     /**

@@ -92,4 +92,20 @@ class AccountSessionCheckTests {
         mvc.perform(get("/account/tokens").session(session)).andExpect(status().isOk());
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anAccountDisabledByAnotherInstanceEndsTheSessionOnceWhatWasCheckedExpires() throws Exception {
+        var account = account();
+        var session = signIn(account);
+        // another instance of the platform writes the account: this process counts no change
+        jdbc.sql("update access.account set enabled = false where id = :id")
+                .param("id", account.id())
+                .update();
+        // what was read at the last request is kept for opennrm.security.session-check-ttl (1 s)
+        Thread.sleep(1_100);
+        mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login?expired"));
+    }
 }
