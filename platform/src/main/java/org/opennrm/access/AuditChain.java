@@ -80,18 +80,33 @@ public class AuditChain {
                 .optional();
         long sequence = head.map(h -> (Long) h[0]).orElse(0L);
         String previous = head.map(h -> (String) h[1]).orElse(AuditTrail.GENESIS);
-        for (var row : unsealed) {
+        int n = unsealed.size();
+        var ids = new Long[n];
+        var sequences = new Long[n];
+        var previousHashes = new String[n];
+        var hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            var row = unsealed.get(i);
             sequence++;
             var chained = row.entry().chainedAfter(sequence, previous);
-            jdbc.sql("update access.audit_entry set sequence = :sequence, previous_hash = :previous, hash = :hash"
-                            + " where id = :id")
-                    .param("sequence", sequence)
-                    .param("previous", previous)
-                    .param("hash", chained.hash())
-                    .param("id", row.id())
-                    .update();
+            ids[i] = row.id();
+            sequences[i] = sequence;
+            previousHashes[i] = previous;
+            hashes[i] = chained.hash();
             previous = chained.hash();
         }
+        // one statement for the batch: an update per entry was a tenth of the database's work for a case view
+        jdbc.sql("""
+                        update access.audit_entry entry
+                        set sequence = sealed.sequence, previous_hash = sealed.previous_hash, hash = sealed.hash
+                        from unnest(:ids::bigint[], :sequences::bigint[], :previousHashes::varchar[], :hashes::varchar[])
+                            as sealed(id, sequence, previous_hash, hash)
+                        where entry.id = sealed.id""")
+                .param("ids", ids)
+                .param("sequences", sequences)
+                .param("previousHashes", previousHashes)
+                .param("hashes", hashes)
+                .update();
         return unsealed.size();
     }
 

@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 class NavigationTests {
 
-    private final Navigation navigation = new Navigation();
+    private final Navigation navigation = new Navigation(null); // has and signedIn render nothing
 
     @AfterEach
     void signOut() {
