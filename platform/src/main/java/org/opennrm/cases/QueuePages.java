@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -32,6 +33,8 @@ class QueuePages {
 
     /** Languages times pages kept at most per generation; a crawler paging far cannot fill memory. */
     private static final int MOST_KEPT = 256;
+
+    private static final Pattern INDENTATION = Pattern.compile("[ \t]*\n[ \t\n]*");
 
     private final ITemplateEngine templates;
     private final CaseManagement cases;
@@ -86,7 +89,10 @@ class QueuePages {
         // a web context, so that links are built as on any page (context path, URL encoding)
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, response);
-        return templates.process("cases/queue-lists", new WebContext(exchange, key.locale(), model));
+        var html = templates.process("cases/queue-lists", new WebContext(exchange, key.locale(), model));
+        // the template's indentation, once per line break: a browser shows any run of white space as one space
+        // (the lists hold no <pre> or <textarea>), and the page is sent thousands of times before it changes
+        return INDENTATION.matcher(html).replaceAll("\n");
     }
 
     private record Key(Locale locale, int page) {}
