@@ -16,8 +16,8 @@ import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The lists of the NRM queue page (reminders, what is due, paging), rendered once and kept until a case file
- * changes, the day turns or {@code opennrm.identification.queue-cache-ttl} (default 5 s) has passed.
+ * The content of the NRM queue page (title, search, reminders, what is due, paging), rendered once and kept
+ * until a case file changes, the day turns or {@code opennrm.identification.queue-cache-ttl} (default 5 s) has passed.
  *
  * <p>Why: the queue is the same for everyone who may read it (every NRM case manager and identification
  * officer), it is the page they keep open and reload, and rendering its 50 rows was three quarters of the
@@ -56,7 +56,7 @@ class QueuePages {
         this.timeToLiveNanos = timeToLive.toNanos();
     }
 
-    /** The lists of queue page {@code page} (from 0) in the reader's language, as HTML. */
+    /** The content of queue page {@code page} (from 0) in the reader's language, as HTML. */
     String lists(int page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         long count = changes.count();
         var today = LocalDate.now(clock);

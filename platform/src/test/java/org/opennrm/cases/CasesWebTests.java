@@ -112,6 +112,22 @@ class CasesWebTests {
         assertThat(queueShows(opened.reference())).isTrue();
     }
 
+    @Test
+    void aReferenceThatMatchesNoCaseIsSaidAboveTheQueue() throws Exception {
+        referAdult();
+        String page = mvc.perform(get("/cases/queue")
+                        .param("reference", "NRM-1999-000000")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("id=\"reference-not-found\"").contains("id=\"queue\"");
+        // the kept content is the same for every reader: no person's CSRF token may be in it
+        assertThat(queuePage(0)).doesNotContain("_csrf").contains("id=\"reference\"");
+    }
+
     /** The kept lists of one queue page, as the page's controller gets them. */
     private String queuePage(int page) {
         var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/cases/queue");
