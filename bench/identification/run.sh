@@ -6,7 +6,8 @@
 #
 # Settings (environment): WARMUP (seconds of unmeasured load before each measurement, default 10), CASES (default 100000), PORT (HTTP, default 18484), DURATION (seconds per
 # measurement, default 30), CONNECTIONS (default 8), THREADS (default 2), TARGET (Maven build folder, default
-# target-bench4), KEEP=1 keeps the data folder and logs for inspection.
+# target-bench4; the jar is built there on every run), JAR (a jar to measure instead), KEEP=1 keeps the data folder
+# and logs for inspection.
 set -euo pipefail
 
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -37,8 +38,9 @@ if ! need pgbench; then
 fi
 need python3 || { echo "python3 is needed for the TOTP code" >&2; exit 1; }
 
-JAR=$(ls "$ROOT"/platform/"$TARGET"/opennrm-platform*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [[ -z "$JAR" ]]; then
+# built every time (Maven only recompiles what changed): a jar left from earlier code would be measured silently.
+# JAR=path measures a jar built elsewhere instead.
+if [[ -z "${JAR:-}" ]]; then
     echo "== building the platform jar into platform/$TARGET"
     (cd "$ROOT" && ./mvnw -q -pl platform -am package -Dopennrm.target="$TARGET" -Dmaven.test.skip=true \
         -Dspotless.check.skip=true)
