@@ -18,26 +18,12 @@ class CtdcCodingTests {
             Set<String> sectors,
             String recruiter,
             Set<String> countries) {
-        return new Fact(
-                EventKind.REFERRAL,
-                YearMonth.of(2025, 4),
-                "NORTH",
-                "NGO",
-                sex,
-                ageBand,
-                false,
-                "MDA",
-                forms,
-                null,
-                null,
-                null,
-                methods,
-                sectors,
-                recruiter,
-                countries,
-                null,
-                null,
-                null);
+        return Fact.of(EventKind.REFERRAL, YearMonth.of(2025, 4))
+                .origin("NORTH", "NGO")
+                .person(sex, ageBand, false, "MDA")
+                .exploitationForms(forms)
+                .profile(methods, sectors, recruiter, countries)
+                .build();
     }
 
     @Test
@@ -82,19 +68,10 @@ class CtdcCodingTests {
 
     @Test
     void onlyRegistrationsAreRecords() {
-        var decision = new Fact(
-                EventKind.IDENTIFICATION_DECISION,
-                YearMonth.of(2025, 4),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Set.of(),
-                "IDENTIFIED",
-                30,
-                null);
+        var decision = Fact.of(EventKind.IDENTIFICATION_DECISION, YearMonth.of(2025, 4))
+                .exploitationForms(Set.of())
+                .decision("IDENTIFIED", 30)
+                .build();
 
         assertThatThrownBy(() -> CtdcCoding.record(decision)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -35,26 +35,12 @@ class CtdcExportBrowserTests {
 
     void referrals(int year, int count, String sex, String ageBand, String form) {
         for (int i = 0; i < count; i++) {
-            statistics.record(new Fact(
-                    EventKind.REFERRAL,
-                    YearMonth.of(year, 5),
-                    null,
-                    "LABOUR_INSPECTORATE",
-                    sex,
-                    ageBand,
-                    false,
-                    "UKR",
-                    Set.of(form),
-                    null,
-                    null,
-                    null,
-                    Set.of("WITHHOLDS_DOCUMENTS"),
-                    Set.of("A"),
-                    null,
-                    Set.of(),
-                    null,
-                    null,
-                    null));
+            statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(year, 5))
+                    .origin(null, "LABOUR_INSPECTORATE")
+                    .person(sex, ageBand, false, "UKR")
+                    .exploitationForms(Set.of(form))
+                    .profile(Set.of("WITHHOLDS_DOCUMENTS"), Set.of("A"), null, Set.of())
+                    .build());
         }
     }
 

@@ -57,26 +57,12 @@ class CtdcExportsTests {
 
     void referrals(int count, String sex, String ageBand, Set<String> forms, Set<String> methods) {
         for (int i = 0; i < count; i++) {
-            statistics.record(new Fact(
-                    EventKind.REFERRAL,
-                    YearMonth.of(year, 3),
-                    null,
-                    "POLICE",
-                    sex,
-                    ageBand,
-                    false,
-                    "MDA",
-                    forms,
-                    null,
-                    null,
-                    null,
-                    methods,
-                    Set.of(),
-                    null,
-                    Set.of(),
-                    null,
-                    null,
-                    null));
+            statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(year, 3))
+                    .origin(null, "POLICE")
+                    .person(sex, ageBand, false, "MDA")
+                    .exploitationForms(forms)
+                    .profile(methods, Set.of(), null, Set.of())
+                    .build());
         }
     }
 
@@ -183,27 +169,13 @@ class CtdcExportsTests {
     void referralsOfPersonsWhoDidNotAgreeToStatisticsAreLeftOut() throws Exception {
         registrations();
         for (int i = 0; i < 15; i++) {
-            statistics.record(new Fact(
-                    EventKind.REFERRAL,
-                    YearMonth.of(year, 3),
-                    null,
-                    "POLICE",
-                    "FEMININE",
-                    "18-20",
-                    false,
-                    "MDA",
-                    Set.of("SEXUAL_EXPLOITATION"),
-                    null,
-                    null,
-                    null,
-                    Set.of(),
-                    Set.of(),
-                    null,
-                    Set.of(),
-                    null,
-                    null,
-                    null,
-                    false));
+            statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(year, 3))
+                    .origin(null, "POLICE")
+                    .person("FEMININE", "18-20", false, "MDA")
+                    .exploitationForms(Set.of("SEXUAL_EXPLOITATION"))
+                    .profile(Set.of(), Set.of(), null, Set.of())
+                    .statisticsConsent(false)
+                    .build());
         }
 
         mvc.perform(get("/api/v1/statistics/ctdc")

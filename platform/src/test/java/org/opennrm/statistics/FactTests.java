@@ -11,19 +11,11 @@ import org.junit.jupiter.api.Test;
 class FactTests {
 
     static Fact referral(String sex, String citizenship) {
-        return new Fact(
-                EventKind.REFERRAL,
-                YearMonth.of(2025, 2),
-                "NORTH",
-                "POLICE",
-                sex,
-                "18-20",
-                false,
-                citizenship,
-                Set.of("LABOUR"),
-                null,
-                null,
-                null);
+        return Fact.of(EventKind.REFERRAL, YearMonth.of(2025, 2))
+                .origin("NORTH", "POLICE")
+                .person(sex, "18-20", false, citizenship)
+                .exploitationForms(Set.of("LABOUR"))
+                .build();
     }
 
     @Test
@@ -49,38 +41,18 @@ class FactTests {
 
     @Test
     void anAgeBandOutsideTheCtdcBandsIsRefused() {
-        assertThatThrownBy(() -> new Fact(
-                        EventKind.REFERRAL,
-                        YearMonth.of(2025, 2),
-                        null,
-                        null,
-                        null,
-                        "1990-04-12",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))
+        assertThatThrownBy(() -> Fact.of(EventKind.REFERRAL, YearMonth.of(2025, 2))
+                        .person(null, "1990-04-12", null, null)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("age band");
     }
 
     @Test
     void negativeDaysToDecisionAreRefused() {
-        assertThatThrownBy(() -> new Fact(
-                        EventKind.IDENTIFICATION_DECISION,
-                        YearMonth.of(2025, 2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "POSITIVE",
-                        -3,
-                        null))
+        assertThatThrownBy(() -> Fact.of(EventKind.IDENTIFICATION_DECISION, YearMonth.of(2025, 2))
+                        .decision("POSITIVE", -3)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -47,36 +47,21 @@ class NationalTablesTests {
 
     void referrals(int count, YearMonth month, String sex, boolean child, Set<String> forms) {
         for (int i = 0; i < count; i++) {
-            statistics.record(new Fact(
-                    EventKind.REFERRAL,
-                    month,
-                    region,
-                    "POLICE",
-                    sex,
-                    child ? "9-17" : "21-23",
-                    child,
-                    "MDA",
-                    forms,
-                    null,
-                    null,
-                    null));
+            statistics.record(Fact.of(EventKind.REFERRAL, month)
+                    .origin(region, "POLICE")
+                    .person(sex, child ? "9-17" : "21-23", child, "MDA")
+                    .exploitationForms(forms)
+                    .build());
         }
     }
 
     void decision(String outcome, int days) {
-        statistics.record(new Fact(
-                EventKind.IDENTIFICATION_DECISION,
-                YearMonth.of(2025, 3),
-                region,
-                null,
-                "MALE",
-                null,
-                false,
-                null,
-                Set.of(),
-                outcome,
-                days,
-                null));
+        statistics.record(Fact.of(EventKind.IDENTIFICATION_DECISION, YearMonth.of(2025, 3))
+                .origin(region, null)
+                .person("MALE", null, false, null)
+                .exploitationForms(Set.of())
+                .decision(outcome, days)
+                .build());
     }
 
     void standardFacts() {

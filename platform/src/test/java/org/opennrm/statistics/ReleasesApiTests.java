@@ -54,8 +54,11 @@ class ReleasesApiTests {
 
     void referrals(int count, YearMonth month, String sex) {
         for (int i = 0; i < count; i++) {
-            statistics.record(new Fact(
-                    EventKind.REFERRAL, month, region, "NGO", sex, "30-38", false, "ALB", Set.of(), null, null, null));
+            statistics.record(Fact.of(EventKind.REFERRAL, month)
+                    .origin(region, "NGO")
+                    .person(sex, "30-38", false, "ALB")
+                    .exploitationForms(Set.of())
+                    .build());
         }
     }
 
@@ -173,26 +176,12 @@ class ReleasesApiTests {
     @Test
     void closureAndDurableSolutionTablesCountTheirOwnEvents() throws Exception {
         for (int i = 0; i < 12; i++) {
-            statistics.record(new Fact(
-                    EventKind.CLOSURE,
-                    YearMonth.of(2025, 6),
-                    region,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Set.of(),
-                    null,
-                    null,
-                    null,
-                    Set.of(),
-                    Set.of(),
-                    null,
-                    Set.of(),
-                    null,
-                    "DURABLE_SOLUTION",
-                    null));
+            statistics.record(Fact.of(EventKind.CLOSURE, YearMonth.of(2025, 6))
+                    .origin(region, null)
+                    .exploitationForms(Set.of())
+                    .profile(Set.of(), Set.of(), null, Set.of())
+                    .closureReason("DURABLE_SOLUTION")
+                    .build());
         }
         referrals(30, YearMonth.of(2025, 6), "FEMALE");
 

@@ -52,19 +52,11 @@ class ReleasesTests {
 
     void referrals(int count, YearMonth month, String sex, boolean child) {
         for (int i = 0; i < count; i++) {
-            statistics.record(new Fact(
-                    EventKind.REFERRAL,
-                    month,
-                    region,
-                    "NGO",
-                    sex,
-                    child ? "9-17" : "30-38",
-                    child,
-                    "ALB",
-                    Set.of("LABOUR"),
-                    null,
-                    null,
-                    null));
+            statistics.record(Fact.of(EventKind.REFERRAL, month)
+                    .origin(region, "NGO")
+                    .person(sex, child ? "9-17" : "30-38", child, "ALB")
+                    .exploitationForms(Set.of("LABOUR"))
+                    .build());
         }
     }
 

@@ -55,19 +55,11 @@ class StatisticsBrowserTests {
         for (int quarter = 0; quarter < counts.length; quarter++) {
             for (int group = 0; group < 2; group++) {
                 for (int i = 0; i < counts[quarter][group]; i++) {
-                    statistics.record(new Fact(
-                            EventKind.REFERRAL,
-                            YearMonth.of(2025, 1 + 3 * quarter),
-                            region,
-                            "NGO",
-                            i % 2 == 0 ? "FEMALE" : "MALE",
-                            group == 0 ? "24-26" : "9-17",
-                            group == 1,
-                            "UKR",
-                            Set.of("LABOUR"),
-                            null,
-                            null,
-                            null));
+                    statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(2025, 1 + 3 * quarter))
+                            .origin(region, "NGO")
+                            .person(i % 2 == 0 ? "FEMALE" : "MALE", group == 0 ? "24-26" : "9-17", group == 1, "UKR")
+                            .exploitationForms(Set.of("LABOUR"))
+                            .build());
                 }
             }
         }
