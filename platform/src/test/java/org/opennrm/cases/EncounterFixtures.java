@@ -20,6 +20,22 @@ public final class EncounterFixtures {
 
     private EncounterFixtures() {}
 
+    /**
+     * Registers a new police unit that refers and also decides on identification, as in countries where the police
+     * is the competent authority; its name is unique, so each test gets a unit of its own.
+     */
+    public static UUID policeIdentificationUnit(OrganisationRegistry organisations) {
+        return organisations
+                .register(new OrganisationDetails(
+                        "Police identification unit " + UUID.randomUUID(),
+                        Sector.POLICE,
+                        Set.of(NrmRole.REFERRER, NrmRole.IDENTIFICATION_AUTHORITY),
+                        Set.of(),
+                        Set.of(),
+                        List.of()))
+                .id();
+    }
+
     /** Opens 11 cases: NGO, health and inspectorate each 1 with a police decision and 2 alone; police 2 alone. */
     public static void mixedCases(CaseManagement cases, OrganisationRegistry organisations, Clock clock) {
         UUID ngo =
@@ -30,15 +46,7 @@ public final class EncounterFixtures {
                 .findByName("State Labour Inspectorate")
                 .orElseThrow()
                 .id();
-        UUID police = organisations
-                .register(new OrganisationDetails(
-                        "Police identification unit " + UUID.randomUUID(),
-                        Sector.POLICE,
-                        Set.of(NrmRole.REFERRER, NrmRole.IDENTIFICATION_AUTHORITY),
-                        Set.of(),
-                        Set.of(),
-                        List.of()))
-                .id();
+        UUID police = policeIdentificationUnit(organisations);
         for (UUID referrer : List.of(ngo, hospital, inspectorate)) {
             var opened = SignedIn.as(Role.REFERRER, referrer, () -> cases.open(CaseFixtures.adultReferral(ngo)));
             SignedIn.as(

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.RuleViolation;
 import org.opennrm.access.Role;
-import org.opennrm.organisations.NrmRole;
-import org.opennrm.organisations.OrganisationDetails;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.Sector;
 import org.opennrm.referrals.ServiceEncounters;
@@ -70,17 +68,7 @@ class EncounterOverlapTests {
                 .orElseThrow()
                 .id();
         hospital = organisations.findByName("Central Hospital").orElseThrow().id();
-        // a police unit that also decides on identification, as in countries where the police is the competent
-        // authority
-        police = organisations
-                .register(new OrganisationDetails(
-                        "Police identification unit " + UUID.randomUUID(),
-                        Sector.POLICE,
-                        Set.of(NrmRole.REFERRER, NrmRole.IDENTIFICATION_AUTHORITY),
-                        Set.of(),
-                        Set.of(),
-                        List.of()))
-                .id();
+        police = EncounterFixtures.policeIdentificationUnit(organisations);
     }
 
     Year thisYear() {
