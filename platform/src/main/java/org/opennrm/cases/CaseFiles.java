@@ -37,11 +37,13 @@ class CaseFiles {
     private final JdbcClient jdbc;
     private final IdentityProtection protection;
     private final CaseFileChanges changes;
+    private final Persons persons;
 
-    CaseFiles(JdbcClient jdbc, IdentityProtection protection, CaseFileChanges changes) {
+    CaseFiles(JdbcClient jdbc, IdentityProtection protection, CaseFileChanges changes, Persons persons) {
         this.jdbc = jdbc;
         this.protection = protection;
         this.changes = changes;
+        this.persons = persons;
     }
 
     /** The next reference of the year: {@code NRM-2026-000123}. Numbers are never reused. */
@@ -273,110 +275,127 @@ class CaseFiles {
         }
     }
 
+    /**
+     * A case with its consents, decisions, reviews, events and the children's procedure, read in one statement:
+     * each kind of row comes as a JSON array from a subquery. Eight statements, one per table, cost twice the
+     * database time per case page (measured with pgbench, see bench/identification/README-identification.md).
+     */
+    private static final String CASE_WITH_ROWS = """
+            select c.*,
+                (select json_agg(x order by x.recorded_at, x.id) from cases.consent x
+                    where x.case_id = c.id) as consent_rows,
+                (select json_agg(x order by x.recorded_at, x.id) from cases.decision x
+                    where x.case_id = c.id) as decision_rows,
+                (select json_agg(x order by x.recorded_at, x.id) from cases.review x
+                    where x.case_id = c.id) as review_rows,
+                (select json_agg(x order by x.occurred_on, x.id) from cases.timeline_event x
+                    where x.case_id = c.id) as event_rows,
+                (select json_agg(x order by x.appointed_at, x.id) from cases.guardian_appointment x
+                    where x.case_id = c.id) as guardian_rows,
+                (select json_agg(x order by x.recorded_at, x.id) from cases.best_interests_assessment x
+                    where x.case_id = c.id) as best_interests_rows,
+                (select json_agg(x order by x.recorded_at, x.id) from cases.age_assessment x
+                    where x.case_id = c.id) as age_assessment_rows
+            """;
+
     Optional<Case> find(CaseId id) {
-        UUID caseId = id.value();
-        var row = jdbc.sql("select * from cases.case_file where id = :id")
-                .param("id", caseId)
-                .query((rs, n) -> new CaseRow(rs))
+        return jdbc.sql(CASE_WITH_ROWS + "from cases.case_file c where c.id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> caseOf(rs, id))
                 .optional();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        var consents = jdbc.sql("select * from cases.consent where case_id = :id order by recorded_at, id")
-                .param("id", caseId)
-                .query((rs, n) -> new Consent(
-                        rs.getObject("id", UUID.class),
-                        ConsentPurpose.valueOf(rs.getString("purpose")),
-                        rs.getObject("organisation_id", UUID.class),
-                        rs.getBoolean("given"),
-                        rs.getBoolean("by_guardian"),
-                        instant(rs, "recorded_at"),
-                        rs.getObject("recorded_by", UUID.class),
-                        instant(rs, "withdrawn_at"),
-                        rs.getObject("withdrawn_by", UUID.class)))
-                .list();
-        var decisions = jdbc.sql("select * from cases.decision where case_id = :id order by recorded_at, id")
-                .param("id", caseId)
+    }
+
+    /** A case and its person, in one statement: what the case page shows. */
+    Optional<CaseFile> findWithPerson(CaseId id) {
+        return jdbc.sql(CASE_WITH_ROWS + ", " + Persons.selectList("p", "person_") + """
+                        from cases.case_file c join cases.person p on p.id = c.person_id
+                        where c.id = :id""")
+                .param("id", id.value())
                 .query((rs, n) -> {
-                    var decisionId = rs.getObject("id", UUID.class);
-                    var days = rs.getObject("recovery_period_days", Integer.class);
-                    return new Decision(
-                            decisionId,
-                            DecisionKind.valueOf(rs.getString("kind")),
-                            DecisionOutcome.valueOf(rs.getString("outcome")),
-                            rs.getObject("decided_on", LocalDate.class),
-                            instant(rs, "recorded_at"),
-                            rs.getObject("decided_by", UUID.class),
-                            rs.getObject("organisation_id", UUID.class),
-                            protection.decrypt(rs.getString("reasons"), DECISION_REASONS + decisionId),
-                            protection.decrypt(rs.getString("evidence"), DECISION_EVIDENCE + decisionId),
-                            rs.getObject("reconsiders", UUID.class),
-                            days,
-                            rs.getBoolean("protection_from_removal"));
+                    var found = caseOf(rs, id);
+                    return new CaseFile(found, persons.identityOf(rs, "person_", found.personId()));
                 })
-                .list();
-        var reviews = jdbc.sql("select * from cases.review where case_id = :id order by recorded_at, id")
-                .param("id", caseId)
-                .query((rs, n) -> {
-                    var reviewId = rs.getObject("id", UUID.class);
-                    return new Review(
-                            reviewId,
-                            rs.getObject("decision_id", UUID.class),
-                            rs.getObject("panel_organisation_id", UUID.class),
-                            ReviewOutcome.valueOf(rs.getString("outcome")),
-                            rs.getObject("reviewed_on", LocalDate.class),
-                            protection.decrypt(rs.getString("reasons"), REVIEW_REASONS + reviewId),
-                            instant(rs, "recorded_at"),
-                            rs.getObject("recorded_by", UUID.class));
-                })
-                .list();
-        var events = jdbc.sql("select * from cases.timeline_event where case_id = :id order by occurred_on, id")
-                .param("id", caseId)
-                .query((rs, n) -> {
-                    var eventId = rs.getObject("id", UUID.class);
-                    return new TimelineEvent(
-                            eventId,
-                            rs.getString("type"),
-                            rs.getObject("occurred_on", LocalDate.class),
-                            rs.getString("country"),
-                            protection.decrypt(rs.getString("description"), EVENT_DESCRIPTION + eventId),
-                            instant(rs, "recorded_at"),
-                            rs.getObject("recorded_by", UUID.class));
-                })
-                .list();
-        var guardians = jdbc.sql(
-                        "select * from cases.guardian_appointment where case_id = :id order by appointed_at, id")
-                .param("id", caseId)
-                .query((rs, n) -> new GuardianAppointment(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("guardian_account_id", UUID.class),
-                        instant(rs, "appointed_at"),
-                        rs.getObject("appointed_by", UUID.class)))
-                .list();
-        var bestInterests = jdbc.sql(
-                        "select * from cases.best_interests_assessment where case_id = :id order by recorded_at, id")
-                .param("id", caseId)
-                .query((rs, n) -> {
-                    var assessmentId = rs.getObject("id", UUID.class);
-                    return new BestInterestsAssessment(
-                            assessmentId,
-                            rs.getObject("assessed_on", LocalDate.class),
-                            protection.decrypt(rs.getString("summary"), BEST_INTERESTS_SUMMARY + assessmentId),
-                            instant(rs, "recorded_at"),
-                            rs.getObject("recorded_by", UUID.class));
-                })
-                .list();
-        var ageAssessments = jdbc.sql("select * from cases.age_assessment where case_id = :id order by recorded_at, id")
-                .param("id", caseId)
-                .query((rs, n) -> new AgeAssessment(
-                        rs.getObject("id", UUID.class),
-                        AgeCategory.valueOf(rs.getString("outcome")),
-                        rs.getObject("assessed_on", LocalDate.class),
-                        instant(rs, "recorded_at"),
-                        rs.getObject("recorded_by", UUID.class)))
-                .list();
-        var stored = row.get();
-        return Optional.of(new Case(
+                .optional();
+    }
+
+    private Case caseOf(ResultSet rs, CaseId id) throws SQLException {
+        var consents = StoredRows.of(
+                rs.getString("consent_rows"),
+                row -> new Consent(
+                        row.uuid("id"),
+                        ConsentPurpose.valueOf(row.string("purpose")),
+                        row.uuid("organisation_id"),
+                        row.bool("given"),
+                        row.bool("by_guardian"),
+                        row.instant("recorded_at"),
+                        row.uuid("recorded_by"),
+                        row.instant("withdrawn_at"),
+                        row.uuid("withdrawn_by")));
+        var decisions = StoredRows.of(rs.getString("decision_rows"), row -> {
+            var decisionId = row.uuid("id");
+            return new Decision(
+                    decisionId,
+                    DecisionKind.valueOf(row.string("kind")),
+                    DecisionOutcome.valueOf(row.string("outcome")),
+                    row.date("decided_on"),
+                    row.instant("recorded_at"),
+                    row.uuid("decided_by"),
+                    row.uuid("organisation_id"),
+                    protection.decrypt(row.string("reasons"), DECISION_REASONS + decisionId),
+                    protection.decrypt(row.string("evidence"), DECISION_EVIDENCE + decisionId),
+                    row.uuid("reconsiders"),
+                    row.integer("recovery_period_days"),
+                    row.bool("protection_from_removal"));
+        });
+        var reviews = StoredRows.of(rs.getString("review_rows"), row -> {
+            var reviewId = row.uuid("id");
+            return new Review(
+                    reviewId,
+                    row.uuid("decision_id"),
+                    row.uuid("panel_organisation_id"),
+                    ReviewOutcome.valueOf(row.string("outcome")),
+                    row.date("reviewed_on"),
+                    protection.decrypt(row.string("reasons"), REVIEW_REASONS + reviewId),
+                    row.instant("recorded_at"),
+                    row.uuid("recorded_by"));
+        });
+        var events = StoredRows.of(rs.getString("event_rows"), row -> {
+            var eventId = row.uuid("id");
+            return new TimelineEvent(
+                    eventId,
+                    row.string("type"),
+                    row.date("occurred_on"),
+                    row.string("country"),
+                    protection.decrypt(row.string("description"), EVENT_DESCRIPTION + eventId),
+                    row.instant("recorded_at"),
+                    row.uuid("recorded_by"));
+        });
+        var guardians = StoredRows.of(
+                rs.getString("guardian_rows"),
+                row -> new GuardianAppointment(
+                        row.uuid("id"),
+                        row.uuid("guardian_account_id"),
+                        row.instant("appointed_at"),
+                        row.uuid("appointed_by")));
+        var bestInterests = StoredRows.of(rs.getString("best_interests_rows"), row -> {
+            var assessmentId = row.uuid("id");
+            return new BestInterestsAssessment(
+                    assessmentId,
+                    row.date("assessed_on"),
+                    protection.decrypt(row.string("summary"), BEST_INTERESTS_SUMMARY + assessmentId),
+                    row.instant("recorded_at"),
+                    row.uuid("recorded_by"));
+        });
+        var ageAssessments = StoredRows.of(
+                rs.getString("age_assessment_rows"),
+                row -> new AgeAssessment(
+                        row.uuid("id"),
+                        AgeCategory.valueOf(row.string("outcome")),
+                        row.date("assessed_on"),
+                        row.instant("recorded_at"),
+                        row.uuid("recorded_by")));
+        var stored = new CaseRow(rs);
+        return new Case(
                 id,
                 stored.reference,
                 stored.personId,
@@ -405,10 +424,10 @@ class CaseFiles {
                 events,
                 guardians,
                 bestInterests,
-                ageAssessments));
+                ageAssessments);
     }
 
-    /** The plain columns of a case row, read before its children. */
+    /** The plain columns of a case row. */
     private static final class CaseRow {
         final String reference;
         final UUID personId;

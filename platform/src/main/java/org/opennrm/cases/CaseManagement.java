@@ -262,11 +262,10 @@ public class CaseManagement {
     @Transactional
     public CaseFile read(CaseId id) {
         // no method security here: whoever may not read a case is told it does not exist (404), not forbidden
-        var found = load(id);
-        requireReader(found);
-        var person = persons.find(found.personId()).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
+        var file = cases.findWithPerson(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
+        requireReader(file.details());
         audit.record(AuditAction.READ, RECORD_TYPE, id);
-        return new CaseFile(found, person);
+        return file;
     }
 
     /** The queue of what is due, soonest first, one page at a time. */

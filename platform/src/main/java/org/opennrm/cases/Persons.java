@@ -1,5 +1,7 @@
 package org.opennrm.cases;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,20 +79,30 @@ class Persons {
     Optional<PersonIdentity> find(UUID id) {
         return jdbc.sql("select * from cases.person where id = :id")
                 .param("id", id)
-                .query((rs, n) -> {
-                    String dateOfBirth = open(rs.getString("date_of_birth"), "date_of_birth", id);
-                    String ageEstimate = open(rs.getString("age_estimate"), "age_estimate", id);
-                    return new PersonIdentity(
-                            open(rs.getString("given_name"), "given_name", id),
-                            open(rs.getString("family_name"), "family_name", id),
-                            open(rs.getString("other_names"), "other_names", id),
-                            dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
-                            ageEstimate == null ? null : Integer.valueOf(ageEstimate),
-                            open(rs.getString("gender"), "gender", id),
-                            CodeLists.split(open(rs.getString("citizenships"), "citizenships", id)),
-                            CodeLists.split(open(rs.getString("languages"), "languages", id)));
-                })
+                .query((rs, n) -> identityOf(rs, "", id))
                 .optional();
+    }
+
+    /** The identity columns of {@code alias}, each renamed with {@code prefix}: for a statement that joins them. */
+    static String selectList(String alias, String prefix) {
+        return java.util.Arrays.stream(COLUMNS)
+                .map(column -> alias + "." + column + " as " + prefix + column)
+                .collect(java.util.stream.Collectors.joining(", ", "", " "));
+    }
+
+    /** The identity in the current row, whose columns carry {@code prefix} (see {@link #selectList}). */
+    PersonIdentity identityOf(ResultSet rs, String prefix, UUID id) throws SQLException {
+        String dateOfBirth = open(rs.getString(prefix + "date_of_birth"), "date_of_birth", id);
+        String ageEstimate = open(rs.getString(prefix + "age_estimate"), "age_estimate", id);
+        return new PersonIdentity(
+                open(rs.getString(prefix + "given_name"), "given_name", id),
+                open(rs.getString(prefix + "family_name"), "family_name", id),
+                open(rs.getString(prefix + "other_names"), "other_names", id),
+                dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+                ageEstimate == null ? null : Integer.valueOf(ageEstimate),
+                open(rs.getString(prefix + "gender"), "gender", id),
+                CodeLists.split(open(rs.getString(prefix + "citizenships"), "citizenships", id)),
+                CodeLists.split(open(rs.getString(prefix + "languages"), "languages", id)));
     }
 
     private String seal(String value, String column, UUID id) {
