@@ -1,10 +1,12 @@
 package org.opennrm.organisations;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,17 +31,29 @@ public class OrganisationRegistry {
     /**
      * Every organisation as last loaded, with the fingerprint of the ids and versions it was loaded at. Loading
      * the aggregates takes one query per organisation and collection (a third of the CPU time of a case page,
-     * measured), while the registry changes a few times a year; the fingerprint is one query and also sees
-     * changes made through another node.
+     * measured), while the registry changes a few times a year. The fingerprint is one query and also sees
+     * changes made through another node; it is checked at most once per
+     * {@code opennrm.organisations.registry-check-ttl} (default 1 s), and at once after a change made through
+     * this process ({@link OrganisationChanges}). Why: it was one of the dozen statements of every case page.
      */
     private volatile Snapshot snapshot;
 
-    private record Snapshot(String fingerprint, List<Organisation> organisations) {}
+    private record Snapshot(String fingerprint, List<Organisation> organisations, long count, long checkedAt) {}
 
-    OrganisationRegistry(Organisations organisations, JdbcClient jdbc, Clock clock) {
+    private final OrganisationChanges changes;
+    private final long checkIntervalNanos;
+
+    OrganisationRegistry(
+            Organisations organisations,
+            JdbcClient jdbc,
+            Clock clock,
+            OrganisationChanges changes,
+            @Value("${opennrm.organisations.registry-check-ttl:PT1S}") Duration checkInterval) {
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changes = changes;
+        this.checkIntervalNanos = checkInterval.toNanos();
     }
 
     @Transactional
@@ -71,7 +85,7 @@ public class OrganisationRegistry {
     public Organisation suspend(UUID id) {
         var organisation = existing(id);
         organisation.suspend(clock.instant());
-        return organisations.save(organisation);
+        return save(organisation);
     }
 
     @Transactional
@@ -79,7 +93,7 @@ public class OrganisationRegistry {
     public Organisation reactivate(UUID id) {
         var organisation = existing(id);
         organisation.reactivate(clock.instant());
-        return organisations.save(organisation);
+        return save(organisation);
     }
 
     @Transactional(readOnly = true)
@@ -95,17 +109,23 @@ public class OrganisationRegistry {
     /** Every organisation by name, suspended ones included (they are marked, never hidden). */
     @Transactional(readOnly = true)
     public List<Organisation> all() {
+        long count = changes.count();
+        long now = System.nanoTime();
+        var current = snapshot;
+        if (current != null && current.count() == count && now - current.checkedAt() < checkIntervalNanos) {
+            return current.organisations();
+        }
         // every save of an aggregate raises its root's version, so ids and versions identify what is stored
         String fingerprint = jdbc.sql("""
                         select coalesce(md5(string_agg(id::text || '/' || version, ',' order by id)), '')
                         from organisations.organisation""").query(String.class).single();
-        var current = snapshot;
         if (current != null && current.fingerprint().equals(fingerprint)) {
+            snapshot = new Snapshot(fingerprint, current.organisations(), count, now);
             return current.organisations();
         }
-        // loaded after the fingerprint was read: a change in between makes the next call load again
+        // loaded after the fingerprint was read: a change in between makes the next check load again
         var loaded = List.copyOf(organisations.findAllByOrderByNameAsc());
-        snapshot = new Snapshot(fingerprint, loaded);
+        snapshot = new Snapshot(fingerprint, loaded, count, now);
         return loaded;
     }
 
@@ -146,6 +166,7 @@ public class OrganisationRegistry {
     }
 
     private Organisation save(Organisation organisation) {
+        changes.changed();
         try {
             return organisations.save(organisation);
         } catch (RuntimeException e) {
