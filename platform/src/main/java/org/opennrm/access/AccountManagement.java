@@ -1,7 +1,9 @@
 package org.opennrm.access;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,13 +36,19 @@ public class AccountManagement {
     private final OrganisationRegistry organisations;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final DisplayNames displayNames;
 
     AccountManagement(
-            Accounts accounts, OrganisationRegistry organisations, PasswordEncoder passwords, AuditTrail audit) {
+            Accounts accounts,
+            OrganisationRegistry organisations,
+            PasswordEncoder passwords,
+            AuditTrail audit,
+            DisplayNames displayNames) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.passwords = passwords;
         this.audit = audit;
+        this.displayNames = displayNames;
     }
 
     /** What an administrator states when creating an account. */
@@ -106,6 +114,15 @@ public class AccountManagement {
     @Transactional(readOnly = true)
     public Optional<Account> find(UUID id) {
         return accounts.findById(id);
+    }
+
+    /**
+     * The display names of the given accounts: what a page shows of the professionals it mentions (a
+     * decision-maker, a guardian). Ids that match no account are left out. Names are kept for a while (see
+     * {@link DisplayNames}), so no transaction is opened here.
+     */
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        return displayNames.of(ids);
     }
 
     @Transactional(readOnly = true)

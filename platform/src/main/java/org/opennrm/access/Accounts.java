@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +39,19 @@ class Accounts {
                 .param("username", username)
                 .query(Accounts::map)
                 .optional();
+    }
+
+    /** Display names by account id, in one query; ids that match no account are left out. */
+    Map<UUID, String> displayNames(Collection<UUID> ids) {
+        var names = new HashMap<UUID, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, display_name from access.account where id = any(:ids)")
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .query(rs -> {
+                        names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+                    });
+        }
+        return names;
     }
 
     Optional<Account> findById(UUID id) {
@@ -116,7 +132,7 @@ class Accounts {
     }
 
     private static java.util.Map<String, Object> parameters(Account account) {
-        var map = new java.util.HashMap<String, Object>();
+        var map = new HashMap<String, Object>();
         map.put("id", account.id());
         map.put("username", account.username());
         map.put("displayName", account.displayName());

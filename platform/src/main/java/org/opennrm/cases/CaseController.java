@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -434,10 +435,10 @@ class CaseController {
     private Map<UUID, String> namesOf(Case details, List<Organisation> registered) {
         var names = new HashMap<UUID, String>();
         registered.forEach(organisation -> names.put(organisation.id(), organisation.name()));
-        details.guardians().forEach(appointment -> accounts.find(appointment.guardianAccountId())
-                .ifPresent(account -> names.put(account.id(), account.displayName())));
-        details.decisions().forEach(decision -> accounts.find(decision.decidedBy())
-                .ifPresent(account -> names.put(account.id(), account.displayName())));
+        var mentioned = new HashSet<UUID>();
+        details.guardians().forEach(appointment -> mentioned.add(appointment.guardianAccountId()));
+        details.decisions().forEach(decision -> mentioned.add(decision.decidedBy()));
+        names.putAll(accounts.displayNames(mentioned));
         return names;
     }
 }
