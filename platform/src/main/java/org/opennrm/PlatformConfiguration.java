@@ -1,9 +1,13 @@
 package org.opennrm;
 
 import java.time.Clock;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -29,5 +33,25 @@ class PlatformConfiguration {
         var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * The words of the pages and messages, from the bundles of {@code spring.messages.basename} (one per module),
+     * merged into one table per language when a language is first asked for. Spring Boot's default looked for
+     * each word in the bundles one after another, up to eleven look-ups for a word of the last module: a
+     * twentieth of a case page's CPU time in a profile. As with Spring Boot's: UTF-8, and a language without a
+     * bundle gets the default bundle, not the server's language.
+     */
+    @Bean
+    MessageSource messageSource(@Value("${spring.messages.basename}") String[] basenames) {
+        var source = new ReloadableResourceBundleMessageSource();
+        source.setBasenames(Arrays.stream(basenames)
+                .map(basename -> "classpath:" + basename.strip())
+                .toArray(String[]::new));
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        // read once and never again (the bundles are inside the application): the merged tables are used
+        source.setCacheMillis(-1);
+        return source;
     }
 }

@@ -1,0 +1,132 @@
+package org.opennrm.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.spring6.view.ThymeleafView;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+/**
+ * A page, rendered whole into memory (as {@code spring.thymeleaf.servlet.produce-partial-output-while-processing:
+ * false} asks) and then sent as bytes, with its length.
+ *
+ * <p>Why: the servlet container turned the rendered text into UTF-8 through a {@code CharsetEncoder}, which
+ * falls back to a character-by-character loop for the rest of its 8 KB buffer once it meets one character
+ * beyond ASCII (the title's middle dot, "Fran&ccedil;ais" in the language links): a twentieth of the NRM queue
+ * page's CPU time in a profile. {@link String#getBytes(Charset)} encodes the whole page in one pass. Sending the
+ * length also spares the chunked encoding of a page larger than the container's buffer.
+ */
+class PageView extends ThymeleafView {
+
+    @Override
+    public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        var page = new Rendered(response);
+        super.render(model, request, page);
+        page.send();
+    }
+
+    /** The response as the view sees it: what it writes is kept until {@link #send()}. */
+    private static final class Rendered extends HttpServletResponseWrapper {
+
+        private final Text text = new Text();
+        private PrintWriter writer;
+
+        Rendered(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                writer = new PrintWriter(text);
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() {
+            // nothing is sent before the page is whole
+        }
+
+        void send() throws IOException {
+            if (writer == null) {
+                return;
+            }
+            writer.flush();
+            var response = (HttpServletResponse) getResponse();
+            byte[] bytes = text.toString().getBytes(Charset.forName(response.getCharacterEncoding()));
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    /**
+     * The page's text. The view writes the rendered page as one string: that string is kept as it is, without
+     * a copy; anything written besides is appended.
+     */
+    private static final class Text extends Writer {
+
+        private String whole;
+        private StringBuilder more;
+
+        @Override
+        public void write(String text, int offset, int length) {
+            if (whole == null && more == null && offset == 0 && length == text.length()) {
+                whole = text;
+            } else {
+                builder().append(text, offset, offset + length);
+            }
+        }
+
+        @Override
+        public void write(char[] characters, int offset, int length) {
+            builder().append(characters, offset, length);
+        }
+
+        private StringBuilder builder() {
+            if (more == null) {
+                more = new StringBuilder(whole == null ? "" : whole);
+                whole = null;
+            }
+            return more;
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return more != null ? more.toString() : whole == null ? "" : whole;
+        }
+    }
+
+    /** Makes every Thymeleaf page a {@link PageView}. */
+    @Configuration(proxyBeanMethods = false)
+    static class Installation {
+
+        @Bean
+        static BeanPostProcessor pageViews() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String name) {
+                    if (bean instanceof ThymeleafViewResolver resolver) {
+                        resolver.setViewClass(PageView.class);
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}
