@@ -8,9 +8,13 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.opennrm.KeptPage;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.thymeleaf.spring6.view.ThymeleafView;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -26,12 +30,48 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  */
 class PageView extends ThymeleafView {
 
+    /** The request attribute under which Spring Security also offers the CSRF token to pages. */
+    private static final String CSRF_ATTRIBUTE = "_csrf";
+
     @Override
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
+        var keeper = KeptPage.keeperOf(request);
+        var token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (keeper != null && token != null) {
+            keep(model, request, response, keeper, token);
+            return;
+        }
         var page = new Rendered(response);
         super.render(model, request, page);
         page.send();
+    }
+
+    /**
+     * Renders a page its controller keeps: with {@link KeptPage#MARK} in place of the CSRF token (in the
+     * layout's meta element and in every form's hidden field), then sends it with the request's own token.
+     */
+    private void keep(
+            Map<String, ?> model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Consumer<KeptPage> keeper,
+            CsrfToken token)
+            throws Exception {
+        var mark = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), KeptPage.MARK);
+        var page = new Rendered(response);
+        Object named = request.getAttribute(CSRF_ATTRIBUTE);
+        request.setAttribute(CsrfToken.class.getName(), mark);
+        request.setAttribute(CSRF_ATTRIBUTE, mark);
+        try {
+            super.render(model, request, page);
+        } finally {
+            request.setAttribute(CsrfToken.class.getName(), token);
+            request.setAttribute(CSRF_ATTRIBUTE, named);
+        }
+        var kept = KeptPage.of(page.text());
+        keeper.accept(kept);
+        kept.send(request, response);
     }
 
     /** The response as the view sees it: what it writes is kept until {@link #send()}. */
@@ -57,13 +97,19 @@ class PageView extends ThymeleafView {
             // nothing is sent before the page is whole
         }
 
+        String text() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return text.toString();
+        }
+
         void send() throws IOException {
             if (writer == null) {
                 return;
             }
-            writer.flush();
             var response = (HttpServletResponse) getResponse();
-            byte[] bytes = text.toString().getBytes(Charset.forName(response.getCharacterEncoding()));
+            byte[] bytes = text().getBytes(Charset.forName(response.getCharacterEncoding()));
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
         }

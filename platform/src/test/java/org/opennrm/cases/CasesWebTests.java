@@ -128,6 +128,46 @@ class CasesWebTests {
         assertThat(queuePage(0)).doesNotContain("_csrf").contains("id=\"reference\"");
     }
 
+    @Test
+    void theWholeQueuePageIsKeptPerReaderAndSentWithEachRequestsOwnCsrfToken() throws Exception {
+        // a test actor's name, as the layout shows it, is "Actor[<account id>]"
+        var reader = org.opennrm.access.TestSignIn.actor(Role.CASE_MANAGER, office);
+        var session = new org.springframework.mock.web.MockHttpSession();
+        String first = queueAs(reader, session);
+        String second = queueAs(reader, session);
+        assertThat(SignedIn.as(reader, () -> queuePages.kept(0, java.util.Locale.ENGLISH)))
+                .as("the second page was the kept one")
+                .isPresent();
+
+        String token = csrfTokenOf(second);
+        assertThat(second).doesNotContain(org.opennrm.KeptPage.MARK).contains(reader.toString());
+        assertThat(token).as("masked anew for each request").isNotBlank().isNotEqualTo(csrfTokenOf(first));
+        assertThat(second).as("the logout form carries the same token").contains("value=\"" + token + "\"");
+        mvc.perform(post("/logout").session(session).param("_csrf", token).with(as(reader)))
+                .andExpect(status().is3xxRedirection());
+
+        // another reader gets a page of their own: their name, their menu
+        var officer = org.opennrm.access.TestSignIn.actor(Role.IDENTIFICATION_OFFICER, office);
+        String officers = queueAs(officer, new org.springframework.mock.web.MockHttpSession());
+        assertThat(officers).contains(officer.toString()).doesNotContain(reader.toString());
+    }
+
+    private String queueAs(org.opennrm.access.Actor reader, org.springframework.mock.web.MockHttpSession session)
+            throws Exception {
+        return mvc.perform(get("/cases/queue").session(session).with(as(reader)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String csrfTokenOf(String page) {
+        var found = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(found.find()).as("a CSRF token in the page").isTrue();
+        return found.group(1);
+    }
+
     /** The kept lists of one queue page, as the page's controller gets them. */
     private String queuePage(int page) {
         var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/cases/queue");
