@@ -117,8 +117,10 @@ public class ServiceReferrals {
         return store.ofCase(caseId);
     }
 
-    /** The referrals of a case sent without consent (override), for the case page. */
-    @Transactional(readOnly = true)
+    /**
+     * The referrals of a case sent without consent (override), for the case page. One statement, so no
+     * transaction: a read-only one added a round trip to the database on every view of a case.
+     */
     @PreAuthorize("hasAuthority('cases:read:all')")
     public List<ServiceReferral> overridesOf(CaseId caseId) {
         return store.ofCase(caseId).stream().filter(ServiceReferral::overridden).toList();
