@@ -49,10 +49,15 @@ public final class KeptPage {
         request.setAttribute(KEEPER, keeper);
     }
 
-    /** Who asked to keep this request's page; {@code null} when nobody did. */
+    /**
+     * Who asked to keep this request's page, taken off the request so that nothing rendered later for it (an
+     * error page, after a failure half-way) is kept in its place; {@code null} when nobody asked.
+     */
     @SuppressWarnings("unchecked")
-    public static Consumer<KeptPage> keeperOf(HttpServletRequest request) {
-        return (Consumer<KeptPage>) request.getAttribute(KEEPER);
+    public static Consumer<KeptPage> takeKeeper(HttpServletRequest request) {
+        var keeper = (Consumer<KeptPage>) request.getAttribute(KEEPER);
+        request.removeAttribute(KEEPER);
+        return keeper;
     }
 
     /** Sends the page with this request's CSRF token. */

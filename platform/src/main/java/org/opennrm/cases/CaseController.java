@@ -105,7 +105,8 @@ class CaseController {
                 kept.get().send(request, response);
                 return null; // sent: no view (the response argument marks the request as handled)
             }
-            queuePages.keepRendered(page, locale, request);
+            model.addAttribute("queueLists", queuePages.listsOfPageToKeep(page, locale, request, response));
+            return "cases/queue";
         }
         model.addAttribute("queueLists", queuePages.lists(page, locale, request, response));
         return "cases/queue";

@@ -74,20 +74,30 @@ class QueuePages {
         return Optional.ofNullable(generation().whole.get(readerKey(page, locale)));
     }
 
-    /** Keeps the whole page that the view renders for this request (see {@link #kept}). */
-    void keepRendered(int page, Locale locale, HttpServletRequest request) {
+    /**
+     * The content, as {@link #lists}, for a page that the view then renders and hands back to be kept (see
+     * {@link #kept}). The page is kept with the content it was rendered from: a change in between starts a new
+     * generation, which this page does not enter.
+     */
+    String listsOfPageToKeep(int page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         var generation = generation();
         var key = readerKey(page, locale);
+        var html = lists(generation, page, locale, request, response);
         KeptPage.keepRendered(request, rendered -> {
             if (generation.whole.size() < MOST_KEPT) {
                 generation.whole.put(key, rendered);
             }
         });
+        return html;
     }
 
     /** The content of queue page {@code page} (from 0) in the reader's language, as HTML. */
     String lists(int page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        var generation = generation();
+        return lists(generation(), page, locale, request, response);
+    }
+
+    private String lists(
+            Generation generation, int page, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         var key = new Key(Locale.of(locale.getLanguage()), Math.max(page, 0));
         var html = generation.pages.get(key);
         if (html == null) {

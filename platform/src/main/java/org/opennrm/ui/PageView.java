@@ -36,9 +36,9 @@ class PageView extends ThymeleafView {
     @Override
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        var keeper = KeptPage.keeperOf(request);
+        var keeper = KeptPage.takeKeeper(request);
         var token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (keeper != null && token != null) {
+        if (keeper != null && token != null && response.getStatus() == HttpServletResponse.SC_OK) {
             keep(model, request, response, keeper, token);
             return;
         }
