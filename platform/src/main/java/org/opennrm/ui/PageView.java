@@ -27,6 +27,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * beyond ASCII (the title's middle dot, "Fran&ccedil;ais" in the language links): a twentieth of the NRM queue
  * page's CPU time in a profile. {@link String#getBytes(Charset)} encodes the whole page in one pass. Sending the
  * length also spares the chunked encoding of a page larger than the container's buffer.
+ *
+ * <p>It also renders the pages that their controller keeps ({@link KeptPage}): such a page is rendered with a mark
+ * in place of the CSRF token, handed to the controller's keeper, and sent with the request's own token.
  */
 class PageView extends ThymeleafView {
 
