@@ -19,6 +19,25 @@ public class ChangeCount {
 
     private final AtomicLong count = new AtomicLong();
 
+    /**
+     * The count and the moment of a read. Taken before reading, so that a change ending during the read leaves
+     * what was read out of date rather than current.
+     */
+    public record Mark(long count, long nanos) {}
+
+    /** Marks a read about to be made. */
+    public Mark mark() {
+        return new Mark(count.get(), System.nanoTime());
+    }
+
+    /**
+     * Whether what was read at {@code mark} is still current: no change has ended here since, and less than
+     * {@code timeToLiveNanos} has passed (the limit for changes made by other instances).
+     */
+    public boolean current(Mark mark, long timeToLiveNanos) {
+        return mark.count() == count.get() && System.nanoTime() - mark.nanos() < timeToLiveNanos;
+    }
+
     /** The number of changes that have ended in this process. */
     public long count() {
         return count.get();

@@ -39,17 +39,21 @@ class PlatformConfiguration {
      * The words of the pages and messages, from the bundles of {@code spring.messages.basename} (one per module),
      * merged into one table per language when a language is first asked for. Spring Boot's default looked for
      * each word in the bundles one after another, up to eleven look-ups for a word of the last module: a
-     * twentieth of a case page's CPU time in a profile. As with Spring Boot's: UTF-8, and a language without a
-     * bundle gets the default bundle, not the server's language.
+     * twentieth of a case page's CPU time in a profile. Read in UTF-8, as Spring Boot's; the other
+     * {@code spring.messages} settings of application.yml apply as they did to Spring Boot's.
      */
     @Bean
-    MessageSource messageSource(@Value("${spring.messages.basename}") String[] basenames) {
+    MessageSource messageSource(
+            @Value("${spring.messages.basename}") String[] basenames,
+            @Value("${spring.messages.fallback-to-system-locale:true}") boolean fallbackToSystemLocale,
+            @Value("${spring.messages.use-code-as-default-message:false}") boolean useCodeAsDefaultMessage) {
         var source = new ReloadableResourceBundleMessageSource();
         source.setBasenames(Arrays.stream(basenames)
                 .map(basename -> "classpath:" + basename.strip())
                 .toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
+        source.setFallbackToSystemLocale(fallbackToSystemLocale);
+        source.setUseCodeAsDefaultMessage(useCodeAsDefaultMessage);
         // read once and never again (the bundles are inside the application): the merged tables are used
         source.setCacheMillis(-1);
         return source;

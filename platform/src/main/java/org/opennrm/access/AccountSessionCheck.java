@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opennrm.ChangeCount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -88,19 +89,18 @@ class AccountSessionCheck extends OncePerRequestFilter {
      * session always ends).
      */
     private Optional<Set<Role>> held(UUID accountId) {
-        long count = changes.count();
-        long now = System.nanoTime();
         var known = held.get(accountId);
-        if (known != null && known.count() == count && now - known.readAt() < timeToLiveNanos) {
+        if (known != null && changes.current(known.read(), timeToLiveNanos)) {
             return known.roles();
         }
+        var mark = changes.mark();
         // one plain query for the column it needs, not the whole account
         Optional<Set<Role>> roles = jdbc.sql("select roles from access.account where id = :id and enabled")
                 .param("id", accountId)
                 .query((rs, row) -> rolesOf(rs.getArray("roles")))
                 .optional()
                 .flatMap(read -> read);
-        held.put(accountId, new Held(roles, count, now));
+        held.put(accountId, new Held(roles, mark));
         return roles;
     }
 
@@ -116,6 +116,6 @@ class AccountSessionCheck extends OncePerRequestFilter {
         return Optional.of(Collections.unmodifiableSet(roles));
     }
 
-    /** What an account held when it was read, and the change count and time of that read. */
-    private record Held(Optional<Set<Role>> roles, long count, long readAt) {}
+    /** What an account held when it was read, and the mark of that read. */
+    private record Held(Optional<Set<Role>> roles, ChangeCount.Mark read) {}
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opennrm.ChangeCount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class DisplayNames {
     /** Names kept at most; a page asks for a few, an installation has hundreds or thousands of accounts. */
     private static final int MOST_KEPT = 10_000;
 
-    private record Kept(String name, long count, long readAt) {}
+    private record Kept(String name, ChangeCount.Mark read) {}
 
     private final Accounts accounts;
     private final AccountChanges changes;
@@ -41,24 +42,23 @@ class DisplayNames {
 
     /** The names of those of {@code ids} that are accounts; others are left out. */
     Map<UUID, String> of(Collection<UUID> ids) {
-        long count = changes.count();
-        long now = System.nanoTime();
         var names = new HashMap<UUID, String>();
         var missing = new HashSet<UUID>();
         for (var id : ids) {
             var known = kept.get(id);
-            if (known != null && known.count() == count && now - known.readAt() < timeToLiveNanos) {
+            if (known != null && changes.current(known.read(), timeToLiveNanos)) {
                 names.put(id, known.name());
             } else if (id != null) {
                 missing.add(id);
             }
         }
         if (!missing.isEmpty()) {
+            var mark = changes.mark();
             var read = accounts.displayNames(missing);
             if (kept.size() > MOST_KEPT) {
                 kept.clear();
             }
-            read.forEach((id, name) -> kept.put(id, new Kept(name, count, now)));
+            read.forEach((id, name) -> kept.put(id, new Kept(name, mark)));
             names.putAll(read);
         }
         return names;

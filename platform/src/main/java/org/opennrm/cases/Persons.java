@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.opennrm.access.IdentityProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,9 +87,9 @@ class Persons {
 
     /** The identity columns of {@code alias}, each renamed with {@code prefix}: for a statement that joins them. */
     static String selectList(String alias, String prefix) {
-        return java.util.Arrays.stream(COLUMNS)
+        return Arrays.stream(COLUMNS)
                 .map(column -> alias + "." + column + " as " + prefix + column)
-                .collect(java.util.stream.Collectors.joining(", ", "", " "));
+                .collect(Collectors.joining(", ", "", " "));
     }
 
     /** The identity in the current row, whose columns carry {@code prefix} (see {@link #selectList}). */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.opennrm.ChangeCount;
 import org.opennrm.KeptPage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
@@ -51,7 +52,7 @@ class QueuePages {
     private final CaseFileChanges changes;
     private final Clock clock;
     private final long timeToLiveNanos;
-    private volatile Generation current = new Generation(-1, LocalDate.MIN, 0);
+    private volatile Generation current = new Generation(new ChangeCount.Mark(-1, 0), LocalDate.MIN);
 
     QueuePages(
             ITemplateEngine templates,
@@ -129,12 +130,10 @@ class QueuePages {
 
     /** What is kept from one state of the case files on one day; a new generation when that has changed. */
     private Generation generation() {
-        long count = changes.count();
         var today = LocalDate.now(clock);
-        long now = System.nanoTime();
         var generation = current;
-        if (generation.count != count || !generation.today.equals(today) || now - generation.born > timeToLiveNanos) {
-            generation = new Generation(count, today, now);
+        if (!changes.current(generation.born, timeToLiveNanos) || !generation.today.equals(today)) {
+            generation = new Generation(changes.mark(), today);
             current = generation;
         }
         return generation;
@@ -160,16 +159,14 @@ class QueuePages {
 
     /** The pages rendered from one state of the case files on one day. */
     private static final class Generation {
-        final long count;
+        final ChangeCount.Mark born;
         final LocalDate today;
-        final long born;
         final Map<Key, String> pages = new ConcurrentHashMap<>();
         final Map<ReaderKey, KeptPage> whole = new ConcurrentHashMap<>();
 
-        Generation(long count, LocalDate today, long born) {
-            this.count = count;
-            this.today = today;
+        Generation(ChangeCount.Mark born, LocalDate today) {
             this.born = born;
+            this.today = today;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennrm.ChangeCount;
 import org.opennrm.RecordNotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +28,8 @@ public class OrganisationRegistry {
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OrganisationChanges changes;
+    private final long checkIntervalNanos;
 
     /**
      * Every organisation as last loaded, with the fingerprint of the ids and versions it was loaded at. Loading
@@ -38,10 +41,7 @@ public class OrganisationRegistry {
      */
     private volatile Snapshot snapshot;
 
-    private record Snapshot(String fingerprint, List<Organisation> organisations, long count, long checkedAt) {}
-
-    private final OrganisationChanges changes;
-    private final long checkIntervalNanos;
+    private record Snapshot(String fingerprint, List<Organisation> organisations, ChangeCount.Mark checked) {}
 
     OrganisationRegistry(
             Organisations organisations,
@@ -109,23 +109,22 @@ public class OrganisationRegistry {
     /** Every organisation by name, suspended ones included (they are marked, never hidden). */
     @Transactional(readOnly = true)
     public List<Organisation> all() {
-        long count = changes.count();
-        long now = System.nanoTime();
         var current = snapshot;
-        if (current != null && current.count() == count && now - current.checkedAt() < checkIntervalNanos) {
+        if (current != null && changes.current(current.checked(), checkIntervalNanos)) {
             return current.organisations();
         }
+        var checked = changes.mark();
         // every save of an aggregate raises its root's version, so ids and versions identify what is stored
         String fingerprint = jdbc.sql("""
                         select coalesce(md5(string_agg(id::text || '/' || version, ',' order by id)), '')
                         from organisations.organisation""").query(String.class).single();
         if (current != null && current.fingerprint().equals(fingerprint)) {
-            snapshot = new Snapshot(fingerprint, current.organisations(), count, now);
+            snapshot = new Snapshot(fingerprint, current.organisations(), checked);
             return current.organisations();
         }
         // loaded after the fingerprint was read: a change in between makes the next check load again
         var loaded = List.copyOf(organisations.findAllByOrderByNameAsc());
-        snapshot = new Snapshot(fingerprint, loaded, count, now);
+        snapshot = new Snapshot(fingerprint, loaded, checked);
         return loaded;
     }
 
