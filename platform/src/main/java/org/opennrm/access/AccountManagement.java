@@ -125,6 +125,15 @@ public class AccountManagement {
         return displayNames.of(ids);
     }
 
+    /**
+     * Who can be chosen for a task that needs a role (a child's guardian): the enabled accounts with that role, by
+     * id, with their display names and nothing else.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> enabledWithRole(Role role) {
+        return accounts.enabledWithRole(role);
+    }
+
     @Transactional(readOnly = true)
     public List<Account> all() {
         return accounts.findAll();

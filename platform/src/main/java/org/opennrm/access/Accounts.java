@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,17 @@ class Accounts {
         return jdbc.sql("select " + COLUMNS + " from access.account order by lower(username)")
                 .query(Accounts::map)
                 .list();
+    }
+
+    /** Id and display name of the enabled accounts with a role: no password hash or secret leaves the table. */
+    Map<UUID, String> enabledWithRole(Role role) {
+        var names = new LinkedHashMap<UUID, String>();
+        jdbc.sql("select id, display_name from access.account where enabled and :role = any(roles)")
+                .param("role", role.name())
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+                });
+        return names;
     }
 
     List<Account> findByOrganisation(UUID organisationId) {

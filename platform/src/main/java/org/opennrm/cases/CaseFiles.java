@@ -298,6 +298,13 @@ class CaseFiles {
                     where x.case_id = c.id) as age_assessment_rows
             """;
 
+    /** The account of the child's guardian as last appointed (see {@link Case#guardian()}); nothing is decrypted. */
+    Optional<UUID> currentGuardian(CaseId id) {
+        return jdbc.sql("""
+                        select guardian_account_id from cases.guardian_appointment where case_id = :id
+                        order by appointed_at desc, id limit 1""").param("id", id.value()).query(UUID.class).optional();
+    }
+
     Optional<Case> find(CaseId id) {
         return jdbc.sql(CASE_WITH_ROWS + "from cases.case_file c where c.id = :id")
                 .param("id", id.value())

@@ -246,9 +246,8 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyAuthority('referrals:create:organisation','cases:read:all','cases:read:own')")
     public List<GuardianChoice> guardians() {
-        return accounts.all().stream()
-                .filter(account -> account.enabled() && account.roles().contains(Role.GUARDIAN))
-                .map(account -> new GuardianChoice(account.id(), account.displayName()))
+        return accounts.enabledWithRole(Role.GUARDIAN).entrySet().stream()
+                .map(account -> new GuardianChoice(account.getKey(), account.getValue()))
                 .sorted(Comparator.comparing(GuardianChoice::displayName))
                 .toList();
     }
@@ -262,6 +261,7 @@ public class CaseManagement {
     @Transactional
     public CaseFile read(CaseId id) {
         // no method security here: whoever may not read a case is told it does not exist (404), not forbidden
+        requireMayRead(id);
         var file = cases.findWithPerson(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
         requireReader(file.details());
         audit.record(AuditAction.READ, RECORD_TYPE, id);
@@ -583,12 +583,30 @@ public class CaseManagement {
 
     // --- helpers
 
+    /**
+     * Refuses, before anything of the case is loaded and decrypted, a reader who may not read it: NRM staff read
+     * every case, a guardian only a child they are the guardian of. The check on the loaded case ({@link #canRead})
+     * stays as well; this one makes sure that nobody else's request decrypts a person's identity even for a moment.
+     */
+    private void requireMayRead(CaseId id) {
+        var actor = actor();
+        if (actor.can(Permission.CASES_READ, Scope.ALL)) {
+            return;
+        }
+        if (actor.can(Permission.CASES_READ, Scope.OWN)
+                && cases.currentGuardian(id).filter(actor.accountId()::equals).isPresent()) {
+            return;
+        }
+        throw new RecordNotFound(RECORD_TYPE, id);
+    }
+
     private Case load(CaseId id) {
         return cases.find(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
     }
 
     /** Loads a case for a change, refusing when someone changed it since the version the person saw. */
     private Case loadAt(CaseId id, Integer expectedVersion) {
+        requireMayRead(id);
         var found = load(id);
         if (!canRead(found)) {
             throw new RecordNotFound(RECORD_TYPE, id);

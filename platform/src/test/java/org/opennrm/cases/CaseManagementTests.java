@@ -307,6 +307,28 @@ class CaseManagementTests {
     }
 
     @Test
+    void guardianReadsOnlyTheCasesOfTheirOwnChildrenAndOthersAreToldNothingExists() {
+        var adult = referAdult();
+        var guardianActor =
+                org.opennrm.access.TestSignIn.actorOf(accounts.find(guardian).orElseThrow());
+        long readsBefore = readsOf(adult);
+
+        assertThatThrownBy(() -> SignedIn.as(guardianActor, () -> cases.read(adult.caseId())))
+                .isInstanceOf(RecordNotFound.class);
+        assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, inspectorate, () -> cases.read(adult.caseId())))
+                .isInstanceOf(RecordNotFound.class);
+        // refused before the case was loaded: no read was logged, because nothing was read
+        assertThat(readsOf(adult)).isEqualTo(readsBefore);
+    }
+
+    long readsOf(OpenedCase opened) {
+        return jdbc.sql("select count(*) from access.audit_entry where action = 'READ' and record_id = :id")
+                .param("id", opened.caseId().toString())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void guardianMustBeAnAccountWithTheGuardianRole() {
         var notAGuardian = accounts.all().stream()
                 .filter(account -> account.roles().contains(Role.CASE_MANAGER))
