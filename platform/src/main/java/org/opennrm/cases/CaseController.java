@@ -123,17 +123,9 @@ class CaseController {
         var registered = organisations.all();
         model.addAttribute("names", namesOf(details, registered));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("consentPurposes", ConsentPurpose.values());
         model.addAttribute("closureReasons", ClosureReason.values());
-        model.addAttribute(
-                "sharingChoices",
-                registered.stream()
-                        .filter(organisation -> organisation.status() == OrganisationStatus.ACTIVE)
-                        .toList());
         model.addAttribute("countryNames", cases.codeLists().countryNames(locale));
         model.addAttribute("languageNames", cases.codeLists().languageNames(locale));
-        model.addAttribute("countryOptionsHtml", cases.codeLists().countryOptionsHtml(locale));
-        model.addAllAttributes(choices.in(locale));
         boolean open = details.status() == CaseStatus.OPEN;
         model.addAttribute(
                 "canDecidePreliminary",
@@ -145,10 +137,86 @@ class CaseController {
                         && details.current(DecisionKind.PRELIMINARY)
                                 .map(decision -> decision.outcome().positive())
                                 .orElse(false));
-        if (details.ageCategory().childrensProcedure()) {
-            model.addAttribute("guardians", cases.guardians());
-        }
         return "cases/case-details";
+    }
+
+    // --- the case page's occasional forms, opened on demand
+
+    /**
+     * The forms that write to a case, for the consent and the children's procedure. A case page reads far more
+     * often than it writes, and these forms were most of its weight (the country list alone some 250 options):
+     * the page now offers each one closed, and opening it fetches it (htmx), or, without JavaScript, follows the
+     * link to it as a page of its own. The form needs nothing of the case but its id and the version the page
+     * showed, which its POST checks, so this reads no case data and logs no read.
+     */
+    @GetMapping("/{id}/forms/{form:consent|best-interests}")
+    @PreAuthorize(WRITE_OR_GUARDIAN)
+    String caseFormForCaseWorkersOrGuardians(
+            @PathVariable UUID id,
+            @PathVariable String form,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            Locale locale,
+            HttpServletRequest request) {
+        return caseForm(id, form, version, model, locale, request);
+    }
+
+    @GetMapping("/{id}/forms/{form:guardian|age-assessment|event}")
+    @PreAuthorize(WRITE)
+    String caseFormForCaseWorkers(
+            @PathVariable UUID id,
+            @PathVariable String form,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            Locale locale,
+            HttpServletRequest request) {
+        return caseForm(id, form, version, model, locale, request);
+    }
+
+    private String caseForm(
+            UUID id, String form, Integer version, Model model, Locale locale, HttpServletRequest request) {
+        model.addAttribute("caseId", id);
+        model.addAttribute("version", version);
+        model.addAttribute("today", LocalDate.now(clock));
+        String fragment;
+        String title;
+        switch (form) {
+            case "consent" -> {
+                fragment = "consent";
+                title = "consent.record";
+                model.addAttribute("consentPurposes", ConsentPurpose.values());
+                model.addAttribute(
+                        "sharingChoices",
+                        organisations.all().stream()
+                                .filter(organisation -> organisation.status() == OrganisationStatus.ACTIVE)
+                                .toList());
+            }
+            case "guardian" -> {
+                fragment = "guardian";
+                title = "guardian.appoint";
+                model.addAttribute("guardians", cases.guardians());
+            }
+            case "best-interests" -> {
+                fragment = "bestInterests";
+                title = "bestInterests.record";
+            }
+            case "age-assessment" -> {
+                fragment = "ageAssessment";
+                title = "ageAssessment.record";
+            }
+            default -> {
+                fragment = "event";
+                title = "event.add";
+                model.addAttribute("eventTypeCodes", cases.codeLists().codes(CodeLists.EVENT_TYPE));
+                model.addAttribute("countryOptionsHtml", cases.codeLists().countryOptionsHtml(locale));
+            }
+        }
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            return "cases/case-forms :: " + fragment;
+        }
+        model.addAttribute("form", fragment);
+        model.addAttribute("title", title);
+        return "cases/case-form";
     }
 
     // --- decisions

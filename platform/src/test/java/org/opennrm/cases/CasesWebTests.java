@@ -407,7 +407,23 @@ class CasesWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Age in doubt")))
                 .andExpect(content().string(containsString(guardian.displayName())))
+                .andExpect(content().string(containsString("id=\"open-best-interests\"")))
+                .andExpect(content().string(containsString("id=\"open-guardian\"")))
+                .andExpect(content().string(not(containsString("id=\"record-best-interests\""))));
+        // the form, fetched when the case manager opens it: with the version the case page showed
+        mvc.perform(get("/cases/{id}/forms/best-interests", opened.caseId())
+                        .param("version", "0")
+                        .header("HX-Request", "true")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"record-best-interests\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")))
+                .andExpect(content().string(not(containsString("<html"))));
+        mvc.perform(get("/cases/{id}/forms/guardian", opened.caseId())
+                        .param("version", "0")
+                        .header("HX-Request", "true")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString(guardian.displayName())))
                 .andExpect(content().string(containsString("id=\"appoint-guardian\"")));
         mvc.perform(post("/cases/{id}/best-interests", opened.caseId())
                         .with(csrf())
@@ -426,6 +442,41 @@ class CasesWebTests {
         mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
                 .andExpect(content().string(containsString("Placement with a foster family near the school")))
                 .andExpect(content().string(containsString("id=\"case-child\">Child")));
+    }
+
+    @Test
+    void theCasePagesFormsOpenOnDemandOrAsPagesOfTheirOwnForTheirWritersOnly() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("id=\"open-event\"")))
+                .andExpect(content().string(containsString("id=\"open-consent\"")))
+                // the country list (some 250 options) comes with the form, not with every view of the case
+                .andExpect(content().string(not(containsString("id=\"country\""))));
+        // without JavaScript: the link inside the closed form leads to it as a page of its own
+        mvc.perform(get("/cases/{id}/forms/event", opened.caseId())
+                        .param("version", "0")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("id=\"back-to-case\"")))
+                .andExpect(content().string(containsString("id=\"add-event\"")))
+                .andExpect(content().string(containsString("value=\"MDA\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+        mvc.perform(get("/cases/{id}/forms/consent", opened.caseId())
+                        .param("version", "0")
+                        .header("HX-Request", "true")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("id=\"give-consent\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+
+        // only for those who may write: a referrer, a guardian for the case worker's forms, an unknown form
+        mvc.perform(get("/cases/{id}/forms/event", opened.caseId()).with(as(Role.REFERRER, inspectorate)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/cases/{id}/forms/consent", opened.caseId()).with(as(Role.IDENTIFICATION_OFFICER, panel)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/cases/{id}/forms/closure", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -76,6 +76,21 @@ class IdentificationJourneyBrowserTests {
             row.findElement(By.tagName("a")).click();
             manager.waitForText(reference).screenshot("journey-05-case-for-case-manager");
             casePath = manager.path();
+
+            // the timeline's form opens on demand: opening "Add an event" fetches it into the page
+            assertThat(manager.driver().findElements(By.id("add-event"))).isEmpty();
+            manager.click(By.cssSelector("#open-event summary")).waitFor(By.id("add-event"));
+            manager.selectValue("type", "Recruitment")
+                    .date("occurredOn", LocalDate.now().minusMonths(5))
+                    .selectValue("country", "MDA")
+                    .type("description", "Job advert for farm work abroad, shared in a messaging group.")
+                    .screenshot("journey-05b-event-form-opened")
+                    .clickId("add-event");
+            manager.waitFor(By.id("timeline"));
+            assertThat(manager.textOf(By.id("timeline")))
+                    .contains("Recruitment")
+                    .contains("Moldova")
+                    .contains("Job advert for farm work abroad");
         }
 
         try (var officer = Browser.open(port)) {
@@ -133,6 +148,13 @@ class IdentificationJourneyBrowserTests {
             manager.waitForText(reference);
             assertThat(manager.driver().findElements(By.id("case-child"))).isNotEmpty();
             manager.screenshot("journey-09-child-case");
+
+            manager.click(By.cssSelector("#open-best-interests summary")).waitFor(By.id("record-best-interests"));
+            manager.type("summary", "Stays with the foster family; school place kept.")
+                    .screenshot("journey-09b-best-interests-form-opened")
+                    .clickId("record-best-interests");
+            manager.waitFor(By.id("best-interests"));
+            assertThat(manager.textOf(By.id("best-interests"))).contains("Stays with the foster family");
         }
     }
 
