@@ -99,6 +99,9 @@ class PermissionMatrixTests {
                 "child:represent:own");
         rule("POST /api/v1/cases/\\{id\\}/consents/.*", "cases:write:all", "child:represent:own");
         rule("POST /cases/\\{id\\}/(guardian|age-assessment|events|assistance|close)", "cases:write:all");
+        // the case page's forms, fetched when opened: each for those who may send it
+        rule("GET /cases/\\{id\\}/forms/\\{form:consent\\|best-interests\\}", "cases:write:all", "child:represent:own");
+        rule("GET /cases/\\{id\\}/forms/\\{form:guardian\\|age-assessment\\|event\\}", "cases:write:all");
         scoped("GET /cases/\\{id\\}", "cases:read:all", "cases:read:organisation", "cases:read:own");
         scoped("GET /api/v1/cases/\\{id\\}", "cases:read:all", "cases:read:organisation", "cases:read:own");
 
@@ -262,7 +265,10 @@ class PermissionMatrixTests {
 
     private int perform(Endpoint endpoint, org.springframework.test.web.servlet.request.RequestPostProcessor who)
             throws Exception {
-        String path = endpoint.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        // a variable limited to some words ({form:consent|best-interests}) takes the first; any other an id
+        String path = endpoint.path()
+                .replaceAll("\\{[^}:]+:([A-Za-z-]+)(\\|[A-Za-z|-]*)?}", "$1")
+                .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         var request = request(HttpMethod.valueOf(endpoint.method()), path).with(who);
         if (!endpoint.method().equals("GET")) {
             request = request.with(csrf());
