@@ -215,7 +215,7 @@ class CaseController {
             return "cases/case-forms :: " + fragment;
         }
         model.addAttribute("form", fragment);
-        model.addAttribute("title", title);
+        model.addAttribute("formTitle", title);
         return "cases/case-form";
     }
 

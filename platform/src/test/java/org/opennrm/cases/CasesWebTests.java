@@ -460,6 +460,8 @@ class CasesWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("id=\"back-to-case\"")))
+                .andExpect(content().string(containsString(">Add an event</h1>")))
+                .andExpect(content().string(not(containsString("??"))))
                 .andExpect(content().string(containsString("id=\"add-event\"")))
                 .andExpect(content().string(containsString("value=\"MDA\"")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")));

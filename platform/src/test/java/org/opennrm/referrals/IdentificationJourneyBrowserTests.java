@@ -91,6 +91,13 @@ class IdentificationJourneyBrowserTests {
                     .contains("Recruitment")
                     .contains("Moldova")
                     .contains("Job advert for farm work abroad");
+
+            // without JavaScript the same form is a page of its own, with the way back to the case
+            manager.go(casePath + "/forms/event?version=1").waitFor(By.id("add-event"));
+            assertThat(manager.heading()).isEqualTo("Add an event");
+            manager.screenshot("journey-05c-event-form-as-a-page").clickId("back-to-case");
+            manager.waitForText(reference);
+            assertThat(manager.path()).isEqualTo(casePath);
         }
 
         try (var officer = Browser.open(port)) {
