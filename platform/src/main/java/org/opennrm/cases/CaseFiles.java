@@ -497,6 +497,18 @@ class CaseFiles {
         }
     }
 
+    /** Reference, status and stage of one case: nothing else is read, nothing decrypted. */
+    Optional<CaseSummaryLine> summaryOf(CaseId id) {
+        return jdbc.sql("select reference, status, stage from cases.case_file where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new CaseSummaryLine(
+                        id,
+                        rs.getString("reference"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        Stage.valueOf(rs.getString("stage"))))
+                .optional();
+    }
+
     /** Status, stage and standing decision of every case an organisation referred, newest first. */
     List<CaseProgress> progressOfCasesReferredBy(UUID organisationId) {
         return jdbc.sql("""

@@ -536,10 +536,13 @@ public class CaseManagement {
                 profile ? found.profile().exploitationForms() : java.util.Set.of());
     }
 
-    /** The reference and status of a case, for modules that show them next to their own records. */
-    @Transactional(readOnly = true)
+    /**
+     * The reference, status and stage of a case, for modules that show them next to their own records (the
+     * assistance plan, service referrals). Reads those three columns only: the whole case, with its encrypted
+     * fields decrypted, used to be loaded for them.
+     */
     public Optional<CaseSummaryLine> summary(CaseId id) {
-        return cases.find(id).map(found -> new CaseSummaryLine(id, found.reference(), found.status(), found.stage()));
+        return cases.summaryOf(id);
     }
 
     // --- anonymous notifications

@@ -321,6 +321,19 @@ class CaseManagementTests {
         assertThat(readsOf(adult)).isEqualTo(readsBefore);
     }
 
+    @Test
+    void summaryGivesReferenceStatusAndStageOfTheCaseAsItStands() {
+        var opened = referAdult();
+        decidePreliminary(opened, DecisionOutcome.PRESUMED_VICTIM);
+
+        var summary = cases.summary(opened.caseId()).orElseThrow();
+
+        assertThat(summary.reference()).isEqualTo(opened.reference());
+        assertThat(summary.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(summary.stage()).isEqualTo(Stage.RECOVERY_PERIOD);
+        assertThat(cases.summary(CaseId.of(UUID.randomUUID()))).isEmpty();
+    }
+
     long readsOf(OpenedCase opened) {
         return jdbc.sql("select count(*) from access.audit_entry where action = 'READ' and record_id = :id")
                 .param("id", opened.caseId().toString())
