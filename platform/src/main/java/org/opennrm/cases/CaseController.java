@@ -208,7 +208,7 @@ class CaseController {
                 fragment = "event";
                 title = "event.add";
                 model.addAttribute("eventTypeCodes", cases.codeLists().codes(CodeLists.EVENT_TYPE));
-                model.addAttribute("countryOptionsHtml", cases.codeLists().countryOptionsHtml(locale));
+                model.addAttribute("countryOptionsHtml", countryOptionsHtml(locale, model));
             }
         }
         if ("true".equals(request.getHeader("HX-Request"))) {
@@ -412,12 +412,14 @@ class CaseController {
             @RequestParam(required = false) String summary,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
+        var typed = typed("assessedOn", assessedOn, "summary", summary);
         if (summary != null && summary.length() > 5000) {
-            redirect.addFlashAttribute("refused", "decision.text.size");
-            return "redirect:/cases/" + id;
+            return backToForm(id, "best-interests", typed, "decision.text.size", redirect);
         }
-        return act(
+        return actFromForm(
                 id,
+                "best-interests",
+                typed,
                 redirect,
                 "bestInterests.flash.recorded",
                 () -> cases.recordBestInterests(CaseId.of(id), version, assessedOn, summary));
@@ -448,12 +450,14 @@ class CaseController {
             @RequestParam(required = false) String description,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
+        var typed = typed("type", type, "occurredOn", occurredOn, "country", country, "description", description);
         if (description != null && description.length() > 2000) {
-            redirect.addFlashAttribute("refused", "referral.eventDescription.size");
-            return "redirect:/cases/" + id;
+            return backToForm(id, "event", typed, "referral.eventDescription.size", redirect);
         }
-        return act(
+        return actFromForm(
                 id,
+                "event",
+                typed,
                 redirect,
                 "event.flash.added",
                 () -> cases.addEvent(
@@ -478,6 +482,59 @@ class CaseController {
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
         return act(id, redirect, "case.flash.closed", () -> cases.close(CaseId.of(id), version, reason));
+    }
+
+    /**
+     * Like {@link #act}, for a form with text typed into it: a refusal goes back to the form, as a page of its own,
+     * with the message, what was typed, and the case's current version (after a conflict the person reads the
+     * message, checks the case and sends again), so that nothing typed is lost.
+     */
+    private String actFromForm(
+            UUID id,
+            String form,
+            Map<String, String> typed,
+            RedirectAttributes redirect,
+            String done,
+            Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", done);
+            return "redirect:/cases/" + id;
+        } catch (CaseRuleViolation e) {
+            return backToForm(id, form, typed, e.messageKey(), redirect);
+        } catch (OptimisticLockingFailureException e) {
+            return backToForm(id, form, typed, "form.conflict", redirect);
+        }
+    }
+
+    private String backToForm(
+            UUID id, String form, Map<String, String> typed, String refused, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("refused", refused);
+        redirect.addFlashAttribute("typed", typed);
+        return cases.summary(CaseId.of(id))
+                .map(summary -> "redirect:/cases/" + id + "/forms/" + form + "?version=" + summary.version())
+                .orElse("redirect:/cases/" + id);
+    }
+
+    /** The fields of a form as typed, by name, for {@link #backToForm}; absent ones are left out. */
+    private static Map<String, String> typed(Object... namesAndValues) {
+        var typed = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                typed.put((String) namesAndValues[i], namesAndValues[i + 1].toString());
+            }
+        }
+        return typed;
+    }
+
+    /** The country options, with the country typed before a refusal (see {@link #backToForm}) chosen again. */
+    private String countryOptionsHtml(Locale locale, Model model) {
+        String html = cases.codeLists().countryOptionsHtml(locale);
+        if (model.getAttribute("typed") instanceof Map<?, ?> typed && typed.get("country") instanceof String country) {
+            // only an exact code of the list matches: anything else typed leaves the options as they are
+            return html.replace("value=\"" + country + "\">", "value=\"" + country + "\" selected>");
+        }
+        return html;
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {

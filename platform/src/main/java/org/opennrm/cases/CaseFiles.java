@@ -497,15 +497,16 @@ class CaseFiles {
         }
     }
 
-    /** Reference, status and stage of one case: nothing else is read, nothing decrypted. */
+    /** Reference, status, stage and version of one case: nothing else is read, nothing decrypted. */
     Optional<CaseSummaryLine> summaryOf(CaseId id) {
-        return jdbc.sql("select reference, status, stage from cases.case_file where id = :id")
+        return jdbc.sql("select reference, status, stage, version from cases.case_file where id = :id")
                 .param("id", id.value())
                 .query((rs, n) -> new CaseSummaryLine(
                         id,
                         rs.getString("reference"),
                         CaseStatus.valueOf(rs.getString("status")),
-                        Stage.valueOf(rs.getString("stage"))))
+                        Stage.valueOf(rs.getString("stage")),
+                        rs.getInt("version")))
                 .optional();
     }
 

@@ -502,8 +502,40 @@ class CasesWebTests {
                         .with(as(Role.CASE_MANAGER, office))
                         .param("type", "Transit")
                         .param("occurredOn", LocalDate.now(clock).plusDays(2).toString())
+                        .param("country", "ROU")
+                        .param("description", "Crossed by bus at night")
                         .param("version", "1"))
-                .andExpect(flash().attribute("refused", "caseRule.eventDateInFuture"));
+                .andExpect(flash().attribute("refused", "caseRule.eventDateInFuture"))
+                .andExpect(redirectedUrl("/cases/" + opened.caseId() + "/forms/event?version=1"));
+        // the refused form comes back with the message and everything typed in it: nothing is lost
+        mvc.perform(get("/cases/{id}/forms/event", opened.caseId())
+                        .param("version", "1")
+                        .flashAttr("refused", "caseRule.eventDateInFuture")
+                        .flashAttr(
+                                "typed",
+                                java.util.Map.of(
+                                        "type", "Transit",
+                                        "occurredOn",
+                                                LocalDate.now(clock).plusDays(2).toString(),
+                                        "country", "ROU",
+                                        "description", "Crossed by bus at night"))
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"refused\"")))
+                .andExpect(content().string(containsString(">Crossed by bus at night</textarea>")))
+                .andExpect(content().string(containsString("value=\"ROU\" selected>")))
+                .andExpect(content().string(containsString("value=\"Transit\" selected=\"selected\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+        // a form sent against an older version of the case comes back with the current one
+        mvc.perform(post("/cases/{id}/events", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("type", "Transit")
+                        .param("occurredOn", LocalDate.now(clock).minusDays(2).toString())
+                        .param("description", "Crossed by bus at night")
+                        .param("version", "0"))
+                .andExpect(flash().attribute("refused", "form.conflict"))
+                .andExpect(redirectedUrl("/cases/" + opened.caseId() + "/forms/event?version=1"));
         mvc.perform(post("/cases/{id}/close", opened.caseId())
                         .with(csrf())
                         .with(as(Role.CASE_MANAGER, office))

@@ -80,12 +80,20 @@ class IdentificationJourneyBrowserTests {
             // the timeline's form opens on demand: opening "Add an event" fetches it into the page
             assertThat(manager.driver().findElements(By.id("add-event"))).isEmpty();
             manager.click(By.cssSelector("#open-event summary")).waitFor(By.id("add-event"));
+            // a date in the future, from a browser that does not check the field's limit: refused by the server,
+            // and the form comes back with the message and everything typed in it
+            ((org.openqa.selenium.JavascriptExecutor) manager.driver())
+                    .executeScript("document.getElementById('occurredOn').removeAttribute('max');");
             manager.selectValue("type", "Recruitment")
-                    .date("occurredOn", LocalDate.now().minusMonths(5))
+                    .date("occurredOn", LocalDate.now().plusDays(3))
                     .selectValue("country", "MDA")
                     .type("description", "Job advert for farm work abroad, shared in a messaging group.")
                     .screenshot("journey-05b-event-form-opened")
                     .clickId("add-event");
+            manager.waitFor(By.id("refused")).screenshot("journey-05b2-event-refused-typed-text-kept");
+            assertThat(manager.driver().findElement(By.id("description")).getAttribute("value"))
+                    .isEqualTo("Job advert for farm work abroad, shared in a messaging group.");
+            manager.date("occurredOn", LocalDate.now().minusMonths(5)).clickId("add-event");
             manager.waitFor(By.id("timeline"));
             assertThat(manager.textOf(By.id("timeline")))
                     .contains("Recruitment")
