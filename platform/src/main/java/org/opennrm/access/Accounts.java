@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +78,7 @@ class Accounts {
 
     /** Id and display name of the enabled accounts with a role: no password hash or secret leaves the table. */
     Map<UUID, String> enabledWithRole(Role role) {
-        var names = new LinkedHashMap<UUID, String>();
+        var names = new HashMap<UUID, String>();
         jdbc.sql("select id, display_name from access.account where enabled and :role = any(roles)")
                 .param("role", role.name())
                 .query(rs -> {
