@@ -11,14 +11,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals audit entries into the hash chain: gives each committed, unsealed entry the next sequence number, the
- * hash of the entry before it and its own hash, in the order of insertion among the entries it finds.
+ * hash of the entry before it and its own hash, in the order of insertion among the entries it finds. The seal is
+ * a row of its own ({@code access.audit_seal}, appended, never changed); the entry is never touched.
  *
  * <p>Why after commit and not at insert: chaining at insert needs the chain's head, so every recording
  * transaction had to hold one lock until it ended, and audited reads of case files queued behind each other.
  * Sealing runs in its own short transactions under that lock, every {@code opennrm.audit.seal-interval}
  * (default 200 ms) and before every verification; on several nodes the lock lets one sealer work at a time.
- * An entry that is committed but not yet sealed is still protected by the append-only trigger, which allows
- * setting an entry's number and hashes once and nothing else.
+ * An entry that is committed but not yet sealed is still protected by the append-only trigger; it waits in
+ * {@code access.audit_unsealed}, where the statement that wrote it queued it.
  */
 @Component
 public class AuditChain {
@@ -66,16 +67,21 @@ public class AuditChain {
                 .param("lock", CHAIN_LOCK)
                 .query()
                 .singleRow();
-        List<AuditEntryRow> unsealed = jdbc.sql("select id, " + AuditVerification.COLUMNS
-                        + " from access.audit_entry where hash is null order by id limit :batch")
-                .param("batch", BATCH)
-                .query((rs, row) -> new AuditEntryRow(rs.getLong("id"), AuditVerification.entry(rs, row)))
-                .list();
-        if (unsealed.isEmpty()) {
+        // the queue holds committed entries only: an entry and its place in the queue are written by one statement
+        List<Long> queued =
+                jdbc.sql("""
+                        delete from access.audit_unsealed
+                        where entry_id in (select entry_id from access.audit_unsealed order by entry_id limit :batch)
+                        returning entry_id""").param("batch", BATCH).query(Long.class).list();
+        if (queued.isEmpty()) {
             return 0;
         }
-        var head = jdbc.sql("select sequence, hash from access.audit_entry where sequence is not null"
-                        + " order by sequence desc limit 1")
+        List<AuditEntryRow> unsealed = jdbc.sql("select id, " + AuditVerification.COLUMNS
+                        + " from access.audit_trail where id = any(:ids) order by id")
+                .param("ids", queued.toArray(Long[]::new))
+                .query((rs, row) -> new AuditEntryRow(rs.getLong("id"), AuditVerification.entry(rs, row)))
+                .list();
+        var head = jdbc.sql("select sequence, hash from access.audit_seal order by sequence desc limit 1")
                 .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .optional();
         long sequence = head.map(h -> (Long) h[0]).orElse(0L);
@@ -95,19 +101,18 @@ public class AuditChain {
             hashes[i] = chained.hash();
             previous = chained.hash();
         }
-        // one statement for the batch: an update per entry was a tenth of the database's work for a case view
+        // appended, never updated: sealing an entry used to update it, which wrote the entry and its indexes twice
         jdbc.sql("""
-                        update access.audit_entry entry
-                        set sequence = sealed.sequence, previous_hash = sealed.previous_hash, hash = sealed.hash
-                        from unnest(:ids::bigint[], :sequences::bigint[], :previousHashes::varchar[], :hashes::varchar[])
-                            as sealed(id, sequence, previous_hash, hash)
-                        where entry.id = sealed.id""")
+                        insert into access.audit_seal (sequence, entry_id, previous_hash, hash)
+                        select * from unnest(:sequences::bigint[], :ids::bigint[], :previousHashes::varchar[],
+                            :hashes::varchar[])""")
                 .param("ids", ids)
                 .param("sequences", sequences)
                 .param("previousHashes", previousHashes)
                 .param("hashes", hashes)
                 .update();
-        return unsealed.size();
+        // a full batch says there may be more; the caller goes on until a batch comes back short
+        return queued.size();
     }
 
     private record AuditEntryRow(long id, AuditEntry entry) {}

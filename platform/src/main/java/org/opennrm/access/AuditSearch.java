@@ -43,7 +43,7 @@ public class AuditSearch {
     @PreAuthorize("hasAuthority('audit:read:all')")
     public AuditPage search(AuditQuery query) {
         var where = new ArrayList<String>();
-        StringBuilder text = new StringBuilder("select " + AuditVerification.COLUMNS + " from access.audit_entry");
+        StringBuilder text = new StringBuilder("select " + AuditVerification.COLUMNS + " from access.audit_trail");
         var params = new java.util.HashMap<String, Object>();
         if (query.recordType() != null) {
             where.add("record_type = :recordType");

@@ -25,7 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>Entries hold ids and codes, never names of persons or other personal data in {@code detail}.
  *
  * <p>An entry is written in the transaction of the work it records and sealed into the chain by {@link
- * AuditChain} shortly after that transaction commits.
+ * AuditChain} shortly after that transaction commits. The entry itself is never changed: its seal (sequence
+ * number and hashes) is kept beside it, in {@code access.audit_seal}.
  */
 @Service
 public class AuditTrail {
@@ -89,15 +90,18 @@ public class AuditTrail {
 
     /**
      * Inserts the entry unsealed, in the caller's transaction: no lock and no read of the chain's head, so
-     * audited reads do not wait for each other. {@link AuditChain} gives it its number and hashes once the
-     * transaction has committed.
+     * audited reads do not wait for each other. The same statement queues the entry for {@link AuditChain},
+     * which seals it once the transaction has committed (and never, if it is rolled back).
      */
     private void append(AuditEntry entry) {
         jdbc.sql("""
-                        insert into access.audit_entry (recorded_at, account_id, username, organisation_id,
-                            action, record_type, record_id, detail, remote_address)
-                        values (:recordedAt, :accountId, :username, :organisationId, :action,
-                            :recordType, :recordId, :detail, :remoteAddress)""")
+                        with entry as (
+                            insert into access.audit_entry (recorded_at, account_id, username, organisation_id,
+                                action, record_type, record_id, detail, remote_address)
+                            values (:recordedAt, :accountId, :username, :organisationId, :action,
+                                :recordType, :recordId, :detail, :remoteAddress)
+                            returning id)
+                        insert into access.audit_unsealed (entry_id) select id from entry""")
                 .param("recordedAt", Timestamp.from(entry.recordedAt()))
                 .param("accountId", entry.accountId())
                 .param("username", entry.username())

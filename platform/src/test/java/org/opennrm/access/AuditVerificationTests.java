@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PlatformTest
 class AuditVerificationTests {
 
+    /** The id of the entry sealed with sequence number {@code :s}. */
+    private static final String ENTRY_OF = "(select entry_id from access.audit_seal where sequence = :s)";
+
     @Autowired
     AuditVerification verification;
 
@@ -62,8 +65,8 @@ class AuditVerificationTests {
         var report = verification.verify();
         chain.seal();
 
-        var last = jdbc.sql("select sequence, action, record_type, detail from access.audit_entry"
-                        + " order by sequence desc limit 1")
+        var last = jdbc.sql("select sequence, action, record_type, detail from access.audit_trail"
+                        + " where sequence is not null order by sequence desc limit 1")
                 .query()
                 .singleRow();
         assertThat(last.get("sequence")).isEqualTo(report.lastSequence() + 1);
@@ -89,7 +92,7 @@ class AuditVerificationTests {
     void editedDetailOfAPastEntryBreaksTheChainAtThatEntry() {
         long tampered = recordSome("edited", 3);
         try {
-            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'nothing to see' where sequence = :s")
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'nothing to see' where id = " + ENTRY_OF)
                     .param("s", tampered)
                     .update());
 
@@ -101,7 +104,7 @@ class AuditVerificationTests {
             assertThat(report.problems()).isEqualTo(1);
             assertThat(report.summary()).startsWith("broken at sequence " + tampered + ": content changed");
         } finally {
-            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'edited 0' where sequence = :s")
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'edited 0' where id = " + ENTRY_OF)
                     .param("s", tampered)
                     .update());
         }
@@ -111,12 +114,12 @@ class AuditVerificationTests {
     @Test
     void deletedEntryIsReportedMissing() {
         long deleted = recordSome("deleted", 3);
-        Map<String, Object> row = jdbc.sql("select * from access.audit_entry where sequence = :s")
+        Map<String, Object> row = jdbc.sql("select * from access.audit_entry where id = " + ENTRY_OF)
                 .param("s", deleted)
                 .query()
                 .singleRow();
         try {
-            asSuperuser(() -> jdbc.sql("delete from access.audit_entry where sequence = :s")
+            asSuperuser(() -> jdbc.sql("delete from access.audit_entry where id = " + ENTRY_OF)
                     .param("s", deleted)
                     .update());
 
@@ -127,11 +130,10 @@ class AuditVerificationTests {
             assertThat(report.problem()).isEqualTo(Problem.ENTRY_MISSING);
             assertThat(report.summary()).contains("entry missing");
         } finally {
-            asSuperuser(() -> jdbc.sql("insert into access.audit_entry (sequence, recorded_at, account_id, username,"
-                            + " organisation_id, action, record_type, record_id, detail, remote_address,"
-                            + " previous_hash, hash) values (:sequence, :recorded_at, :account_id, :username,"
-                            + " :organisation_id, :action, :record_type, :record_id, :detail, :remote_address,"
-                            + " :previous_hash, :hash)")
+            asSuperuser(() -> jdbc.sql("insert into access.audit_entry (id, recorded_at, account_id, username,"
+                            + " organisation_id, action, record_type, record_id, detail, remote_address)"
+                            + " values (:id, :recorded_at, :account_id, :username,"
+                            + " :organisation_id, :action, :record_type, :record_id, :detail, :remote_address)")
                     .params(row)
                     .update());
         }
@@ -157,12 +159,16 @@ class AuditVerificationTests {
                 null);
         try {
             // someone who knows the hash function recomputes this entry's hash, but not those after it
-            asSuperuser(
-                    () -> jdbc.sql("update access.audit_entry set detail = :detail, hash = :hash where sequence = :s")
-                            .param("detail", forged.detail())
-                            .param("hash", AuditTrail.hashOf(forged, forged.previousHash()))
-                            .param("s", rewritten)
-                            .update());
+            asSuperuser(() -> {
+                jdbc.sql("update access.audit_entry set detail = :detail where id = " + ENTRY_OF)
+                        .param("detail", forged.detail())
+                        .param("s", rewritten)
+                        .update();
+                jdbc.sql("update access.audit_seal set hash = :hash where sequence = :s")
+                        .param("hash", AuditTrail.hashOf(forged, forged.previousHash()))
+                        .param("s", rewritten)
+                        .update();
+            });
 
             var report = verification.verify();
 
@@ -170,12 +176,16 @@ class AuditVerificationTests {
             assertThat(report.firstBrokenSequence()).isEqualTo(rewritten + 1);
             assertThat(report.problem()).isEqualTo(Problem.LINK_BROKEN);
         } finally {
-            asSuperuser(
-                    () -> jdbc.sql("update access.audit_entry set detail = :detail, hash = :hash where sequence = :s")
-                            .param("detail", original.detail())
-                            .param("hash", original.hash())
-                            .param("s", rewritten)
-                            .update());
+            asSuperuser(() -> {
+                jdbc.sql("update access.audit_entry set detail = :detail where id = " + ENTRY_OF)
+                        .param("detail", original.detail())
+                        .param("s", rewritten)
+                        .update();
+                jdbc.sql("update access.audit_seal set hash = :hash where sequence = :s")
+                        .param("hash", original.hash())
+                        .param("s", rewritten)
+                        .update();
+            });
         }
         assertThat(verification.verify().intact()).isTrue();
     }
@@ -184,15 +194,26 @@ class AuditVerificationTests {
     void applicationCannotChangeDeleteOrTruncateEntries() {
         long sequence = recordSome("append-only", 1);
 
-        assertThatThrownBy(() -> jdbc.sql("update access.audit_entry set detail = 'x' where sequence = :s")
+        assertThatThrownBy(() -> jdbc.sql("update access.audit_entry set detail = 'x' where id = " + ENTRY_OF)
                         .param("s", sequence)
                         .update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from access.audit_entry where sequence = :s")
+        assertThatThrownBy(() -> jdbc.sql("delete from access.audit_entry where id = " + ENTRY_OF)
                         .param("s", sequence)
                         .update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("truncate access.audit_entry").update())
+                .hasMessageContaining("append-only");
+        // the chain beside the entries is append-only too
+        assertThatThrownBy(() -> jdbc.sql("update access.audit_seal set hash = repeat('0', 64) where sequence = :s")
+                        .param("s", sequence)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from access.audit_seal where sequence = :s")
+                        .param("s", sequence)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate access.audit_seal").update())
                 .hasMessageContaining("append-only");
         assertThat(entry(sequence).detail()).isEqualTo("append-only 0");
     }
@@ -203,20 +224,48 @@ class AuditVerificationTests {
         for (int i = 0; i < 5; i++) {
             audit.record(AuditAction.READ, "sealing-test", recordId, "order " + i);
         }
-        var unsealed = jdbc.sql("select count(*) from access.audit_entry where record_id = :id and hash is null")
+        var unsealed = jdbc.sql("select count(*) from access.audit_trail where record_id = :id and hash is null")
                 .param("id", recordId)
                 .query(Long.class)
                 .single();
 
         chain.seal();
 
-        var details = jdbc.sql("select detail from access.audit_entry where record_id = :id order by sequence")
+        var details = jdbc.sql("select detail from access.audit_trail where record_id = :id order by sequence")
                 .param("id", recordId)
                 .query(String.class)
                 .list();
         assertThat(unsealed).isBetween(0L, 5L);
         assertThat(details).containsExactly("order 0", "order 1", "order 2", "order 3", "order 4");
-        assertThat(jdbc.sql("select count(*) from access.audit_entry where hash is null")
+        assertThat(jdbc.sql("select count(*) from access.audit_trail where hash is null")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from access.audit_unsealed")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(verification.verify().intact()).isTrue();
+    }
+
+    @Test
+    void entryOfWorkThatWasRolledBackIsNeitherKeptNorQueuedForSealing() {
+        String recordId = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> {
+            audit.record(AuditAction.READ, "sealing-test", recordId, "rolled back");
+            assertThat(jdbc.sql("select count(*) from access.audit_unsealed u join access.audit_entry e"
+                                    + " on e.id = u.entry_id where e.record_id = :id")
+                            .param("id", recordId)
+                            .query(Long.class)
+                            .single())
+                    .isOne();
+            status.setRollbackOnly();
+        });
+
+        chain.seal();
+
+        assertThat(jdbc.sql("select count(*) from access.audit_trail where record_id = :id")
+                        .param("id", recordId)
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -229,7 +278,7 @@ class AuditVerificationTests {
         // in one transaction the entry is not committed, so the background sealer cannot have sealed it yet
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
                     audit.record(AuditAction.READ, "sealing-test", recordId, "unsealed");
-                    jdbc.sql("update access.audit_entry set detail = 'x' where record_id = :id and hash is null")
+                    jdbc.sql("update access.audit_entry set detail = 'x' where record_id = :id")
                             .param("id", recordId)
                             .update();
                 }))
@@ -237,8 +286,9 @@ class AuditVerificationTests {
 
         audit.record(AuditAction.READ, "sealing-test", recordId, "sealed");
         chain.seal();
-        assertThatThrownBy(() -> jdbc.sql("update access.audit_entry set sequence = sequence + 1000000,"
-                                + " hash = repeat('0', 64) where record_id = :id")
+        assertThatThrownBy(() -> jdbc.sql("update access.audit_seal set sequence = sequence + 1000000,"
+                                + " hash = repeat('0', 64)"
+                                + " where entry_id in (select id from access.audit_entry where record_id = :id)")
                         .param("id", recordId)
                         .update())
                 .hasMessageContaining("append-only");
@@ -263,7 +313,7 @@ class AuditVerificationTests {
         long tampered = recordSome("command", 1);
         out.reset();
         try {
-            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'edited' where sequence = :s")
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'edited' where id = " + ENTRY_OF)
                     .param("s", tampered)
                     .update());
 
@@ -271,7 +321,7 @@ class AuditVerificationTests {
                     .isEqualTo(1);
             assertThat(out.toString()).startsWith("Audit trail broken at sequence " + tampered + ": content changed");
         } finally {
-            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'command 0' where sequence = :s")
+            asSuperuser(() -> jdbc.sql("update access.audit_entry set detail = 'command 0' where id = " + ENTRY_OF)
                     .param("s", tampered)
                     .update());
         }
@@ -296,14 +346,14 @@ class AuditVerificationTests {
         // one more after them, so that even the last of them has a successor whose link can break
         audit.record(AuditAction.READ, "verification-test", UUID.randomUUID().toString(), "after " + label);
         chain.seal();
-        return jdbc.sql("select min(sequence) from access.audit_entry where record_id = :id")
+        return jdbc.sql("select min(sequence) from access.audit_trail where record_id = :id")
                 .param("id", recordId)
                 .query(Long.class)
                 .single();
     }
 
     private AuditEntry entry(long sequence) {
-        return jdbc.sql("select * from access.audit_entry where sequence = :s")
+        return jdbc.sql("select * from access.audit_trail where sequence = :s")
                 .param("s", sequence)
                 .query(AuditVerification::entry)
                 .single();
@@ -313,13 +363,15 @@ class AuditVerificationTests {
         return entry(sequence).hash();
     }
 
-    /** What someone with the database's superuser rights can do: switch the append-only trigger off. */
+    /** What someone with the database's superuser rights can do: switch the append-only triggers off. */
     private void asSuperuser(Runnable change) {
         jdbc.sql("alter table access.audit_entry disable trigger user").update();
+        jdbc.sql("alter table access.audit_seal disable trigger user").update();
         try {
             change.run();
         } finally {
             jdbc.sql("alter table access.audit_entry enable trigger user").update();
+            jdbc.sql("alter table access.audit_seal enable trigger user").update();
         }
     }
 }

@@ -182,13 +182,14 @@ class AuditWebTests {
         audit.record(AuditAction.READ, "web-test-broken", recordId, "original");
         audit.record(AuditAction.READ, "web-test-broken", UUID.randomUUID().toString(), "after");
         chain.seal();
-        long sequence = jdbc.sql("select sequence from access.audit_entry where record_id = :id")
+        long sequence = jdbc.sql("select sequence from access.audit_trail where record_id = :id")
                 .param("id", recordId)
                 .query(Long.class)
                 .single();
         jdbc.sql("alter table access.audit_entry disable trigger user").update();
         try {
-            jdbc.sql("update access.audit_entry set detail = 'edited' where sequence = :s")
+            jdbc.sql("update access.audit_entry set detail = 'edited'"
+                            + " where id = (select entry_id from access.audit_seal where sequence = :s)")
                     .param("s", sequence)
                     .update();
 
@@ -197,7 +198,8 @@ class AuditWebTests {
                     .andExpect(content()
                             .string(containsString("Broken at entry " + sequence + ": its content was changed.")));
         } finally {
-            jdbc.sql("update access.audit_entry set detail = 'original' where sequence = :s")
+            jdbc.sql("update access.audit_entry set detail = 'original'"
+                            + " where id = (select entry_id from access.audit_seal where sequence = :s)")
                     .param("s", sequence)
                     .update();
             jdbc.sql("alter table access.audit_entry enable trigger user").update();

@@ -90,7 +90,7 @@ class ReleasesApiTests {
 
     List<String> audit(String id) {
         return jdbc.sql("select action from access.audit_entry where record_type = 'statistics-release'"
-                        + " and record_id = ? order by sequence")
+                        + " and record_id = ? order by id")
                 .param(id)
                 .query(String.class)
                 .list();
