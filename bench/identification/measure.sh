@@ -85,11 +85,29 @@ pg_ticks() { [[ -n "$PG_MAIN" ]] && ticks "$PG_MAIN" $(pgrep -P "$PG_MAIN" || tr
 app_ticks() { [[ -n "${APP_PID:-}" ]] && ticks "$APP_PID" || echo 0; }
 HZ=$(getconf CLK_TCK)
 WARMUP=${WARMUP:-10}
+WARMUP_MAX=${WARMUP_MAX:-180}
+# Warm-up until the page runs steadily: WARMUP seconds, then 10-second runs until two in a row serve within 5 % of
+# each other (at most WARMUP_MAX seconds in all). Why: with both cores busy serving, the JIT compiler gets little
+# time, and the case page still sped up by a third after a minute of load. A fixed 20 s measured a page that was
+# still being compiled.
+warm_up() { # name, extra args...
+    local name=$1; shift
+    local spent=$WARMUP last=0 now
+    wrk -c "$CONNECTIONS" -t "$THREADS" -d "${WARMUP}s" -H "Cookie: $COOKIE" "$@" >/dev/null 2>&1
+    while ((spent < WARMUP_MAX)); do
+        wrk -c "$CONNECTIONS" -t "$THREADS" -d 10s -H "Cookie: $COOKIE" "$@" >"$WORK/warm-$name.log" 2>&1
+        spent=$((spent + 10))
+        now=$(sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p' "$WORK/warm-$name.log")
+        if ((last > 0 && now * 100 >= last * 95 && now * 100 <= last * 105)); then break; fi
+        last=$now
+    done
+    echo "warm-up of $name: $spent s, the last two 10-s runs at ${last} and ${now} requests/s" | tee "$WORK/warm-$name.txt" >&2
+}
 run_wrk() { # name, extra args...
     local name=$1; shift
     local app0 pg0
-    # a warm-up run first, so that the JIT compiler's work is not counted against the page
-    wrk -c "$CONNECTIONS" -t "$THREADS" -d "${WARMUP}s" -H "Cookie: $COOKIE" "$@" >/dev/null 2>&1
+    # warm-up first, so that the JIT compiler's work is not counted against the page
+    warm_up "$name" "$@"
     app0=$(app_ticks); pg0=$(pg_ticks)
     wrk -c "$CONNECTIONS" -t "$THREADS" -d "${DURATION}s" --latency -H "Cookie: $COOKIE" "$@" >"$WORK/wrk-$name.log" 2>&1
     echo "$(( $(app_ticks) - app0 )) $(( $(pg_ticks) - pg0 ))" >"$WORK/cpu-$name.txt"
@@ -136,3 +154,4 @@ cpu_per_request() { # name, requests/s -> "JVM x ms, PostgreSQL y ms"
         printf "%s, PostgreSQL %.2f ms\n", (known ? sprintf("JVM %.2f ms", 1000 * a / hz / n) : "JVM ? (APP_PID not set)"), 1000 * p / hz / n }'
 }
 echo "CPU per request: queue $(cpu_per_request queue "$Q_RPS"); case $(cpu_per_request case "$C_RPS")"
+cat "$WORK/warm-queue.txt" "$WORK/warm-case.txt"
