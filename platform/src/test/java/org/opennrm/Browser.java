@@ -14,6 +14,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -146,8 +147,15 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * The text of the element once visible. Looked up again if the page changed in between: after a click that
+     * posts a form, the element can be found on the page being left and be gone by the time its text is read.
+     */
     public String textOf(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            var element = d.findElement(by);
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     public String heading() {
