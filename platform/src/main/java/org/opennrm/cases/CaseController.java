@@ -19,6 +19,8 @@ import org.opennrm.organisations.OrganisationStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -113,7 +115,7 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    String details(@PathVariable UUID id, Model model, Locale locale) {
+    String details(@PathVariable UUID id, Model model, Locale locale, Authentication reader) {
         var file = cases.read(CaseId.of(id));
         var details = file.details();
         model.addAttribute("file", file);
@@ -127,6 +129,13 @@ class CaseController {
         model.addAttribute("countryNames", cases.codeLists().countryNames(locale));
         model.addAttribute("languageNames", cases.codeLists().languageNames(locale));
         boolean open = details.status() == CaseStatus.OPEN;
+        // what the reader may do, decided once here rather than by a dozen checks in the page
+        model.addAttribute("open", open);
+        model.addAttribute("readsAll", holds(reader, "cases:read:all"));
+        model.addAttribute("readsCriminalJustice", holds(reader, "criminal:justice_read:all"));
+        model.addAttribute("mayDecide", holds(reader, "decisions:take:all"));
+        model.addAttribute("mayChange", open && holds(reader, "cases:write:all"));
+        model.addAttribute("mayConsent", open && holds(reader, "cases:write:all", "child:represent:own"));
         model.addAttribute(
                 "canDecidePreliminary",
                 open && details.current(DecisionKind.PRELIMINARY).isEmpty());
@@ -138,6 +147,18 @@ class CaseController {
                                 .map(decision -> decision.outcome().positive())
                                 .orElse(false));
         return "cases/case-details";
+    }
+
+    /** Whether the reader holds one of the grants (the same test as {@code hasAuthority} in the page rules). */
+    private static boolean holds(Authentication reader, String... grants) {
+        for (GrantedAuthority held : reader.getAuthorities()) {
+            for (String grant : grants) {
+                if (grant.equals(held.getAuthority())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // --- the case page's occasional forms, opened on demand

@@ -553,4 +553,47 @@ class CasesWebTests {
                         .string(org.hamcrest.Matchers.matchesRegex(
                                 "(?s).*id=\"referral-" + opened.reference() + "\"[^/]*?</td>.*?Closed.*")));
     }
+
+    @Test
+    void eachReaderSeesTheActionsTheirGrantsAllowAndAClosedCaseOffersNone() throws Exception {
+        var opened = referAdult();
+        String[] caseWork = {"open-event", "open-consent", "change-profile", "close-case"};
+
+        var manager = mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(manager).contains(ids(caseWork)).contains(ids("criminal-justice-link"));
+        assertThat(manager).doesNotContain(ids("record-preliminary"));
+
+        var officer = mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.IDENTIFICATION_OFFICER, office)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(officer).contains(ids("record-preliminary", "criminal-justice-link"));
+        assertThat(officer).doesNotContain(ids(caseWork));
+
+        mvc.perform(post("/cases/{id}/close", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("reason", "PERSON_WITHDREW")
+                        .param("version", "0"))
+                .andExpect(flash().attribute("flash", "case.flash.closed"));
+        var closed = mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(closed).doesNotContain(ids(caseWork)).doesNotContain(ids("record-preliminary"));
+        assertThat(closed).contains(ids("criminal-justice-link"));
+        var closedForOfficer = mvc.perform(
+                        get("/cases/{id}", opened.caseId()).with(as(Role.IDENTIFICATION_OFFICER, office)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(closedForOfficer).doesNotContain(ids("record-preliminary"));
+    }
+
+    private static String[] ids(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> "id=\"" + id + "\"").toArray(String[]::new);
+    }
 }
