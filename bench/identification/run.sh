@@ -5,7 +5,7 @@
 #   CASES=100000 bench/identification/run.sh
 #
 # Settings (environment): WARMUP (seconds of unmeasured load before each measurement, default 10, followed by 10-s
-# runs until two in a row agree within 5 %, at most WARMUP_MAX = 180 s in all), CASES (default 100000), PORT (HTTP, default 18484), DURATION (seconds per
+# runs until one gains less than 2 % on the run before, at most WARMUP_MAX = 180 s in all), CASES (default 100000), PORT (HTTP, default 18484), DURATION (seconds per
 # measurement, default 30), CONNECTIONS (default 8), THREADS (default 2), TARGET (Maven build folder, default
 # target-bench4; the jar is built there on every run), JAR (a jar to measure instead), KEEP=1 keeps the data folder
 # and logs for inspection.
