@@ -13,14 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennrm.access.AccountManagement;
+import org.opennrm.access.Actor;
+import org.opennrm.access.Permission;
+import org.opennrm.access.Scope;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -115,27 +116,28 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    String details(@PathVariable UUID id, Model model, Locale locale, Authentication reader) {
+    String details(@PathVariable UUID id, Model model, Locale locale) {
         var file = cases.read(CaseId.of(id));
         var details = file.details();
         model.addAttribute("file", file);
         model.addAttribute("details", details);
         model.addAttribute("person", file.person());
-        // one registry read serves the names on the page and the sharing choice
-        var registered = organisations.all();
-        model.addAttribute("names", namesOf(details, registered));
+        model.addAttribute("names", namesOf(details, organisations.all()));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("closureReasons", ClosureReason.values());
         model.addAttribute("countryNames", cases.codeLists().countryNames(locale));
         model.addAttribute("languageNames", cases.codeLists().languageNames(locale));
         boolean open = details.status() == CaseStatus.OPEN;
-        // what the reader may do, decided once here rather than by a dozen checks in the page
+        // what the reader may do, decided once here rather than by a dozen checks in the page; reading the case
+        // above already required a signed-in actor
+        var reader = Actor.current().orElseThrow();
+        boolean writes = reader.can(Permission.CASES_WRITE, Scope.ALL);
         model.addAttribute("open", open);
-        model.addAttribute("readsAll", holds(reader, "cases:read:all"));
-        model.addAttribute("readsCriminalJustice", holds(reader, "criminal:justice_read:all"));
-        model.addAttribute("mayDecide", holds(reader, "decisions:take:all"));
-        model.addAttribute("mayChange", open && holds(reader, "cases:write:all"));
-        model.addAttribute("mayConsent", open && holds(reader, "cases:write:all", "child:represent:own"));
+        model.addAttribute("readsAll", reader.can(Permission.CASES_READ, Scope.ALL));
+        model.addAttribute("readsCriminalJustice", reader.can(Permission.CRIMINAL_JUSTICE_READ, Scope.ALL));
+        model.addAttribute("mayDecide", reader.can(Permission.DECISIONS_TAKE, Scope.ALL));
+        model.addAttribute("mayChange", open && writes);
+        model.addAttribute("mayConsent", open && (writes || reader.can(Permission.CHILD_REPRESENT, Scope.OWN)));
         model.addAttribute(
                 "canDecidePreliminary",
                 open && details.current(DecisionKind.PRELIMINARY).isEmpty());
@@ -147,18 +149,6 @@ class CaseController {
                                 .map(decision -> decision.outcome().positive())
                                 .orElse(false));
         return "cases/case-details";
-    }
-
-    /** Whether the reader holds one of the grants (the same test as {@code hasAuthority} in the page rules). */
-    private static boolean holds(Authentication reader, String... grants) {
-        for (GrantedAuthority held : reader.getAuthorities()) {
-            for (String grant : grants) {
-                if (grant.equals(held.getAuthority())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     // --- the case page's occasional forms, opened on demand
