@@ -3,18 +3,27 @@ package org.opennrm.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.KeptPage;
 import org.opennrm.PlatformTest;
+import org.opennrm.access.Actor;
 import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The layout's menu is kept per language and set of authorities: each person still sees only their links. */
+/**
+ * The layout's menu is kept per language and set of authorities, and the page frame around it per language and
+ * person: each person still sees only their links and their own name, and each page its request's own CSRF token.
+ */
 @PlatformTest
 class MenuTests {
 
@@ -59,5 +68,63 @@ class MenuTests {
 
         assertThat(english).contains(">NRM queue<");
         assertThat(french).doesNotContain(">NRM queue<").contains("href=\"/cases/queue\"");
+    }
+
+    @Test
+    void theKeptFrameCarriesEachRequestsOwnTokenAndThePersonsOwnName() throws Exception {
+        var reader = TestSignIn.actor(Role.CASE_MANAGER, organisation);
+        var session = new MockHttpSession();
+        String first = pageAs(reader, session, "en");
+        String second = pageAs(reader, session, "en");
+
+        String token = csrfTokenOf(second);
+        assertThat(second).doesNotContain(KeptPage.MARK).contains(">" + reader + "<");
+        assertThat(token).as("masked anew for each request").isNotEqualTo(csrfTokenOf(first));
+        String signOut = second.substring(second.indexOf("<form method=\"post\" class=\"inline\" action=\"/logout\""));
+        assertThat(signOut.substring(0, signOut.indexOf("</form>")))
+                .as("the sign-out form carries the page's token")
+                .contains("name=\"_csrf\" value=\"" + token + "\"");
+        mvc.perform(post("/logout").session(session).param("_csrf", token).with(as(reader)))
+                .andExpect(status().is3xxRedirection());
+
+        var officer = TestSignIn.actor(Role.IDENTIFICATION_OFFICER, organisation);
+        String officers = pageAs(officer, new MockHttpSession(), "en");
+        assertThat(officers).contains(">" + officer + "<").doesNotContain(reader.toString());
+
+        String french = pageAs(reader, new MockHttpSession(), "fr");
+        assertThat(french).contains("<html lang=\"fr\">").doesNotContain(">Sign out<");
+        assertThat(second).contains(">Sign out<");
+    }
+
+    @Test
+    void someoneNotSignedInGetsAFrameWithoutMenuOrSignOut() throws Exception {
+        String login = mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(login).contains("<meta name=\"_csrf\" content=\"").contains("href=\"?lang=fr\"");
+        assertThat(login)
+                .doesNotContain("<nav")
+                .doesNotContain("action=\"/logout\"")
+                .doesNotContain(KeptPage.MARK);
+    }
+
+    private String pageAs(Actor reader, MockHttpSession session, String language) throws Exception {
+        return mvc.perform(get("/account/tokens")
+                        .param("lang", language)
+                        .session(session)
+                        .with(as(reader)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String csrfTokenOf(String page) {
+        var found = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(found.find()).as("a CSRF token in the page").isTrue();
+        return found.group(1);
     }
 }
