@@ -42,13 +42,20 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records an action of the current actor on a record, in the caller's transaction. */
-    @Transactional(propagation = Propagation.REQUIRED)
+    /** Records an action of the current actor on a record, in the caller's transaction if there is one. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void record(AuditAction action, String recordType, Object recordId) {
         record(action, recordType, recordId, null);
     }
 
-    @Transactional(propagation = Propagation.REQUIRED)
+    /**
+     * Records an action of the current actor on a record. In the caller's transaction if there is one, so that
+     * the entry is rolled back with the work it records. Without one (a read, such as a case file's), the entry
+     * is written by itself: its one statement writes the entry and queues it for sealing, all or nothing, and
+     * is committed before the caller goes on. A transaction of its own would add a round trip to the database
+     * to every audited read for nothing.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void record(AuditAction action, String recordType, Object recordId, String detail) {
         var actor = Actor.current();
         append(new AuditEntry(

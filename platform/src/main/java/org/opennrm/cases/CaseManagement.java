@@ -257,8 +257,11 @@ public class CaseManagement {
     /**
      * The case file with the person's identity, for the NRM's case managers and identification officers (and a
      * child's guardian for that child). Every read is logged. Anyone else is told the case does not exist.
+     *
+     * <p>No transaction: the case, its rows and its person are one statement, and the audit entry another,
+     * committed before the file is returned (a file whose read could not be logged is never shown). A
+     * transaction around them added a round trip (its commit) to every case view.
      */
-    @Transactional
     public CaseFile read(CaseId id) {
         // no method security here: whoever may not read a case is told it does not exist (404), not forbidden
         requireMayRead(id);
