@@ -20,6 +20,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.IWebExchange;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -46,38 +47,6 @@ public class Navigation {
 
     public Navigation(ITemplateEngine templates) {
         this.templates = templates;
-    }
-
-    /**
-     * The layout's main menu for the signed-in person, as HTML ({@code templates/ui/menu.html}), rendered once
-     * per language and set of authorities and then kept: its seventeen checks, links and labels were a fifth
-     * of the NRM queue page's CPU time. Only what is shown depends on the authorities; the links are the same
-     * for all.
-     */
-    public String menu() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            return "";
-        }
-        var held = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toUnmodifiableSet());
-        var current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-        var request = current.getRequest();
-        var locale = LocaleContextHolder.getLocale();
-        var key = new MenuKey(locale.getLanguage(), held, request.getContextPath());
-        var menu = menus.get(key);
-        if (menu == null) {
-            var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-                    .buildExchange(request, current.getResponse());
-            menu = templates.process(
-                    "ui/menu", new WebContext(exchange, Locale.of(locale.getLanguage()), Map.of("held", held)));
-            if (menus.size() >= MOST_KEPT) {
-                menus.clear();
-            }
-            menus.put(key, menu);
-        }
-        return menu;
     }
 
     /**
@@ -124,6 +93,7 @@ public class Navigation {
     private Frame render(FrameKey key, HttpServletRequest request, ServletRequestAttributes current) {
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, current.getResponse());
+        var locale = Locale.of(key.language());
         var model = new HashMap<String, Object>();
         model.put(
                 "frameCsrf",
@@ -132,11 +102,30 @@ public class Navigation {
                         : new DefaultCsrfToken(key.csrfHeader(), key.csrfParameter(), KeptPage.MARK));
         model.put("frameName", key.name());
         model.put("frameSignedIn", key.held().contains("SIGNED_IN"));
-        model.put("frameMenu", key.held().contains("SIGNED_IN") ? menu() : "");
-        var context = new WebContext(exchange, Locale.of(key.language()), model);
+        model.put("frameMenu", key.held().contains("SIGNED_IN") ? menu(key, exchange, locale) : "");
+        var context = new WebContext(exchange, locale, model);
         return new Frame(
                 templates.process("ui/frame", Set.of("head"), context).strip(),
                 templates.process("ui/frame", Set.of("top"), context).strip());
+    }
+
+    /**
+     * The main menu, as HTML ({@code templates/ui/menu.html}), rendered once per language and set of authorities
+     * and then kept: its seventeen checks, links and labels were a fifth of the NRM queue page's CPU time. Only
+     * what is shown depends on the authorities; the links are the same for all. Kept apart from the frames,
+     * which are per person: everyone with the same grants shares one menu.
+     */
+    private String menu(FrameKey frame, IWebExchange exchange, Locale locale) {
+        var key = new MenuKey(frame.language(), frame.held(), frame.contextPath());
+        var menu = menus.get(key);
+        if (menu == null) {
+            menu = templates.process("ui/menu", new WebContext(exchange, locale, Map.of("held", frame.held())));
+            if (menus.size() >= MOST_KEPT) {
+                menus.clear();
+            }
+            menus.put(key, menu);
+        }
+        return menu;
     }
 
     /**
