@@ -227,6 +227,8 @@ class CaseController {
         }
         model.addAttribute("form", fragment);
         model.addAttribute("formTitle", title);
+        // a page of its own says which case it writes to (opened from the case page, the page shows that)
+        model.addAttribute("reference", cases.referenceOf(CaseId.of(id)));
         return "cases/case-form";
     }
 

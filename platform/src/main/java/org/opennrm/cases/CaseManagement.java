@@ -547,6 +547,18 @@ public class CaseManagement {
         return cases.summaryOf(id);
     }
 
+    /**
+     * The reference of a case its reader may read (a case's form shown as a page of its own names the case).
+     * Reads that one column and no personal data, so it logs no read; anyone else is told the case does not
+     * exist.
+     */
+    public String referenceOf(CaseId id) {
+        requireMayRead(id);
+        return cases.summaryOf(id)
+                .map(CaseSummaryLine::reference)
+                .orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
+    }
+
     // --- anonymous notifications
 
     /**

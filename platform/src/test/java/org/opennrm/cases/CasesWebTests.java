@@ -461,6 +461,8 @@ class CasesWebTests {
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("id=\"back-to-case\"")))
                 .andExpect(content().string(containsString(">Add an event</h1>")))
+                .andExpect(content().string(containsString("id=\"form-case\">Case " + opened.reference() + "<")))
+                .andExpect(content().string(containsString("<title>Add an event · " + opened.reference())))
                 .andExpect(content().string(not(containsString("??"))))
                 .andExpect(content().string(containsString("id=\"add-event\"")))
                 .andExpect(content().string(containsString("value=\"MDA\"")))
@@ -478,6 +480,12 @@ class CasesWebTests {
         mvc.perform(get("/cases/{id}/forms/consent", opened.caseId()).with(as(Role.IDENTIFICATION_OFFICER, panel)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/cases/{id}/forms/closure", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isNotFound());
+        // a guardian may open the consent form of a child in their care only: of any other case, not even its
+        // reference is shown
+        mvc.perform(get("/cases/{id}/forms/consent", opened.caseId()).with(as(Role.GUARDIAN, office)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/cases/{id}/forms/event", java.util.UUID.randomUUID()).with(as(Role.CASE_MANAGER, office)))
                 .andExpect(status().isNotFound());
     }
 

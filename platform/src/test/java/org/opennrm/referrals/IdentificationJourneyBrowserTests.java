@@ -103,6 +103,7 @@ class IdentificationJourneyBrowserTests {
             // without JavaScript the same form is a page of its own, with the way back to the case
             manager.go(casePath + "/forms/event?version=1").waitFor(By.id("add-event"));
             assertThat(manager.heading()).isEqualTo("Add an event");
+            assertThat(manager.textOf(By.id("form-case"))).isEqualTo("Case " + reference);
             manager.screenshot("journey-05c-event-form-as-a-page").clickId("back-to-case");
             manager.waitForText(reference);
             assertThat(manager.path()).isEqualTo(casePath);
