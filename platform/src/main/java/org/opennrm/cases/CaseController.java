@@ -396,8 +396,10 @@ class CaseController {
             @RequestParam(defaultValue = "true") boolean given,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
-        return act(
+        return actFromForm(
                 id,
+                "consent",
+                typed("purpose", purpose, "organisationId", organisationId),
                 redirect,
                 "consent.flash.recorded",
                 () -> cases.giveConsent(CaseId.of(id), version, new ConsentStatement(purpose, organisationId, given)));
@@ -410,8 +412,10 @@ class CaseController {
             @RequestParam(required = false) UUID guardianAccountId,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
-        return act(
+        return actFromForm(
                 id,
+                "guardian",
+                typed("guardianAccountId", guardianAccountId),
                 redirect,
                 "guardian.flash.appointed",
                 () -> cases.appointGuardian(CaseId.of(id), version, guardianAccountId));
@@ -446,8 +450,10 @@ class CaseController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
-        return act(
+        return actFromForm(
                 id,
+                "age-assessment",
+                typed("outcome", outcome, "assessedOn", assessedOn),
                 redirect,
                 "ageAssessment.flash.recorded",
                 () -> cases.recordAgeAssessment(CaseId.of(id), version, outcome, assessedOn));

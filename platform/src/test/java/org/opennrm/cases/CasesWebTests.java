@@ -490,6 +490,62 @@ class CasesWebTests {
     }
 
     @Test
+    void aRefusedConsentGuardianOrAgeAssessmentFormComesBackWithWhatWasChosen() throws Exception {
+        var opened = referAdult();
+        var guardian = accounts.all().stream()
+                .filter(account -> account.roles().contains(Role.GUARDIAN))
+                .findFirst()
+                .orElseThrow();
+        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+        // each form sent against a version of the case that is not the current one: refused with the conflict
+        // message, and back to the form as a page of its own with what was chosen and the current version
+        var sent = java.util.Map.of(
+                "consents", java.util.Map.of("purpose", "SHARING", "organisationId", office.toString()),
+                "guardian", java.util.Map.of("guardianAccountId", guardian.id().toString()),
+                "age-assessment", java.util.Map.of("outcome", "CHILD", "assessedOn", yesterday));
+        for (var form : sent.entrySet()) {
+            var request = post("/cases/{id}/" + form.getKey(), opened.caseId())
+                    .with(csrf())
+                    .with(as(Role.CASE_MANAGER, office))
+                    .param("version", "7");
+            form.getValue().forEach(request::param);
+            String page = form.getKey().equals("consents") ? "consent" : form.getKey();
+            mvc.perform(request)
+                    .andExpect(flash().attribute("refused", "form.conflict"))
+                    .andExpect(flash().attribute("typed", form.getValue()))
+                    .andExpect(redirectedUrl("/cases/" + opened.caseId() + "/forms/" + page + "?version=0"));
+        }
+
+        mvc.perform(get("/cases/{id}/forms/consent", opened.caseId())
+                        .param("version", "0")
+                        .flashAttr("refused", "form.conflict")
+                        .flashAttr("typed", sent.get("consents"))
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("id=\"refused\"")))
+                .andExpect(content().string(containsString("value=\"SHARING\" selected=\"selected\"")))
+                .andExpect(content().string(containsString("value=\"" + office + "\" selected=\"selected\"")))
+                .andExpect(content().string(not(containsString("value=\"ASSISTANCE\" selected"))));
+        mvc.perform(get("/cases/{id}/forms/guardian", opened.caseId())
+                        .param("version", "0")
+                        .flashAttr("typed", sent.get("guardian"))
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("value=\"" + guardian.id() + "\" selected=\"selected\"")));
+        mvc.perform(get("/cases/{id}/forms/age-assessment", opened.caseId())
+                        .param("version", "0")
+                        .flashAttr("typed", sent.get("age-assessment"))
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("value=\"CHILD\" selected=\"selected\"")))
+                .andExpect(
+                        content().string(containsString("name=\"assessedOn\" required value=\"" + yesterday + "\"")));
+        // opened from the case page, nothing was typed: the age assessment is dated today
+        mvc.perform(get("/cases/{id}/forms/age-assessment", opened.caseId())
+                        .param("version", "0")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("required value=\"" + LocalDate.now(clock) + "\"")))
+                .andExpect(content().string(not(containsString("selected=\"selected\""))));
+    }
+
+    @Test
     void caseManagerChangesTheProfileAddsAnEventAndClosesTheCase() throws Exception {
         var opened = referAdult();
 
