@@ -171,6 +171,26 @@ class IdentificationJourneyBrowserTests {
                     .clickId("record-best-interests");
             manager.waitFor(By.id("best-interests"));
             assertThat(manager.textOf(By.id("best-interests"))).contains("Stays with the foster family");
+
+            // an age assessment dated in the future, from a browser that does not check the field's limit: the
+            // form comes back as a page with the message and the outcome still chosen
+            manager.click(By.cssSelector("#open-age-assessment summary")).waitFor(By.id("record-age-assessment"));
+            ((org.openqa.selenium.JavascriptExecutor) manager.driver())
+                    .executeScript("document.getElementById('ageAssessedOn').removeAttribute('max');");
+            manager.selectValue("outcome", "ADULT")
+                    .date("assessedOn", LocalDate.now().plusDays(2))
+                    .clickId("record-age-assessment");
+            manager.waitFor(By.id("refused")).screenshot("journey-09c-age-assessment-refused-choice-kept");
+            assertThat(new org.openqa.selenium.support.ui.Select(
+                                    manager.driver().findElement(By.name("outcome")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo("ADULT");
+            manager.selectValue("outcome", "CHILD")
+                    .date("assessedOn", LocalDate.now())
+                    .clickId("record-age-assessment");
+            manager.waitFor(By.id("age-assessments"));
+            assertThat(manager.textOf(By.id("age-assessments"))).contains("Child");
         }
     }
 
