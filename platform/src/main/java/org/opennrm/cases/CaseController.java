@@ -515,15 +515,7 @@ class CaseController {
             RedirectAttributes redirect,
             String done,
             Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", done);
-            return "redirect:/cases/" + id;
-        } catch (CaseRuleViolation e) {
-            return backToForm(id, form, typed, e.messageKey(), redirect);
-        } catch (OptimisticLockingFailureException e) {
-            return backToForm(id, form, typed, "form.conflict", redirect);
-        }
+        return attempt(id, redirect, done, action, refused -> backToForm(id, form, typed, refused, redirect));
     }
 
     private String backToForm(
@@ -556,15 +548,32 @@ class CaseController {
         return html;
     }
 
+    /** Does what a form on the case page asks and goes back to the case page, with what was done or refused. */
     private static String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
+        return attempt(id, redirect, done, action, refused -> {
+            redirect.addFlashAttribute("refused", refused);
+            return "redirect:/cases/" + id;
+        });
+    }
+
+    /**
+     * Runs a change to a case: done, back to the case page with {@code done} as its message; refused by a case rule
+     * or by a concurrent change, where {@code refusedTo} sends the person with the refusal's message key.
+     */
+    private static String attempt(
+            UUID id,
+            RedirectAttributes redirect,
+            String done,
+            Runnable action,
+            java.util.function.Function<String, String> refusedTo) {
         try {
             action.run();
-            redirect.addFlashAttribute("flash", done);
         } catch (CaseRuleViolation e) {
-            redirect.addFlashAttribute("refused", e.messageKey());
+            return refusedTo.apply(e.messageKey());
         } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("refused", "form.conflict");
+            return refusedTo.apply("form.conflict");
         }
+        redirect.addFlashAttribute("flash", done);
         return "redirect:/cases/" + id;
     }
 
