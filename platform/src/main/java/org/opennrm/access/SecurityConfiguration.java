@@ -119,6 +119,10 @@ class SecurityConfiguration {
                         .deleteCookies("OPENNRM_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         .invalidSessionUrl("/login?expired"))
+                // nothing here asks the servlet request who is signed in (Actor reads the security context), so
+                // the request is not wrapped once more to answer getUserPrincipal and isUserInRole: every
+                // request-attribute read and every handler-mapping check went through that wrapper too
+                .servletApi(servletApi -> servletApi.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
