@@ -40,14 +40,17 @@ public class ServiceReferrals {
     private final OrganisationRegistry organisations;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OverriddenCases overriddenCases;
 
     ServiceReferrals(
             ServiceReferralStore store,
             CaseManagement cases,
             OrganisationRegistry organisations,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            OverriddenCases overriddenCases) {
         this.store = store;
+        this.overriddenCases = overriddenCases;
         this.cases = cases;
         this.organisations = organisations;
         this.audit = audit;
@@ -98,6 +101,7 @@ public class ServiceReferrals {
         store.insert(referral);
         audit.record(AuditAction.CREATE, RECORD_TYPE, referral.id(), "scopes=" + referral.scopes());
         if (referral.overridden()) {
+            overriddenCases.changed();
             audit.record(AuditAction.SHARE, "case", caseId, "consent override=" + referral.overrideGround());
         }
         return referral;
@@ -118,11 +122,15 @@ public class ServiceReferrals {
     }
 
     /**
-     * The referrals of a case sent without consent (override), for the case page. One statement, so no
-     * transaction: a read-only one added a round trip to the database on every view of a case.
+     * The referrals of a case sent without consent (override), for the case page. The database is asked only
+     * for a case that has any ({@link OverriddenCases}); then in one statement, so no transaction: a read-only
+     * one added a round trip to the database on every view of a case.
      */
     @PreAuthorize("hasAuthority('cases:read:all')")
     public List<ServiceReferral> overridesOf(CaseId caseId) {
+        if (!overriddenCases.mayHave(caseId)) {
+            return List.of();
+        }
         return store.ofCase(caseId).stream().filter(ServiceReferral::overridden).toList();
     }
 

@@ -3,6 +3,7 @@ package org.opennrm.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,39 @@ class ServiceReferralsTests {
         assertThat(shared.gender()).isNull();
         assertThat(shared.ageCategory()).isNull();
         assertThat(shared.exploitationForms()).isEmpty();
+    }
+
+    @Test
+    void theCasePageSeesAnOverrideSentHereAtOnceAndOnlyOnItsCase() {
+        var caseId = caseSharedWithShelter();
+        var other = caseSharedWithShelter();
+        assertThat(SignedIn.as(Role.CASE_MANAGER, office, () -> referrals.overridesOf(caseId)))
+                .isEmpty();
+
+        var sent = send(caseId, hospital, Set.of(SharingScope.HEALTH_NEEDS), OverrideGround.RISK_TO_LIFE, "Bleeding");
+
+        assertThat(SignedIn.as(Role.CASE_MANAGER, office, () -> referrals.overridesOf(caseId)))
+                .extracting(ServiceReferral::id)
+                .containsExactly(sent.id());
+        assertThat(SignedIn.as(Role.CASE_MANAGER, office, () -> referrals.overridesOf(other)))
+                .isEmpty();
+    }
+
+    @Test
+    void anOverrideSentThroughAnotherInstanceIsSeenOnceTheCheckIntervalHasPassed() {
+        var caseId = caseSharedWithShelter();
+        var checkedAlways = new OverriddenCases(jdbc, Duration.ZERO);
+        var checkedHourly = new OverriddenCases(jdbc, Duration.ofHours(1));
+        assertThat(checkedAlways.mayHave(caseId)).isFalse();
+        assertThat(checkedHourly.mayHave(caseId)).isFalse();
+
+        // sent through the application's instance, which these two do not hear of: as another instance would
+        send(caseId, hospital, Set.of(SharingScope.HEALTH_NEEDS), OverrideGround.RISK_TO_LIFE, "Bleeding");
+
+        assertThat(checkedAlways.mayHave(caseId)).isTrue();
+        assertThat(checkedHourly.mayHave(caseId)).isFalse();
+        checkedHourly.changed();
+        assertThat(checkedHourly.mayHave(caseId)).isTrue();
     }
 
     @Test
