@@ -372,19 +372,26 @@ class CaseController {
 
     // --- actions on the case page: each redirects back with what happened
 
+    /**
+     * Withdraws the consent the case page's button names ({@code consent}, its id), or, as a form elsewhere may
+     * ask, the consent in force for a purpose (and organisation).
+     */
     @PostMapping("/{id}/consents/withdraw")
     @PreAuthorize(WRITE_OR_GUARDIAN)
     String withdrawConsent(
             @PathVariable UUID id,
-            @RequestParam ConsentPurpose purpose,
+            @RequestParam(required = false) UUID consent,
+            @RequestParam(required = false) ConsentPurpose purpose,
             @RequestParam(required = false) UUID organisationId,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
-        return act(
-                id,
-                redirect,
-                "consent.flash.withdrawn",
-                () -> cases.withdrawConsent(CaseId.of(id), version, purpose, organisationId));
+        return act(id, redirect, "consent.flash.withdrawn", () -> {
+            if (consent != null) {
+                cases.withdrawConsent(CaseId.of(id), version, consent);
+            } else {
+                cases.withdrawConsent(CaseId.of(id), version, purpose, organisationId);
+            }
+        });
     }
 
     @PostMapping("/{id}/consents")

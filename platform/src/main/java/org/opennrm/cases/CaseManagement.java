@@ -432,6 +432,23 @@ public class CaseManagement {
         save(changed, AuditAction.UPDATE, "consent=" + purpose + " withdrawn");
     }
 
+    /**
+     * Withdraws one consent in force, named by its id (the case page's button): as {@link
+     * #withdrawConsent(CaseId, Integer, ConsentPurpose, UUID)} for its purpose and organisation.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyAuthority('cases:write:all','child:represent:own')")
+    public void withdrawConsent(CaseId id, Integer expectedVersion, UUID consentId) {
+        var changed = loadAt(id, expectedVersion);
+        requireWriterOrGuardian(changed);
+        var consent = changed.consents().stream()
+                .filter(candidate -> candidate.id().equals(consentId) && candidate.inForce())
+                .findFirst()
+                .orElseThrow(ConsentMissing::notInForce);
+        changed.withdrawConsent(consent.purpose(), consent.organisationId(), actor().accountId(), now());
+        save(changed, AuditAction.UPDATE, "consent=" + consent.purpose() + " withdrawn");
+    }
+
     // --- children
 
     @Transactional

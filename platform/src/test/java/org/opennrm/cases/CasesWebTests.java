@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
@@ -362,6 +363,43 @@ class CasesWebTests {
                         .with(as(Role.CASE_MANAGER, office))
                         .param("purpose", "SHARING")
                         .param("organisationId", office.toString()))
+                .andExpect(flash().attribute("refused", "caseRule.consentNotInForce"));
+    }
+
+    @Test
+    void caseManagerWithdrawsAConsentWithItsButtonOnTheCasePage() throws Exception {
+        var opened = referAdult();
+        String page = mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // every in-force consent has a button that names it and belongs to the page's one withdraw form
+        var button = Pattern.compile("<button\\s+type=\"submit\"\\s+form=\"withdraw-consent\"\\s+name=\"consent\"\\s+"
+                        + "value=\"([0-9a-f-]{36})\"")
+                .matcher(page);
+        assertThat(button.find()).as("a withdraw button in the page").isTrue();
+        assertThat(page)
+                .containsPattern("<form\\s+id=\"withdraw-consent\"\\s+method=\"post\"\\s+action=\"/cases/"
+                        + opened.caseId().value() + "/consents/withdraw\">")
+                .contains("name=\"_csrf\"");
+
+        mvc.perform(post("/cases/{id}/consents/withdraw", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("consent", button.group(1))
+                        .param("version", "0"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "consent.flash.withdrawn"));
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content().string(containsString("id=\"consent-" + button.group(1) + "\"")))
+                .andExpect(content().string(not(containsString("value=\"" + button.group(1) + "\""))));
+
+        // the same button sent again (from a page opened before) finds the consent no longer in force
+        mvc.perform(post("/cases/{id}/consents/withdraw", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("consent", button.group(1)))
                 .andExpect(flash().attribute("refused", "caseRule.consentNotInForce"));
     }
 

@@ -2,6 +2,7 @@ package org.opennrm.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opennrm.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -107,6 +111,32 @@ class IdentificationJourneyBrowserTests {
             manager.screenshot("journey-05c-event-form-as-a-page").clickId("back-to-case");
             manager.waitForText(reference);
             assertThat(manager.path()).isEqualTo(casePath);
+
+            // a consent to share with a shelter is recorded, then withdrawn with the button on its row (each
+            // row's button belongs to the page's one withdraw form and names its consent)
+            manager.click(By.cssSelector("#open-consent summary")).waitFor(By.id("give-consent"));
+            manager.selectValue("purpose", "SHARING");
+            new Select(manager.driver().findElement(By.name("organisationId")))
+                    .selectByVisibleText("Safe Harbour Shelter");
+            manager.clickId("give-consent");
+            By sharingRow = By.xpath("//table[@id='consents']//tr[contains(., 'Safe Harbour Shelter')]");
+            WebElement withdraw = manager.waitFor(sharingRow)
+                    .driver()
+                    .findElement(sharingRow)
+                    .findElement(By.cssSelector("button[form='withdraw-consent']"));
+            ((org.openqa.selenium.JavascriptExecutor) manager.driver())
+                    .executeScript(
+                            "arguments[0].scrollIntoView()", manager.driver().findElement(By.id("consent")));
+            manager.screenshot("journey-05d-sharing-consent-recorded");
+            withdraw.click();
+            new WebDriverWait(manager.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(withdraw));
+            assertThat(manager.textOf(By.cssSelector("div.flash"))).contains("The consent is withdrawn");
+            assertThat(manager.driver().findElement(sharingRow).findElements(By.tagName("button")))
+                    .isEmpty();
+            ((org.openqa.selenium.JavascriptExecutor) manager.driver())
+                    .executeScript(
+                            "arguments[0].scrollIntoView()", manager.driver().findElement(By.id("consent")));
+            manager.screenshot("journey-05e-sharing-consent-withdrawn");
         }
 
         try (var officer = Browser.open(port)) {
