@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.opennrm.ChangeCount;
+import org.opennrm.KeptRead;
 import org.opennrm.RecordNotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,23 +28,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrganisationRegistry {
 
     private final Organisations organisations;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final OrganisationChanges changes;
-    private final long checkIntervalNanos;
     private final TransactionTemplate reload;
 
     /**
-     * Every organisation as last loaded, with the fingerprint of the ids and versions it was loaded at. Loading
-     * the aggregates takes one query per organisation and collection (a third of the CPU time of a case page,
-     * measured), while the registry changes a few times a year. The fingerprint is one query and also sees
+     * Every organisation as last loaded, kept with the fingerprint of the ids and versions it was loaded at.
+     * Loading the aggregates takes one query per organisation and collection (a third of the CPU time of a case
+     * page, measured), while the registry changes a few times a year. The fingerprint is one query and also sees
      * changes made through another node; it is checked at most once per
      * {@code opennrm.organisations.registry-check-ttl} (default 1 s), and at once after a change made through
      * this process ({@link OrganisationChanges}). Why: it was one of the dozen statements of every case page.
      */
-    private volatile Snapshot snapshot;
-
-    private record Snapshot(String fingerprint, List<Organisation> organisations, ChangeCount.Mark checked) {}
+    private final KeptRead<List<Organisation>> kept;
 
     OrganisationRegistry(
             Organisations organisations,
@@ -54,12 +50,18 @@ public class OrganisationRegistry {
             @Value("${opennrm.organisations.registry-check-ttl:PT1S}") Duration checkInterval,
             PlatformTransactionManager transactions) {
         this.organisations = organisations;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.changes = changes;
-        this.checkIntervalNanos = checkInterval.toNanos();
         this.reload = new TransactionTemplate(transactions);
         this.reload.setReadOnly(true);
+        // every save of an aggregate raises its root's version, so ids and versions identify what is stored
+        this.kept = new KeptRead<>(
+                changes,
+                checkInterval,
+                () -> jdbc.sql("""
+                                select coalesce(md5(string_agg(id::text || '/' || version, ',' order by id)), '')
+                                from organisations.organisation""").query(String.class).single(),
+                () -> List.copyOf(organisations.findAllByOrderByNameAsc()));
     }
 
     @Transactional
@@ -114,31 +116,12 @@ public class OrganisationRegistry {
 
     /**
      * Every organisation by name, suspended ones included (they are marked, never hidden). No transaction while
-     * the snapshot is current: almost every call returns it unchanged, and opening and closing a read-only
+     * the kept list is current: almost every call returns it unchanged, and opening and closing a read-only
      * transaction around that was 2 % of the CPU time of a case page (measured by profile, 5,000 cases).
      */
     public List<Organisation> all() {
-        var current = snapshot;
-        if (current != null && changes.current(current.checked(), checkIntervalNanos)) {
-            return current.organisations();
-        }
-        return reload.execute(status -> reloaded(current));
-    }
-
-    private List<Organisation> reloaded(Snapshot current) {
-        var checked = changes.mark();
-        // every save of an aggregate raises its root's version, so ids and versions identify what is stored
-        String fingerprint = jdbc.sql("""
-                        select coalesce(md5(string_agg(id::text || '/' || version, ',' order by id)), '')
-                        from organisations.organisation""").query(String.class).single();
-        if (current != null && current.fingerprint().equals(fingerprint)) {
-            snapshot = new Snapshot(fingerprint, current.organisations(), checked);
-            return current.organisations();
-        }
-        // loaded after the fingerprint was read: a change in between makes the next check load again
-        var loaded = List.copyOf(organisations.findAllByOrderByNameAsc());
-        snapshot = new Snapshot(fingerprint, loaded, checked);
-        return loaded;
+        var current = kept.ifCurrent();
+        return current != null ? current : reload.execute(status -> kept.checked());
     }
 
     /** The organisations that match, by name. A registry holds hundreds, not millions: filtered here. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.opennrm.ChangeCount;
+import org.opennrm.KeptRead;
 import org.opennrm.cases.CaseId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,49 +19,28 @@ import org.springframework.stereotype.Component;
  * side). Overrides are exceptional, and a referral never stops being one (nothing updates or deletes its ground),
  * so their number tells whether the set is out of date: it is counted at most once per {@code
  * opennrm.referrals.overrides-check-ttl} (default 1 s), over an index of the overrides alone, and at once after an
- * override sent through this process. An override sent through another instance of the platform shows on this
- * one's case pages within that time.
+ * override sent through this process ({@link #changed}). An override sent through another instance of the
+ * platform shows on this one's case pages within that time.
  */
 @Component
 class OverriddenCases extends ChangeCount {
 
-    private final JdbcClient jdbc;
-    private final long checkIntervalNanos;
-    private volatile Known known;
-
-    private record Known(long overrides, Set<UUID> caseIds, Mark checked) {}
+    private final KeptRead<Set<UUID>> caseIds;
 
     OverriddenCases(JdbcClient jdbc, @Value("${opennrm.referrals.overrides-check-ttl:PT1S}") Duration checkInterval) {
-        this.jdbc = jdbc;
-        this.checkIntervalNanos = checkInterval.toNanos();
+        this.caseIds = new KeptRead<>(
+                this,
+                checkInterval,
+                () -> jdbc.sql("select count(*) from referrals.service_referral where override_ground is not null")
+                        .query(Long.class)
+                        .single(),
+                () -> Set.copyOf(jdbc.sql("""
+                                select distinct case_id from referrals.service_referral
+                                where override_ground is not null""").query(UUID.class).list()));
     }
 
     /** Whether the case may have referrals sent without consent; if not, it certainly has none. */
     boolean mayHave(CaseId caseId) {
-        var current = known;
-        if (current == null || !current(current.checked(), checkIntervalNanos)) {
-            current = checked(current);
-        }
-        return current.caseIds().contains(caseId.value());
-    }
-
-    private Known checked(Known previous) {
-        var checked = mark();
-        long overrides = jdbc.sql("select count(*) from referrals.service_referral where override_ground is not null")
-                .query(Long.class)
-                .single();
-        Set<UUID> caseIds;
-        if (previous != null && previous.overrides() == overrides) {
-            caseIds = previous.caseIds();
-        } else {
-            // read after the count: an override committed in between is in the set, and the next check sees a
-            // count that moved and reads the set again
-            caseIds = Set.copyOf(jdbc.sql("""
-                            select distinct case_id from referrals.service_referral
-                            where override_ground is not null""").query(UUID.class).list());
-        }
-        var current = new Known(overrides, caseIds, checked);
-        known = current;
-        return current;
+        return caseIds.get().contains(caseId.value());
     }
 }
