@@ -516,6 +516,18 @@ public final class Case {
         return withdrawn;
     }
 
+    /**
+     * Withdraws one consent in force, named by its id: as {@link #withdrawConsent(ConsentPurpose, UUID, UUID,
+     * Instant)} for its purpose and organisation. A consent not in force (or not of this case) is refused.
+     */
+    List<Consent> withdrawConsent(UUID consentId, UUID by, Instant now) {
+        var consent = consents.stream()
+                .filter(candidate -> candidate.id().equals(consentId) && candidate.inForce())
+                .findFirst()
+                .orElseThrow(ConsentMissing::notInForce);
+        return withdrawConsent(consent.purpose(), consent.organisationId(), by, now);
+    }
+
     /** Whether case data may be shared with an organisation now: only with consent in force for it. */
     public boolean sharingAllowedWith(UUID organisationId) {
         return status == CaseStatus.OPEN

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.Actor;
 import org.opennrm.access.Permission;
@@ -568,11 +569,7 @@ class CaseController {
      * or by a concurrent change, where {@code refusedTo} sends the person with the refusal's message key.
      */
     private static String attempt(
-            UUID id,
-            RedirectAttributes redirect,
-            String done,
-            Runnable action,
-            java.util.function.Function<String, String> refusedTo) {
+            UUID id, RedirectAttributes redirect, String done, Runnable action, Function<String, String> refusedTo) {
         try {
             action.run();
         } catch (CaseRuleViolation e) {

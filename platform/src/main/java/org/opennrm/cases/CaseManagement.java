@@ -441,12 +441,8 @@ public class CaseManagement {
     public void withdrawConsent(CaseId id, Integer expectedVersion, UUID consentId) {
         var changed = loadAt(id, expectedVersion);
         requireWriterOrGuardian(changed);
-        var consent = changed.consents().stream()
-                .filter(candidate -> candidate.id().equals(consentId) && candidate.inForce())
-                .findFirst()
-                .orElseThrow(ConsentMissing::notInForce);
-        changed.withdrawConsent(consent.purpose(), consent.organisationId(), actor().accountId(), now());
-        save(changed, AuditAction.UPDATE, "consent=" + consent.purpose() + " withdrawn");
+        var withdrawn = changed.withdrawConsent(consentId, actor().accountId(), now());
+        save(changed, AuditAction.UPDATE, "consent=" + withdrawn.getFirst().purpose() + " withdrawn");
     }
 
     // --- children
