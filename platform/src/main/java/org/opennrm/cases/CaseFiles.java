@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.opennrm.access.AuditTrail;
 import org.opennrm.access.IdentityProtection;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,12 +40,19 @@ class CaseFiles {
     private final IdentityProtection protection;
     private final CaseFileChanges changes;
     private final Persons persons;
+    private final AuditTrail audit;
 
-    CaseFiles(JdbcClient jdbc, IdentityProtection protection, CaseFileChanges changes, Persons persons) {
+    CaseFiles(
+            JdbcClient jdbc,
+            IdentityProtection protection,
+            CaseFileChanges changes,
+            Persons persons,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.protection = protection;
         this.changes = changes;
         this.persons = persons;
+        this.audit = audit;
     }
 
     /** The next reference of the year: {@code NRM-2026-000123}. Numbers are never reused. */
@@ -312,17 +321,22 @@ class CaseFiles {
                 .optional();
     }
 
-    /** A case and its person, in one statement: what the case page shows. */
-    Optional<CaseFile> findWithPerson(CaseId id) {
-        return jdbc.sql(CASE_WITH_ROWS + ", " + Persons.selectList("p", "person_") + """
+    /**
+     * A case and its person, what the case page shows, read and recorded in the audit trail in one statement: one
+     * round trip to the database per case view, and never a file read without its entry.
+     */
+    Optional<CaseFile> readWithPerson(CaseId id) {
+        return audit.readRecorded(
+                CaseManagement.RECORD_TYPE,
+                id,
+                CASE_WITH_ROWS + ", " + Persons.selectList("p", "person_") + """
                         from cases.case_file c join cases.person p on p.id = c.person_id
-                        where c.id = :id""")
-                .param("id", id.value())
-                .query((rs, n) -> {
+                        where c.id = :id""",
+                Map.of("id", id.value()),
+                (rs, n) -> {
                     var found = caseOf(rs, id);
                     return new CaseFile(found, persons.identityOf(rs, "person_", found.personId()));
-                })
-                .optional();
+                });
     }
 
     private Case caseOf(ResultSet rs, CaseId id) throws SQLException {

@@ -258,16 +258,14 @@ public class CaseManagement {
      * The case file with the person's identity, for the NRM's case managers and identification officers (and a
      * child's guardian for that child). Every read is logged. Anyone else is told the case does not exist.
      *
-     * <p>No transaction: the case, its rows and its person are one statement, and the audit entry another,
-     * committed before the file is returned (a file whose read could not be logged is never shown). A
-     * transaction around them added a round trip (its commit) to every case view.
+     * <p>No transaction: the case, its rows, its person and the audit entry are one statement ({@link
+     * AuditTrail#readRecorded}), committed before the file is returned; a file whose read could not be logged is
+     * never shown. Two statements, or a transaction around them, added a round trip to every case view.
      */
     public CaseFile read(CaseId id) {
         // no method security here: whoever may not read a case is told it does not exist (404), not forbidden
         requireMayRead(id);
-        var file = cases.findWithPerson(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
-        audit.record(AuditAction.READ, RECORD_TYPE, id);
-        return file;
+        return cases.readWithPerson(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
     }
 
     /** The queue of what is due, soonest first, one page at a time. */

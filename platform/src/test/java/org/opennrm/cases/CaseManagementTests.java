@@ -133,6 +133,22 @@ class CaseManagementTests {
     }
 
     @Test
+    void readOfACaseThatDoesNotExistIsRecordedAsAnAttempt() {
+        var missing = CaseId.of(UUID.randomUUID());
+
+        assertThatThrownBy(() -> SignedIn.as(Role.CASE_MANAGER, office, () -> cases.read(missing)))
+                .isInstanceOf(RecordNotFound.class);
+
+        var attempts = jdbc.sql(
+                        "select username from access.audit_entry where action = 'READ' and record_type = 'case' "
+                                + "and record_id = :id")
+                .param("id", missing.toString())
+                .query(String.class)
+                .list();
+        assertThat(attempts).hasSize(1).doesNotContainNull();
+    }
+
+    @Test
     void referrerCannotReadTheCaseItReferred() {
         var opened = referAdult();
 
