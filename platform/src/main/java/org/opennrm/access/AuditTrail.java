@@ -61,9 +61,9 @@ public class AuditTrail {
 
     /**
      * Records an action of the current actor on a record. In the caller's transaction if there is one, so that
-     * the entry is rolled back with the work it records. Without one (a read), the entry
-     * is written by itself: its one statement writes the entry and queues it for sealing, all or nothing, and
-     * is committed before the caller goes on. A transaction of its own would add a round trip to the database
+     * the entry is rolled back with the work it records. Without one (a read), the entry is written by itself:
+     * its one statement writes the entry and queues it for sealing, all or nothing, and is committed before the
+     * caller goes on (a read that can be one statement is better recorded by {@link #readRecorded}). A transaction of its own would add a round trip to the database
      * to every audited read for nothing. No annotation is needed for either: {@link JdbcClient} takes the
      * connection of the caller's transaction when there is one (and a declared {@code SUPPORTS} cost 1 % of
      * the CPU time of a case page in the transaction interceptor, for nothing it changed).
