@@ -130,8 +130,26 @@ public final class Browser implements AutoCloseable {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
     }
 
+    /**
+     * Clicks the element once it is clickable. When it never becomes so, the page the browser shows instead is
+     * kept (screenshot and HTML under {@code target/screenshots/failed-*}) and named in the error: an error page or a
+     * page left too early is then visible after the run, not only "element not found".
+     */
     public Browser click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String name = "failed-" + System.currentTimeMillis();
+            try {
+                screenshot(name);
+                Files.writeString(Path.of("target", "screenshots", name + ".html"), driver.getPageSource());
+            } catch (RuntimeException | IOException keepingFailed) {
+                e.addSuppressed(keepingFailed);
+            }
+            throw new org.openqa.selenium.TimeoutException(
+                    "No clickable " + by + " on " + path() + " (\"" + driver.getTitle() + "\"); page kept as " + name,
+                    e);
+        }
         return this;
     }
 

@@ -74,6 +74,8 @@ class AssistanceJourneyBrowserTests {
                     .type("healthNeeds", "No urgent needs; asks for a female doctor.")
                     .screenshot("assistance-01-service-referral")
                     .clickId("send-service-referral");
+            // the answer to the post, sent or refused, before anything else: leaving at once could cancel the post
+            manager.textOf(By.cssSelector("#flash, #refused"));
             assertThat(manager.driver().findElements(By.id("refused")))
                     .as(() -> "refused: " + manager.text())
                     .isEmpty();
