@@ -50,11 +50,11 @@ public class ServiceReferrals {
             Clock clock,
             OverriddenCases overriddenCases) {
         this.store = store;
-        this.overriddenCases = overriddenCases;
         this.cases = cases;
         this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
+        this.overriddenCases = overriddenCases;
     }
 
     // --- the NRM's side
