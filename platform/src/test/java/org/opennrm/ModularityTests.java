@@ -1,12 +1,18 @@
 package org.opennrm;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
-/** The modules depend only on what their package-info allows; module diagrams are written to target/. */
+/**
+ * The modules depend only on what their package-info allows; module diagrams are written to target/. Statistics may
+ * see the other modules' events and nothing else of them: a read of a case file from statistics fails the build.
+ */
 class ModularityTests {
 
     /** Production code only: tests may reach across modules to set up their scenarios. */
@@ -17,6 +23,19 @@ class ModularityTests {
     @Test
     void modulesUseOnlyDeclaredDependencies() {
         modules.verify();
+    }
+
+    @Test
+    void statisticsReadingACaseFileThroughTheFacadeFailsVerification() {
+        // the production code plus one class of the test sources that calls CaseManagement from statistics
+        ImportOption withForbiddenRead = (Location location) ->
+                !location.contains("/test-classes/") || location.contains("/statistics/ForbiddenCaseRead");
+        var withViolation = ApplicationModules.of(Application.class, withForbiddenRead);
+
+        assertThatThrownBy(withViolation::verify)
+                .isInstanceOf(Violations.class)
+                .hasMessageContaining("ForbiddenCaseRead")
+                .hasMessageContaining("CaseManagement");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opennrm.organisations.OrganisationMember;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * <p>Holds no password or secret; {@code toString()} shows only ids.
  */
+@NamedInterface("actor")
 public record Actor(UUID accountId, String username, UUID organisationId, Set<Role> roles, Set<Grant> grants)
         implements OrganisationMember {
 

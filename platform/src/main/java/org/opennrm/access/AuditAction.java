@@ -1,6 +1,9 @@
 package org.opennrm.access;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What an audit entry records. Reads of personal data are logged as much as changes. */
+@NamedInterface("audit")
 public enum AuditAction {
     SIGN_IN,
     SIGN_IN_FAILED,

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * number and hashes) is kept beside it, in {@code access.audit_seal}.
  */
 @Service
+@NamedInterface("audit")
 public class AuditTrail {
 
     /** The hash before the first entry. */

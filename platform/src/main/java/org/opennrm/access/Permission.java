@@ -1,11 +1,13 @@
 package org.opennrm.access;
 
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Something an account may do. Together with a {@link Scope} it makes a grant, whose authority string
  * ({@code organisations:manage:all}) is what controllers and facades check.
  */
+@NamedInterface("actor")
 public enum Permission {
     ORGANISATIONS_READ,
     ORGANISATIONS_MANAGE,

@@ -1,6 +1,9 @@
 package org.opennrm.access;
 
+import org.springframework.modulith.NamedInterface;
+
 /** How far a permission reaches: the holder's own records, their organisation's, or everyone's. */
+@NamedInterface("actor")
 public enum Scope {
     OWN,
     ORGANISATION,

@@ -3,6 +3,7 @@ package org.opennrm.assistance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.access.Permission;
 import org.opennrm.access.Scope;
+import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.ServiceDelivered;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseStatus;
@@ -196,7 +199,7 @@ public class Assistance {
                 type.residencePermit() ? form.expiresOn() : null);
         store.insertService(caseId, service, now(), actor.accountId());
         audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "service=" + type);
-        events.publishEvent(new ServiceDelivered(caseId, type, service.startedOn()));
+        events.publishEvent(new ServiceDelivered(caseId, type, YearMonth.from(service.startedOn())));
         return service;
     }
 
@@ -254,7 +257,8 @@ public class Assistance {
         store.insertClosure(caseId, closure, actor().accountId());
         cases.close(caseId, null, ClosureReason.DURABLE_SOLUTION);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "closed=" + form.solution());
-        events.publishEvent(new DurableSolutionReached(caseId, form.solution(), closure.closedAt()));
+        events.publishEvent(new DurableSolutionReached(
+                caseId, form.solution(), YearMonth.from(closure.closedAt().atZone(clock.getZone()))));
         return closure;
     }
 

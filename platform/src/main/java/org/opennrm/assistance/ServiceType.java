@@ -1,9 +1,12 @@
 package org.opennrm.assistance;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The catalogue of services and remedies recorded against an assistance plan (Council of Europe Convention on
  * Action against Trafficking, articles 12-16, 28 and 15: assistance, residence, return, compensation).
  */
+@NamedInterface("events")
 public enum ServiceType {
     EMERGENCY_ACCOMMODATION,
     LONGER_TERM_ACCOMMODATION,

@@ -8,5 +8,14 @@
  * criminal-justice track, and no rule, screen or report here is conditional on it. It holds no identity: it
  * knows a case by its id and reference.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cases", "referrals", "access", "organisations"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "cases",
+            "cases :: events",
+            "referrals",
+            "access",
+            "access :: actor",
+            "access :: audit",
+            "organisations"
+        })
 package org.opennrm.assistance;

@@ -1,9 +1,12 @@
 package org.opennrm.cases;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Age bands of an anonymous notification: those of the CTDC global dataset's {@code ageBroad} variable, so
  * that counts can be contributed without conversion.
  */
+@NamedInterface("events")
 public enum AgeGroup {
     AGE_0_8("0--8"),
     AGE_9_17("9--17"),

@@ -2,11 +2,24 @@ package org.opennrm.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennrm.EventMonth;
+import org.opennrm.cases.events.AgeAssessed;
+import org.opennrm.cases.events.AssistanceStarted;
+import org.opennrm.cases.events.CaseClosed;
+import org.opennrm.cases.events.CaseOpened;
+import org.opennrm.cases.events.CaseReopened;
+import org.opennrm.cases.events.ConsentGiven;
+import org.opennrm.cases.events.ConsentWithdrawn;
+import org.opennrm.cases.events.DecisionReviewed;
+import org.opennrm.cases.events.GuardianAppointed;
+import org.opennrm.cases.events.IdentificationDecided;
 
 /**
  * A person's case in the NRM. Opened by a referral (stage {@link Stage#REFERRED}, preliminary decision due in
@@ -172,11 +185,11 @@ public final class Case {
         var profile = request.profile();
         opened.domainEvents.add(new CaseOpened(
                 id,
+                personId,
                 referringOrganisationId,
                 ageCategory,
                 profile.exploitationForms(),
-                today,
-                preliminaryDueOn,
+                YearMonth.from(today),
                 request.person().gender(),
                 request.ageInDoubt() ? null : AgeGroup.ofAge(request.person().ageOn(today)),
                 request.person().citizenships(),
@@ -290,7 +303,8 @@ public final class Case {
                 now,
                 reviewedBy);
         reviews.add(review);
-        domainEvents.add(new DecisionReviewed(id, decisionId, outcome, panelOrganisationId));
+        domainEvents.add(
+                new DecisionReviewed(id, decisionId, outcome, panelOrganisationId, YearMonth.from(reviewedOn)));
         if (outcome == ReviewOutcome.RECONSIDERED) {
             take(
                     decision.outcome().reconsidered(),
@@ -364,11 +378,11 @@ public final class Case {
                 decision.id(),
                 decision.kind(),
                 outcome,
-                decidedOn,
+                YearMonth.from(decidedOn),
                 organisationId,
                 reconsiders,
-                startsRecovery ? recoveryEndsOn : null,
-                referredOn,
+                startsRecovery,
+                decidedOn.isBefore(referredOn) ? null : (int) ChronoUnit.DAYS.between(referredOn, decidedOn),
                 ageCategory));
         touch(now);
         return decision;
@@ -421,7 +435,7 @@ public final class Case {
                     "Assistance is recorded for a presumed or identified victim who is not yet in assistance.");
         }
         stage = Stage.IN_ASSISTANCE;
-        domainEvents.add(new AssistanceStarted(id));
+        domainEvents.add(new AssistanceStarted(id, EventMonth.of(now)));
         touch(now);
     }
 
@@ -435,7 +449,7 @@ public final class Case {
         closedAt = now;
         nextDueKind = null;
         nextDueOn = null;
-        domainEvents.add(new CaseClosed(id, reason, stage, now));
+        domainEvents.add(new CaseClosed(id, reason, stage, EventMonth.of(now)));
         touch(now);
     }
 
@@ -443,7 +457,7 @@ public final class Case {
      * Reopens a closed case, for a reason the person reopening it gives: the closure reason and date are cleared,
      * the stage where the case stood is kept.
      */
-    void reopen(String reason, UUID by, Instant now) {
+    Reopening reopen(String reason, UUID by, Instant now) {
         if (status != CaseStatus.CLOSED) {
             throw new CaseRuleViolation("caseRule.notClosed", "Only a closed case can be reopened.");
         }
@@ -456,9 +470,13 @@ public final class Case {
         status = CaseStatus.OPEN;
         closureReason = null;
         closedAt = null;
-        domainEvents.add(new CaseReopened(id, reason.strip(), by, now));
+        domainEvents.add(new CaseReopened(id, EventMonth.of(now)));
         touch(now);
+        return new Reopening(reason.strip(), by, now);
     }
+
+    /** A reopening with the reason given: kept with the case file, never in the event that leaves it. */
+    record Reopening(String reason, UUID by, Instant at) {}
 
     // --- consent
 
@@ -487,7 +505,7 @@ public final class Case {
                 null,
                 null));
         if (statement.given()) {
-            domainEvents.add(new ConsentGiven(id, statement.purpose(), statement.organisationId()));
+            domainEvents.add(new ConsentGiven(id, statement.purpose(), statement.organisationId(), EventMonth.of(now)));
         }
     }
 
@@ -506,7 +524,7 @@ public final class Case {
                 var changed = consent.withdrawnBy(by, now);
                 consents.set(i, changed);
                 withdrawn.add(changed);
-                domainEvents.add(new ConsentWithdrawn(id, purpose, consent.organisationId(), now));
+                domainEvents.add(new ConsentWithdrawn(id, purpose, consent.organisationId(), EventMonth.of(now)));
             }
         }
         if (withdrawn.isEmpty()) {
@@ -554,7 +572,7 @@ public final class Case {
             throw new GuardianMissing();
         }
         guardians.add(new GuardianAppointment(UUID.randomUUID(), guardianAccountId, now, by));
-        domainEvents.add(new GuardianAppointed(id, guardianAccountId));
+        domainEvents.add(new GuardianAppointed(id, EventMonth.of(now)));
         touch(now);
     }
 
@@ -583,7 +601,7 @@ public final class Case {
         requireNotFuture(assessedOn, today);
         ageAssessments.add(new AgeAssessment(UUID.randomUUID(), outcome, assessedOn, now, by));
         ageCategory = outcome;
-        domainEvents.add(new AgeAssessed(id, outcome));
+        domainEvents.add(new AgeAssessed(id, outcome, YearMonth.from(assessedOn)));
         touch(now);
     }
 

@@ -94,6 +94,19 @@ class CaseFiles {
     }
 
     /** Writes the changes of a case read at {@code opened.version()}; someone else's change in between wins. */
+    /** Keeps a reopening's reason and author with the case, in the transaction that reopens it. */
+    void recordReopening(CaseId id, Case.Reopening reopening) {
+        jdbc.sql("""
+                        insert into cases.reopening (id, case_id, reason, reopened_at, reopened_by)
+                        values (:id, :caseId, :reason, :at, :by)""")
+                .param("id", UUID.randomUUID())
+                .param("caseId", id.value())
+                .param("reason", reopening.reason())
+                .param("at", Timestamp.from(reopening.at()))
+                .param("by", reopening.by())
+                .update();
+    }
+
     void update(Case changed) {
         int updated = jdbc.sql("""
                         update cases.case_file set status = :status, stage = :stage, age_category = :ageCategory,

@@ -3,8 +3,10 @@ package org.opennrm.cases;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** The id of a case. Carries no meaning; the reference ({@code NRM-2026-000123}) is what people quote. */
+@NamedInterface("events")
 public record CaseId(@JsonValue UUID value) {
 
     public CaseId {

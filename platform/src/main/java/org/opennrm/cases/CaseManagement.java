@@ -3,6 +3,7 @@ package org.opennrm.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.opennrm.access.AuditTrail;
 import org.opennrm.access.Permission;
 import org.opennrm.access.Role;
 import org.opennrm.access.Scope;
+import org.opennrm.cases.events.AnonymousNotificationReceived;
 import org.opennrm.linkage.DuplicateCheck;
 import org.opennrm.linkage.PersonEncoding;
 import org.opennrm.organisations.NrmRole;
@@ -516,8 +518,9 @@ public class CaseManagement {
     @PreAuthorize("hasAuthority('cases:write:all')")
     public void reopen(CaseId id, Integer expectedVersion, String reason) {
         var changed = loadAt(id, expectedVersion);
-        changed.reopen(reason, actor().accountId(), now());
+        var reopening = changed.reopen(reason, actor().accountId(), now());
         save(changed, AuditAction.UPDATE, "reopened");
+        cases.recordReopening(changed.id(), reopening);
     }
 
     /**
@@ -600,12 +603,12 @@ public class CaseManagement {
         audit.record(AuditAction.CREATE, "anonymous-notification", id);
         events.publishEvent(new AnonymousNotificationReceived(
                 id,
-                today,
+                YearMonth.from(today),
                 notification.gender(),
                 notification.ageGroup(),
                 notification.nationality(),
                 notification.exploitationForms(),
-                notification.region()));
+                organisations.servedRegion(notification.region()).orElse(null)));
         return id;
     }
 

@@ -1,6 +1,9 @@
 package org.opennrm.cases;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Why a case was closed. */
+@NamedInterface("events")
 public enum ClosureReason {
     DURABLE_SOLUTION,
     NOT_IDENTIFIED,

@@ -1,6 +1,9 @@
 package org.opennrm.cases;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The outcome of an identification decision; each belongs to one kind of decision. */
+@NamedInterface("events")
 public enum DecisionOutcome {
     PRESUMED_VICTIM(DecisionKind.PRELIMINARY, true),
     NOT_PRESUMED(DecisionKind.PRELIMINARY, false),

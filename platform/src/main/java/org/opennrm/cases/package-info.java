@@ -9,5 +9,13 @@
  * ids and codes only, and every read of a case file is written to the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"access", "organisations", "screening", "linkage"})
+        allowedDependencies = {
+            "access",
+            "access :: actor",
+            "access :: audit",
+            "organisations",
+            "screening",
+            "screening :: events",
+            "linkage"
+        })
 package org.opennrm.cases;

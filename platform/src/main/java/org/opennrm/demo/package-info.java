@@ -4,5 +4,6 @@
  * the public facades of the modules; never runs when {@code opennrm.demo.enabled} is false. With
  * {@code opennrm.demo.synthetic-cases=N} it also refers N invented persons (demonstrations, benchmarks).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organisations", "access", "cases", "referrals"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"organisations", "access", "access :: actor", "cases", "cases :: events", "referrals"})
 package org.opennrm.demo;

@@ -3,6 +3,7 @@ package org.opennrm.linkage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A linkage run between agencies' lists. It starts as a draft, to which each agency's encodings are uploaded;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param persons distinct persons over all lists, once completed
  * @param overlap the overlap table, once completed; null before
  */
+@NamedInterface("runs")
 public record LinkageRun(
         UUID id,
         String name,

@@ -11,6 +11,7 @@ import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.linkage.encoding.Encodings;
 import org.opennrm.linkage.matching.Linkage;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("hasAuthority('linkage:run:all')")
+@NamedInterface("runs")
 public class LinkageRuns {
 
     static final String RECORD_TYPE = "linkage-run";

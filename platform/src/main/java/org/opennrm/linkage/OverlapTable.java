@@ -1,6 +1,7 @@
 package org.opennrm.linkage;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How many persons are on each combination of lists: the input of multiple systems estimation. One row per
@@ -10,6 +11,7 @@ import java.util.List;
  * @param lists the list labels, in list order
  * @param rows the non-empty combinations, by number of lists and then in list order
  */
+@NamedInterface("runs")
 public record OverlapTable(List<String> lists, List<Row> rows) {
 
     public OverlapTable {

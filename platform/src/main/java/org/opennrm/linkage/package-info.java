@@ -8,5 +8,5 @@
  * nothing of what it encodes. It never reads case tables; it knows cases only by the ids and references it is
  * given. A run's result is counts per combination of lists, never which record is which person.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "access :: actor", "access :: audit"})
 package org.opennrm.linkage;

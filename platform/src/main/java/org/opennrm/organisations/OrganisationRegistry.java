@@ -124,6 +124,22 @@ public class OrganisationRegistry {
         return current != null ? current : reload.execute(status -> kept.checked());
     }
 
+    /**
+     * The region of that name as some organisation registers it among the regions it serves (compared without case
+     * and surrounding spaces); empty for any other text. A region typed on a form leaves its module only this way, so
+     * that free text never travels as a region.
+     */
+    public Optional<String> servedRegion(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = name.strip();
+        return all().stream()
+                .flatMap(organisation -> organisation.regionsServed().stream())
+                .filter(region -> region.strip().equalsIgnoreCase(wanted))
+                .findFirst();
+    }
+
     /** The organisations that match, by name. A registry holds hundreds, not millions: filtered here. */
     public List<Organisation> search(OrganisationSearch search) {
         return all().stream().filter(search::matches).toList();

@@ -13,7 +13,6 @@ import org.opennrm.cases.CaseProgress;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,7 +30,6 @@ public class Referrals {
     private final CaseManagement cases;
     private final OrganisationRegistry organisations;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Referrals(
@@ -39,13 +37,11 @@ public class Referrals {
             CaseManagement cases,
             OrganisationRegistry organisations,
             AuditTrail audit,
-            ApplicationEventPublisher events,
             Clock clock) {
         this.referrals = referrals;
         this.cases = cases;
         this.organisations = organisations;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -86,7 +82,6 @@ public class Referrals {
                 request.screeningId());
         referrals.insert(referral);
         audit.record(AuditAction.CREATE, "referral", referral.id(), "case=" + caseId);
-        events.publishEvent(new ReferralSent(referral.id(), caseId, organisationId, request.screeningId()));
         return new ReferralReceipt(referral.id(), caseId, reference);
     }
 

@@ -1,11 +1,19 @@
 package org.opennrm.referrals;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.opennrm.EventMonth;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.SharingScope;
+import org.opennrm.referrals.events.ServiceReferralAccepted;
+import org.opennrm.referrals.events.ServiceReferralCompleted;
+import org.opennrm.referrals.events.ServiceReferralDeclined;
+import org.opennrm.referrals.events.ServiceReferralSent;
+import org.opennrm.referrals.events.ServiceReferralWithdrawn;
 
 /**
  * A referral of a case to a service provider. Sent by the NRM with a purpose and the scopes it shares; the
@@ -32,6 +40,7 @@ public final class ServiceReferral {
     private ServiceReferralStatus status;
     private String declineReason;
     private Instant updatedAt;
+    private final List<Object> domainEvents = new ArrayList<>();
 
     ServiceReferral(
             UUID id,
@@ -90,7 +99,7 @@ public final class ServiceReferral {
             throw new ServiceReferralRefused(
                     "serviceReferral.healthNeedsMissing", "Describe the health needs you share, or do not share them.");
         }
-        return new ServiceReferral(
+        var sent = new ServiceReferral(
                 UUID.randomUUID(),
                 caseId,
                 caseReference,
@@ -106,12 +115,16 @@ public final class ServiceReferral {
                 ServiceReferralStatus.SENT,
                 null,
                 now);
+        sent.domainEvents.add(new ServiceReferralSent(
+                sent.id, caseId, senderOrganisationId, receiverOrganisationId, overrideGround, EventMonth.of(now)));
+        return sent;
     }
 
     void accept(Instant now) {
         require(status == ServiceReferralStatus.SENT, "serviceReferral.notSent", "Only a sent referral is accepted.");
         status = ServiceReferralStatus.ACCEPTED;
         updatedAt = now;
+        domainEvents.add(new ServiceReferralAccepted(id, caseId, receiverOrganisationId, EventMonth.of(now)));
     }
 
     void decline(String reason, Instant now) {
@@ -123,12 +136,14 @@ public final class ServiceReferral {
         status = ServiceReferralStatus.DECLINED;
         declineReason = reason.strip();
         updatedAt = now;
+        domainEvents.add(new ServiceReferralDeclined(id, caseId, receiverOrganisationId, EventMonth.of(now)));
     }
 
     void withdraw(Instant now) {
         require(status.inForce(), "serviceReferral.notInForce", "Only a sent or accepted referral is withdrawn.");
         status = ServiceReferralStatus.WITHDRAWN;
         updatedAt = now;
+        domainEvents.add(new ServiceReferralWithdrawn(id, caseId, receiverOrganisationId, EventMonth.of(now)));
     }
 
     void complete(Instant now) {
@@ -138,6 +153,14 @@ public final class ServiceReferral {
                 "Only an accepted referral is completed.");
         status = ServiceReferralStatus.COMPLETED;
         updatedAt = now;
+        domainEvents.add(new ServiceReferralCompleted(id, caseId, receiverOrganisationId, EventMonth.of(now)));
+    }
+
+    /** The events of the moves made since it was loaded, handed out once. */
+    List<Object> takeDomainEvents() {
+        var taken = List.copyOf(domainEvents);
+        domainEvents.clear();
+        return taken;
     }
 
     private static void require(boolean condition, String key, String message) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennrm.EventMonth;
 import org.opennrm.RecordNotFound;
 import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
@@ -18,6 +19,8 @@ import org.opennrm.cases.CaseStatus;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
+import org.opennrm.referrals.events.CaseTransferred;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,7 @@ public class ServiceReferrals {
     private final AuditTrail audit;
     private final Clock clock;
     private final OverriddenCases overriddenCases;
+    private final ApplicationEventPublisher events;
 
     ServiceReferrals(
             ServiceReferralStore store,
@@ -48,13 +52,15 @@ public class ServiceReferrals {
             OrganisationRegistry organisations,
             AuditTrail audit,
             Clock clock,
-            OverriddenCases overriddenCases) {
+            OverriddenCases overriddenCases,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.cases = cases;
         this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
         this.overriddenCases = overriddenCases;
+        this.events = events;
     }
 
     // --- the NRM's side
@@ -100,6 +106,7 @@ public class ServiceReferrals {
                 now());
         store.insert(referral);
         audit.record(AuditAction.CREATE, RECORD_TYPE, referral.id(), "scopes=" + referral.scopes());
+        referral.takeDomainEvents().forEach(events::publishEvent);
         if (referral.overridden()) {
             overriddenCases.changed();
             audit.record(AuditAction.SHARE, "case", caseId, "consent override=" + referral.overrideGround());
@@ -159,6 +166,7 @@ public class ServiceReferrals {
         var transfer = new Transfer(UUID.randomUUID(), caseId, from, to.id(), reason.strip(), now(), actor.accountId());
         store.insert(transfer);
         audit.record(AuditAction.UPDATE, "case", caseId, "transferred");
+        events.publishEvent(new CaseTransferred(caseId, from, to.id(), EventMonth.of(transfer.transferredAt())));
         return transfer;
     }
 
@@ -269,6 +277,7 @@ public class ServiceReferrals {
     private ServiceReferral saved(ServiceReferral referral, String detail) {
         store.update(referral);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, referral.id(), "status=" + detail);
+        referral.takeDomainEvents().forEach(events::publishEvent);
         return referral;
     }
 

@@ -6,5 +6,13 @@
  * <p>Holds no identity and never reads a case file: it keeps who referred which case when, and shows the
  * referrer the NRM reference and the status only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cases", "organisations", "access"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "cases",
+            "cases :: events",
+            "organisations",
+            "access",
+            "access :: actor",
+            "access :: audit"
+        })
 package org.opennrm.referrals;

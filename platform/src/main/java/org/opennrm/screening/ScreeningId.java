@@ -3,8 +3,10 @@ package org.opennrm.screening;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** The id of a screening, by which a referral later names the screening it rests on. */
+@NamedInterface("events")
 public record ScreeningId(@JsonValue UUID value) {
 
     public ScreeningId {

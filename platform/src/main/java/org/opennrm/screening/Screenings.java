@@ -1,12 +1,14 @@
 package org.opennrm.screening;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
+import org.opennrm.screening.events.ScreeningCompleted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,7 +96,7 @@ public class Screenings {
                 request.forms(),
                 screening.catalogueVersion(),
                 actor.organisationId(),
-                screening.screenedAt()));
+                YearMonth.from(screening.screenedAt().atZone(clock.getZone()))));
         return screening;
     }
 

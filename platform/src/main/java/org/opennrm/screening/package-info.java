@@ -8,5 +8,5 @@
  * <p>Never stores identity: a screening holds answers, context codes, catalogue and rule versions, the
  * screener's account and organisation and the time, and nothing that names or describes the person.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "access :: actor", "access :: audit"})
 package org.opennrm.screening;

@@ -1,9 +1,7 @@
 package org.opennrm.statistics;
 
-import java.time.Clock;
-import java.time.YearMonth;
-import org.opennrm.assistance.DurableSolutionReached;
-import org.opennrm.assistance.ServiceDelivered;
+import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.ServiceDelivered;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,25 +13,21 @@ import org.springframework.stereotype.Component;
 class AssistanceFacts {
 
     private final NationalStatistics statistics;
-    private final Clock clock;
 
-    AssistanceFacts(NationalStatistics statistics, Clock clock) {
+    AssistanceFacts(NationalStatistics statistics) {
         this.statistics = statistics;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(ServiceDelivered delivered) {
-        statistics.record(Fact.of(EventKind.SERVICE_DELIVERED, YearMonth.from(delivered.startedOn()))
+        statistics.record(Fact.of(EventKind.SERVICE_DELIVERED, delivered.startedIn())
                 .serviceType(delivered.type().name())
                 .build());
     }
 
     @ApplicationModuleListener
     void on(DurableSolutionReached reached) {
-        statistics.record(Fact.of(
-                        EventKind.DURABLE_SOLUTION,
-                        YearMonth.from(reached.closedAt().atZone(clock.getZone())))
+        statistics.record(Fact.of(EventKind.DURABLE_SOLUTION, reached.closedIn())
                 .durableSolution(reached.solution().name())
                 .build());
     }

@@ -1,39 +1,41 @@
 package org.opennrm.statistics;
 
-import java.time.Clock;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import org.opennrm.cases.AgeCategory;
-import org.opennrm.cases.AnonymousNotificationReceived;
-import org.opennrm.cases.CaseClosed;
-import org.opennrm.cases.CaseOpened;
-import org.opennrm.cases.IdentificationDecided;
+import org.opennrm.cases.events.AgeAssessed;
+import org.opennrm.cases.events.AnonymousNotificationReceived;
+import org.opennrm.cases.events.AssistanceStarted;
+import org.opennrm.cases.events.CaseClosed;
+import org.opennrm.cases.events.CaseOpened;
+import org.opennrm.cases.events.CaseReopened;
+import org.opennrm.cases.events.ConsentGiven;
+import org.opennrm.cases.events.ConsentWithdrawn;
+import org.opennrm.cases.events.DecisionReviewed;
+import org.opennrm.cases.events.GuardianAppointed;
+import org.opennrm.cases.events.IdentificationDecided;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts what happens to cases from the cases module's events: referrals (a case opened) with the person's
- * coded characteristics and trafficking profile, anonymous notifications, identification decisions with the
- * days they took, and closures with their reason. The events name cases by id; no id is kept, and the month
- * stands for every date.
+ * Counts what happens to cases from the cases module's events: referrals (a case opened) with the person's coded
+ * characteristics and trafficking profile, anonymous notifications, identification decisions with the days they
+ * took, their reviews, consents given and withdrawn, guardians appointed, age assessments, assistance started,
+ * closures with their reason and reopenings. The events name cases by id; no id is kept in a fact.
  */
 @Component
 class CaseFacts {
 
     private final NationalStatistics statistics;
     private final Regions regions;
-    private final Clock clock;
 
-    CaseFacts(NationalStatistics statistics, Regions regions, Clock clock) {
+    CaseFacts(NationalStatistics statistics, Regions regions) {
         this.statistics = statistics;
         this.regions = regions;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(CaseOpened opened) {
         var origin = regions.of(opened.referringOrganisationId());
-        statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.from(opened.referredOn()))
+        statistics.record(Fact.of(EventKind.REFERRAL, opened.referredIn())
                 .origin(origin.region(), origin.sector())
                 .person(
                         Codes.code(opened.gender()),
@@ -52,7 +54,7 @@ class CaseFacts {
 
     @ApplicationModuleListener
     void on(AnonymousNotificationReceived notification) {
-        statistics.record(Fact.of(EventKind.ANONYMOUS_NOTIFICATION, YearMonth.from(notification.notifiedOn()))
+        statistics.record(Fact.of(EventKind.ANONYMOUS_NOTIFICATION, notification.notifiedIn())
                 .origin(regions.known(notification.region()), null)
                 .person(
                         Codes.code(notification.gender()),
@@ -67,21 +69,64 @@ class CaseFacts {
 
     @ApplicationModuleListener
     void on(IdentificationDecided decided) {
-        Integer days = decided.referredOn() == null
-                ? null
-                : (int) ChronoUnit.DAYS.between(decided.referredOn(), decided.decidedOn());
-        statistics.record(Fact.of(EventKind.IDENTIFICATION_DECISION, YearMonth.from(decided.decidedOn()))
+        statistics.record(Fact.of(EventKind.IDENTIFICATION_DECISION, decided.decidedIn())
                 .child(child(decided.ageCategory()))
-                .decision(decided.outcome().name(), days == null || days < 0 ? null : days)
+                .decision(decided.outcome().name(), decided.daysSinceReferral())
                 .build());
     }
 
     @ApplicationModuleListener
-    void on(CaseClosed closed) {
+    void on(DecisionReviewed reviewed) {
+        statistics.record(Fact.of(EventKind.DECISION_REVIEWED, reviewed.reviewedIn())
+                .decision(reviewed.outcome().name(), null)
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(ConsentGiven given) {
+        statistics.record(Fact.of(EventKind.CONSENT_GIVEN, given.givenIn())
+                .consentPurpose(given.purpose().name())
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(ConsentWithdrawn withdrawn) {
+        statistics.record(Fact.of(EventKind.CONSENT_WITHDRAWN, withdrawn.withdrawnIn())
+                .consentPurpose(withdrawn.purpose().name())
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(GuardianAppointed appointed) {
+        statistics.record(Fact.of(EventKind.GUARDIAN_APPOINTED, appointed.appointedIn())
+                .child(true)
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(AgeAssessed assessed) {
+        statistics.record(Fact.of(EventKind.AGE_ASSESSED, assessed.assessedIn())
+                .child(child(assessed.outcome()))
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(AssistanceStarted started) {
         statistics.record(
-                Fact.of(EventKind.CLOSURE, YearMonth.from(closed.closedAt().atZone(clock.getZone())))
-                        .closureReason(closed.reason().name())
-                        .build());
+                Fact.of(EventKind.ASSISTANCE_STARTED, started.startedIn()).build());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseClosed closed) {
+        statistics.record(Fact.of(EventKind.CLOSURE, closed.closedIn())
+                .closureReason(closed.reason().name())
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseReopened reopened) {
+        statistics.record(
+                Fact.of(EventKind.CASE_REOPENED, reopened.reopenedIn()).build());
     }
 
     /* the children's procedure applies to a person whose age is in doubt, but they are counted as not known */

@@ -5,11 +5,9 @@ import java.time.Year;
 import java.util.UUID;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
-import org.opennrm.cases.EncounterOverlap;
 import org.opennrm.linkage.LinkageRun;
 import org.opennrm.linkage.LinkageRuns;
 import org.opennrm.linkage.RunStatus;
-import org.opennrm.referrals.ServiceEncounters;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +23,13 @@ class Estimates {
 
     private final MultipleSystemsEstimation estimation;
     private final LinkageRuns linkageRuns;
-    private final ServiceEncounters encounters;
+    private final EncounterOverlaps encounters;
     private final AuditTrail audit;
 
     Estimates(
             MultipleSystemsEstimation estimation,
             LinkageRuns linkageRuns,
-            ServiceEncounters encounters,
+            EncounterOverlaps encounters,
             AuditTrail audit) {
         this.estimation = estimation;
         this.linkageRuns = linkageRuns;
@@ -76,8 +74,7 @@ class Estimates {
 
     /**
      * The platform's own lists: how many persons referred in the period each combination of sectors encountered,
-     * counted by the cases module with the referrals to services added (aggregate only; see {@link
-     * ServiceEncounters}).
+     * learnt from the modules' events (aggregate only; see {@link EncounterOverlaps}).
      */
     @PreAuthorize("hasAuthority('statistics:read:all')")
     EncounterOverlap casesOverlap(Year from, Year to) {

@@ -8,7 +8,6 @@ import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
-import org.opennrm.cases.EncounterOverlap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * @param durableSolution for durable solutions: which one the case closed with
  * @param statisticsConsent for referrals: whether the person agreed to use in statistics (the CTDC microdata export
  *     leaves out those who did not); null for facts that do not come from a referral
+ * @param consentPurpose for consents given or withdrawn: the purpose
+ * @param receivingSector for referrals to services and transfers: the sector of the organisation that received the
+ *     referral or the case
+ * @param overrideGround for referrals to services sent without the person's consent: the ground
  */
 public record Fact(
         EventKind kind,
@@ -43,7 +47,10 @@ public record Fact(
         String screeningSuggestion,
         String closureReason,
         String durableSolution,
-        Boolean statisticsConsent) {
+        Boolean statisticsConsent,
+        String consentPurpose,
+        String receivingSector,
+        String overrideGround) {
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -76,6 +83,9 @@ public record Fact(
         code("screening suggestion", screeningSuggestion, CODE);
         code("closure reason", closureReason, CODE);
         code("durable solution", durableSolution, CODE);
+        code("consent purpose", consentPurpose, CODE);
+        code("receiving sector", receivingSector, CODE);
+        code("override ground", overrideGround, CODE);
         methodsOfControl = methodsOfControl == null ? Set.of() : Set.copyOf(methodsOfControl);
         methodsOfControl.forEach(method -> code("method of control", method, CODE));
         sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
@@ -114,6 +124,9 @@ public record Fact(
         private String closureReason;
         private String durableSolution;
         private Boolean statisticsConsent;
+        private String consentPurpose;
+        private String receivingSector;
+        private String overrideGround;
 
         private Builder(EventKind kind, YearMonth month) {
             this.kind = kind;
@@ -187,6 +200,17 @@ public record Fact(
             return this;
         }
 
+        Builder consentPurpose(String consentPurpose) {
+            this.consentPurpose = consentPurpose;
+            return this;
+        }
+
+        Builder receivedBy(String receivingSector, String overrideGround) {
+            this.receivingSector = receivingSector;
+            this.overrideGround = overrideGround;
+            return this;
+        }
+
         Fact build() {
             return new Fact(
                     kind,
@@ -208,7 +232,10 @@ public record Fact(
                     screeningSuggestion,
                     closureReason,
                     durableSolution,
-                    statisticsConsent);
+                    statisticsConsent,
+                    consentPurpose,
+                    receivingSector,
+                    overrideGround);
         }
     }
 

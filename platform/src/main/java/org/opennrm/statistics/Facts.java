@@ -30,10 +30,10 @@ class Facts {
                             referring_sector, sex, age_band, child, citizenship, exploitation_forms, decision_outcome,
                             days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
                             exploitation_countries, screening_suggestion, closure_reason, durable_solution,
-                            statistics_consent)
+                            statistics_consent, consent_purpose, receiving_sector, override_ground)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
                             :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
-                            :closure, :solution, :consent)
+                            :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround)
                         """)
                 .param("kind", fact.kind().name())
                 .param("year", fact.month().getYear())
@@ -57,6 +57,9 @@ class Facts {
                 .param("closure", fact.closureReason())
                 .param("solution", fact.durableSolution())
                 .param("consent", fact.statisticsConsent(), Types.BOOLEAN)
+                .param("purpose", fact.consentPurpose())
+                .param("receivingSector", fact.receivingSector())
+                .param("overrideGround", fact.overrideGround())
                 .update();
     }
 
@@ -145,7 +148,10 @@ class Facts {
                         null,
                         null,
                         null,
-                        rs.getObject("statistics_consent", Boolean.class)))
+                        rs.getObject("statistics_consent", Boolean.class),
+                        null,
+                        null,
+                        null))
                 .list();
     }
 

@@ -1,11 +1,9 @@
 package org.opennrm.statistics;
 
-import java.time.Clock;
-import java.time.YearMonth;
 import java.util.stream.Collectors;
 import org.opennrm.screening.AgeGroup;
 import org.opennrm.screening.ExploitationForm;
-import org.opennrm.screening.ScreeningCompleted;
+import org.opennrm.screening.events.ScreeningCompleted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,20 +16,16 @@ class ScreeningFacts {
 
     private final NationalStatistics statistics;
     private final Regions regions;
-    private final Clock clock;
 
-    ScreeningFacts(NationalStatistics statistics, Regions regions, Clock clock) {
+    ScreeningFacts(NationalStatistics statistics, Regions regions) {
         this.statistics = statistics;
         this.regions = regions;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(ScreeningCompleted completed) {
         var origin = regions.of(completed.organisationId());
-        statistics.record(Fact.of(
-                        EventKind.SCREENING,
-                        YearMonth.from(completed.completedAt().atZone(clock.getZone())))
+        statistics.record(Fact.of(EventKind.SCREENING, completed.completedIn())
                 .origin(origin.region(), origin.sector())
                 .child(
                         completed.ageGroup() == null || completed.ageGroup() == AgeGroup.UNKNOWN

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.RuleViolation;
+import org.opennrm.cases.events.CaseOpened;
+import org.opennrm.cases.events.ConsentWithdrawn;
+import org.opennrm.cases.events.IdentificationDecided;
 
 class CaseTests {
 
@@ -58,7 +61,7 @@ class CaseTests {
                 .singleElement()
                 .isInstanceOfSatisfying(IdentificationDecided.class, decided -> {
                     assertThat(decided.outcome()).isEqualTo(DecisionOutcome.PRESUMED_VICTIM);
-                    assertThat(decided.recoveryPeriodEndsOn()).isEqualTo(DECIDED.plusDays(30));
+                    assertThat(decided.startsRecoveryPeriod()).isTrue();
                 });
     }
 

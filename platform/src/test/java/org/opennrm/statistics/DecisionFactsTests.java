@@ -2,7 +2,7 @@ package org.opennrm.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.DecisionKind;
 import org.opennrm.cases.DecisionOutcome;
-import org.opennrm.cases.IdentificationDecided;
+import org.opennrm.cases.events.IdentificationDecided;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +40,11 @@ class DecisionFactsTests {
                 UUID.randomUUID(),
                 DecisionKind.FORMAL,
                 DecisionOutcome.IDENTIFIED,
-                LocalDate.of(year, 5, 17),
+                YearMonth.of(year, 5),
                 UUID.randomUUID(),
                 null,
-                null,
-                LocalDate.of(year, 3, 18),
+                false,
+                60,
                 AgeCategory.ADULT);
 
         transactions.executeWithoutResult(status -> events.publishEvent(decided));

@@ -2,9 +2,7 @@ package org.opennrm.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
 import org.opennrm.assistance.DurableSolution;
-import org.opennrm.assistance.DurableSolutionReached;
-import org.opennrm.assistance.ServiceDelivered;
 import org.opennrm.assistance.ServiceType;
+import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.ServiceDelivered;
 import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.AnonymousNotification;
 import org.opennrm.cases.CaseId;
@@ -29,9 +27,9 @@ import org.opennrm.cases.SignedIn;
 import org.opennrm.cases.TraffickingProfile;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.screening.ExploitationForm;
-import org.opennrm.screening.ScreeningCompleted;
 import org.opennrm.screening.ScreeningId;
 import org.opennrm.screening.Suggestion;
+import org.opennrm.screening.events.ScreeningCompleted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,15 +146,9 @@ class EventFactsTests {
                 "TransgenderMasculine",
                 "NonConforming",
                 "NonSpecifiedUnknown");
-        transactions.executeWithoutResult(status ->
-                genders.forEach(gender -> events.publishEvent(new org.opennrm.cases.AnonymousNotificationReceived(
-                        UUID.randomUUID(),
-                        LocalDate.of(year, 2, 1),
-                        gender,
-                        AgeGroup.AGE_21_23,
-                        "MDA",
-                        Set.of(),
-                        null))));
+        transactions.executeWithoutResult(status -> genders.forEach(
+                gender -> events.publishEvent(new org.opennrm.cases.events.AnonymousNotificationReceived(
+                        UUID.randomUUID(), YearMonth.of(year, 2), gender, AgeGroup.AGE_21_23, "MDA", Set.of(), null))));
 
         var facts = factsAfter("event_kind = 'ANONYMOUS_NOTIFICATION' and period_year = ?", year, genders.size());
 
@@ -231,7 +223,6 @@ class EventFactsTests {
         // a year in which no other test counts these kinds (a third of the century of its own), so that the
         // counts are this test's own
         int year = ThreadLocalRandom.current().nextInt(2167, 2200);
-        Instant inJune = LocalDate.of(year, 6, 10).atStartOfDay().toInstant(ZoneOffset.UTC);
         transactions.executeWithoutResult(status -> {
             events.publishEvent(new ScreeningCompleted(
                     ScreeningId.of(UUID.randomUUID()),
@@ -241,11 +232,11 @@ class EventFactsTests {
                     Set.of(ExploitationForm.LABOUR_EXPLOITATION),
                     "test",
                     shelter(),
-                    inJune));
+                    YearMonth.of(year, 6)));
             events.publishEvent(new ServiceDelivered(
-                    CaseId.of(UUID.randomUUID()), ServiceType.MEDICAL_CARE, LocalDate.of(year, 7, 1)));
+                    CaseId.of(UUID.randomUUID()), ServiceType.MEDICAL_CARE, YearMonth.of(year, 7)));
             events.publishEvent(new DurableSolutionReached(
-                    CaseId.of(UUID.randomUUID()), DurableSolution.INTEGRATION_IN_COUNTRY, inJune));
+                    CaseId.of(UUID.randomUUID()), DurableSolution.INTEGRATION_IN_COUNTRY, YearMonth.of(year, 6)));
         });
 
         var facts = factsAfter(

@@ -8,16 +8,17 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.EventsDelivered;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.Role;
 import org.opennrm.cases.CaseManagement;
-import org.opennrm.cases.EncounterFixtures;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -47,6 +48,9 @@ class StatisticsBrowserTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aStatisticianReadsANationalTableWithItsChartAndEstimatesTheHiddenNumber() {
@@ -86,6 +90,7 @@ class StatisticsBrowserTests {
 
             // the platform's own lists: this year's cases by the sectors that referred or decided
             EncounterFixtures.mixedCases(cases, organisations, clock);
+            EventsDelivered.await(jdbc);
             browser.go("/statistics/estimates").clickId("cases-estimate");
             browser.waitForText("by the sectors that met them");
             assertThat(browser.textOf(By.id("cases-overlap")))

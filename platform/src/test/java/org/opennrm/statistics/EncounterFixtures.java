@@ -1,4 +1,4 @@
-package org.opennrm.cases;
+package org.opennrm.statistics;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.opennrm.access.Role;
+import org.opennrm.cases.CaseFixtures;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.DecisionOutcome;
+import org.opennrm.cases.DecisionRequest;
+import org.opennrm.cases.SignedIn;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationDetails;
 import org.opennrm.organisations.OrganisationRegistry;

@@ -1,4 +1,4 @@
-package org.opennrm.cases;
+package org.opennrm.statistics;
 
 import java.time.Year;
 import java.util.List;

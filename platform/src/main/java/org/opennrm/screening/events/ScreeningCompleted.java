@@ -1,8 +1,12 @@
-package org.opennrm.screening;
+package org.opennrm.screening.events;
 
-import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Set;
 import java.util.UUID;
+import org.opennrm.screening.AgeGroup;
+import org.opennrm.screening.ExploitationForm;
+import org.opennrm.screening.ScreeningId;
+import org.opennrm.screening.Suggestion;
 
 /**
  * A screening was completed and saved. Carries ids and codes only, so that statistics can count
@@ -16,4 +20,4 @@ public record ScreeningCompleted(
         Set<ExploitationForm> forms,
         String catalogueVersion,
         UUID organisationId,
-        Instant completedAt) {}
+        YearMonth completedIn) {}

@@ -1,4 +1,4 @@
-package org.opennrm.cases;
+package org.opennrm.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,10 +14,13 @@ import java.time.Year;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.opennrm.EventsDelivered;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
+import org.opennrm.cases.CaseManagement;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** "From the platform's cases" on the estimates page: the sectors' overlap table, small cells hidden, estimated. */
@@ -35,6 +38,9 @@ class EncounterOverlapWebTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final UUID organisation = UUID.randomUUID();
 
@@ -55,6 +61,7 @@ class EncounterOverlapWebTests {
     @Test
     void theCasesOfThePeriodAreEstimatedAndSmallCellsAreNotShown() throws Exception {
         EncounterFixtures.mixedCases(cases, organisations, clock);
+        EventsDelivered.await(jdbc);
         String year = Year.now(clock).toString();
         String page = mvc.perform(post("/statistics/estimates/cases")
                         .with(as(Role.STATISTICIAN, organisation))

@@ -1,8 +1,7 @@
-package org.opennrm.cases;
+package org.opennrm.statistics;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +16,13 @@ import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
+import org.opennrm.cases.events.CaseOpened;
+import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.Sector;
+import org.opennrm.referrals.events.ServiceReferralAccepted;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +32,19 @@ import org.springframework.transaction.annotation.Transactional;
  * the platform's own lists for multiple systems estimation. For statisticians and co-ordinators
  * ({@code statistics:read:all}); the answer is aggregate and every request is written to the audit trail.
  *
- * <p>The rule: a person referred in the period (a case whose referral date falls in it) is on the list of a sector
- * when an organisation of that sector referred them or took an identification decision (preliminary, formal or a
- * reconsideration) on any of their cases, or met them in a way another module records and hands in as an
- * {@link Encounter} (the referrals module: the organisation that accepted a referral to its services). Persons are counted by the person record, so a person with two cases is
- * counted once; a person referred twice as two persons, whose duplicate was never resolved, is counted twice.
+ * <p>The rule: a person referred in the period (a case whose referral falls in it) is on the list of a sector when an
+ * organisation of that sector referred them, took an identification decision (preliminary, formal or a
+ * reconsideration) on any of their cases, or accepted a referral of that case to its services. Persons are counted
+ * by the person record, so a person with two cases is counted once; a person referred twice as two persons, whose
+ * duplicate was never resolved, is counted twice.
+ *
+ * <p>Who met whom is learnt from events ({@code CaseOpened}, {@code IdentificationDecided},
+ * {@code ServiceReferralAccepted}) into two tables of opaque ids that only this class reads; the cases and referrals
+ * modules' tables are never read. An organisation that accepted a referral has met the person even if the referral
+ * is withdrawn later.
  */
 @Service
-public class EncounterOverlaps {
+class EncounterOverlaps {
 
     static final String RECORD_TYPE = "encounter-overlap";
 
@@ -50,20 +58,44 @@ public class EncounterOverlaps {
         this.audit = audit;
     }
 
-    /** An organisation that met the person of a case, as another module records it: ids only. */
-    public record Encounter(UUID caseId, UUID organisationId) {}
+    @ApplicationModuleListener
+    void on(CaseOpened opened) {
+        jdbc.sql("""
+                        insert into statistics.encounter_case (case_id, person_id, referred_year)
+                        values (:caseId, :personId, :year) on conflict do nothing""")
+                .param("caseId", opened.caseId().value())
+                .param("personId", opened.personId())
+                .param("year", opened.referredIn().getYear())
+                .update();
+        met(opened.caseId().value(), opened.referringOrganisationId());
+    }
+
+    @ApplicationModuleListener
+    void on(IdentificationDecided decided) {
+        met(decided.caseId().value(), decided.organisationId());
+    }
+
+    @ApplicationModuleListener
+    void on(ServiceReferralAccepted accepted) {
+        met(accepted.caseId().value(), accepted.receiverOrganisationId());
+    }
+
+    private void met(UUID caseId, UUID organisationId) {
+        if (organisationId == null) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into statistics.encounter (case_id, organisation_id)
+                        values (:caseId, :organisationId) on conflict do nothing""")
+                .param("caseId", caseId)
+                .param("organisationId", organisationId)
+                .update();
+    }
 
     /** Persons referred from the first day of {@code from} to the last day of {@code to}, by sectors met. */
     @Transactional
     @PreAuthorize("hasAuthority('statistics:read:all')")
-    public EncounterOverlap encounterOverlap(Year from, Year to) {
-        return encounterOverlap(from, to, List.of());
-    }
-
-    /** The same, with the encounters other modules record added to the referrals and decisions. */
-    @Transactional
-    @PreAuthorize("hasAuthority('statistics:read:all')")
-    public EncounterOverlap encounterOverlap(Year from, Year to, List<Encounter> more) {
+    EncounterOverlap encounterOverlap(Year from, Year to) {
         if (from == null || to == null || from.isAfter(to)) {
             throw new RuleViolation("Give a period whose first year is not after its last year.");
         }
@@ -71,32 +103,17 @@ public class EncounterOverlaps {
         // the database
         List<OrganisationSet> sets = jdbc.sql("""
                         select organisations, count(*) as persons from (
-                            select person_id, array_agg(distinct organisation_id order by organisation_id) as organisations
-                            from (
-                                select f.person_id, f.referring_organisation_id as organisation_id
-                                from cases.case_file f
-                                where f.referred_on between :first and :last
-                                union
-                                select f.person_id, d.organisation_id
-                                from cases.decision d join cases.case_file f on f.id = d.case_id
-                                where f.referred_on between :first and :last
-                                union
-                                select f.person_id, m.organisation_id
-                                from unnest(cast(:caseIds as uuid[]), cast(:organisationIds as uuid[]))
-                                    as m(case_id, organisation_id)
-                                join cases.case_file f on f.id = m.case_id
-                                where f.referred_on between :first and :last
-                            ) encounters
-                            group by person_id
+                            select c.person_id,
+                                array_agg(distinct e.organisation_id order by e.organisation_id) as organisations
+                            from statistics.encounter_case c
+                            join statistics.encounter e on e.case_id = c.case_id
+                            where c.referred_year between :first and :last
+                            group by c.person_id
                         ) persons
                         group by organisations
                         """)
-                .param("first", from.atDay(1))
-                .param("last", LocalDate.of(to.getValue(), 12, 31))
-                .param("caseIds", array(more.stream().map(Encounter::caseId).toList()))
-                .param(
-                        "organisationIds",
-                        array(more.stream().map(Encounter::organisationId).toList()))
+                .param("first", from.getValue())
+                .param("last", to.getValue())
                 .query((rs, row) -> new OrganisationSet(uuids(rs.getArray("organisations")), rs.getLong("persons")))
                 .list();
 
@@ -141,15 +158,6 @@ public class EncounterOverlaps {
         StringBuilder key = new StringBuilder(on.size());
         on.forEach(present -> key.append(present ? '1' : '0'));
         return key.toString();
-    }
-
-    /** A Postgres array literal of ids (UUIDs need no quoting). */
-    private static String array(List<UUID> ids) {
-        StringBuilder text = new StringBuilder("{");
-        for (int i = 0; i < ids.size(); i++) {
-            text.append(i == 0 ? "" : ",").append(ids.get(i));
-        }
-        return text.append('}').toString();
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

@@ -1,0 +1,6 @@
+/**
+ * What the assistance module announces: services delivered and durable solutions reached, with codes, months and
+ * opaque ids only. Statistics listens to these events and to nothing else of {@code assistance}.
+ */
+@org.springframework.modulith.NamedInterface("events")
+package org.opennrm.assistance.events;
