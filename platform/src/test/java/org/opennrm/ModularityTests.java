@@ -1,9 +1,12 @@
 package org.opennrm;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
@@ -36,6 +39,28 @@ class ModularityTests {
                 .isInstanceOf(Violations.class)
                 .hasMessageContaining("ForbiddenCaseRead")
                 .hasMessageContaining("CaseManagement");
+    }
+
+    /**
+     * The case file's store (its SQL, the person's encrypted identity, the change counter) is public only so that the
+     * module's own sub-packages (queue, exchange, justice) can share it; no other module may touch it.
+     */
+    @Test
+    void onlyTheCasesModuleUsesItsStore() {
+        var imported = new ClassFileImporter(List.of(PRODUCTION_CODE)).importPackages("org.opennrm");
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.opennrm.cases..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.opennrm.cases.CaseFiles")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.opennrm.cases.Persons")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.opennrm.cases.CaseFileChanges")
+                .check(imported);
     }
 
     @Test

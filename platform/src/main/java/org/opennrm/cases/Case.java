@@ -34,6 +34,15 @@ import org.opennrm.cases.events.IdentificationDecided;
  */
 public final class Case {
 
+    /**
+     * The longest reasons, evidence, circumstances or assessment summary a case keeps: a page of text, enough for a
+     * decision's reasons. The forms show the same limit as a field message ({@code @Size(max = TEXT_LIMIT)}).
+     */
+    public static final int TEXT_LIMIT = 5000;
+
+    /** The longest description of an event or reason for reopening. */
+    public static final int SHORT_TEXT_LIMIT = 2000;
+
     private final CaseId id;
     private final String reference;
     private final UUID personId;
@@ -161,7 +170,7 @@ public final class Case {
                 today,
                 now,
                 request.screeningId(),
-                blankToNull(request.circumstances()),
+                blankToNull(within(request.circumstances(), TEXT_LIMIT, "caseRule.textTooLong")),
                 0,
                 CaseStatus.OPEN,
                 Stage.REFERRED,
@@ -293,6 +302,7 @@ public final class Case {
                     "caseRule.reviewBeforeDecision", "A review cannot be dated before the decision it reviews.");
         }
         requireText(reasons);
+        within(reasons, TEXT_LIMIT, "decision.text.size");
         var review = new Review(
                 UUID.randomUUID(),
                 decisionId,
@@ -332,6 +342,8 @@ public final class Case {
             Instant now,
             int recoveryPeriodDays) {
         requireText(reasons);
+        within(reasons, TEXT_LIMIT, "decision.text.size");
+        within(evidence, TEXT_LIMIT, "decision.text.size");
         boolean startsRecovery = outcome == DecisionOutcome.PRESUMED_VICTIM;
         var decision = new Decision(
                 UUID.randomUUID(),
@@ -464,9 +476,7 @@ public final class Case {
         if (reason == null || reason.isBlank()) {
             throw new CaseRuleViolation("caseRule.reopenReason", "A case is reopened with a reason.");
         }
-        if (reason.length() > 2000) {
-            throw new CaseRuleViolation("caseRule.textTooLong", "A text is longer than allowed.");
-        }
+        within(reason, SHORT_TEXT_LIMIT, "caseRule.textTooLong");
         status = CaseStatus.OPEN;
         closureReason = null;
         closedAt = null;
@@ -588,6 +598,7 @@ public final class Case {
         }
         requireNotFuture(assessedOn, today);
         requireText(summary);
+        within(summary, TEXT_LIMIT, "decision.text.size");
         bestInterests.add(new BestInterestsAssessment(UUID.randomUUID(), assessedOn, summary.strip(), now, by));
         touch(now);
     }
@@ -615,6 +626,7 @@ public final class Case {
         if (entry.occurredOn().isAfter(today)) {
             throw new EventDateInFuture();
         }
+        within(entry.description(), SHORT_TEXT_LIMIT, "referral.eventDescription.size");
         events.add(new TimelineEvent(
                 UUID.randomUUID(),
                 entry.type(),
@@ -667,6 +679,15 @@ public final class Case {
         if (day.isAfter(today)) {
             throw new CaseRuleViolation("caseRule.dateInFuture", "The date cannot be in the future.");
         }
+    }
+
+    /** The text as given, when it is no longer than the limit; refused with the message key otherwise. */
+    private static String within(String text, int limit, String messageKey) {
+        if (text != null && text.length() > limit) {
+            throw new CaseRuleViolation(
+                    messageKey, "A text is longer than allowed (at most " + limit + " characters).");
+        }
+        return text;
     }
 
     private static void requireText(String text) {

@@ -6,4 +6,4 @@ import org.springframework.stereotype.Component;
 /** Counts ended changes to case files ({@link CaseFiles} reports each), so that {@link QueuePages} knows when
  * the rendered queue is out of date. */
 @Component
-class CaseFileChanges extends ChangeCount {}
+public class CaseFileChanges extends ChangeCount {}

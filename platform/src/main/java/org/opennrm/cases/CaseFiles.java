@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * evidence, descriptions, assessments) is encrypted with {@link IdentityProtection}, bound to its row.
  */
 @Repository
-class CaseFiles {
+public class CaseFiles {
 
     static final String CIRCUMSTANCES = "cases.case_file.circumstances:";
     static final String DECISION_REASONS = "cases.decision.reasons:";
@@ -327,7 +327,7 @@ class CaseFiles {
                         order by appointed_at desc, id limit 1""").param("id", id.value()).query(UUID.class).optional();
     }
 
-    Optional<Case> find(CaseId id) {
+    public Optional<Case> find(CaseId id) {
         return jdbc.sql(CASE_WITH_ROWS + "from cases.case_file c where c.id = :id")
                 .param("id", id.value())
                 .query((rs, n) -> caseOf(rs, id))
@@ -564,7 +564,7 @@ class CaseFiles {
                 .list();
     }
 
-    static Set<String> strings(Array array) throws SQLException {
+    public static Set<String> strings(Array array) throws SQLException {
         if (array == null) {
             return Set.of();
         }

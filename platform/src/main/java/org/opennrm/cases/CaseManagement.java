@@ -20,6 +20,8 @@ import org.opennrm.access.Permission;
 import org.opennrm.access.Role;
 import org.opennrm.access.Scope;
 import org.opennrm.cases.events.AnonymousNotificationReceived;
+import org.opennrm.cases.queue.NrmQueue;
+import org.opennrm.cases.queue.QueueEntry;
 import org.opennrm.linkage.DuplicateCheck;
 import org.opennrm.linkage.PersonEncoding;
 import org.opennrm.organisations.NrmRole;
@@ -43,8 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseManagement {
 
-    static final String RECORD_TYPE = "case";
-    static final int QUEUE_PAGE = 50;
+    public static final String RECORD_TYPE = "case";
+    public static final int QUEUE_PAGE = 50;
     static final int ADULTHOOD = 18;
 
     private final CaseFiles cases;
@@ -130,8 +132,6 @@ public class CaseManagement {
         requireLength(person.givenName(), 200);
         requireLength(person.familyName(), 200);
         requireLength(person.otherNames(), 400);
-        requireLength(request.circumstances(), 5000);
-        request.events().forEach(event -> requireLength(event.description(), 2000));
         codes.requireOptional(CodeLists.GENDER, person.gender());
         codes.require(CodeLists.COUNTRY, person.citizenships());
         codes.require(CodeLists.LANGUAGE, person.languages());

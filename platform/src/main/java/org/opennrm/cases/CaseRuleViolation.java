@@ -10,7 +10,7 @@ public class CaseRuleViolation extends RuleViolation {
 
     private final String messageKey;
 
-    CaseRuleViolation(String messageKey, String message) {
+    public CaseRuleViolation(String messageKey, String message) {
         super(message);
         this.messageKey = messageKey;
     }

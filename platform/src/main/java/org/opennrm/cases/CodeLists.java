@@ -197,7 +197,7 @@ public class CodeLists {
         return loaded;
     }
 
-    static Set<String> split(String joined) {
+    public static Set<String> split(String joined) {
         if (joined == null || joined.isBlank()) {
             return Set.of();
         }

@@ -18,8 +18,17 @@ public record Consent(
         Instant withdrawnAt,
         UUID withdrawnBy) {
 
+    /** A consent stands while it was given and has not been withdrawn; {@link #inForceSql} is the same rule in SQL. */
     public boolean inForce() {
         return given && withdrawnAt == null;
+    }
+
+    /**
+     * {@link #inForce()} as a condition on a row of {@code cases.consent} with the given alias, for queries that count
+     * or filter cases by consent without loading them (the HTCDS export of many cases).
+     */
+    public static String inForceSql(String alias) {
+        return alias + ".given and " + alias + ".withdrawn_at is null";
     }
 
     public boolean withdrawn() {

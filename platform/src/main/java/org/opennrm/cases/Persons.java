@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * ({@code cases.person.<column>:<personId>}), so that a value copied elsewhere does not decrypt.
  */
 @Repository
-class Persons {
+public class Persons {
 
     static final String[] COLUMNS = {
         "given_name",
@@ -39,7 +39,7 @@ class Persons {
         this.protection = protection;
     }
 
-    static String contextOf(String column, UUID personId) {
+    public static String contextOf(String column, UUID personId) {
         return "cases.person." + column + ":" + personId;
     }
 

@@ -16,6 +16,7 @@ import org.opennrm.RuleViolation;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.EncryptedColumn;
 import org.opennrm.access.Role;
+import org.opennrm.cases.queue.QueueEntry;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -170,6 +170,48 @@ class CaseTests {
     }
 
     @Test
+    void textsLongerThanTheCaseKeepsAreRefusedByTheAggregateWhateverPathTheyCameBy() {
+        String page = "x".repeat(Case.TEXT_LIMIT);
+        String tooLong = page + "x";
+        assertThatThrownBy(() -> openCase.decidePreliminary(
+                        DecisionOutcome.PRESUMED_VICTIM,
+                        DECIDED,
+                        OFFICER,
+                        PANEL,
+                        tooLong,
+                        null,
+                        TODAY,
+                        at(DECIDED),
+                        30))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("decision.text.size"));
+        assertThatThrownBy(() -> openCase.decidePreliminary(
+                        DecisionOutcome.PRESUMED_VICTIM,
+                        DECIDED,
+                        OFFICER,
+                        PANEL,
+                        "Reasons",
+                        tooLong,
+                        TODAY,
+                        at(DECIDED),
+                        30))
+                .isInstanceOf(CaseRuleViolation.class);
+        assertThatThrownBy(() -> openCase.addEvent(
+                        new EventEntry("Exploitation", TODAY, "DEU", "y".repeat(Case.SHORT_TEXT_LIMIT + 1)),
+                        OFFICER,
+                        TODAY,
+                        at(TODAY)))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("referral.eventDescription.size"));
+        assertThat(openCase.decisions()).isEmpty();
+        assertThat(openCase.events()).hasSize(1);
+
+        openCase.decidePreliminary(
+                DecisionOutcome.PRESUMED_VICTIM, DECIDED, OFFICER, PANEL, page, page, TODAY, at(DECIDED), 30);
+        assertThat(openCase.decisions()).hasSize(1);
+    }
+
+    @Test
     void decisionOnClosedCaseIsRefused() {
         openCase.close(ClosureReason.PERSON_WITHDREW, at(DECIDED));
 
