@@ -2,7 +2,6 @@ package org.opennrm.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,13 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
-import org.opennrm.assistance.DurableSolution;
-import org.opennrm.assistance.ServiceType;
-import org.opennrm.assistance.events.DurableSolutionReached;
-import org.opennrm.assistance.events.ServiceDelivered;
 import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.AnonymousNotification;
-import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.ClosureReason;
 import org.opennrm.cases.ConsentPurpose;
@@ -26,19 +20,16 @@ import org.opennrm.cases.PersonIdentity;
 import org.opennrm.cases.SignedIn;
 import org.opennrm.cases.TraffickingProfile;
 import org.opennrm.organisations.OrganisationRegistry;
-import org.opennrm.screening.ExploitationForm;
-import org.opennrm.screening.ScreeningId;
-import org.opennrm.screening.Suggestion;
-import org.opennrm.screening.events.ScreeningCompleted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What happens in the other modules becomes coded facts through their events: a referral with the person's codes
- * and the trafficking profile, an anonymous notification, a closure, a screening, a service and a durable solution.
- * Nothing that names a person or a case is kept. Synthetic persons only.
+ * Journeys across modules: what a person does in the cases module becomes coded facts through its events (a
+ * referral with the person's codes and the trafficking profile, an anonymous notification, a closure). Nothing that
+ * names a person or a case is kept. Synthetic persons only. Each event kind on its own, with exact counts, is tested
+ * in {@link StatisticsModuleTests}.
  */
 @PlatformTest
 class EventFactsTests {
@@ -136,30 +127,6 @@ class EventFactsTests {
     }
 
     @Test
-    void everyHtcdsGenderFitsAFact() throws Exception {
-        // years of its own: DecisionFactsTests and the test below draw theirs from other thirds of the century
-        int year = ThreadLocalRandom.current().nextInt(2134, 2167);
-        var genders = List.of(
-                "Feminine",
-                "Masculine",
-                "TransgenderFeminine",
-                "TransgenderMasculine",
-                "NonConforming",
-                "NonSpecifiedUnknown");
-        transactions.executeWithoutResult(status -> genders.forEach(
-                gender -> events.publishEvent(new org.opennrm.cases.events.AnonymousNotificationReceived(
-                        UUID.randomUUID(), YearMonth.of(year, 2), gender, AgeGroup.AGE_21_23, "MDA", Set.of(), null))));
-
-        var facts = factsAfter("event_kind = 'ANONYMOUS_NOTIFICATION' and period_year = ?", year, genders.size());
-
-        assertThat(facts).hasSize(genders.size());
-        assertThat(String.join("\n", facts))
-                .contains("\"sex\":\"TRANSGENDER_MASCULINE\"")
-                .contains("\"sex\":\"NON_CONFORMING\"")
-                .contains("\"sex\":null");
-    }
-
-    @Test
     void aClosureIsCountedWithItsReason() throws Exception {
         var opened = caseManagement.openFor(
                 shelter(),
@@ -216,46 +183,5 @@ class EventFactsTests {
                         .doesNotContainIgnoringCase("roe"))
                 .anySatisfy(fact -> assertThat(fact).contains("\"region_code\":\"NORTH-REGION\""))
                 .anySatisfy(fact -> assertThat(fact).contains("\"region_code\":null"));
-    }
-
-    @Test
-    void screeningsServicesAndDurableSolutionsAreCountedByTheirCodes() throws Exception {
-        // a year in which no other test counts these kinds (a third of the century of its own), so that the
-        // counts are this test's own
-        int year = ThreadLocalRandom.current().nextInt(2167, 2200);
-        transactions.executeWithoutResult(status -> {
-            events.publishEvent(new ScreeningCompleted(
-                    ScreeningId.of(UUID.randomUUID()),
-                    "labour-inspection",
-                    Suggestion.REFER_AS_PRESUMED_VICTIM,
-                    org.opennrm.screening.AgeGroup.CHILD,
-                    Set.of(ExploitationForm.LABOUR_EXPLOITATION),
-                    "test",
-                    shelter(),
-                    YearMonth.of(year, 6)));
-            events.publishEvent(new ServiceDelivered(
-                    CaseId.of(UUID.randomUUID()), ServiceType.MEDICAL_CARE, YearMonth.of(year, 7)));
-            events.publishEvent(new DurableSolutionReached(
-                    CaseId.of(UUID.randomUUID()), DurableSolution.INTEGRATION_IN_COUNTRY, YearMonth.of(year, 6)));
-        });
-
-        var facts = factsAfter(
-                "event_kind in ('SCREENING', 'SERVICE_DELIVERED', 'DURABLE_SOLUTION') and period_year = ?", year, 3);
-
-        assertThat(facts).hasSize(3);
-        assertThat(facts)
-                .anySatisfy(fact -> assertThat(fact)
-                        .contains("\"event_kind\":\"SCREENING\"")
-                        .contains("\"screening_suggestion\":\"REFER_AS_PRESUMED_VICTIM\"")
-                        .contains("\"child\":true")
-                        .contains("\"referring_sector\":\"NGO\"")
-                        .contains("\"exploitation_forms\":[\"LABOUR_EXPLOITATION\"]"))
-                .anySatisfy(fact -> assertThat(fact)
-                        .contains("\"event_kind\":\"SERVICE_DELIVERED\"")
-                        .contains("\"service_type\":\"MEDICAL_CARE\"")
-                        .contains("\"period_month\":7"))
-                .anySatisfy(fact -> assertThat(fact)
-                        .contains("\"event_kind\":\"DURABLE_SOLUTION\"")
-                        .contains("\"durable_solution\":\"INTEGRATION_IN_COUNTRY\""));
     }
 }
