@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
@@ -68,9 +67,8 @@ class EventFactsTests {
 
     @Test
     void aReferralIsCountedWithThePersonsCodesAndTheProfileButNoIdentity() throws Exception {
-        // a country of exploitation no other test uses, so that the fact is this test's own
-        String country = List.of("NRU", "TUV", "PLW", "KIR")
-                .get(ThreadLocalRandom.current().nextInt(4));
+        // a country of exploitation no other test uses, so that the new fact is this test's own
+        String country = "NRU";
         String family = "Factova" + UUID.randomUUID().toString().substring(0, 6);
         long before = jdbc.sql("select count(*) from statistics.fact where event_kind = 'REFERRAL'"
                         + " and :country = any(exploitation_countries)")
@@ -156,8 +154,8 @@ class EventFactsTests {
 
     @Test
     void anAnonymousNotificationKeepsARegionOnlyWhenAnOrganisationServesIt() throws Exception {
-        String nationality =
-                List.of("BTN", "MDV", "BRN").get(ThreadLocalRandom.current().nextInt(3));
+        // a nationality no other test uses, so that the new facts are this test's own
+        String nationality = "BTN";
         long before = jdbc.sql("select count(*) from statistics.fact where event_kind = 'ANONYMOUS_NOTIFICATION'"
                         + " and citizenship = ?")
                 .param(nationality)
