@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.RuleViolation;
 import org.opennrm.cases.events.CaseOpened;
+import org.opennrm.cases.events.CaseReopened;
 import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.IdentificationDecided;
 
@@ -209,6 +210,22 @@ class CaseTests {
         openCase.decidePreliminary(
                 DecisionOutcome.PRESUMED_VICTIM, DECIDED, OFFICER, PANEL, page, page, TODAY, at(DECIDED), 30);
         assertThat(openCase.decisions()).hasSize(1);
+    }
+
+    @Test
+    void aReopeningKeepsItsReasonInTheCaseAndTheEventCarriesOnlyTheMonth() {
+        openCase.close(ClosureReason.PERSON_WITHDREW, at(DECIDED));
+        openCase.clearDomainEvents();
+
+        var reopening = openCase.reopen("  The person came back to the shelter.  ", OFFICER, at(TODAY));
+
+        assertThat(reopening.reason()).isEqualTo("The person came back to the shelter.");
+        assertThat(openCase.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(openCase.domainEvents()).singleElement().isInstanceOfSatisfying(CaseReopened.class, reopened -> {
+            assertThat(reopened.reopenedIn()).isEqualTo(java.time.YearMonth.from(TODAY));
+            assertThat(reopened.toString()).doesNotContain("shelter");
+        });
+        assertThatThrownBy(() -> openCase.reopen("Again", OFFICER, at(TODAY))).isInstanceOf(CaseRuleViolation.class);
     }
 
     @Test

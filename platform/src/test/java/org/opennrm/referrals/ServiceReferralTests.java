@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.SharingScope;
+import org.opennrm.referrals.events.ServiceReferralAccepted;
+import org.opennrm.referrals.events.ServiceReferralCompleted;
+import org.opennrm.referrals.events.ServiceReferralDeclined;
+import org.opennrm.referrals.events.ServiceReferralSent;
+import org.opennrm.referrals.events.ServiceReferralWithdrawn;
 
 class ServiceReferralTests {
 
@@ -37,6 +43,48 @@ class ServiceReferralTests {
         assertThat(referral.status()).isEqualTo(ServiceReferralStatus.ACCEPTED);
         referral.complete(NOW);
         assertThat(referral.status()).isEqualTo(ServiceReferralStatus.COMPLETED);
+    }
+
+    @Test
+    void eachMoveRegistersItsEventOnceWithTheMonthAndNoText() {
+        var referral = sent();
+        assertThat(referral.takeDomainEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(ServiceReferralSent.class, sentEvent -> {
+                    assertThat(sentEvent.serviceReferralId()).isEqualTo(referral.id());
+                    assertThat(sentEvent.caseId()).isEqualTo(referral.caseId());
+                    assertThat(sentEvent.receiverOrganisationId()).isEqualTo(referral.receiverOrganisationId());
+                    assertThat(sentEvent.overrideGround()).isNull();
+                    assertThat(sentEvent.sentIn()).isEqualTo(YearMonth.of(2026, 3));
+                    assertThat(sentEvent.toString()).doesNotContain("Safe accommodation", "NRM-2026");
+                });
+        assertThat(referral.takeDomainEvents()).isEmpty();
+
+        referral.accept(NOW);
+        referral.complete(NOW);
+        assertThat(referral.takeDomainEvents())
+                .hasExactlyElementsOfTypes(ServiceReferralAccepted.class, ServiceReferralCompleted.class);
+
+        var declined = sent();
+        declined.takeDomainEvents();
+        declined.decline("No place left", NOW);
+        assertThat(declined.takeDomainEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(ServiceReferralDeclined.class, event -> assertThat(event.toString())
+                        .doesNotContain("No place left"));
+
+        var withdrawn = sent();
+        withdrawn.takeDomainEvents();
+        withdrawn.withdraw(NOW);
+        assertThat(withdrawn.takeDomainEvents()).hasExactlyElementsOfTypes(ServiceReferralWithdrawn.class);
+    }
+
+    @Test
+    void aRefusedMoveRegistersNothing() {
+        var referral = sent();
+        referral.takeDomainEvents();
+        assertThatThrownBy(() -> referral.complete(NOW)).isInstanceOf(ServiceReferralRefused.class);
+        assertThat(referral.takeDomainEvents()).isEmpty();
     }
 
     @Test
