@@ -222,6 +222,42 @@ public final class Case {
 
     // --- identification decisions
 
+    /**
+     * Whether a decision of this kind is the next step of the procedure on this open case: what the case page offers.
+     * The same order that {@link #decidePreliminary} and {@link #decideFormal} enforce.
+     */
+    public boolean awaitsDecision(DecisionKind kind) {
+        return status == CaseStatus.OPEN && outOfOrder(kind).isEmpty();
+    }
+
+    private void requireInOrder(DecisionKind kind) {
+        var refusal = outOfOrder(kind);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /**
+     * The order of the procedure: one preliminary decision; a formal decision only after a positive (or reconsidered)
+     * preliminary one, and only once. A negative decision is reviewed instead of decided again.
+     */
+    private Optional<DecisionOutOfOrder> outOfOrder(DecisionKind kind) {
+        var preliminary = current(DecisionKind.PRELIMINARY);
+        if (kind == DecisionKind.PRELIMINARY) {
+            return preliminary.isPresent() ? Optional.of(DecisionOutOfOrder.secondPreliminary()) : Optional.empty();
+        }
+        if (preliminary.isEmpty()) {
+            return Optional.of(DecisionOutOfOrder.formalBeforePreliminary());
+        }
+        if (!preliminary.get().outcome().positive()) {
+            return Optional.of(DecisionOutOfOrder.formalAfterNegativePreliminary());
+        }
+        if (current(DecisionKind.FORMAL).isPresent()) {
+            return Optional.of(DecisionOutOfOrder.secondFormal());
+        }
+        return Optional.empty();
+    }
+
     /** The reasonable-grounds decision: once per case (a negative one can be reviewed instead). */
     Decision decidePreliminary(
             DecisionOutcome outcome,
@@ -235,9 +271,7 @@ public final class Case {
             int recoveryPeriodDays) {
         requireOpen();
         requireKind(outcome, DecisionKind.PRELIMINARY);
-        if (current(DecisionKind.PRELIMINARY).isPresent()) {
-            throw DecisionOutOfOrder.secondPreliminary();
-        }
+        requireInOrder(DecisionKind.PRELIMINARY);
         requireDecisionDate(decidedOn, today);
         return take(outcome, decidedOn, decidedBy, organisationId, reasons, evidence, null, now, recoveryPeriodDays);
     }
@@ -254,13 +288,8 @@ public final class Case {
             Instant now) {
         requireOpen();
         requireKind(outcome, DecisionKind.FORMAL);
-        var preliminary = current(DecisionKind.PRELIMINARY).orElseThrow(DecisionOutOfOrder::formalBeforePreliminary);
-        if (!preliminary.outcome().positive()) {
-            throw DecisionOutOfOrder.formalAfterNegativePreliminary();
-        }
-        if (current(DecisionKind.FORMAL).isPresent()) {
-            throw DecisionOutOfOrder.secondFormal();
-        }
+        requireInOrder(DecisionKind.FORMAL);
+        var preliminary = current(DecisionKind.PRELIMINARY).orElseThrow();
         requireDecisionDate(decidedOn, today);
         if (decidedOn.isBefore(preliminary.decidedOn())) {
             throw new CaseRuleViolation(

@@ -229,6 +229,25 @@ class CaseTests {
     }
 
     @Test
+    void theCaseSaysWhichDecisionItAwaitsInTheOrderItEnforces() {
+        assertThat(openCase.awaitsDecision(DecisionKind.PRELIMINARY)).isTrue();
+        assertThat(openCase.awaitsDecision(DecisionKind.FORMAL)).isFalse();
+
+        preliminary(DecisionOutcome.NOT_PRESUMED);
+        assertThat(openCase.awaitsDecision(DecisionKind.PRELIMINARY)).isFalse();
+        assertThat(openCase.awaitsDecision(DecisionKind.FORMAL)).isFalse();
+        assertThatThrownBy(() -> formal(DecisionOutcome.IDENTIFIED, DECIDED.plusDays(1)))
+                .isInstanceOf(DecisionOutOfOrder.class);
+
+        var positive = CaseFixtures.openedAdultCase();
+        positive.decidePreliminary(
+                DecisionOutcome.PRESUMED_VICTIM, DECIDED, OFFICER, PANEL, "Indicators", null, TODAY, at(DECIDED), 30);
+        assertThat(positive.awaitsDecision(DecisionKind.FORMAL)).isTrue();
+        positive.close(ClosureReason.PERSON_WITHDREW, at(TODAY));
+        assertThat(positive.awaitsDecision(DecisionKind.FORMAL)).isFalse();
+    }
+
+    @Test
     void decisionOnClosedCaseIsRefused() {
         openCase.close(ClosureReason.PERSON_WITHDREW, at(DECIDED));
 

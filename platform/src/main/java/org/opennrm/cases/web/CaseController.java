@@ -2,7 +2,6 @@ package org.opennrm.cases.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,12 +26,9 @@ import org.opennrm.cases.ClosureReason;
 import org.opennrm.cases.CodeLists;
 import org.opennrm.cases.ConsentPurpose;
 import org.opennrm.cases.ConsentStatement;
-import org.opennrm.cases.Decision;
 import org.opennrm.cases.DecisionKind;
-import org.opennrm.cases.DecisionOutcome;
 import org.opennrm.cases.EventEntry;
 import org.opennrm.cases.ProfileChoices;
-import org.opennrm.cases.ReviewOutcome;
 import org.opennrm.cases.queue.QueuePages;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
@@ -55,18 +51,16 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The NRM's pages: the queue of what is due with reminders, the case page (every view logged), and the forms
- * of identification decisions, reviews, consent, the children's procedure, profile and timeline. Whoever may
+ * of consent, the children's procedure, profile, timeline and closure ({@link DecisionController} has the
+ * identification decisions and reviews). Whoever may
  * not read a case gets the same "not found" as for a case that does not exist.
  */
 @Controller
 @RequestMapping("/cases")
 class CaseController {
 
-    private static final String DECIDE = "hasAuthority('decisions:take:all')";
     private static final String WRITE = "hasAuthority('cases:write:all')";
     private static final String WRITE_OR_GUARDIAN = "hasAnyAuthority('cases:write:all','child:represent:own')";
-    private static final String DECISION_FORM = "cases/decision-form";
-    private static final String REVIEW_FORM = "cases/review-form";
     private static final String PROFILE_FORM = "cases/profile-form";
 
     private final CaseManagement cases;
@@ -89,17 +83,6 @@ class CaseController {
         this.accounts = accounts;
         this.clock = clock;
         this.queuePages = queuePages;
-    }
-
-    /**
-     * A decision or review form, with the outcomes it offers. Added here rather than by a
-     * {@code @ModelAttribute} method, which ran on every request of this controller (the queue and the case
-     * page too) through the controller's security proxy: a twentieth of the queue page's CPU time.
-     */
-    private static String form(Model model, String view) {
-        model.addAttribute("outcomes", DecisionOutcome.values());
-        model.addAttribute("reviewOutcomes", ReviewOutcome.values());
-        return view;
     }
 
     @GetMapping("/queue")
@@ -156,16 +139,8 @@ class CaseController {
         model.addAttribute("mayDecide", reader.can(Permission.DECISIONS_TAKE, Scope.ALL));
         model.addAttribute("mayChange", open && writes);
         model.addAttribute("mayConsent", open && (writes || reader.can(Permission.CHILD_REPRESENT, Scope.OWN)));
-        model.addAttribute(
-                "canDecidePreliminary",
-                open && details.current(DecisionKind.PRELIMINARY).isEmpty());
-        model.addAttribute(
-                "canDecideFormal",
-                open
-                        && details.current(DecisionKind.FORMAL).isEmpty()
-                        && details.current(DecisionKind.PRELIMINARY)
-                                .map(decision -> decision.outcome().positive())
-                                .orElse(false));
+        model.addAttribute("canDecidePreliminary", details.awaitsDecision(DecisionKind.PRELIMINARY));
+        model.addAttribute("canDecideFormal", details.awaitsDecision(DecisionKind.FORMAL));
         return "cases/case-details";
     }
 
@@ -248,102 +223,6 @@ class CaseController {
         // a page of its own says which case it writes to (opened from the case page, the page shows that)
         model.addAttribute("reference", cases.referenceOf(CaseId.of(id)));
         return "cases/case-form";
-    }
-
-    // --- decisions
-
-    @GetMapping("/{id}/decisions/{kind}")
-    @PreAuthorize(DECIDE)
-    String decisionForm(@PathVariable UUID id, @PathVariable String kind, Model model) {
-        var decisionKind = kindOf(kind);
-        var details = cases.read(CaseId.of(id)).details();
-        return showDecisionForm(
-                model, details, decisionKind, DecisionForm.blank(LocalDate.now(clock), details.version()));
-    }
-
-    @PostMapping("/{id}/decisions/{kind}")
-    @PreAuthorize(DECIDE)
-    String decide(
-            @PathVariable UUID id,
-            @PathVariable String kind,
-            @Valid @ModelAttribute("form") DecisionForm form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        var decisionKind = kindOf(kind);
-        var caseId = CaseId.of(id);
-        if (form.outcome() != null && form.outcome().kind() != decisionKind) {
-            errors.rejectValue("outcome", "decision.outcome.required");
-        }
-        if (!errors.hasErrors()) {
-            try {
-                if (decisionKind == DecisionKind.PRELIMINARY) {
-                    cases.decidePreliminary(caseId, form.version(), form.request());
-                } else {
-                    cases.decideFormal(caseId, form.version(), form.request());
-                }
-                redirect.addFlashAttribute("flash", "decision.flash.recorded");
-                return "redirect:/cases/" + id;
-            } catch (CaseRuleViolation e) {
-                errors.reject(e.messageKey());
-            } catch (OptimisticLockingFailureException e) {
-                var current = cases.read(caseId).details();
-                model.addAttribute("conflict", true);
-                model.addAttribute("details", current);
-                model.addAttribute("kind", decisionKind);
-                model.addAttribute("form", form.withVersion(current.version()));
-                return form(model, DECISION_FORM);
-            }
-        }
-        model.addAttribute("invalid", true);
-        model.addAttribute("details", cases.read(caseId).details());
-        model.addAttribute("kind", decisionKind);
-        return form(model, DECISION_FORM);
-    }
-
-    @GetMapping("/{id}/decisions/{decisionId}/review")
-    @PreAuthorize(DECIDE)
-    String reviewForm(@PathVariable UUID id, @PathVariable UUID decisionId, Model model) {
-        var details = cases.read(CaseId.of(id)).details();
-        model.addAttribute("details", details);
-        model.addAttribute("decision", decisionOf(details, decisionId));
-        var form = ReviewForm.blank(LocalDate.now(clock), details.version());
-        model.addAttribute("form", form);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
-        return form(model, REVIEW_FORM);
-    }
-
-    @PostMapping("/{id}/decisions/{decisionId}/review")
-    @PreAuthorize(DECIDE)
-    String review(
-            @PathVariable UUID id,
-            @PathVariable UUID decisionId,
-            @Valid @ModelAttribute("form") ReviewForm form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        var caseId = CaseId.of(id);
-        if (!errors.hasErrors()) {
-            try {
-                cases.review(caseId, decisionId, form.version(), form.request());
-                redirect.addFlashAttribute("flash", "review.flash.recorded");
-                return "redirect:/cases/" + id;
-            } catch (CaseRuleViolation e) {
-                errors.reject(e.messageKey());
-            } catch (OptimisticLockingFailureException e) {
-                var current = cases.read(caseId).details();
-                model.addAttribute("conflict", true);
-                model.addAttribute("details", current);
-                model.addAttribute("decision", decisionOf(current, decisionId));
-                model.addAttribute("form", form.withVersion(current.version()));
-                return form(model, REVIEW_FORM);
-            }
-        }
-        var details = cases.read(caseId).details();
-        model.addAttribute("invalid", true);
-        model.addAttribute("details", details);
-        model.addAttribute("decision", decisionOf(details, decisionId));
-        return form(model, REVIEW_FORM);
     }
 
     // --- profile
@@ -591,29 +470,6 @@ class CaseController {
     }
 
     // --- helpers
-
-    private String showDecisionForm(Model model, Case details, DecisionKind kind, DecisionForm form) {
-        model.addAttribute("details", details);
-        model.addAttribute("kind", kind);
-        model.addAttribute("form", form);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
-        return form(model, DECISION_FORM);
-    }
-
-    private static DecisionKind kindOf(String kind) {
-        return switch (kind) {
-            case "preliminary" -> DecisionKind.PRELIMINARY;
-            case "formal" -> DecisionKind.FORMAL;
-            default -> throw new org.opennrm.RecordNotFound("decision form", kind);
-        };
-    }
-
-    private static Decision decisionOf(Case details, UUID decisionId) {
-        return details.decisions().stream()
-                .filter(decision -> decision.id().equals(decisionId))
-                .findFirst()
-                .orElseThrow(() -> new org.opennrm.RecordNotFound("decision", decisionId));
-    }
 
     /** Names of the organisations and accounts a case page mentions (professionals, not the person). */
     private Map<UUID, String> namesOf(Case details, List<Organisation> registered) {
