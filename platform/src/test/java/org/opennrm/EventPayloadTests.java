@@ -3,10 +3,12 @@ package org.opennrm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.cases.events.CaseOpened;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Events that leave a module carry what statistics may see and nothing more: a code (an enum, or a string drawn
@@ -48,9 +53,25 @@ class EventPayloadTests {
             Map.entry("ScreeningCompleted.checklist", "the id of a configured checklist"),
             Map.entry("ScreeningCompleted.catalogueVersion", "the version of a configured indicator catalogue"));
 
+    /** The platform's production classes (its own class folder, not the whole class path), read once. */
+    static final JavaClasses PRODUCTION = productionClasses();
+
+    static JavaClasses productionClasses() {
+        try {
+            var folder = Path.of(Application.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return new ClassFileImporter().importPath(folder);
+        } catch (java.net.URISyntaxException unexpected) {
+            throw new IllegalStateException(unexpected);
+        }
+    }
+
     static List<Class<?>> eventTypes() {
         List<Class<?>> types = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().importPackages("org.opennrm")) {
+        for (JavaClass type : PRODUCTION) {
             if (type.getPackageName().endsWith(".events") && type.isRecord()) {
                 types.add(type.reflect());
             }
@@ -68,6 +89,25 @@ class EventPayloadTests {
                         "org.opennrm.referrals.events",
                         "org.opennrm.assistance.events");
         assertThat(eventTypes()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    /** An event nobody listens to is either consumed where a user expects it counted, or not published at all. */
+    @Test
+    void everyEventHasAListener() {
+        var listened = new java.util.HashSet<String>();
+        for (JavaClass type : PRODUCTION) {
+            for (var method : type.getMethods()) {
+                boolean listener = method.isAnnotatedWith(ApplicationModuleListener.class)
+                        || method.isAnnotatedWith(EventListener.class)
+                        || method.isAnnotatedWith(TransactionalEventListener.class);
+                if (listener) {
+                    method.getRawParameterTypes().forEach(parameter -> listened.add(parameter.getName()));
+                }
+            }
+        }
+        assertThat(eventTypes())
+                .extracting(Class::getName)
+                .allSatisfy(event -> assertThat(listened).as("listeners").contains(event));
     }
 
     @Test
