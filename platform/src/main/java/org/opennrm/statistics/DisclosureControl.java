@@ -66,7 +66,36 @@ class DisclosureControl {
         return minimumCellSize;
     }
 
+    /**
+     * Which way random rounding goes for each cell of a table: a number in [0, 1) per cell, the same for the same
+     * cell wherever it is published. The total row and column are the last.
+     */
+    @FunctionalInterface
+    interface CellDraws {
+        double at(int row, int column);
+    }
+
+    /**
+     * The table protected, with random rounding drawn from the table itself (the same table rounds the same way).
+     * Published tables use {@link #protect(CountTable, Rounding, CellDraws)} with draws per cell definition.
+     */
     ProtectedTable protect(CountTable table, Rounding rounding) {
+        var random = new Random(Objects.hash(
+                table.rowDimension(),
+                table.columnDimension(),
+                table.rows(),
+                table.columns(),
+                Arrays.deepHashCode(table.counts())));
+        double[][] draws = new double[table.rows().size() + 1][table.columns().size() + 1];
+        for (double[] row : draws) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = random.nextDouble();
+            }
+        }
+        return protect(table, rounding, (row, column) -> draws[row][column]);
+    }
+
+    ProtectedTable protect(CountTable table, Rounding rounding, CellDraws draws) {
         long[][] grid = table.withTotals();
         int height = grid.length;
         int width = grid[0].length;
@@ -105,7 +134,7 @@ class DisclosureControl {
                 }
             }
         }
-        return publish(table, grid, reason, intervals, rounding);
+        return publish(table, grid, reason, intervals, rounding, draws);
     }
 
     private List<int[]> exposed(Suppression.Reason[][] reason, double[][] intervals) {
@@ -268,15 +297,14 @@ class DisclosureControl {
     }
 
     private ProtectedTable publish(
-            CountTable table, long[][] grid, Suppression.Reason[][] reason, double[][] intervals, Rounding rounding) {
+            CountTable table,
+            long[][] grid,
+            Suppression.Reason[][] reason,
+            double[][] intervals,
+            Rounding rounding,
+            CellDraws draws) {
         int height = grid.length;
         int width = grid[0].length;
-        var random = new Random(Objects.hash(
-                table.rowDimension(),
-                table.columnDimension(),
-                table.rows(),
-                table.columns(),
-                Arrays.deepHashCode(grid)));
         Long[][] cells = new Long[height][width];
         List<Suppression> suppressions = new ArrayList<>();
         long primary = 0;
@@ -284,7 +312,7 @@ class DisclosureControl {
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 if (reason[r][c] == null) {
-                    cells[r][c] = rounding.round(grid[r][c], random);
+                    cells[r][c] = rounding.round(grid[r][c], rounding == Rounding.RANDOM ? draws.at(r, c) : 0);
                     continue;
                 }
                 double[] interval = intervals[r * width + c];

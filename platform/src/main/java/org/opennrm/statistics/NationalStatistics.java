@@ -13,10 +13,12 @@ public class NationalStatistics {
 
     private final Facts facts;
     private final DisclosureControl disclosureControl;
+    private final RoundingKey roundingKey;
 
-    NationalStatistics(Facts facts, DisclosureControl disclosureControl) {
+    NationalStatistics(Facts facts, DisclosureControl disclosureControl, RoundingKey roundingKey) {
         this.facts = facts;
         this.disclosureControl = disclosureControl;
+        this.roundingKey = roundingKey;
     }
 
     /** Records one coded fact. Called by the modules where the events happen; no identity goes in. */
@@ -29,6 +31,13 @@ public class NationalStatistics {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     ProtectedTable table(TableRequest request, Rounding rounding) {
-        return disclosureControl.protect(facts.aggregate(request), rounding);
+        var counts = facts.aggregate(request);
+        return disclosureControl.protect(
+                counts,
+                rounding,
+                (row, column) -> roundingKey.draw(CellDefinition.of(
+                        request,
+                        row < counts.rows().size() ? counts.rows().get(row) : null,
+                        column < counts.columns().size() ? counts.columns().get(column) : null)));
     }
 }

@@ -78,6 +78,15 @@ class StatisticsModuleTests {
     @Autowired
     EncounterOverlaps encounters;
 
+    @Autowired
+    NationalStatistics statistics;
+
+    @Autowired
+    RoundingKey roundingKey;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     static final UUID SHELTER = UUID.randomUUID();
     static final UUID POLICE = UUID.randomUUID();
     static final UUID CLINIC = UUID.randomUUID();
@@ -352,5 +361,108 @@ class StatisticsModuleTests {
                         + " statistics.encounter_case)")
                 .query(Long.class)
                 .single();
+    }
+
+    // --- rounding that cannot be averaged away
+
+    void referrals(int count, String sex, String ageBand, String form) {
+        for (int i = 0; i < count; i++) {
+            statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(2024, 5))
+                    .origin("NORTH-REGION", "NGO")
+                    .person(sex, ageBand, false, "MDA")
+                    .exploitationForms(Set.of(form))
+                    .build());
+        }
+    }
+
+    /** The published value of a row's total (or, when the category is a column, the column's total). */
+    static long total(ProtectedTable table, String category) {
+        int row = table.rows().indexOf(category);
+        if (row >= 0) {
+            return table.cells()[row][table.columns().size()];
+        }
+        return table.cells()[table.rows().size()][table.columns().indexOf(category)];
+    }
+
+    @Test
+    void aCellRoundsTheSameWayInEveryTableThatShowsItSoAveragingFindsNothing() {
+        // 23 women and 24 men, every inner cell at least the minimum size, so nothing is suppressed
+        referrals(11, "FEMININE", "18-20", "SEXUAL_EXPLOITATION");
+        referrals(12, "FEMININE", "21-23", "SEXUAL_EXPLOITATION");
+        referrals(10, "MASCULINE", "18-20", "FORCED_LABOUR");
+        referrals(14, "MASCULINE", "21-23", "FORCED_LABOUR");
+        var tables = List.of(
+                statistics.table(
+                        new TableRequest(Dimension.SEX, Dimension.AGE_BAND, EventKind.REFERRAL, null, null, null),
+                        Rounding.RANDOM),
+                statistics.table(
+                        new TableRequest(
+                                Dimension.SEX, Dimension.EXPLOITATION_FORM, EventKind.REFERRAL, null, null, null),
+                        Rounding.RANDOM),
+                statistics.table(
+                        new TableRequest(Dimension.AGE_GROUP, Dimension.SEX, EventKind.REFERRAL, null, null, null),
+                        Rounding.RANDOM),
+                statistics.table(
+                        new TableRequest(Dimension.SEX, Dimension.CITIZENSHIP, EventKind.REFERRAL, null, null, null),
+                        Rounding.RANDOM),
+                statistics.table(
+                        new TableRequest(
+                                Dimension.SEX, Dimension.REFERRING_SECTOR, EventKind.REFERRAL, null, null, null),
+                        Rounding.RANDOM),
+                statistics.table(
+                        new TableRequest(Dimension.SEX, Dimension.REGION, EventKind.REFERRAL, null, null, null),
+                        Rounding.RANDOM));
+
+        var women = tables.stream()
+                .map(table -> total(table, "FEMININE"))
+                .distinct()
+                .toList();
+        var men = tables.stream()
+                .map(table -> total(table, "MASCULINE"))
+                .distinct()
+                .toList();
+        assertThat(women).singleElement().isIn(20L, 25L);
+        assertThat(men).singleElement().isIn(20L, 25L);
+        var grandTotals = tables.stream()
+                .map(table -> table.cells()[table.rows().size()][table.columns().size()])
+                .distinct()
+                .toList();
+        assertThat(grandTotals).singleElement().isIn(45L, 50L);
+    }
+
+    @Test
+    void aPeriodFilterAndAPeriodCategoryAreTheSameCell() {
+        referrals(11, "FEMININE", "18-20", "SEXUAL_EXPLOITATION");
+        referrals(12, "FEMININE", "21-23", "SEXUAL_EXPLOITATION");
+        var byYear = statistics.table(
+                new TableRequest(Dimension.SEX, Dimension.YEAR, EventKind.REFERRAL, null, null, null), Rounding.RANDOM);
+        var inTheYear = statistics.table(
+                new TableRequest(Dimension.SEX, Dimension.AGE_BAND, EventKind.REFERRAL, "2024-Q1", "2024-Q4", null),
+                Rounding.RANDOM);
+
+        long womenIn2024 = byYear.cells()[byYear.rows().indexOf("FEMININE")][
+                byYear.columns().indexOf("2024")];
+        assertThat(womenIn2024).isEqualTo(total(inTheYear, "FEMININE")).isIn(20L, 25L);
+    }
+
+    @Test
+    void roundingIsUnbiasedOverCellsAndItsKeyOutlivesARestart() {
+        int up = 0;
+        int cells = 20_000;
+        for (int i = 0; i < cells; i++) {
+            var cell = new CellDefinition(EventKind.REFERRAL, i, i, null, Map.of("SEX", "FEMININE"));
+            if (Rounding.RANDOM.round(12, roundingKey.draw(cell)) == 15) {
+                up++;
+            }
+        }
+        // 12 rounds up with probability 2/5; the standard error over 20,000 cells is about 0.0035
+        assertThat(up / (double) cells).isBetween(0.38, 0.42);
+
+        var cell = new CellDefinition(EventKind.CLOSURE, 8100, 8103, "NORTH-REGION", Map.of());
+        assertThat(new RoundingKey(jdbc, transactions).draw(cell)).isEqualTo(roundingKey.draw(cell));
+        assertThat(jdbc.sql("select count(*) from statistics.rounding_key")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }
