@@ -221,8 +221,8 @@ public class CaseManagement {
 
     /**
      * The context a screening of the current actor's organisation gives a referral, if it exists. Screening's
-     * forms map onto HTCDS {@code vic_TypeOfExploitation}; forced criminality and online scam compounds have no
-     * HTCDS code of their own and become "Other".
+     * forms map onto HTCDS {@code vic_TypeOfExploitation}; forced criminality and online scam compounds, which
+     * HTCDS has no code for, keep codes of their own from the national extension ({@link CodeLists}).
      */
     @Transactional
     @PreAuthorize("hasAuthority('referrals:create:organisation')")
@@ -238,7 +238,9 @@ public class CaseManagement {
                                     case FORCED_BEGGING -> "ForcedBegging";
                                     case FORCED_MARRIAGE -> "ForcedMarriage";
                                     case ORGAN_REMOVAL -> "OrganRemoval";
-                                    case FORCED_CRIMINALITY, ONLINE_SCAM_COMPOUND, OTHER -> "Other";
+                                    case FORCED_CRIMINALITY -> "ForcedCriminality";
+                                    case ONLINE_SCAM_COMPOUND -> "OnlineScamCompound";
+                                    case OTHER -> "Other";
                                 })
                                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
                         screening.ageGroup() == org.opennrm.screening.AgeGroup.UNKNOWN));

@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The code lists of the trafficking profile, loaded from {@code cases/htcds-v2-code-lists.csv} (HTCDS v2.0,
- * CC BY 4.0, source noted in the file), with countries (ISO 3166 alpha-3) and languages (ISO 639-2) from the
+ * CC BY 4.0, source noted in the file) and the national extensions in {@code cases/national-code-extensions.csv}, with countries (ISO 3166 alpha-3) and languages (ISO 639-2) from the
  * Java runtime's ISO tables. Labels are shown from the message bundle {@code i18n/cases} under
  * {@code code.<list>.<code>}; countries and languages in the reader's language from the runtime.
  */
@@ -41,6 +41,13 @@ public class CodeLists {
     public static final String LANGUAGE = "language";
 
     static final String SOURCE = "cases/htcds-v2-code-lists.csv";
+
+    /** Codes the NRM counts that HTCDS has none for; see the file for why. */
+    static final String NATIONAL_EXTENSIONS = "cases/national-code-extensions.csv";
+
+    /** The forms of exploitation of the national extension, which an HTCDS export writes as "Other". */
+    public static final Set<String> EXTENDED_EXPLOITATION_FORMS = Set.of("ForcedCriminality", "OnlineScamCompound");
+
     private static final Pattern LINE = Pattern.compile("^([A-Za-z]+),([A-Za-z0-9_]+),\"([^\"]*)\",([A-Za-z_]+)$");
 
     private final Map<String, Set<String>> lists;
@@ -177,8 +184,14 @@ public class CodeLists {
 
     private static Map<String, Set<String>> load() {
         var loaded = new LinkedHashMap<String, Set<String>>();
+        load(SOURCE, loaded);
+        load(NATIONAL_EXTENSIONS, loaded);
+        return loaded;
+    }
+
+    private static void load(String source, Map<String, Set<String>> loaded) {
         try (var reader = new BufferedReader(
-                new InputStreamReader(new ClassPathResource(SOURCE).getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(new ClassPathResource(source).getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -186,7 +199,7 @@ public class CodeLists {
                 }
                 var matcher = LINE.matcher(line.strip());
                 if (!matcher.matches()) {
-                    throw new IllegalStateException("Unreadable line in " + SOURCE + ": " + line);
+                    throw new IllegalStateException("Unreadable line in " + source + ": " + line);
                 }
                 loaded.computeIfAbsent(matcher.group(1), list -> new LinkedHashSet<>())
                         .add(matcher.group(2));
@@ -194,7 +207,6 @@ public class CodeLists {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return loaded;
     }
 
     public static Set<String> split(String joined) {

@@ -17,7 +17,8 @@ import java.util.Set;
  *       {@code Trans/Transgender/NonConforming} (CTDC's three values);
  *   <li>forms: forced labour, child labour, servitude and forced begging are {@code isForcedLabour} (ILO forced
  *       labour, sexual services excluded); sexual exploitation is {@code isSexualExploit}; forced marriage, forced
- *       military service, organ removal, forced adoption, surrogacy and other forms are {@code isOtherExploit};
+ *       military service, organ removal, forced adoption, surrogacy, forced criminality (online scam compounds
+ *       too) and other forms are {@code isOtherExploit};
  *   <li>means: the HTCDS methods of control grouped into CTDC's eight means (debt bondage and taking earnings;
  *       threats of any kind; psychological, physical and sexual abuse; false promises; psychoactive substances;
  *       restricting finances, medical care or necessities; excessive working hours; withholding documents);
@@ -48,6 +49,10 @@ final class CtdcCoding {
             Map.entry("FORCED_BEGGING", CtdcVariable.IS_FORCED_LABOUR),
             Map.entry("SEXUAL_EXPLOITATION", CtdcVariable.IS_SEXUAL_EXPLOIT),
             Map.entry("FORCED_MARRIAGE", CtdcVariable.IS_OTHER_EXPLOIT),
+            // the national extension: CTDC has no category of its own, and UNODC keeps forced criminal activity apart
+            // from forced labour, so these count as other purposes
+            Map.entry("FORCED_CRIMINALITY", CtdcVariable.IS_OTHER_EXPLOIT),
+            Map.entry("ONLINE_SCAM_COMPOUND", CtdcVariable.IS_OTHER_EXPLOIT),
             Map.entry("FORCED_MILITARY_BY_NON_STATE_ACTORS", CtdcVariable.IS_OTHER_EXPLOIT),
             Map.entry("ORGAN_REMOVAL", CtdcVariable.IS_OTHER_EXPLOIT),
             Map.entry("FORCED_ADOPTION", CtdcVariable.IS_OTHER_EXPLOIT),

@@ -119,8 +119,14 @@ class ReferralsWebTests {
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.matchesRegex(
                                 "(?s).*value=\"ForcedLabour\"[^>]*checked=\"checked\".*")))
+                // forced criminality keeps its own code (the national extension), not HTCDS's "Other"
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.matchesRegex("(?s).*value=\"Other\"[^>]*checked=\"checked\".*")))
+                        .string(org.hamcrest.Matchers.matchesRegex(
+                                "(?s).*value=\"ForcedCriminality\"[^>]*checked=\"checked\".*")))
+                .andExpect(content()
+                        .string(not(
+                                org.hamcrest.Matchers.matchesRegex("(?s).*value=\"Other\"[^>]*checked=\"checked\".*"))))
+                .andExpect(content().string(containsString("Forced criminality in an online scam compound")))
                 .andExpect(
                         content()
                                 .string(

@@ -172,6 +172,37 @@ class StatisticsModuleTests {
     }
 
     @Test
+    void forcedCriminalityAndOnlineScamCompoundsAreCountedAsFormsOfTheirOwn(Scenario scenario) {
+        var opened = opened(CaseId.of(UUID.randomUUID()), UUID.randomUUID(), SHELTER, YearMonth.of(2025, 9));
+        var scam = new CaseOpened(
+                opened.caseId(),
+                opened.personId(),
+                SHELTER,
+                AgeCategory.ADULT,
+                Set.of("ForcedCriminality", "OnlineScamCompound"),
+                opened.referredIn(),
+                "Masculine",
+                AgeGroup.AGE_21_23,
+                Set.of("VNM"),
+                Set.of(),
+                Set.of(),
+                null,
+                Set.of("KHM"),
+                true);
+        scenario.publish(scam)
+                .andWaitForStateChange(() -> facts("REFERRAL"), count -> count == 1)
+                .andVerify(count -> assertThat(jdbc.sql("select array_to_string(exploitation_forms, ',') from"
+                                        + " statistics.fact where event_kind = 'REFERRAL'")
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("FORCED_CRIMINALITY,ONLINE_SCAM_COMPOUND"));
+        var table = statistics.table(
+                new TableRequest(Dimension.EXPLOITATION_FORM, Dimension.SEX, EventKind.REFERRAL, null, null, null),
+                Rounding.NONE);
+        assertThat(table.rows()).contains("MULTIPLE").doesNotContain("OTHER");
+    }
+
+    @Test
     void everyHtcdsGenderFitsAFact(Scenario scenario) {
         var genders = List.of(
                 "Feminine",

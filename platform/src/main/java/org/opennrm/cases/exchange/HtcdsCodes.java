@@ -5,6 +5,7 @@ import java.time.Period;
 import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.ClosureReason;
+import org.opennrm.cases.CodeLists;
 import org.opennrm.cases.DecisionOutcome;
 import org.opennrm.organisations.Sector;
 
@@ -61,6 +62,17 @@ final class HtcdsCodes {
                     INTERNATIONAL_ORGANISATION,
                     OTHER -> "Other";
         };
+    }
+
+    /**
+     * {@code vic_TypeOfExploitation}: the profile's forms as HTCDS knows them; a form of the national extension
+     * (forced criminality, online scam compounds) is written as "Other", once.
+     */
+    static java.util.List<String> exploitationForms(java.util.Collection<String> forms) {
+        return forms.stream()
+                .map(form -> CodeLists.EXTENDED_EXPLOITATION_FORMS.contains(form) ? "Other" : form)
+                .distinct()
+                .toList();
     }
 
     /** {@code cas_Status}: an open case is active; a closed one transferred elsewhere is "closed referred". */

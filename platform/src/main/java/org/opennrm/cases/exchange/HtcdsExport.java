@@ -211,7 +211,7 @@ public class HtcdsExport {
                 HtcdsCodes.ageBand(dateOfBirth, estimate == null ? null : Integer.valueOf(estimate), row.referredOn()),
                 HtcdsCodes.traffickingStatus(row.standingOutcome()),
                 decider == null ? null : HtcdsCodes.decisionMakingOrganisation(decider.sector()),
-                List.copyOf(profile.exploitationForms()),
+                HtcdsCodes.exploitationForms(profile.exploitationForms()),
                 List.copyOf(profile.methodsOfControl()),
                 List.copyOf(profile.sectors()),
                 List.copyOf(profile.recruitmentMethods()),

@@ -35,6 +35,20 @@ class HtcdsExportCodesTests {
     }
 
     @Test
+    void formsOfTheNationalExtensionLeaveAsOtherAndStandardFormsAsThemselves() throws Exception {
+        var standards = HtcdsExportTests.fieldStandards();
+        assertThat(HtcdsCodes.exploitationForms(List.of("ForcedLabour", "ForcedCriminality", "OnlineScamCompound")))
+                .containsExactly("ForcedLabour", "Other");
+        assertThat(HtcdsCodes.exploitationForms(List.of("Other", "OnlineScamCompound")))
+                .containsExactly("Other");
+        for (String form : org.opennrm.cases.CodeLists.EXTENDED_EXPLOITATION_FORMS) {
+            assertThat(standards.get("vic_TypeOfExploitation")).doesNotContain(form);
+            assertThat(standards.get("vic_TypeOfExploitation"))
+                    .containsAll(HtcdsCodes.exploitationForms(List.of(form)));
+        }
+    }
+
+    @Test
     void identificationDecidesTheTraffickingStatus() {
         assertThat(HtcdsCodes.traffickingStatus(null)).isEqualTo("PossibleVictimOfTrafficking");
         assertThat(HtcdsCodes.traffickingStatus(DecisionOutcome.PRESUMED_VICTIM))
