@@ -40,11 +40,13 @@ class CtdcApi {
     @Operation(
             summary = "The k-anonymous CTDC file (27 variables, NULL for missing), audited",
             description = "Statisticians only. Headers X-Records-Generalised and X-Records-Suppressed report what"
-                    + " k-anonymity changed; X-Export-Id names the audit entry.")
+                    + " k-anonymity changed; X-Export-Id names the audit entry. The header is that of CTDC's 2025"
+                    + " release; naming=2024 writes the 2024 (v2) release's sector column names.")
     ResponseEntity<byte[]> records(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestParam(required = false) String k) {
-        return CtdcController.file(exports.export(CtdcController.request(from, to, k)));
+            @RequestParam(required = false) String k,
+            @RequestParam(required = false) String naming) {
+        return CtdcController.file(exports.export(CtdcController.request(from, to, k, naming)));
     }
 }

@@ -102,9 +102,7 @@ final class CtdcCoding {
                 CtdcVariable.YEAR_OF_REGISTRATION.ordinal(),
                 String.valueOf(fact.month().getYear()));
         values.set(CtdcVariable.GENDER.ordinal(), fact.sex() == null ? null : GENDER.get(fact.sex()));
-        values.set(
-                CtdcVariable.AGE_BROAD.ordinal(),
-                fact.ageBand() == null ? null : fact.ageBand().replace("-", "--"));
+        values.set(CtdcVariable.AGE_BROAD.ordinal(), ageBroad(fact.ageBand()));
         values.set(CtdcVariable.CITIZENSHIP.ordinal(), fact.citizenship());
         values.set(
                 CtdcVariable.COUNTRY_OF_EXPLOITATION.ordinal(),
@@ -132,5 +130,13 @@ final class CtdcCoding {
     /** The 27 column names in file order. */
     static List<String> columns() {
         return Arrays.stream(CtdcVariable.values()).map(CtdcVariable::column).toList();
+    }
+
+    /** A fact's age band as CTDC's files write it: two hyphens, and {@code 09--17} with its leading zero. */
+    static String ageBroad(String ageBand) {
+        if (ageBand == null) {
+            return null;
+        }
+        return "9-17".equals(ageBand) ? "09--17" : ageBand.replace("-", "--");
     }
 }

@@ -53,8 +53,9 @@ class CtdcController {
     ResponseEntity<byte[]> download(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestParam(required = false) String k) {
-        return file(exports.export(request(from, to, k)));
+            @RequestParam(required = false) String k,
+            @RequestParam(required = false) String naming) {
+        return file(exports.export(request(from, to, k, naming)));
     }
 
     /** A download asked for with a bad year or k: the reason, as plain text. */
@@ -64,7 +65,12 @@ class CtdcController {
     }
 
     static CtdcExports.Request request(String from, String to, String k) {
-        return new CtdcExports.Request(number(from, "A year"), number(to, "A year"), number(k, "k"));
+        return request(from, to, k, null);
+    }
+
+    static CtdcExports.Request request(String from, String to, String k, String naming) {
+        return new CtdcExports.Request(
+                number(from, "A year"), number(to, "A year"), number(k, "k"), CtdcVariable.Naming.of(naming));
     }
 
     private static Integer number(String value, String what) {

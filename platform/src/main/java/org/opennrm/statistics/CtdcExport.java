@@ -160,11 +160,16 @@ final class CtdcExport {
         return new Shares(group, denominator, shares);
     }
 
-    /** The records as the CTDC file writes them: header of the 27 column names, NULL for missing values. */
+    /** The records as the current CTDC release writes them. */
     static List<List<String>> lines(List<CtdcRecord> records) {
+        return lines(records, CtdcVariable.Naming.RELEASE_2025);
+    }
+
+    /** The records as the CTDC file writes them: header of the 27 column names, NULL for missing values. */
+    static List<List<String>> lines(List<CtdcRecord> records, CtdcVariable.Naming naming) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(java.util.Arrays.stream(CtdcVariable.values())
-                .map(CtdcVariable::column)
+                .map(variable -> variable.column(naming))
                 .toList());
         for (CtdcRecord record : records) {
             lines.add(record.values().stream()

@@ -57,7 +57,12 @@ class CtdcExports {
      * Which registrations and how strictly: years (inclusive, either may be null) and k, which may be raised above
      * the configured value but never lowered below it.
      */
-    record Request(Integer fromYear, Integer toYear, Integer k) {}
+    record Request(Integer fromYear, Integer toYear, Integer k, CtdcVariable.Naming naming) {
+
+        Request(Integer fromYear, Integer toYear, Integer k) {
+            this(fromYear, toYear, k, CtdcVariable.Naming.RELEASE_2025);
+        }
+    }
 
     /**
      * What an export publishes: how many persons were registered (and how many referrals were left out because the
@@ -106,7 +111,7 @@ class CtdcExports {
                 "rows=" + anonymised.records().size() + " k=" + anonymised.k() + " generalised="
                         + anonymised.generalised() + " suppressed=" + anonymised.suppressed());
         String name = "opennrm-ctdc-" + Instant.now(clock).toString().substring(0, 10) + ".csv";
-        return new File(id, name, csv(anonymised.records()), summary);
+        return new File(id, name, csv(anonymised.records(), request.naming()), summary);
     }
 
     private CtdcExport.Anonymised anonymised(Request request) {
@@ -166,10 +171,10 @@ class CtdcExports {
     }
 
     /** CTDC's layout: the 27 column names, then one line per record, NULL for a missing value. */
-    static byte[] csv(List<CtdcRecord> records) {
+    static byte[] csv(List<CtdcRecord> records, CtdcVariable.Naming naming) {
         var bytes = new ByteArrayOutputStream();
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            for (List<String> line : CtdcExport.lines(records)) {
+            for (List<String> line : CtdcExport.lines(records, naming)) {
                 out.write(String.join(",", line.stream().map(CtdcExports::field).toList()));
                 out.write("\r\n");
             }

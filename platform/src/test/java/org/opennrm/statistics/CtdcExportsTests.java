@@ -101,6 +101,50 @@ class CtdcExportsTests {
         assertThat(String.join("\n", records)).doesNotContain("48+").contains("Woman", "Man", "18--20", "NULL");
     }
 
+    /** The header of CTDC_global_synthetic_data_v2025.csv, as ../shared/data/ctdc/VARIABLES.md gives it. */
+    static final String HEADER_2025 = "yearOfRegistration,gender,ageBroad,citizenship,CountryOfExploitation,"
+            + "traffickMonths,meansDebtBondageEarnings,meansThreats,meansAbusePsyPhySex,meansFalsePromises,"
+            + "meansDrugsAlcohol,meansDenyBasicNeeds,meansExcessiveWorkHours,meansWithholdDocs,isForcedLabour,"
+            + "isSexualExploit,isOtherExploit,sectorOfLabourAgriculture,sectorOfLabourConstruction,"
+            + "sectorOfLabourDomesticWork,sectorOfLabourHospitality,sectorOfSexProstitution,sectorOfSexPornography,"
+            + "recruiterRelationIntimatePartner,recruiterRelationFriend,recruiterRelationFamily,recruiterRelationOther";
+
+    String download(String naming) throws Exception {
+        var request = get("/api/v1/statistics/ctdc/records")
+                .param("from", String.valueOf(year))
+                .param("to", String.valueOf(year))
+                .with(as(Role.STATISTICIAN, organisation));
+        if (naming != null) {
+            request = request.param("naming", naming);
+        }
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHeaderIsCtdcsOwnForTheCurrentReleaseOrThe2024OneAndChildrenAre09To17() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(year, 3))
+                    .person("FEMININE", "9-17", true, "MDA")
+                    .exploitationForms(Set.of("SEXUAL_EXPLOITATION"))
+                    .build());
+        }
+
+        var current = download(null).split("\r\n");
+        assertThat(current[0]).isEqualTo(HEADER_2025);
+        assertThat(current[1]).startsWith(year + ",Woman,09--17,MDA,");
+        assertThat(download("2025").split("\r\n")[0]).isEqualTo(HEADER_2025);
+        assertThat(download("2024").split("\r\n")[0])
+                .isEqualTo(HEADER_2025.replace("sectorOfLabour", "typeOfLabour").replace("sectorOfSex", "typeOfSex"));
+        mvc.perform(get("/api/v1/statistics/ctdc/records")
+                        .param("naming", "2023")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest());
+    }
+
     @Test
     void everyDownloadIsAuditedWithItsRows() throws Exception {
         registrations();
