@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class CrossBorderKeys {
 
     static final String ALGORITHM = "Ed25519";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrossBorderKeys.class);
 
     private final String country;
     private final KeyPair keys;
@@ -111,10 +115,16 @@ public class CrossBorderKeys {
         var privateFile = folder.resolve("ed25519-private.b64");
         try {
             if (Files.exists(privateFile)) {
+                ownerOnly(privateFile);
                 return fromConfiguration(Files.readString(privateFile).strip());
             }
             Files.createDirectories(folder);
             var generated = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+            // made empty and owner-only first, then written: the key is never readable by others, not even briefly
+            Files.deleteIfExists(privateFile);
+            if (posix(folder)) {
+                Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
             Files.writeString(
                     privateFile,
                     Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded()));
@@ -126,6 +136,30 @@ public class CrossBorderKeys {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is not available", e);
+        }
+    }
+
+    private static final java.util.Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * A private key readable by anyone but its owner is made owner-only at start, with a warning: a key file copied
+     * or restored with looser permissions is not left open.
+     */
+    static void ownerOnly(Path keyFile) throws IOException {
+        if (!posix(keyFile)) {
+            return;
+        }
+        var permissions = Files.getPosixFilePermissions(keyFile);
+        if (!OWNER_ONLY.containsAll(permissions)) {
+            log.warn(
+                    "The cross-border signing key {} was readable by others ({}); it is now owner-only",
+                    keyFile,
+                    PosixFilePermissions.toString(permissions));
+            Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
         }
     }
 

@@ -16,14 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Referrals of cases to the NRMs of other countries. Outgoing: a package of the minimum data, signed with this
  * installation's Ed25519 key, only with the person's consent to sharing (a child's case excepted). Incoming: a
- * package is accepted for review only when it is signed by the trusted key of its sending country and unchanged;
- * a tampered, unsigned or unknown package is refused. After review it is imported as a new referral or rejected.
+ * package is accepted for review only when it is signed by the trusted key of its sending country, unchanged,
+ * addressed to this country and not received before; anything else is refused with the check that failed and kept
+ * nowhere. After review it is imported as a new referral or rejected.
  */
 @Service
 public class CrossBorderReferrals {
@@ -36,6 +36,7 @@ public class CrossBorderReferrals {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PackageSignatures signatures;
 
     CrossBorderReferrals(
             CaseManagement cases,
@@ -50,6 +51,7 @@ public class CrossBorderReferrals {
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.signatures = new PackageSignatures(keys);
     }
 
     /** The signed package of a case for the NRM of another country, as JSON. */
@@ -72,6 +74,7 @@ public class CrossBorderReferrals {
         var person = file.person();
         var unsigned = new CrossBorderPackage(
                 CrossBorderPackage.FORMAT,
+                UUID.randomUUID().toString(),
                 keys.country(),
                 receiverCountry.strip().toUpperCase(Locale.ROOT),
                 details.reference(),
@@ -79,52 +82,49 @@ public class CrossBorderReferrals {
                 purpose.strip(),
                 person.gender(),
                 details.ageCategory().name(),
-                List.copyOf(person.citizenships()),
+                List.copyOf(new java.util.TreeSet<>(person.citizenships())),
                 List.copyOf(person.languages()),
-                List.copyOf(details.profile().exploitationForms()),
+                List.copyOf(new java.util.TreeSet<>(details.profile().exploitationForms())),
                 null);
-        var signed = unsigned.signedWith(keys.sign(unsigned.canonical()));
-        audit.record(AuditAction.EXPORT, "case", caseId, "cross-border to " + signed.receiverCountry());
-        return json.writeValueAsString(signed);
+        audit.record(AuditAction.EXPORT, "case", caseId, "cross-border to " + unsigned.receiverCountry());
+        return signatures.sign(unsigned);
     }
 
     /** Verifies a package and keeps it for review; refuses what is not signed by a trusted sender, or was changed. */
     @Transactional
     @PreAuthorize("hasAuthority('cases:write:all')")
     public ReceivedPackage receive(String packageJson) {
-        CrossBorderPackage received;
+        var received = signatures.verify(packageJson);
+        if (!keys.country().equalsIgnoreCase(received.receiverCountry())) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.wrongAddressee",
+                    "The package is addressed to another country's NRM (" + received.receiverCountry() + ").");
+        }
+        UUID packageId;
         try {
-            received = json.readValue(packageJson == null ? "" : packageJson, CrossBorderPackage.class);
-        } catch (JacksonException e) {
+            packageId = UUID.fromString(received.packageId());
+        } catch (IllegalArgumentException notAnId) {
             throw new ServiceReferralRefused("crossBorder.unreadable", "This is not a cross-border package.");
-        }
-        if (received == null || !CrossBorderPackage.FORMAT.equals(received.format())) {
-            throw new ServiceReferralRefused("crossBorder.unreadable", "This is not a cross-border package.");
-        }
-        if (received.signature() == null || received.signature().isBlank()) {
-            throw new ServiceReferralRefused("crossBorder.unsigned", "The package is not signed: it is refused.");
-        }
-        if (!keys.trusts(received.senderCountry())) {
-            throw new ServiceReferralRefused(
-                    "crossBorder.unknownSender", "The sending country's key is not among the trusted keys.");
-        }
-        if (!keys.verify(received.senderCountry(), received.canonical(), received.signature())) {
-            throw new ServiceReferralRefused(
-                    "crossBorder.tampered", "The signature does not match: the package was changed or forged.");
         }
         var id = UUID.randomUUID();
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
-                        insert into referrals.cross_border_package (id, sender_country, sender_reference, contents,
-                            status, received_at)
-                        values (:id, :country, :reference, :contents, :status, :at)""")
+        int inserted = jdbc.sql("""
+                        insert into referrals.cross_border_package (id, package_id, sender_country, sender_reference,
+                            contents, status, received_at)
+                        values (:id, :packageId, :country, :reference, :contents, :status, :at)
+                        on conflict (sender_country, package_id) do nothing""")
                 .param("id", id)
+                .param("packageId", packageId)
                 .param("country", received.senderCountry())
                 .param("reference", received.senderReference())
                 .param("contents", json.writeValueAsString(received))
                 .param("status", ReceivedPackage.PENDING)
                 .param("at", Timestamp.from(now))
                 .update();
+        if (inserted == 0) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.repeated", "This package was received before: it is not taken twice.");
+        }
         audit.record(AuditAction.CREATE, RECORD_TYPE, id, "from " + received.senderCountry());
         return new ReceivedPackage(id, received, ReceivedPackage.PENDING, now);
     }

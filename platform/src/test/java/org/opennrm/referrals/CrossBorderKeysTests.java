@@ -2,7 +2,9 @@ package org.opennrm.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,18 @@ class CrossBorderKeysTests {
         var first = new CrossBorderKeys("AAA", "", dataDir, new MockEnvironment());
         var again = new CrossBorderKeys("AAA", "", dataDir, new MockEnvironment());
         assertThat(again.publicKey()).isEqualTo(first.publicKey());
+    }
+
+    @Test
+    void theGeneratedPrivateKeyIsOwnerOnlyAndALooserOneIsMadeOwnerOnlyAtStart() throws Exception {
+        new CrossBorderKeys("AAA", "", dataDir, new MockEnvironment());
+        var privateFile = dataDir.resolve("cross-border").resolve("ed25519-private.b64");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)))
+                .isEqualTo("rw-------");
+
+        Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-r--r--"));
+        new CrossBorderKeys("AAA", "", dataDir, new MockEnvironment());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)))
+                .isEqualTo("rw-------");
     }
 }

@@ -83,6 +83,12 @@ class CrossBorderRoundTripTests {
                     .extracting(ReceivedPackage::status)
                     .isEqualTo(ReceivedPackage.IMPORTED);
 
+            // the same package again, and one made for another country, are refused by name
+            assertRefused(receiver, receivingOffice, json, "crossBorder.repeated");
+            String forAnother = SignedIn.as(
+                    Role.CASE_MANAGER, office, () -> sender.export(caseId, "ccc", "Safe return and reintegration"));
+            assertRefused(receiver, receivingOffice, forAnother, "crossBorder.wrongAddressee");
+
             var tampered = json.replace("Safe return and reintegration", "Send to the police");
             assertRefused(receiver, receivingOffice, tampered, "crossBorder.tampered");
             var unsigned = json.replaceAll("\"signature\":\"[^\"]*\"", "\"signature\":null");
