@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -38,14 +41,28 @@ public class IdentityProtection {
 
     private final Path keysetFile;
     private final boolean keysetFromConfiguration;
+    private final ObjectProvider<EncryptedColumn> columns;
+    private volatile List<String> declaredContexts;
     private volatile KeysetHandle keyset;
     private volatile Aead aead;
 
+    /** Standing alone, without the declared columns (tests of the cipher itself). */
+    IdentityProtection(String keysetJson, Path keysetFile) throws GeneralSecurityException, IOException {
+        this(keysetJson, keysetFile, null);
+    }
+
+    /**
+     * @param columns every {@link EncryptedColumn} the modules declare: a value is encrypted only under the context
+     *     of a declared column, so that no column can be written encrypted and be left out of key rotation
+     */
+    @Autowired
     IdentityProtection(
             @Value("${opennrm.identity.keyset:}") String keysetJson,
-            @Value("${opennrm.identity.keyset-file:${opennrm.data-dir}/identity-keyset.json}") Path keysetFile)
+            @Value("${opennrm.identity.keyset-file:${opennrm.data-dir}/identity-keyset.json}") Path keysetFile,
+            ObjectProvider<EncryptedColumn> columns)
             throws GeneralSecurityException, IOException {
         AeadConfig.register();
+        this.columns = columns;
         this.keysetFile = keysetFile;
         this.keysetFromConfiguration = StringUtils.hasText(keysetJson);
         if (keysetFromConfiguration) {
@@ -64,6 +81,7 @@ public class IdentityProtection {
     }
 
     public String encrypt(String plaintext, String context) {
+        requireDeclared(context);
         if (plaintext == null) {
             return null;
         }
@@ -74,6 +92,32 @@ public class IdentityProtection {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
+    }
+
+    /**
+     * Refuses to encrypt under a context that no {@link EncryptedColumn} declares: such a column would be skipped by
+     * key rotation and become unreadable once the old key is disabled. A new encrypted column fails the first test
+     * that writes it until its module declares it.
+     */
+    private void requireDeclared(String context) {
+        if (columns == null) {
+            return;
+        }
+        var declared = declaredContexts;
+        if (declared == null) {
+            declared =
+                    columns.orderedStream().map(EncryptedColumn::contextPrefix).toList();
+            declaredContexts = declared;
+        }
+        for (String prefix : declared) {
+            if (context.startsWith(prefix)) {
+                return;
+            }
+        }
+        int colon = context.indexOf(':');
+        throw new IllegalStateException("No EncryptedColumn declares the context "
+                + (colon < 0 ? context : context.substring(0, colon + 1))
+                + ": declare the column, so that key rotation re-encrypts it");
     }
 
     public String decrypt(String ciphertext, String context) {

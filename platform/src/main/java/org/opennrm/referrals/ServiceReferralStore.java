@@ -152,7 +152,9 @@ class ServiceReferralStore {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
+    static final String HEALTH_NEEDS_CONTEXT = "referrals.service_referral.health_needs:";
+
     private static String context(UUID id) {
-        return "referrals.service_referral.health_needs:" + id;
+        return HEALTH_NEEDS_CONTEXT + id;
     }
 }

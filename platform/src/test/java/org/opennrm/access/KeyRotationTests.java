@@ -54,6 +54,12 @@ class KeyRotationTests {
     AuditVerification verification;
 
     @Autowired
+    org.opennrm.cases.CaseManagement cases;
+
+    @Autowired
+    org.opennrm.referrals.ServiceReferrals serviceReferrals;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     final List<String> told = new ArrayList<>();
@@ -63,7 +69,7 @@ class KeyRotationTests {
         UUID account = accountWithSecret("ROTATIONSECRETAAAA");
         String before = secretOf(account);
         long oldKey = Integer.toUnsignedLong(protection.keyset().getPrimary().getId());
-        String madeWithOldKey = protection.encrypt("synthetic value", "rotation-test:1");
+        String madeWithOldKey = protection.encrypt("synthetic value", "access.account.totp_secret:rotation-test-1");
 
         var result = rotation.rotate(told::add);
 
@@ -79,9 +85,58 @@ class KeyRotationTests {
         assertThat(result.valuesReEncrypted()).isPositive();
         assertThat(statusOf(protection.keyset(), oldKey)).isEqualTo(KeyStatus.DISABLED);
         // a value that was never re-encrypted is no longer readable: the old key is really out of use
-        assertThatThrownBy(() -> protection.decrypt(madeWithOldKey, "rotation-test:1"))
+        assertThatThrownBy(() -> protection.decrypt(madeWithOldKey, "access.account.totp_secret:rotation-test-1"))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(told).anyMatch(line -> line.startsWith("access.account.totp_secret: "));
+    }
+
+    @Test
+    void aValueIsEncryptedOnlyUnderTheContextOfADeclaredColumn() {
+        assertThatThrownBy(() -> protection.encrypt("synthetic value", "referrals.undeclared_column:42"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("referrals.undeclared_column:")
+                .hasMessageNotContaining("42");
+        assertThat(protection.encrypt("synthetic value", "referrals.service_referral.health_needs:42"))
+                .isNotBlank();
+    }
+
+    @Test
+    void aServiceReferralsHealthNeedsAreReadableAfterRotation() {
+        UUID inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        UUID office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        UUID hospital =
+                organisations.findByName("Central Hospital").orElseThrow().id();
+        var caseId = org.opennrm.cases.SignedIn.as(
+                        Role.REFERRER,
+                        inspectorate,
+                        () -> cases.open(org.opennrm.cases.CaseFixtures.adultReferral(hospital)))
+                .caseId();
+        var sent = org.opennrm.cases.SignedIn.as(
+                Role.CASE_MANAGER,
+                office,
+                () -> serviceReferrals.send(
+                        caseId,
+                        new org.opennrm.referrals.ServiceReferralRequest(
+                                hospital,
+                                "Treatment",
+                                Set.of(org.opennrm.cases.SharingScope.HEALTH_NEEDS),
+                                "Needs insulin every day",
+                                null,
+                                null)));
+
+        var result = rotation.rotate(told::add);
+
+        assertThat(told).anyMatch(line -> line.startsWith("referrals.service_referral.health_needs: "));
+        assertThat(result.disabledKeyIds()).isNotEmpty();
+        var view =
+                org.opennrm.cases.SignedIn.as(Role.SERVICE_PROVIDER, hospital, () -> serviceReferrals.view(sent.id()));
+        assertThat(view.referral().healthNeeds()).isEqualTo("Needs insulin every day");
     }
 
     @Test
@@ -122,7 +177,7 @@ class KeyRotationTests {
         String firstBefore = secretOf(first);
         String secondBefore = secretOf(second);
         long oldKey = Integer.toUnsignedLong(protection.keyset().getPrimary().getId());
-        String madeWithOldKey = protection.encrypt("synthetic value", "rotation-test:2");
+        String madeWithOldKey = protection.encrypt("synthetic value", "access.account.totp_secret:rotation-test-2");
         setSecret(second, protection.encrypt("ROTATIONSECRETCCCC", "access.account.totp_secret:" + first));
         var oneRowAtATime = new KeyRotation(protection, List.of(accountTotpSecret), jdbc, transaction, audit, 1);
         try {
@@ -143,7 +198,8 @@ class KeyRotationTests {
             assertThat(KeyRotation.keyIdOf(secretOf(first))).isEqualTo(newKey);
             assertThat(secretOf(first)).isNotEqualTo(firstBefore);
             assertThat(protection.decrypt(secretOf(first), context(first))).isEqualTo("ROTATIONSECRETBBBB");
-            assertThat(protection.decrypt(madeWithOldKey, "rotation-test:2")).isEqualTo("synthetic value");
+            assertThat(protection.decrypt(madeWithOldKey, "access.account.totp_secret:rotation-test-2"))
+                    .isEqualTo("synthetic value");
             assertThat(protection.decrypt(secondBefore, context(second))).isEqualTo("ROTATIONSECRETCCCC");
         } finally {
             setSecret(second, secondBefore);
