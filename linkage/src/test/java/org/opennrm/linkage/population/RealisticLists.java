@@ -140,7 +140,8 @@ public final class RealisticLists {
     private String row(String id, Person p, boolean withDiacritics) {
         String given = withDiacritics ? p.given.spellings[0] : Name.plain(p.given.spellings[0]);
         String family = withDiacritics ? p.family.spellings[0] : Name.plain(p.family.spellings[0]);
-        String line = "," + given + "," + family + "," + date(p.year, p.month, p.day) + "," + p.sex + "," + p.origin.code;
+        String line =
+                "," + given + "," + family + "," + date(p.year, p.month, p.day) + "," + p.sex + "," + p.origin.code;
         return id == null ? line : id + line;
     }
 
@@ -222,75 +223,291 @@ public final class RealisticLists {
         }
 
         static String plain(String name) {
-            return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "");
         }
     }
 
     /** Origin countries with their share of identified people and invented, plausible name pools. */
     private enum Origin {
-        UKR("UKR", 0.24,
-                new String[][] {{"Olena", "Elena", "Alyona"}, {"Yuliia", "Yulia", "Julia", "Iuliia"},
-                    {"Nataliia", "Natalia", "Natalya"}, {"Tetiana", "Tatiana", "Tetyana"}, {"Iryna", "Irina"},
-                    {"Oksana"}, {"Kateryna", "Ekaterina", "Katerina"}, {"Svitlana", "Svetlana"}, {"Anastasiia", "Anastasia"},
-                    {"Viktoriia", "Viktoria", "Victoria"}, {"Hanna", "Ganna", "Anna"}, {"Liudmyla", "Lyudmila", "Ludmila"},
-                    {"Mariia", "Maria"}, {"Khrystyna", "Kristina", "Hrystyna"}, {"Daryna", "Darina"}},
-                new String[][] {{"Oleksandr", "Olexandr", "Aleksandr", "Alexander"}, {"Serhii", "Sergey", "Serhiy", "Sergii"},
-                    {"Andrii", "Andrei", "Andriy"}, {"Mykola", "Nikolai", "Mikola"}, {"Dmytro", "Dmitry", "Dmitriy"},
-                    {"Volodymyr", "Vladimir", "Wolodymyr"}, {"Oleksii", "Aleksei", "Alexey"}, {"Ihor", "Igor"},
-                    {"Vasyl", "Vasili", "Vasiliy"}, {"Yurii", "Yuri", "Iurii"}, {"Maksym", "Maxim"}, {"Bohdan", "Bogdan"}},
-                new String[][] {{"Kovalenko", "Kowalenko"}, {"Shevchenko", "Shevtchenko", "Chevtchenko"},
-                    {"Bondarenko"}, {"Tkachenko", "Tkatchenko"}, {"Kravchenko", "Kravtchenko"}, {"Melnyk", "Melnik"},
-                    {"Boiko", "Boyko"}, {"Kovalchuk", "Kowalczuk"}, {"Oliinyk", "Oleinik", "Oliynyk"},
-                    {"Shevchuk", "Shevtchuk"}, {"Polishchuk", "Polischuk"}, {"Lysenko", "Lisenko"},
-                    {"Savchenko", "Savtchenko"}, {"Marchenko"}, {"Moroz"}, {"Rudenko"}, {"Kharchenko", "Harchenko"},
-                    {"Petrenko"}, {"Zhuk", "Zuk"}, {"Hrytsenko", "Gritsenko"}}),
-        MDA("MDA", 0.16,
-                new String[][] {{"Maria"}, {"Ana"}, {"Elena", "Olena"}, {"Natalia", "Natalya"}, {"Tatiana", "Tatiana"},
-                    {"Ecaterina", "Ekaterina"}, {"Svetlana"}, {"Cristina", "Kristina"}, {"Olga"}, {"Victoria", "Viktoria"},
-                    {"Irina"}, {"Ludmila"}},
-                new String[][] {{"Ion", "Ivan"}, {"Vasile", "Vasilii"}, {"Gheorghe", "Gheorghii", "Georgii"},
-                    {"Nicolae", "Nikolai"}, {"Sergiu", "Serghei", "Sergey"}, {"Andrei"}, {"Alexandru", "Aleksandr"},
-                    {"Dumitru", "Dmitrii"}, {"Mihai", "Mihail"}, {"Victor", "Viktor"}},
-                new String[][] {{"Rusu"}, {"Ceban", "Cheban", "Ciobanu"}, {"Ciobanu", "Chiobanu"}, {"Lungu"},
-                    {"Rotaru"}, {"Munteanu", "Munteano"}, {"Cojocaru", "Kozhokaru"}, {"Moraru"}, {"Turcan", "Turkan"},
-                    {"Popa"}, {"Sîrbu", "Sirbu", "Sarbu"}, {"Cebotari", "Chebotari", "Ceboteri"}, {"Țurcanu", "Turcanu", "Tsurkanu"},
-                    {"Guțu", "Gutu", "Gutsu"}}),
-        ROU("ROU", 0.12,
-                new String[][] {{"Maria"}, {"Elena"}, {"Ioana"}, {"Andreea", "Andreia"}, {"Mihaela"}, {"Alexandra"},
-                    {"Cristina"}, {"Ana-Maria", "Ana Maria"}, {"Florentina"}, {"Gabriela"}, {"Georgiana", "Giorgiana"},
-                    {"Ștefania", "Stefania"}},
-                new String[][] {{"Ion", "Ioan"}, {"Gheorghe", "Gheorghiță"}, {"Constantin", "Costantin"}, {"Alexandru"},
-                    {"Ștefan", "Stefan"}, {"Florin"}, {"Marian"}, {"Mihai"}, {"Ionuț", "Ionut"}, {"Andrei"}},
-                new String[][] {{"Popescu", "Popesku"}, {"Popa"}, {"Pop"}, {"Radu"}, {"Dumitru", "Dumitriu"},
-                    {"Stan"}, {"Stoica"}, {"Gheorghe"}, {"Matei"}, {"Ciobanu"}, {"Ionescu", "Ionesku"}, {"Rusu"},
-                    {"Munteanu"}, {"Constantin"}, {"Mocanu"}, {"Lupu"}, {"Năstase", "Nastase"}, {"Ene"}}),
-        VNM("VNM", 0.16,
-                new String[][] {{"Thị Lan", "Thi Lan"}, {"Thị Hương", "Thi Huong"}, {"Thị Hoa", "Thi Hoa"},
-                    {"Thị Mai", "Thi Mai"}, {"Thị Hằng", "Thi Hang"}, {"Thị Thu", "Thi Thu"}, {"Ngọc Anh", "Ngoc Anh"},
-                    {"Thị Linh", "Thi Linh"}, {"Thị Nga", "Thi Nga"}, {"Thị Trang", "Thi Trang"}},
-                new String[][] {{"Văn Nam", "Van Nam"}, {"Văn Hùng", "Van Hung"}, {"Văn Minh", "Van Minh"},
-                    {"Văn Tuấn", "Van Tuan"}, {"Đức Anh", "Duc Anh"}, {"Văn Dũng", "Van Dung"}, {"Quang Huy"},
-                    {"Văn Long", "Van Long"}, {"Minh Đức", "Minh Duc"}},
-                new String[][] {{"Nguyễn", "Nguyen", "Ngyuen"}, {"Trần", "Tran"}, {"Lê", "Le"}, {"Phạm", "Pham"},
-                    {"Hoàng", "Hoang", "Huynh"}, {"Vũ", "Vu", "Võ"}, {"Đặng", "Dang"}, {"Bùi", "Bui"}, {"Đỗ", "Do"},
-                    {"Ngô", "Ngo"}}),
-        ALB("ALB", 0.14,
-                new String[][] {{"Elira"}, {"Anjeza", "Anxhela"}, {"Mirela"}, {"Ermira"}, {"Klaudia", "Claudia"},
-                    {"Dorina"}, {"Blerina"}, {"Albana"}, {"Xhensila", "Jensila"}, {"Fjorela", "Fiorela"}},
-                new String[][] {{"Arben"}, {"Besnik"}, {"Ilir"}, {"Gëzim", "Gezim"}, {"Artan"}, {"Erion"},
-                    {"Klodian", "Klodjan"}, {"Mërgim", "Mergim"}, {"Altin"}, {"Fatmir"}},
-                new String[][] {{"Hoxha", "Hodja", "Hoxhaj", "Hodza"}, {"Krasniqi", "Krasniki", "Krasnici"},
-                    {"Berisha"}, {"Shehu", "Sehu"}, {"Gashi"}, {"Çela", "Cela", "Tchela"}, {"Leka"}, {"Dervishi", "Dervisi"},
-                    {"Kola"}, {"Prifti"}, {"Marku"}, {"Bushati"}, {"Rama"}}),
-        NGA("NGA", 0.18,
-                new String[][] {{"Blessing"}, {"Joy"}, {"Favour", "Favor"}, {"Precious"}, {"Mercy"}, {"Faith"},
-                    {"Chioma"}, {"Ngozi"}, {"Adaeze", "Adaize"}, {"Oluwaseun", "Seun"}, {"Ifeoma"}, {"Esther"},
-                    {"Gift"}, {"Success"}},
-                new String[][] {{"Chinedu"}, {"Emeka", "Chukwuemeka"}, {"Samuel"}, {"Godwin"}, {"Ibrahim"},
-                    {"Oluwaseun"}, {"Daniel"}, {"Kingsley"}, {"Uche", "Uchechukwu"}, {"Tunde", "Babatunde"}},
-                new String[][] {{"Okafor", "Okaforr"}, {"Okeke"}, {"Adeyemi", "Adeyemmi"}, {"Eze"}, {"Nwosu"},
-                    {"Okonkwo", "Okonkow"}, {"Ibrahim"}, {"Musa"}, {"Bello"}, {"Ogunleye", "Ogunlaye"},
-                    {"Osagie"}, {"Igbinedion", "Igbinidion"}, {"Edo"}, {"Obi"}, {"Okoro"}});
+        UKR(
+                "UKR",
+                0.24,
+                new String[][] {
+                    {"Olena", "Elena", "Alyona"},
+                    {"Yuliia", "Yulia", "Julia", "Iuliia"},
+                    {"Nataliia", "Natalia", "Natalya"},
+                    {"Tetiana", "Tatiana", "Tetyana"},
+                    {"Iryna", "Irina"},
+                    {"Oksana"},
+                    {"Kateryna", "Ekaterina", "Katerina"},
+                    {"Svitlana", "Svetlana"},
+                    {"Anastasiia", "Anastasia"},
+                    {"Viktoriia", "Viktoria", "Victoria"},
+                    {"Hanna", "Ganna", "Anna"},
+                    {"Liudmyla", "Lyudmila", "Ludmila"},
+                    {"Mariia", "Maria"},
+                    {"Khrystyna", "Kristina", "Hrystyna"},
+                    {"Daryna", "Darina"}
+                },
+                new String[][] {
+                    {"Oleksandr", "Olexandr", "Aleksandr", "Alexander"},
+                    {"Serhii", "Sergey", "Serhiy", "Sergii"},
+                    {"Andrii", "Andrei", "Andriy"},
+                    {"Mykola", "Nikolai", "Mikola"},
+                    {"Dmytro", "Dmitry", "Dmitriy"},
+                    {"Volodymyr", "Vladimir", "Wolodymyr"},
+                    {"Oleksii", "Aleksei", "Alexey"},
+                    {"Ihor", "Igor"},
+                    {"Vasyl", "Vasili", "Vasiliy"},
+                    {"Yurii", "Yuri", "Iurii"},
+                    {"Maksym", "Maxim"},
+                    {"Bohdan", "Bogdan"}
+                },
+                new String[][] {
+                    {"Kovalenko", "Kowalenko"},
+                    {"Shevchenko", "Shevtchenko", "Chevtchenko"},
+                    {"Bondarenko"},
+                    {"Tkachenko", "Tkatchenko"},
+                    {"Kravchenko", "Kravtchenko"},
+                    {"Melnyk", "Melnik"},
+                    {"Boiko", "Boyko"},
+                    {"Kovalchuk", "Kowalczuk"},
+                    {"Oliinyk", "Oleinik", "Oliynyk"},
+                    {"Shevchuk", "Shevtchuk"},
+                    {"Polishchuk", "Polischuk"},
+                    {"Lysenko", "Lisenko"},
+                    {"Savchenko", "Savtchenko"},
+                    {"Marchenko"},
+                    {"Moroz"},
+                    {"Rudenko"},
+                    {"Kharchenko", "Harchenko"},
+                    {"Petrenko"},
+                    {"Zhuk", "Zuk"},
+                    {"Hrytsenko", "Gritsenko"}
+                }),
+        MDA(
+                "MDA",
+                0.16,
+                new String[][] {
+                    {"Maria"},
+                    {"Ana"},
+                    {"Elena", "Olena"},
+                    {"Natalia", "Natalya"},
+                    {"Tatiana", "Tatiana"},
+                    {"Ecaterina", "Ekaterina"},
+                    {"Svetlana"},
+                    {"Cristina", "Kristina"},
+                    {"Olga"},
+                    {"Victoria", "Viktoria"},
+                    {"Irina"},
+                    {"Ludmila"}
+                },
+                new String[][] {
+                    {"Ion", "Ivan"},
+                    {"Vasile", "Vasilii"},
+                    {"Gheorghe", "Gheorghii", "Georgii"},
+                    {"Nicolae", "Nikolai"},
+                    {"Sergiu", "Serghei", "Sergey"},
+                    {"Andrei"},
+                    {"Alexandru", "Aleksandr"},
+                    {"Dumitru", "Dmitrii"},
+                    {"Mihai", "Mihail"},
+                    {"Victor", "Viktor"}
+                },
+                new String[][] {
+                    {"Rusu"},
+                    {"Ceban", "Cheban", "Ciobanu"},
+                    {"Ciobanu", "Chiobanu"},
+                    {"Lungu"},
+                    {"Rotaru"},
+                    {"Munteanu", "Munteano"},
+                    {"Cojocaru", "Kozhokaru"},
+                    {"Moraru"},
+                    {"Turcan", "Turkan"},
+                    {"Popa"},
+                    {"Sîrbu", "Sirbu", "Sarbu"},
+                    {"Cebotari", "Chebotari", "Ceboteri"},
+                    {"Țurcanu", "Turcanu", "Tsurkanu"},
+                    {"Guțu", "Gutu", "Gutsu"}
+                }),
+        ROU(
+                "ROU",
+                0.12,
+                new String[][] {
+                    {"Maria"},
+                    {"Elena"},
+                    {"Ioana"},
+                    {"Andreea", "Andreia"},
+                    {"Mihaela"},
+                    {"Alexandra"},
+                    {"Cristina"},
+                    {"Ana-Maria", "Ana Maria"},
+                    {"Florentina"},
+                    {"Gabriela"},
+                    {"Georgiana", "Giorgiana"},
+                    {"Ștefania", "Stefania"}
+                },
+                new String[][] {
+                    {"Ion", "Ioan"},
+                    {"Gheorghe", "Gheorghiță"},
+                    {"Constantin", "Costantin"},
+                    {"Alexandru"},
+                    {"Ștefan", "Stefan"},
+                    {"Florin"},
+                    {"Marian"},
+                    {"Mihai"},
+                    {"Ionuț", "Ionut"},
+                    {"Andrei"}
+                },
+                new String[][] {
+                    {"Popescu", "Popesku"},
+                    {"Popa"},
+                    {"Pop"},
+                    {"Radu"},
+                    {"Dumitru", "Dumitriu"},
+                    {"Stan"},
+                    {"Stoica"},
+                    {"Gheorghe"},
+                    {"Matei"},
+                    {"Ciobanu"},
+                    {"Ionescu", "Ionesku"},
+                    {"Rusu"},
+                    {"Munteanu"},
+                    {"Constantin"},
+                    {"Mocanu"},
+                    {"Lupu"},
+                    {"Năstase", "Nastase"},
+                    {"Ene"}
+                }),
+        VNM(
+                "VNM",
+                0.16,
+                new String[][] {
+                    {"Thị Lan", "Thi Lan"},
+                    {"Thị Hương", "Thi Huong"},
+                    {"Thị Hoa", "Thi Hoa"},
+                    {"Thị Mai", "Thi Mai"},
+                    {"Thị Hằng", "Thi Hang"},
+                    {"Thị Thu", "Thi Thu"},
+                    {"Ngọc Anh", "Ngoc Anh"},
+                    {"Thị Linh", "Thi Linh"},
+                    {"Thị Nga", "Thi Nga"},
+                    {"Thị Trang", "Thi Trang"}
+                },
+                new String[][] {
+                    {"Văn Nam", "Van Nam"},
+                    {"Văn Hùng", "Van Hung"},
+                    {"Văn Minh", "Van Minh"},
+                    {"Văn Tuấn", "Van Tuan"},
+                    {"Đức Anh", "Duc Anh"},
+                    {"Văn Dũng", "Van Dung"},
+                    {"Quang Huy"},
+                    {"Văn Long", "Van Long"},
+                    {"Minh Đức", "Minh Duc"}
+                },
+                new String[][] {
+                    {"Nguyễn", "Nguyen", "Ngyuen"},
+                    {"Trần", "Tran"},
+                    {"Lê", "Le"},
+                    {"Phạm", "Pham"},
+                    {"Hoàng", "Hoang", "Huynh"},
+                    {"Vũ", "Vu", "Võ"},
+                    {"Đặng", "Dang"},
+                    {"Bùi", "Bui"},
+                    {"Đỗ", "Do"},
+                    {"Ngô", "Ngo"}
+                }),
+        ALB(
+                "ALB",
+                0.14,
+                new String[][] {
+                    {"Elira"},
+                    {"Anjeza", "Anxhela"},
+                    {"Mirela"},
+                    {"Ermira"},
+                    {"Klaudia", "Claudia"},
+                    {"Dorina"},
+                    {"Blerina"},
+                    {"Albana"},
+                    {"Xhensila", "Jensila"},
+                    {"Fjorela", "Fiorela"}
+                },
+                new String[][] {
+                    {"Arben"},
+                    {"Besnik"},
+                    {"Ilir"},
+                    {"Gëzim", "Gezim"},
+                    {"Artan"},
+                    {"Erion"},
+                    {"Klodian", "Klodjan"},
+                    {"Mërgim", "Mergim"},
+                    {"Altin"},
+                    {"Fatmir"}
+                },
+                new String[][] {
+                    {"Hoxha", "Hodja", "Hoxhaj", "Hodza"},
+                    {"Krasniqi", "Krasniki", "Krasnici"},
+                    {"Berisha"},
+                    {"Shehu", "Sehu"},
+                    {"Gashi"},
+                    {"Çela", "Cela", "Tchela"},
+                    {"Leka"},
+                    {"Dervishi", "Dervisi"},
+                    {"Kola"},
+                    {"Prifti"},
+                    {"Marku"},
+                    {"Bushati"},
+                    {"Rama"}
+                }),
+        NGA(
+                "NGA",
+                0.18,
+                new String[][] {
+                    {"Blessing"},
+                    {"Joy"},
+                    {"Favour", "Favor"},
+                    {"Precious"},
+                    {"Mercy"},
+                    {"Faith"},
+                    {"Chioma"},
+                    {"Ngozi"},
+                    {"Adaeze", "Adaize"},
+                    {"Oluwaseun", "Seun"},
+                    {"Ifeoma"},
+                    {"Esther"},
+                    {"Gift"},
+                    {"Success"}
+                },
+                new String[][] {
+                    {"Chinedu"},
+                    {"Emeka", "Chukwuemeka"},
+                    {"Samuel"},
+                    {"Godwin"},
+                    {"Ibrahim"},
+                    {"Oluwaseun"},
+                    {"Daniel"},
+                    {"Kingsley"},
+                    {"Uche", "Uchechukwu"},
+                    {"Tunde", "Babatunde"}
+                },
+                new String[][] {
+                    {"Okafor", "Okaforr"},
+                    {"Okeke"},
+                    {"Adeyemi", "Adeyemmi"},
+                    {"Eze"},
+                    {"Nwosu"},
+                    {"Okonkwo", "Okonkow"},
+                    {"Ibrahim"},
+                    {"Musa"},
+                    {"Bello"},
+                    {"Ogunleye", "Ogunlaye"},
+                    {"Osagie"},
+                    {"Igbinedion", "Igbinidion"},
+                    {"Edo"},
+                    {"Obi"},
+                    {"Okoro"}
+                });
 
         final String code;
         final double share;
@@ -324,7 +541,14 @@ public final class RealisticLists {
         long seed = Long.parseLong(args[2]);
         Lists lists = new RealisticLists(seed, Errors.typical()).generate(size, shared);
         lists.write(args[3]);
-        System.out.printf(Locale.ROOT, "wrote %s_a.csv, %s_b.csv (%d records each), %s_truth.csv (%d true pairs), seed %d%n",
-                args[3], args[3], size, args[3], lists.truth().size(), seed);
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %s_a.csv, %s_b.csv (%d records each), %s_truth.csv (%d true pairs), seed %d%n",
+                args[3],
+                args[3],
+                size,
+                args[3],
+                lists.truth().size(),
+                seed);
     }
 }
