@@ -1,0 +1,553 @@
+package org.opennrm.linkage.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.opennrm.linkage.encoding.Encodings;
+import org.opennrm.linkage.encoding.FieldEncodings;
+import org.opennrm.linkage.encoding.PartKind;
+import org.opennrm.linkage.matching.Linkage;
+import org.opennrm.linkage.matching.Match;
+import org.opennrm.linkage.matching.Mode;
+
+/**
+ * Field-aware linkage of two lists, or de-duplication of one, on their field encodings: candidate pairs from the
+ * record-level CLKs (every pair at or above a low Dice similarity) and from equal dates of birth, comparison
+ * levels per field, Fellegi-Sunter weights estimated from the lists themselves without labels, and a match
+ * probability per pair. Linking keeps a one-to-one assignment, greedy by probability (best pair first, each record
+ * used once: not the optimal assignment, which rarely differs when matches are clear); the threshold is a match
+ * probability, and the expected precision and recall follow from the probabilities of the pairs kept and left.
+ *
+ * <p>Refuses with {@link ModelNotEstimated} rather than guess: fewer than {@link #MIN_RECORDS} records in a list, a
+ * field empty in every record of a list, too few likely matches, or no field that tells matches apart.
+ */
+public final class FieldLinkage {
+
+    /** Below this many records per list the weights rest on too few pairs to be trusted. */
+    public static final int MIN_RECORDS = 100;
+
+    /** CLK similarity at or above which a pair becomes a candidate; low, since the model decides. */
+    static final double CANDIDATE_DICE = 0.6;
+
+    /** Random pairs from which the u probabilities are counted. */
+    static final int RANDOM_PAIRS = 200_000;
+
+    /** Records sampled from the other list to estimate how common each record's value is. */
+    static final int FREQUENCY_SAMPLE = 2_000;
+
+    /** Below this many expected matches among the candidates the m probabilities would be estimated from noise. */
+    static final double MIN_EXPECTED_MATCHES = 10;
+
+    private final Linkage linkage;
+    private final double candidateDice;
+
+    public FieldLinkage(int threads) {
+        this.linkage = new Linkage(threads);
+        this.candidateDice = CANDIDATE_DICE;
+    }
+
+    public FieldLinkage() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The estimated model, for the operator to read: how many matches it expects in all, and each level's m, u and
+     * weight.
+     */
+    public record Model(double expectedMatches, int candidatePairs, int iterations, List<String> description) {}
+
+    /**
+     * A linkage: the one-to-one matches at or above the threshold (their {@link Match#similarity()} is the match
+     * probability), the model, and the precision and recall the model expects.
+     */
+    public record Linked(List<Match> matches, Model model, double expectedPrecision, double expectedRecall) {}
+
+    /** A de-duplication: cluster number per record, the model, and the pairwise precision and recall it expects. */
+    public record Deduplicated(int[] clusters, Model model, double expectedPrecision, double expectedRecall) {}
+
+    public Linked link(
+            Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, double threshold, Mode mode) {
+        check(fieldsA, fieldsB, "A", "B");
+        long[] pairs = union(linkage.candidatePairs(a, b, candidateDice, mode), dateBlocks(fieldsA, fieldsB, false));
+        Scored scored = score(fieldsA, fieldsB, pairs, false);
+        List<Match> all = greedy(pairs, scored.probabilities, 0, fieldsA.size(), fieldsB.size());
+        List<Match> kept =
+                all.stream().filter(match -> match.similarity() >= threshold).toList();
+        double expectedAll = all.stream().mapToDouble(Match::similarity).sum();
+        double expectedKept = kept.stream().mapToDouble(Match::similarity).sum();
+        return new Linked(
+                kept,
+                scored.model,
+                kept.isEmpty() ? 1 : expectedKept / kept.size(),
+                expectedAll == 0 ? 0 : expectedKept / expectedAll);
+    }
+
+    public Deduplicated dedup(Encodings encodings, FieldEncodings fields, double threshold) {
+        check(fields, fields, "the list", "the list");
+        long[] pairs = union(linkage.selfCandidatePairs(encodings, candidateDice), dateBlocks(fields, fields, true));
+        Scored scored = score(fields, fields, pairs, true);
+        int[] parent = IntStream.range(0, fields.size()).toArray();
+        double expectedAll = 0;
+        double expectedKept = 0;
+        int kept = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            double p = scored.probabilities[i];
+            expectedAll += p;
+            if (p >= threshold) {
+                expectedKept += p;
+                kept++;
+                int x = root(parent, (int) (pairs[i] >>> 32));
+                int y = root(parent, (int) pairs[i]);
+                if (x != y) {
+                    parent[Math.max(x, y)] = Math.min(x, y);
+                }
+            }
+        }
+        int[] clusters = new int[fields.size()];
+        int[] numberOfRoot = new int[fields.size()];
+        Arrays.fill(numberOfRoot, -1);
+        int next = 0;
+        for (int r = 0; r < clusters.length; r++) {
+            int root = root(parent, r);
+            if (numberOfRoot[root] < 0) {
+                numberOfRoot[root] = next++;
+            }
+            clusters[r] = numberOfRoot[root];
+        }
+        return new Deduplicated(
+                clusters,
+                scored.model,
+                kept == 0 ? 1 : expectedKept / kept,
+                expectedAll == 0 ? 0 : expectedKept / expectedAll);
+    }
+
+    private static int root(int[] parent, int r) {
+        while (parent[r] != r) {
+            parent[r] = parent[parent[r]];
+            r = parent[r];
+        }
+        return r;
+    }
+
+    private record Scored(double[] probabilities, Model model) {}
+
+    private static void check(FieldEncodings a, FieldEncodings b, String nameA, String nameB) {
+        String incompatible = a.incompatibility(b);
+        if (incompatible != null) {
+            throw new ModelNotEstimated(incompatible);
+        }
+        if (a.size() < MIN_RECORDS || b.size() < MIN_RECORDS) {
+            throw new ModelNotEstimated(
+                    a == b
+                            ? "too few records to estimate the weights (" + a.size() + "; at least " + MIN_RECORDS
+                                    + " are needed)"
+                            : "too few records to estimate the weights (A has " + a.size() + ", B has " + b.size()
+                                    + "; at least " + MIN_RECORDS + " per list are needed)");
+        }
+        int[] offsets = a.offsets();
+        for (int p = 0; p < a.parts().size(); p++) {
+            for (FieldEncodings side : a == b ? List.of(a) : List.of(a, b)) {
+                if (allEmpty(side, offsets[p], side.parts().get(p).kind().words())) {
+                    throw new ModelNotEstimated(
+                            "field \"" + side.parts().get(p).field() + "\" is empty in every record of "
+                                    + (side == a ? nameA : nameB) + ", so the model cannot weigh it");
+                }
+            }
+        }
+    }
+
+    private static boolean allEmpty(FieldEncodings side, int offset, int words) {
+        int perRecord = side.wordsPerRecord();
+        for (int r = 0; r < side.size(); r++) {
+            for (int w = 0; w < words; w++) {
+                if (side.words()[r * perRecord + offset + w] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Scored score(FieldEncodings a, FieldEncodings b, long[] pairs, boolean self) {
+        Comparisons comparisons = new Comparisons(a, b);
+        List<Comparisons.Column> columns = comparisons.columns();
+        int c = columns.size();
+        int[] levels =
+                columns.stream().mapToInt(column -> column.levels().size()).toArray();
+
+        SplittableRandom random = new SplittableRandom(0x6669656c6473L);
+        int randomPairs = (int) Math.min(RANDOM_PAIRS, (long) a.size() * b.size());
+        byte[] randomRows = new byte[randomPairs * c];
+        byte[] row = new byte[c];
+        for (int i = 0; i < randomPairs; i++) {
+            int ra = random.nextInt(a.size());
+            int rb = random.nextInt(b.size());
+            if (self && ra == rb) {
+                rb = (rb + 1) % b.size();
+            }
+            comparisons.compare(ra, rb, row);
+            System.arraycopy(row, 0, randomRows, i * c, c);
+        }
+        double[][] u = FellegiSunter.uFromRandomPairs(randomRows, randomPairs, levels);
+
+        int n = pairs.length;
+        byte[] rows = new byte[n * c];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            byte[] own = new byte[c];
+            comparisons.compare((int) (pairs[i] >>> 32), (int) pairs[i], own);
+            System.arraycopy(own, 0, rows, i * c, c);
+        });
+
+        float[][] pairU = termFrequencies(comparisons, a, b, pairs, rows, columns);
+
+        // Start from the share of candidates that a one-to-one linkage could at most hold.
+        double population = self ? (double) a.size() * (a.size() - 1) / 2 : (double) a.size() * b.size();
+        FellegiSunter model = estimate(levels, u, rows, pairs, a.size(), b.size(), population, pairU);
+        double expectedMatches = model.lambda * population;
+        if (expectedMatches < MIN_EXPECTED_MATCHES) {
+            throw new ModelNotEstimated(String.format(
+                    Locale.ROOT,
+                    "the lists seem to share too few people to estimate the weights (about %.0f likely matches among"
+                            + " %d candidate pairs; at least %.0f are needed)",
+                    expectedMatches,
+                    n,
+                    MIN_EXPECTED_MATCHES));
+        }
+        boolean separates = false;
+        for (int k = 0; k < c; k++) {
+            separates |= model.m[k][0] > 2 * model.u[k][0];
+        }
+        if (!separates) {
+            throw new ModelNotEstimated("no field agrees more often among likely matches than among other pairs, so the"
+                    + " estimated weights would be meaningless");
+        }
+        List<String> description = new ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            StringBuilder line = new StringBuilder(columns.get(k).name()).append(':');
+            for (int l = 0; l < levels[k]; l++) {
+                line.append(String.format(
+                        Locale.ROOT,
+                        " %s m=%.3f u=%.4f w=%+.1f;",
+                        columns.get(k).levels().get(l),
+                        model.m[k][l],
+                        model.u[k][l],
+                        model.weight(k, l)));
+            }
+            if (columns.get(k).termFrequency()) {
+                line.append(" agreement weighted by how common the value is");
+            }
+            description.add(line.toString());
+        }
+        Model described = new Model(expectedMatches, n, model.iterations, description);
+        return new Scored(model.probabilities(rows, n, pairU), described);
+    }
+
+    /**
+     * Estimates m in two runs, as the fields that chose the pairs cannot be weighed on those pairs. Among all
+     * candidates the people who share a popular name (and sex and citizenship) outnumber the true matches, and a
+     * single run takes them for the matches. So: (1) among the candidates that agree on the most specific field
+     * (the smallest u at level 0, usually the date of birth), nearly all of which are matches or chance
+     * coincidences of that field alone, the m of every other field is estimated with that field left out; (2) over
+     * all candidates, with those m kept, the m of the specific field and the share of matches.
+     */
+    private static FellegiSunter estimate(
+            int[] levels,
+            double[][] u,
+            byte[] rows,
+            long[] pairs,
+            int sizeA,
+            int sizeB,
+            double population,
+            float[][] pairU) {
+        int c = levels.length;
+        int n = pairs.length;
+        int smaller = Math.min(sizeA, sizeB);
+        int specific = 0;
+        for (int k = 1; k < c; k++) {
+            if (u[k][0] < u[specific][0]) {
+                specific = k;
+            }
+        }
+        int column = specific;
+        int[] agreeing =
+                IntStream.range(0, n).filter(i -> rows[i * c + column] == 0).toArray();
+        int[] all = IntStream.range(0, n).toArray();
+        FellegiSunter model = new FellegiSunter(levels, u);
+        boolean[] none = new boolean[c];
+        boolean[] onlySpecific = new boolean[c];
+        onlySpecific[specific] = true;
+        boolean[] allButSpecific = new boolean[c];
+        Arrays.fill(allButSpecific, true);
+        allButSpecific[specific] = false;
+        if (agreeing.length >= MIN_EXPECTED_MATCHES) {
+            double maximum = Math.min(1 - 1e-9, (double) smaller / agreeing.length);
+            model.estimate(
+                    rows,
+                    pairs,
+                    sizeA,
+                    sizeB,
+                    agreeing,
+                    pairU,
+                    agreeing.length,
+                    0.5 * maximum,
+                    maximum,
+                    onlySpecific,
+                    none);
+        }
+        double maximum = smaller / population;
+        model.estimate(
+                rows,
+                pairs,
+                sizeA,
+                sizeB,
+                all,
+                pairU,
+                population,
+                0.5 * maximum,
+                maximum,
+                none,
+                agreeing.length >= MIN_EXPECTED_MATCHES ? allButSpecific : none);
+        return model;
+    }
+
+    /**
+     * Each pair's u at level 0 of each term-frequency column: how often the pair's value agrees with a record drawn
+     * at random from the other list, measured on the encodings by comparing each record with a sample of the other
+     * list (the mean of both records' estimates; at least half a sample record, so that a value never seen in the
+     * sample does not get an infinite weight). Null for the other columns.
+     *
+     * <p>Names are counted among the sampled records with the same codes (sex, citizenship) when the pair agrees
+     * on all of them. Names come from pools per origin and sex: two people called Olena agree on sex and
+     * citizenship anyway, so the chance that two different people share the name and the codes is the chance of
+     * sharing the codes times that of sharing the name among people with those codes, not times the name's
+     * frequency in the whole list, which would count the same evidence twice.
+     */
+    private static float[][] termFrequencies(
+            Comparisons comparisons,
+            FieldEncodings a,
+            FieldEncodings b,
+            long[] pairs,
+            byte[] rows,
+            List<Comparisons.Column> columns) {
+        int c = columns.size();
+        float[][] pairU = new float[c][];
+        SplittableRandom random = new SplittableRandom(0x7466L);
+        int[] sampleA = sample(a.size(), random);
+        int[] sampleB = sample(b.size(), random);
+        List<Integer> codeColumns = new ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            if (a.parts().get(comparisons.part(k)).kind() == PartKind.CODE) {
+                codeColumns.add(k);
+            }
+        }
+        int[] codeParts = codeColumns.stream().mapToInt(comparisons::part).toArray();
+        for (int k = 0; k < c; k++) {
+            if (!columns.get(k).termFrequency()) {
+                continue;
+            }
+            int part = comparisons.part(k);
+            boolean conditioned = !codeColumns.contains(k) && codeParts.length > 0;
+            double[][] inB = frequencies(comparisons, a, b, sampleB, part, k, conditioned ? codeParts : new int[0]);
+            double[][] inA = frequencies(comparisons, b, a, sampleA, part, k, conditioned ? codeParts : new int[0]);
+            float[] own = new float[pairs.length];
+            for (int i = 0; i < pairs.length; i++) {
+                if (rows[i * c + k] != 0) {
+                    continue;
+                }
+                boolean codesAgree = conditioned;
+                for (int code : codeColumns) {
+                    codesAgree &= rows[i * c + code] == 0;
+                }
+                int which = codesAgree ? 1 : 0;
+                own[i] = (float) ((inB[which][(int) (pairs[i] >>> 32)] + inA[which][(int) pairs[i]]) / 2);
+            }
+            pairU[k] = own;
+        }
+        return pairU;
+    }
+
+    private static int[] sample(int size, SplittableRandom random) {
+        if (size <= FREQUENCY_SAMPLE) {
+            return IntStream.range(0, size).toArray();
+        }
+        return random.ints(0, size).distinct().limit(FREQUENCY_SAMPLE).sorted().toArray();
+    }
+
+    /**
+     * For each record of {@code x}: [0] the share of the sampled records of {@code y} (value present) it agrees
+     * with, [1] the same share among those sampled records that have the same code parts as it.
+     */
+    private static double[][] frequencies(
+            Comparisons comparisons,
+            FieldEncodings x,
+            FieldEncodings y,
+            int[] sample,
+            int part,
+            int column,
+            int[] codes) {
+        int[] present = Arrays.stream(sample)
+                .filter(r -> !comparisons.empty(y, r, part))
+                .toArray();
+        double[][] shares = new double[2][x.size()];
+        IntStream.range(0, x.size()).parallel().forEach(r -> {
+            double floor = 0.5 / Math.max(1, present.length);
+            if (present.length == 0 || comparisons.empty(x, r, part)) {
+                shares[0][r] = floor;
+                shares[1][r] = floor;
+                return;
+            }
+            int agreeing = 0;
+            int sameCodes = 0;
+            int agreeingSameCodes = 0;
+            for (int s : present) {
+                boolean agrees = comparisons.agreeStraight(x, r, y, s, part, part, column);
+                boolean same = true;
+                for (int code : codes) {
+                    same &= comparisons.sameWords(x, r, y, s, code);
+                }
+                if (agrees) {
+                    agreeing++;
+                }
+                if (same) {
+                    sameCodes++;
+                    if (agrees) {
+                        agreeingSameCodes++;
+                    }
+                }
+            }
+            shares[0][r] = Math.max(floor, (double) agreeing / present.length);
+            shares[1][r] =
+                    sameCodes == 0 ? shares[0][r] : Math.max(0.5 / sameCodes, (double) agreeingSameCodes / sameCodes);
+        });
+        return shares;
+    }
+
+    /** Pairs whose dates of birth have the same year and the same day and month, in either order. */
+    private static long[] dateBlocks(FieldEncodings a, FieldEncodings b, boolean self) {
+        List<FieldEncodings.Part> parts = a.parts();
+        int year = -1;
+        for (int p = 0; p < parts.size(); p++) {
+            if (parts.get(p).kind() == PartKind.YEAR) {
+                year = p;
+                break;
+            }
+        }
+        if (year < 0) {
+            return new long[0];
+        }
+        long[] keysA = dateKeys(a, year);
+        long[] keysB = self ? keysA : dateKeys(b, year);
+        long[] result = new long[1024];
+        int size = 0;
+        int i = 0;
+        int j = 0;
+        while (i < keysA.length && j < keysB.length) {
+            long keyA = keysA[i] >>> 24;
+            long keyB = keysB[j] >>> 24;
+            if (keyA < keyB) {
+                i++;
+            } else if (keyA > keyB) {
+                j++;
+            } else {
+                int endA = i;
+                while (endA < keysA.length && keysA[endA] >>> 24 == keyA) {
+                    endA++;
+                }
+                int endB = j;
+                while (endB < keysB.length && keysB[endB] >>> 24 == keyB) {
+                    endB++;
+                }
+                for (int x = i; x < endA; x++) {
+                    for (int y = j; y < endB; y++) {
+                        int ra = (int) (keysA[x] & 0xffffff);
+                        int rb = (int) (keysB[y] & 0xffffff);
+                        if (self && ra >= rb) {
+                            continue;
+                        }
+                        if (size == result.length) {
+                            result = Arrays.copyOf(result, size * 2);
+                        }
+                        result[size++] = ((long) ra << 32) | rb;
+                    }
+                }
+                i = endA;
+                j = endB;
+            }
+        }
+        long[] pairs = Arrays.copyOf(result, size);
+        Arrays.sort(pairs);
+        return pairs;
+    }
+
+    /** 40 bits of a hash of the year and the unordered day and month, then 24 bits of record number; sorted. */
+    private static long[] dateKeys(FieldEncodings side, int year) {
+        if (side.size() >= 1 << 24) {
+            throw new ModelNotEstimated("lists of more than 16,777,215 records are not supported by the field model");
+        }
+        int perRecord = side.wordsPerRecord();
+        int[] offsets = side.offsets();
+        long[] keys = new long[side.size()];
+        int count = 0;
+        for (int r = 0; r < side.size(); r++) {
+            long y = side.words()[r * perRecord + offsets[year]];
+            long month = side.words()[r * perRecord + offsets[year + 1]];
+            long day = side.words()[r * perRecord + offsets[year + 2]];
+            if (y == 0 || month == 0 || day == 0) {
+                continue;
+            }
+            long h = y * 0x9e3779b97f4a7c15L;
+            h = (h ^ Math.min(month, day)) * 0xbf58476d1ce4e5b9L;
+            h = (h ^ Math.max(month, day)) * 0x94d049bb133111ebL;
+            h ^= h >>> 31;
+            keys[count++] = (h >>> 24 << 24) | r;
+        }
+        long[] sorted = Arrays.copyOf(keys, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static long[] union(long[] x, long[] y) {
+        long[] all = new long[x.length + y.length];
+        System.arraycopy(x, 0, all, 0, x.length);
+        System.arraycopy(y, 0, all, x.length, y.length);
+        Arrays.sort(all);
+        int size = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (size == 0 || all[size - 1] != all[i]) {
+                all[size++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, size);
+    }
+
+    /** Greedy one-to-one by descending probability; ties by A, then B record, so the result never varies. */
+    private static List<Match> greedy(long[] pairs, double[] probabilities, double threshold, int sizeA, int sizeB) {
+        Integer[] order = new Integer[pairs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> {
+            int byProbability = Double.compare(probabilities[y], probabilities[x]);
+            return byProbability != 0 ? byProbability : Long.compare(pairs[x], pairs[y]);
+        });
+        boolean[] takenA = new boolean[sizeA];
+        boolean[] takenB = new boolean[sizeB];
+        List<Match> matches = new ArrayList<>();
+        for (int i : order) {
+            if (probabilities[i] < threshold) {
+                break;
+            }
+            int ra = (int) (pairs[i] >>> 32);
+            int rb = (int) pairs[i];
+            if (!takenA[ra] && !takenB[rb]) {
+                takenA[ra] = true;
+                takenB[rb] = true;
+                matches.add(new Match(ra, rb, probabilities[i]));
+            }
+        }
+        return matches;
+    }
+}
