@@ -244,9 +244,11 @@ public final class EncodingFiles {
                 idsTemp = temporaryBeside(idsFile(name));
                 if (fieldsHeader != null) {
                     fieldsTemp = temporaryBeside(fieldsFile(name));
-                    Files.writeString(fieldsTemp, fieldsHeader, StandardCharsets.UTF_8);
                 }
                 Output output = new Output(name, clkTemp, idsTemp, fieldsTemp);
+                if (output.fields != null) {
+                    output.fields.write(fieldsHeader.getBytes(StandardCharsets.UTF_8));
+                }
                 return output;
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(clkTemp);

@@ -219,6 +219,22 @@ public final class FieldLinkage {
         boolean separates = false;
         for (int k = 0; k < c; k++) {
             separates |= model.m[k][0] > 2 * model.u[k][0];
+            // Names, text and codes: a person's two records agree on them more often than they differ, whatever
+            // the errors. A model that says otherwise has taken some other group of pairs (people who share a
+            // surname, when a list holds no duplicates) for the matches.
+            boolean ordinal = columns.get(k).levels().getFirst().equals("agree")
+                    && columns.get(k).levels().getLast().equals("differ")
+                    && a.parts().get(comparisons.part(k)).kind() != PartKind.YEAR;
+            if (ordinal && model.m[k][0] < model.m[k][levels[k] - 1]) {
+                throw new ModelNotEstimated(String.format(
+                        Locale.ROOT,
+                        "the estimated weights make no sense: the likely matches would differ in %s more often than"
+                                + " agree (m %.3f against %.3f), which happens when the lists hold few or no records"
+                                + " of the same people",
+                        columns.get(k).name(),
+                        model.m[k][0],
+                        model.m[k][levels[k] - 1]));
+            }
         }
         if (!separates) {
             throw new ModelNotEstimated("no field agrees more often among likely matches than among other pairs, so the"
