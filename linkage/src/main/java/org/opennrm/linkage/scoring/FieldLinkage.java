@@ -70,10 +70,8 @@ public final class FieldLinkage {
 
     public Linked link(
             Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, double threshold, Mode mode) {
-        check(fieldsA, fieldsB, "A", "B");
-        long[] pairs = union(linkage.candidatePairs(a, b, candidateDice, mode), dateBlocks(fieldsA, fieldsB, false));
-        Scored scored = score(fieldsA, fieldsB, pairs, false);
-        List<Match> all = greedy(pairs, scored.probabilities, 0, fieldsA.size(), fieldsB.size());
+        Scored scored = scoreLink(a, fieldsA, b, fieldsB, mode);
+        List<Match> all = greedy(scored.pairs, scored.probabilities, 0, fieldsA.size(), fieldsB.size());
         List<Match> kept =
                 all.stream().filter(match -> match.similarity() >= threshold).toList();
         double expectedAll = all.stream().mapToDouble(Match::similarity).sum();
@@ -132,7 +130,15 @@ public final class FieldLinkage {
         return r;
     }
 
-    private record Scored(double[] probabilities, Model model) {}
+    /** Candidate pairs ({@code a << 32 | b}, ascending), their match probabilities, and the model. */
+    record Scored(long[] pairs, double[] probabilities, Model model) {}
+
+    /** The candidate pairs of two lists with their match probabilities, before the one-to-one assignment. */
+    Scored scoreLink(Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, Mode mode) {
+        check(fieldsA, fieldsB, "A", "B");
+        long[] pairs = union(linkage.candidatePairs(a, b, candidateDice, mode), dateBlocks(fieldsA, fieldsB, false));
+        return score(fieldsA, fieldsB, pairs, false);
+    }
 
     private static void check(FieldEncodings a, FieldEncodings b, String nameA, String nameB) {
         String incompatible = a.incompatibility(b);
@@ -258,7 +264,7 @@ public final class FieldLinkage {
             description.add(line.toString());
         }
         Model described = new Model(expectedMatches, n, model.iterations, description);
-        return new Scored(model.probabilities(rows, n, pairU), described);
+        return new Scored(pairs, model.probabilities(rows, n, pairU), described);
     }
 
     /**
