@@ -30,7 +30,7 @@ public final class FieldLinkage {
     public static final int MIN_RECORDS = 100;
 
     /** CLK similarity at or above which a pair becomes a candidate; low, since the model decides. */
-    static final double CANDIDATE_DICE = 0.6;
+    static final double CANDIDATE_DICE = 0.75;
 
     /** Random pairs from which the u probabilities are counted. */
     static final int RANDOM_PAIRS = 200_000;
@@ -46,7 +46,8 @@ public final class FieldLinkage {
 
     public FieldLinkage(int threads) {
         this.linkage = new Linkage(threads);
-        this.candidateDice = CANDIDATE_DICE;
+        this.candidateDice =
+                Double.parseDouble(System.getProperty("opennrm.linkage.candidateDice", String.valueOf(CANDIDATE_DICE)));
     }
 
     public FieldLinkage() {
