@@ -281,8 +281,10 @@ public final class Main {
             PrintStream out, FieldLinkage.Model model, double expectedPrecision, double expectedRecall) {
         out.printf(
                 Locale.ROOT,
-                "model: %d candidate pairs, about %.0f matches among them in all (EM: %d iterations)%n",
+                "model: %d candidate pairs (CLK similarity %.2f or more, or the same date of birth), about %.0f"
+                        + " matches among them in all (EM: %d iterations)%n",
                 model.candidatePairs(),
+                model.candidateDice(),
                 model.expectedMatches(),
                 model.iterations());
         for (String line : model.description()) {

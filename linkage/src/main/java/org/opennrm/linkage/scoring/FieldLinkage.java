@@ -29,8 +29,19 @@ public final class FieldLinkage {
     /** Below this many records per list the weights rest on too few pairs to be trusted. */
     public static final int MIN_RECORDS = 100;
 
-    /** CLK similarity at or above which a pair becomes a candidate; low, since the model decides. */
-    static final double CANDIDATE_DICE = 0.75;
+    /**
+     * CLK similarities at or above which a pair becomes a candidate: the lowest of these whose candidates stay
+     * within {@link #CANDIDATES_PER_RECORD} per record. Low, since the model decides; FEBRL4 needs 0.6 (0.75 loses
+     * 1% of its true pairs), while on lists of people with a few popular names a low similarity brings in
+     * millions of pairs of different people who share a name (1.3 million at 0.6 for 10,000 x 10,000), which cost
+     * time and memory without changing F1 (bench/README-linkage.md).
+     */
+    static final double[] CANDIDATE_DICE = {0.6, 0.65, 0.7, 0.75, 0.8, 0.85};
+
+    static final double CANDIDATES_PER_RECORD = 20;
+
+    /** Records of A whose pairs are counted to choose the candidate similarity. */
+    static final int CANDIDATE_SAMPLE = 2_000;
 
     /** Random pairs from which the u probabilities are counted. */
     static final int RANDOM_PAIRS = 200_000;
@@ -42,12 +53,12 @@ public final class FieldLinkage {
     static final double MIN_EXPECTED_MATCHES = 10;
 
     private final Linkage linkage;
+    /** A fixed candidate similarity ({@code -Dopennrm.linkage.candidateDice}), or NaN to choose one per run. */
     private final double candidateDice;
 
     public FieldLinkage(int threads) {
         this.linkage = new Linkage(threads);
-        this.candidateDice =
-                Double.parseDouble(System.getProperty("opennrm.linkage.candidateDice", String.valueOf(CANDIDATE_DICE)));
+        this.candidateDice = Double.parseDouble(System.getProperty("opennrm.linkage.candidateDice", "NaN"));
     }
 
     public FieldLinkage() {
@@ -58,7 +69,12 @@ public final class FieldLinkage {
      * The estimated model, for the operator to read: how many matches it expects in all, and each level's m, u and
      * weight.
      */
-    public record Model(double expectedMatches, int candidatePairs, int iterations, List<String> description) {}
+    public record Model(
+            double expectedMatches,
+            int candidatePairs,
+            double candidateDice,
+            int iterations,
+            List<String> description) {}
 
     /**
      * A linkage: the one-to-one matches at or above the threshold (their {@link Match#similarity()} is the match
@@ -86,8 +102,9 @@ public final class FieldLinkage {
 
     public Deduplicated dedup(Encodings encodings, FieldEncodings fields, double threshold) {
         check(fields, fields, "the list", "the list");
-        long[] pairs = union(linkage.selfCandidatePairs(encodings, candidateDice), dateBlocks(fields, fields, true));
-        Scored scored = score(fields, fields, pairs, true);
+        double dice = candidateDice(encodings, encodings);
+        long[] pairs = union(linkage.selfCandidatePairs(encodings, dice), dateBlocks(fields, fields, true));
+        Scored scored = score(fields, fields, pairs, true, dice);
         int[] parent = IntStream.range(0, fields.size()).toArray();
         double expectedAll = 0;
         double expectedKept = 0;
@@ -137,8 +154,63 @@ public final class FieldLinkage {
     /** The candidate pairs of two lists with their match probabilities, before the one-to-one assignment. */
     Scored scoreLink(Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, Mode mode) {
         check(fieldsA, fieldsB, "A", "B");
-        long[] pairs = union(linkage.candidatePairs(a, b, candidateDice, mode), dateBlocks(fieldsA, fieldsB, false));
-        return score(fieldsA, fieldsB, pairs, false);
+        double dice = candidateDice(a, b);
+        long[] pairs = union(linkage.candidatePairs(a, b, dice, mode), dateBlocks(fieldsA, fieldsB, false));
+        return score(fieldsA, fieldsB, pairs, false, dice);
+    }
+
+    /**
+     * The candidate similarity for these lists: pairs of a sample of A's records with all of B are counted at each
+     * of {@link #CANDIDATE_DICE}, scaled to all of A, and the lowest similarity whose count stays within budget is
+     * taken.
+     */
+    private double candidateDice(Encodings a, Encodings b) {
+        if (!Double.isNaN(candidateDice)) {
+            return candidateDice;
+        }
+        int sampled = Math.min(a.size(), CANDIDATE_SAMPLE);
+        int[] records = a.size() <= CANDIDATE_SAMPLE
+                ? IntStream.range(0, a.size()).toArray()
+                : new SplittableRandom(0x63616e64L)
+                        .ints(0, a.size())
+                        .distinct()
+                        .limit(sampled)
+                        .sorted()
+                        .toArray();
+        List<String> ids = new ArrayList<>(sampled);
+        long[] words = new long[sampled * Encodings.WORDS];
+        for (int i = 0; i < sampled; i++) {
+            ids.add(Integer.toString(i));
+            System.arraycopy(a.words(), records[i] * Encodings.WORDS, words, i * Encodings.WORDS, Encodings.WORDS);
+        }
+        Encodings sample = new Encodings(ids, words);
+        long[] pairs = linkage.candidatePairs(sample, b, CANDIDATE_DICE[0], Mode.EXACT);
+        long[] counts = new long[CANDIDATE_DICE.length];
+        for (long pair : pairs) {
+            int ra = (int) (pair >>> 32);
+            int rb = (int) pair;
+            int common = 0;
+            int sum = 0;
+            for (int w = 0; w < Encodings.WORDS; w++) {
+                long x = words[ra * Encodings.WORDS + w];
+                long y = b.words()[rb * Encodings.WORDS + w];
+                common += Long.bitCount(x & y);
+                sum += Long.bitCount(x) + Long.bitCount(y);
+            }
+            double dice = sum == 0 ? 0 : 2.0 * common / sum;
+            for (int t = 0; t < counts.length; t++) {
+                if (dice >= CANDIDATE_DICE[t]) {
+                    counts[t]++;
+                }
+            }
+        }
+        double budget = CANDIDATES_PER_RECORD * (a.size() + b.size());
+        for (int t = 0; t < counts.length; t++) {
+            if (counts[t] * (double) a.size() / sampled <= budget) {
+                return CANDIDATE_DICE[t];
+            }
+        }
+        return CANDIDATE_DICE[CANDIDATE_DICE.length - 1];
     }
 
     private static void check(FieldEncodings a, FieldEncodings b, String nameA, String nameB) {
@@ -178,7 +250,7 @@ public final class FieldLinkage {
         return true;
     }
 
-    private Scored score(FieldEncodings a, FieldEncodings b, long[] pairs, boolean self) {
+    private Scored score(FieldEncodings a, FieldEncodings b, long[] pairs, boolean self, double dice) {
         Comparisons comparisons = new Comparisons(a, b);
         List<Comparisons.Column> columns = comparisons.columns();
         int c = columns.size();
@@ -264,7 +336,7 @@ public final class FieldLinkage {
             }
             description.add(line.toString());
         }
-        Model described = new Model(expectedMatches, n, model.iterations, description);
+        Model described = new Model(expectedMatches, n, dice, model.iterations, description);
         return new Scored(pairs, model.probabilities(rows, n, pairU), described);
     }
 
