@@ -250,7 +250,12 @@ public final class Main {
                         threshold,
                         target);
                 printModel(out, linked.model(), linked.expectedPrecision(), linked.expectedRecall());
-                out.printf(Locale.ROOT, "time: total %.2f s%n", (System.nanoTime() - start) / 1e9);
+                out.printf(
+                        Locale.ROOT,
+                        "time: load %.2f s, %s, total %.2f s%n",
+                        (loaded - start) / 1e9,
+                        linked.model().timing(),
+                        (System.nanoTime() - start) / 1e9);
                 return;
             } catch (ModelNotEstimated e) {
                 fallingBack(err, e, diceThreshold);

@@ -140,24 +140,6 @@ final class Comparisons {
         }
     }
 
-    /** Whether the pair was compared crosswise in the name columns (so TF is looked up crosswise too). */
-    boolean swapped(int ra, int rb) {
-        if (givenColumn < 0) {
-            return false;
-        }
-        Plan given = plans.get(givenColumn);
-        Plan family = plans.get(familyColumn);
-        if (empty(a, ra, given.part)
-                || empty(b, rb, given.part)
-                || empty(a, ra, family.part)
-                || empty(b, rb, family.part)) {
-            return false;
-        }
-        double straight = dice(ra, given.part, rb, given.part) + dice(ra, family.part, rb, family.part);
-        double cross = dice(ra, given.part, rb, family.part) + dice(ra, family.part, rb, given.part);
-        return cross > straight + 0.2 * given.sameValueDice;
-    }
-
     private byte band(double dice, double same, int ra, int rb, int partA, int partB) {
         if (empty(a, ra, partA) || empty(b, rb, partB)) {
             return MISSING;
@@ -221,17 +203,9 @@ final class Comparisons {
         return true;
     }
 
-    /** Whether record rx of x and record ry of y have the same bits in part p. */
-    boolean sameWords(FieldEncodings x, int rx, FieldEncodings y, int ry, int p) {
-        int words = x.parts().get(p).kind().words();
-        int ox = rx * perRecord + offsets[p];
-        int oy = ry * perRecord + offsets[p];
-        for (int w = 0; w < words; w++) {
-            if (x.words()[ox + w] != y.words()[oy + w]) {
-                return false;
-            }
-        }
-        return true;
+    /** The first word of part p of record r: a code's whole filter. */
+    long word(FieldEncodings side, int r, int p) {
+        return side.words()[r * perRecord + offsets[p]];
     }
 
     boolean empty(FieldEncodings side, int r, int p) {
@@ -253,19 +227,10 @@ final class Comparisons {
         return plans.get(c).part;
     }
 
-    /** The part of the other name column, for pairs compared crosswise. */
-    int crossPart(int c) {
-        if (c == givenColumn) {
-            return plans.get(familyColumn).part;
-        }
-        if (c == familyColumn) {
-            return plans.get(givenColumn).part;
-        }
-        return plans.get(c).part;
-    }
-
-    /** The level a record reaches against another in column {@code c}, for term frequencies: 0 or not. */
-    boolean agreeStraight(FieldEncodings x, int rx, FieldEncodings y, int ry, int partX, int partY, int c) {
+    /** Whether record rx of x agrees with record ry of y at level 0 of column {@code c}, for term frequencies. */
+    boolean agreeStraight(FieldEncodings x, int rx, FieldEncodings y, int ry, int c) {
+        int partX = plans.get(c).part;
+        int partY = partX;
         Plan plan = plans.get(c);
         int words = x.parts().get(partX).kind().words();
         int ox = rx * perRecord + offsets[partX];

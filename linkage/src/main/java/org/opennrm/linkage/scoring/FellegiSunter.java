@@ -93,11 +93,14 @@ final class FellegiSunter {
             for (int c = 0; c < columns; c++) {
                 numerator[c] = new double[levels[c]];
             }
-            double[] weights = new double[subset.length];
+            Weights weighing = new Weights(pairU, ignored);
+            double[] weights = IntStream.range(0, subset.length)
+                    .parallel()
+                    .mapToDouble(k -> weighing.probability(rows, subset[k]))
+                    .toArray();
             double[] perA = new double[sizeA];
             double[] perB = new double[sizeB];
             for (int k = 0; k < subset.length; k++) {
-                weights[k] = probability(rows, subset[k], pairU, ignored);
                 perA[(int) (pairs[subset[k]] >>> 32)] += weights[k];
             }
             for (int k = 0; k < subset.length; k++) {
@@ -139,25 +142,71 @@ final class FellegiSunter {
     }
 
     double probability(byte[] rows, int i, float[][] pairU) {
-        return probability(rows, i, pairU, new boolean[columns]);
+        return new Weights(pairU, new boolean[columns]).probability(rows, i);
     }
 
-    private double probability(byte[] rows, int i, float[][] pairU, boolean[] ignored) {
-        double logit = Math.log(lambda / (1 - lambda));
-        for (int c = 0; c < columns; c++) {
-            byte level = rows[i * columns + c];
-            if (level >= 0 && !ignored[c]) {
-                double unmatched = level == 0 && pairU[c] != null ? pairU[c][i] : u[c][level];
-                logit += Math.log(m[c][level] / unmatched);
+    /** log of each pair's own u, computed once per array of u and kept for the following iterations. */
+    private float[][] logPairUFor;
+
+    private float[][] logPairU;
+
+    private float[][] logarithms(float[][] pairU) {
+        if (logPairUFor != pairU) {
+            float[][] logs = new float[pairU.length][];
+            for (int c = 0; c < pairU.length; c++) {
+                if (pairU[c] != null) {
+                    float[] own = pairU[c];
+                    float[] log = new float[own.length];
+                    IntStream.range(0, own.length).parallel().forEach(i -> log[i] = (float) Math.log(own[i]));
+                    logs[c] = log;
+                }
+            }
+            logPairU = logs;
+            logPairUFor = pairU;
+        }
+        return logPairU;
+    }
+
+    /** The log weights of the current m, u and share, so that a pair's probability is a few table look-ups. */
+    private final class Weights {
+
+        private final double prior = Math.log(lambda / (1 - lambda));
+        private final double[][] logRatio = new double[columns][];
+        private final double[] logM0 = new double[columns];
+        private final float[][] logPairU;
+        private final boolean[] ignored;
+
+        Weights(float[][] pairU, boolean[] ignored) {
+            this.logPairU = logarithms(pairU);
+            this.ignored = ignored;
+            for (int c = 0; c < columns; c++) {
+                logRatio[c] = new double[levels[c]];
+                for (int l = 0; l < levels[c]; l++) {
+                    logRatio[c][l] = Math.log(m[c][l] / u[c][l]);
+                }
+                logM0[c] = Math.log(m[c][0]);
             }
         }
-        return 1 / (1 + Math.exp(-logit));
+
+        double probability(byte[] rows, int i) {
+            double logit = prior;
+            int base = i * columns;
+            for (int c = 0; c < columns; c++) {
+                byte level = rows[base + c];
+                if (level < 0 || ignored[c]) {
+                    continue;
+                }
+                logit += level == 0 && logPairU[c] != null ? logM0[c] - logPairU[c][i] : logRatio[c][level];
+            }
+            return 1 / (1 + Math.exp(-logit));
+        }
     }
 
     double[] probabilities(byte[] rows, int pairs, float[][] pairU) {
+        Weights weighing = new Weights(pairU, new boolean[columns]);
         return IntStream.range(0, pairs)
                 .parallel()
-                .mapToDouble(i -> probability(rows, i, pairU))
+                .mapToDouble(i -> weighing.probability(rows, i))
                 .toArray();
     }
 

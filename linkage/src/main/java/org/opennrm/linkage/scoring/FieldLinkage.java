@@ -74,7 +74,8 @@ public final class FieldLinkage {
             int candidatePairs,
             double candidateDice,
             int iterations,
-            List<String> description) {}
+            List<String> description,
+            String timing) {}
 
     /**
      * A linkage: the one-to-one matches at or above the threshold (their {@link Match#similarity()} is the match
@@ -102,9 +103,10 @@ public final class FieldLinkage {
 
     public Deduplicated dedup(Encodings encodings, FieldEncodings fields, double threshold) {
         check(fields, fields, "the list", "the list");
+        long start = System.nanoTime();
         double dice = candidateDice(encodings, encodings);
         long[] pairs = union(linkage.selfCandidatePairs(encodings, dice), dateBlocks(fields, fields, true));
-        Scored scored = score(fields, fields, pairs, true, dice);
+        Scored scored = score(fields, fields, pairs, true, dice, System.nanoTime() - start);
         int[] parent = IntStream.range(0, fields.size()).toArray();
         double expectedAll = 0;
         double expectedKept = 0;
@@ -154,9 +156,10 @@ public final class FieldLinkage {
     /** The candidate pairs of two lists with their match probabilities, before the one-to-one assignment. */
     Scored scoreLink(Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, Mode mode) {
         check(fieldsA, fieldsB, "A", "B");
+        long start = System.nanoTime();
         double dice = candidateDice(a, b);
         long[] pairs = union(linkage.candidatePairs(a, b, dice, mode), dateBlocks(fieldsA, fieldsB, false));
-        return score(fieldsA, fieldsB, pairs, false, dice);
+        return score(fieldsA, fieldsB, pairs, false, dice, System.nanoTime() - start);
     }
 
     /**
@@ -250,7 +253,9 @@ public final class FieldLinkage {
         return true;
     }
 
-    private Scored score(FieldEncodings a, FieldEncodings b, long[] pairs, boolean self, double dice) {
+    private Scored score(
+            FieldEncodings a, FieldEncodings b, long[] pairs, boolean self, double dice, long candidateNanos) {
+        long start = System.nanoTime();
         Comparisons comparisons = new Comparisons(a, b);
         List<Comparisons.Column> columns = comparisons.columns();
         int c = columns.size();
@@ -280,11 +285,14 @@ public final class FieldLinkage {
             System.arraycopy(own, 0, rows, i * c, c);
         });
 
+        long compared = System.nanoTime();
         float[][] pairU = termFrequencies(comparisons, a, b, pairs, rows, columns);
+        long counted = System.nanoTime();
 
         // Start from the share of candidates that a one-to-one linkage could at most hold.
         double population = self ? (double) a.size() * (a.size() - 1) / 2 : (double) a.size() * b.size();
         FellegiSunter model = estimate(levels, u, rows, pairs, a.size(), b.size(), population, pairU);
+        long estimated = System.nanoTime();
         double expectedMatches = model.lambda * population;
         if (expectedMatches < MIN_EXPECTED_MATCHES) {
             throw new ModelNotEstimated(String.format(
@@ -336,8 +344,17 @@ public final class FieldLinkage {
             }
             description.add(line.toString());
         }
-        Model described = new Model(expectedMatches, n, dice, model.iterations, description);
-        return new Scored(pairs, model.probabilities(rows, n, pairU), described);
+        double[] probabilities = model.probabilities(rows, n, pairU);
+        String timing = String.format(
+                Locale.ROOT,
+                "candidates %.2f s, comparisons %.2f s, term frequencies %.2f s, weights %.2f s, probabilities %.2f s",
+                candidateNanos / 1e9,
+                (compared - start) / 1e9,
+                (counted - compared) / 1e9,
+                (estimated - counted) / 1e9,
+                (System.nanoTime() - estimated) / 1e9);
+        Model described = new Model(expectedMatches, n, dice, model.iterations, description, timing);
+        return new Scored(pairs, probabilities, described);
     }
 
     /**
@@ -443,11 +460,11 @@ public final class FieldLinkage {
             if (!columns.get(k).termFrequency()) {
                 continue;
             }
-            int part = comparisons.part(k);
             boolean conditioned = !codeColumns.contains(k) && codeParts.length > 0;
-            double[][] inB = frequencies(comparisons, a, b, sampleB, part, k, conditioned ? codeParts : new int[0]);
-            double[][] inA = frequencies(comparisons, b, a, sampleA, part, k, conditioned ? codeParts : new int[0]);
-            float[] own = new float[pairs.length];
+            // Which records need which estimate: only those in a pair that agrees in this column.
+            boolean[][] needA = new boolean[2][a.size()];
+            boolean[][] needB = new boolean[2][b.size()];
+            byte[] which = new byte[pairs.length];
             for (int i = 0; i < pairs.length; i++) {
                 if (rows[i * c + k] != 0) {
                     continue;
@@ -456,8 +473,17 @@ public final class FieldLinkage {
                 for (int code : codeColumns) {
                     codesAgree &= rows[i * c + code] == 0;
                 }
-                int which = codesAgree ? 1 : 0;
-                own[i] = (float) ((inB[which][(int) (pairs[i] >>> 32)] + inA[which][(int) pairs[i]]) / 2);
+                which[i] = (byte) (codesAgree ? 1 : 0);
+                needA[which[i]][(int) (pairs[i] >>> 32)] = true;
+                needB[which[i]][(int) pairs[i]] = true;
+            }
+            double[][] inB = frequencies(comparisons, a, b, sampleB, k, conditioned ? codeParts : new int[0], needA);
+            double[][] inA = frequencies(comparisons, b, a, sampleA, k, conditioned ? codeParts : new int[0], needB);
+            float[] own = new float[pairs.length];
+            for (int i = 0; i < pairs.length; i++) {
+                if (rows[i * c + k] == 0) {
+                    own[i] = (float) ((inB[which[i]][(int) (pairs[i] >>> 32)] + inA[which[i]][(int) pairs[i]]) / 2);
+                }
             }
             pairU[k] = own;
         }
@@ -472,52 +498,71 @@ public final class FieldLinkage {
     }
 
     /**
-     * For each record of {@code x}: [0] the share of the sampled records of {@code y} (value present) it agrees
-     * with, [1] the same share among those sampled records that have the same code parts as it.
+     * For each record of {@code x} that {@code need} marks: [0] the share of the sampled records of {@code y} (value
+     * present) that it agrees with in column {@code column}, [1] the same share among the sampled records with the
+     * same code parts as it. Codes agree only when equal, so they are counted in a table; names are compared with
+     * the sampled records of the same codes only, where that is all that is needed.
      */
     private static double[][] frequencies(
             Comparisons comparisons,
             FieldEncodings x,
             FieldEncodings y,
             int[] sample,
-            int part,
             int column,
-            int[] codes) {
+            int[] codes,
+            boolean[][] need) {
+        int part = comparisons.part(column);
         int[] present = Arrays.stream(sample)
                 .filter(r -> !comparisons.empty(y, r, part))
                 .toArray();
+        double floor = 0.5 / Math.max(1, present.length);
         double[][] shares = new double[2][x.size()];
+        Arrays.fill(shares[0], floor);
+        Arrays.fill(shares[1], floor);
+        if (present.length == 0) {
+            return shares;
+        }
+        java.util.Map<String, int[]> byCodes = new java.util.HashMap<>();
+        java.util.Map<String, List<Integer>> members = new java.util.HashMap<>();
+        for (int s : present) {
+            members.computeIfAbsent(codeKey(comparisons, y, s, codes), key -> new ArrayList<>())
+                    .add(s);
+        }
+        members.forEach((key, list) ->
+                byCodes.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
         IntStream.range(0, x.size()).parallel().forEach(r -> {
-            double floor = 0.5 / Math.max(1, present.length);
-            if (present.length == 0 || comparisons.empty(x, r, part)) {
-                shares[0][r] = floor;
-                shares[1][r] = floor;
+            if (comparisons.empty(x, r, part)) {
                 return;
             }
-            int agreeing = 0;
-            int sameCodes = 0;
-            int agreeingSameCodes = 0;
-            for (int s : present) {
-                boolean agrees = comparisons.agreeStraight(x, r, y, s, part, part, column);
-                boolean same = true;
-                for (int code : codes) {
-                    same &= comparisons.sameWords(x, r, y, s, code);
-                }
-                if (agrees) {
-                    agreeing++;
-                }
-                if (same) {
-                    sameCodes++;
-                    if (agrees) {
-                        agreeingSameCodes++;
+            if (need[0][r]) {
+                int agreeing = 0;
+                for (int s : present) {
+                    if (comparisons.agreeStraight(x, r, y, s, column)) {
+                        agreeing++;
                     }
                 }
+                shares[0][r] = Math.max(floor, (double) agreeing / present.length);
             }
-            shares[0][r] = Math.max(floor, (double) agreeing / present.length);
-            shares[1][r] =
-                    sameCodes == 0 ? shares[0][r] : Math.max(0.5 / sameCodes, (double) agreeingSameCodes / sameCodes);
+            if (need[1][r]) {
+                int[] same = byCodes.getOrDefault(codeKey(comparisons, x, r, codes), new int[0]);
+                int agreeing = 0;
+                for (int s : same) {
+                    if (comparisons.agreeStraight(x, r, y, s, column)) {
+                        agreeing++;
+                    }
+                }
+                shares[1][r] = same.length == 0 ? floor : Math.max(0.5 / same.length, (double) agreeing / same.length);
+            }
         });
         return shares;
+    }
+
+    private static String codeKey(Comparisons comparisons, FieldEncodings side, int r, int[] codes) {
+        StringBuilder key = new StringBuilder();
+        for (int code : codes) {
+            key.append(comparisons.word(side, r, code)).append(':');
+        }
+        return key.toString();
     }
 
     /** Pairs whose dates of birth have the same year and the same day and month, in either order. */
