@@ -84,8 +84,10 @@ public final class Main {
               --model        field (default when A.fields exists) or clk, as for link
               --threshold    field model: estimated match probability; clk model: Dice similarity
               --dice-threshold  Dice similarity used when the field model cannot be estimated (default 0.85)
-              --out          CSV with columns id,cluster: records joined by any chain of pairs at or above
-                             the threshold share a cluster number (0, 1, ... in file order)
+              --out          CSV with columns id,cluster (cluster numbers 0, 1, ... in file order). Field model:
+                             each record is paired with at most one other, most probable pair first, so a
+                             cluster holds one or two records; clk model: records joined by any chain of pairs
+                             at or above the threshold share a cluster
             """;
 
     private Main() {}

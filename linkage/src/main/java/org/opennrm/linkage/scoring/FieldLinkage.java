@@ -89,7 +89,7 @@ public final class FieldLinkage {
     public Linked link(
             Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, double threshold, Mode mode) {
         Scored scored = scoreLink(a, fieldsA, b, fieldsB, mode);
-        List<Match> all = greedy(scored.pairs, scored.probabilities, 0, fieldsA.size(), fieldsB.size());
+        List<Match> all = greedy(scored.pairs, scored.probabilities, 0, fieldsA.size(), fieldsB.size(), false);
         List<Match> kept =
                 all.stream().filter(match -> match.similarity() >= threshold).toList();
         double expectedAll = all.stream().mapToDouble(Match::similarity).sum();
@@ -107,21 +107,20 @@ public final class FieldLinkage {
         double dice = candidateDice(encodings, encodings);
         long[] pairs = union(linkage.selfCandidatePairs(encodings, dice), dateBlocks(fields, fields, true));
         Scored scored = score(fields, fields, pairs, true, dice, System.nanoTime() - start);
+        // Each record is paired with at most one other, best pair first, as in link: joining every pair at the
+        // threshold into connected components chained people who share a popular name into large clusters
+        // (pairwise precision 0.52 against 0.96 on the realistic lists, bench/README-linkage.md).
         int[] parent = IntStream.range(0, fields.size()).toArray();
+        List<Match> all = greedy(pairs, scored.probabilities, 0, fields.size(), fields.size(), true);
         double expectedAll = 0;
         double expectedKept = 0;
         int kept = 0;
-        for (int i = 0; i < pairs.length; i++) {
-            double p = scored.probabilities[i];
-            expectedAll += p;
-            if (p >= threshold) {
-                expectedKept += p;
+        for (Match match : all) {
+            expectedAll += match.similarity();
+            if (match.similarity() >= threshold) {
+                expectedKept += match.similarity();
                 kept++;
-                int x = root(parent, (int) (pairs[i] >>> 32));
-                int y = root(parent, (int) pairs[i]);
-                if (x != y) {
-                    parent[Math.max(x, y)] = Math.min(x, y);
-                }
+                parent[Math.max(match.a(), match.b())] = Math.min(match.a(), match.b());
             }
         }
         int[] clusters = new int[fields.size()];
@@ -663,8 +662,12 @@ public final class FieldLinkage {
         return Arrays.copyOf(all, size);
     }
 
-    /** Greedy one-to-one by descending probability; ties by A, then B record, so the result never varies. */
-    private static List<Match> greedy(long[] pairs, double[] probabilities, double threshold, int sizeA, int sizeB) {
+    /**
+     * Greedy one-to-one by descending probability; ties by A, then B record, so the result never varies. Within one
+     * list ({@code self}) a record is taken once, whichever side of a pair it is on.
+     */
+    private static List<Match> greedy(
+            long[] pairs, double[] probabilities, double threshold, int sizeA, int sizeB, boolean self) {
         Integer[] order = new Integer[pairs.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -674,7 +677,7 @@ public final class FieldLinkage {
             return byProbability != 0 ? byProbability : Long.compare(pairs[x], pairs[y]);
         });
         boolean[] takenA = new boolean[sizeA];
-        boolean[] takenB = new boolean[sizeB];
+        boolean[] takenB = self ? takenA : new boolean[sizeB];
         List<Match> matches = new ArrayList<>();
         for (int i : order) {
             if (probabilities[i] < threshold) {

@@ -119,6 +119,39 @@ class FieldLinkageTests {
         assertThat(linked.expectedRecall()).isBetween(0.0, 1.0);
     }
 
+    @Test
+    void deduplicationFindsThePeopleRecordedTwiceAndPairsEachRecordOnce() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(8, RealisticLists.Errors.typical()).generate(1000, 0.5);
+        // One list holding A and B's copies of the people on both: 500 people recorded twice.
+        List<String> combined = new ArrayList<>(lists.a());
+        java.util.Set<String> copies = new java.util.HashSet<>(lists.truth().values());
+        lists.b().stream()
+                .skip(1)
+                .filter(line -> copies.contains(line.split(",")[0]))
+                .forEach(combined::add);
+        Encoder.Encoded encoded = encode(combined, SECRET);
+        FieldLinkage.Deduplicated deduplicated = new FieldLinkage(2).dedup(encoded.encodings(), encoded.fields(), 0.5);
+
+        int[] clusters = deduplicated.clusters();
+        java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+        for (int cluster : clusters) {
+            sizes.merge(cluster, 1, Integer::sum);
+        }
+        assertThat(sizes.values()).allMatch(size -> size <= 2);
+        List<String> ids = encoded.encodings().ids();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int r = 0; r < ids.size(); r++) {
+            index.put(ids.get(r), r);
+        }
+        long found = lists.truth().entrySet().stream()
+                .filter(pair -> clusters[index.get(pair.getKey())] == clusters[index.get(pair.getValue())])
+                .count();
+        long predicted = sizes.values().stream().filter(size -> size == 2).count();
+        double precision = (double) found / predicted;
+        double recall = (double) found / lists.truth().size();
+        assertThat(2 * precision * recall / (precision + recall)).isGreaterThan(0.85);
+    }
+
     static double probability(FieldLinkage.Scored scored, int recordA, int recordB) {
         int index = Arrays.binarySearch(scored.pairs(), ((long) recordA << 32) | recordB);
         assertThat(index).as("pair (%d, %d) is a candidate", recordA, recordB).isNotNegative();
