@@ -109,6 +109,7 @@ final class FieldEncoder {
         private final Mac[] macs = new Mac[keys.length];
         private final List<Map<String, int[]>> caches = new ArrayList<>();
         private final Mac noiseMac = Hkdf.hmac(noiseKey);
+        private final double logKeep = Math.log(1 - noise);
 
         Hasher() {
             for (int p = 0; p < keys.length; p++) {
@@ -178,16 +179,19 @@ final class FieldEncoder {
                 if (!present) {
                     continue;
                 }
-                for (int w = 0; w < kind.words(); w++) {
-                    long mask = 0;
-                    for (int bit = 0; bit < 64; bit++) {
-                        if (random.nextDouble() < noise) {
-                            mask |= 1L << bit;
-                        }
-                    }
-                    out[base + w] ^= mask;
+                // Each bit flips with probability noise: the gaps between flipped bits are geometric, so only
+                // the flips are drawn (13 of 256 bits at 0.05), not a number per bit.
+                int bits = kind.words() * 64;
+                for (int bit = gap(random); bit < bits; bit += 1 + gap(random)) {
+                    out[base + (bit >>> 6)] ^= 1L << (63 - (bit & 63));
                 }
             }
+        }
+
+        /** Bits kept before the next flipped one. */
+        private int gap(SplittableRandom random) {
+            double draw = Math.log(1 - random.nextDouble()) / logKeep;
+            return draw >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE / 2 : (int) draw;
         }
 
         private int[] positions(int p, String token) {

@@ -75,6 +75,39 @@ class FieldEncodingsTests {
     }
 
     @Test
+    void noiseFlipsTheConfiguredShareOfNameBitsAndNothingElse() throws IOException {
+        String csv = String.join(
+                "\n",
+                new org.opennrm.linkage.population.RealisticLists(
+                                1, org.opennrm.linkage.population.RealisticLists.Errors.none())
+                        .generate(400, 0)
+                        .a());
+        FieldEncodings clear = new Encoder(Schema.defaultSchema().withFieldNoise(0), EncoderTests.SECRET)
+                .encodeWithFields(new BufferedReader(new StringReader(csv)))
+                .fields();
+        FieldEncodings noisy = new Encoder(Schema.defaultSchema().withFieldNoise(0.2), EncoderTests.SECRET)
+                .encodeWithFields(new BufferedReader(new StringReader(csv)))
+                .fields();
+        long flipped = 0;
+        long nameBits = 0;
+        for (int r = 0; r < clear.size(); r++) {
+            for (int w = 0; w < clear.wordsPerRecord(); w++) {
+                int index = r * clear.wordsPerRecord() + w;
+                int changed = Long.bitCount(clear.words()[index] ^ noisy.words()[index]);
+                if (w < 8) {
+                    flipped += changed;
+                    nameBits += 64;
+                } else {
+                    assertThat(changed)
+                            .as("bits flipped outside the name parts")
+                            .isZero();
+                }
+            }
+        }
+        assertThat((double) flipped / nameBits).isBetween(0.19, 0.21);
+    }
+
+    @Test
     void listsEncodedWithOtherSecretsOrSchemasAreIncompatible() throws IOException {
         FieldEncodings fields = encode(Schema.defaultSchema());
         Path other = dir.resolve("other-secret");
