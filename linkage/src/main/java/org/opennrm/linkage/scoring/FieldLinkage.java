@@ -20,9 +20,12 @@ import org.opennrm.linkage.matching.Mode;
  * probability per pair. Linking keeps a one-to-one assignment, greedy by probability (best pair first, each record
  * used once: not the optimal assignment, which rarely differs when matches are clear); the threshold is a match
  * probability, and the expected precision and recall follow from the probabilities of the pairs kept and left.
+ * De-duplication pairs each record with at most one other in the same way.
  *
- * <p>Refuses with {@link ModelNotEstimated} rather than guess: fewer than {@link #MIN_RECORDS} records in a list, a
- * field empty in every record of a list, too few likely matches, or no field that tells matches apart.
+ * <p>Refuses with {@link ModelNotEstimated} rather than guess: lists encoded with other secrets, schemas or noise,
+ * fewer than {@link #MIN_RECORDS} records in a list, a field empty in every record of a list, too few likely
+ * matches, no field that tells matches apart, or weights that make no sense (likely matches that differ in a name
+ * more often than they agree).
  */
 public final class FieldLinkage {
 
