@@ -34,6 +34,8 @@ final class FieldEncoder {
     private final double noise;
     private final String check;
     private final int wordsPerRecord;
+    /** Words of all parts of each schema field (0 when ignored). */
+    private final int[] fieldWords;
 
     FieldEncoder(Schema schema, byte[] secret) {
         firstPart = new int[schema.fields().size()];
@@ -74,6 +76,23 @@ final class FieldEncoder {
             offset += parts.get(p).kind().words();
         }
         wordsPerRecord = offset;
+        fieldWords = new int[firstPart.length];
+        for (int f = 0; f < firstPart.length; f++) {
+            int end = f + 1 < firstPart.length ? nextFirstPart(f) : parts.size();
+            for (int p = firstPart[f]; p >= 0 && p < end; p++) {
+                fieldWords[f] += parts.get(p).kind().words();
+            }
+        }
+    }
+
+    /** The first part of the next encoded field after field {@code f}, or the number of parts. */
+    private int nextFirstPart(int f) {
+        for (int g = f + 1; g < firstPart.length; g++) {
+            if (firstPart[g] >= 0) {
+                return firstPart[g];
+            }
+        }
+        return parts.size();
     }
 
     private void add(String name, String field, PartKind kind, String keyName, List<String> keyNames) {
@@ -109,12 +128,16 @@ final class FieldEncoder {
         private final Mac[] macs = new Mac[keys.length];
         private final List<Map<String, int[]>> caches = new ArrayList<>();
         private final Mac noiseMac = Hkdf.hmac(noiseKey);
+        private final List<Map<String, long[]>> valueCaches = new ArrayList<>();
         private final double logKeep = Math.log(1 - noise);
 
         Hasher() {
             for (int p = 0; p < keys.length; p++) {
                 macs[p] = Hkdf.hmac(keys[p]);
                 caches.add(new HashMap<>());
+            }
+            for (int f = 0; f < firstPart.length; f++) {
+                valueCaches.add(new HashMap<>());
             }
         }
 
@@ -125,28 +148,49 @@ final class FieldEncoder {
                 if (p < 0) {
                     continue;
                 }
-                Field field = schema.fields().get(f);
-                List<String> tokens = Tokeniser.tokens(field, cells.get(f + 1), line);
-                if (tokens.isEmpty()) {
-                    continue;
+                // Values repeat (popular names, codes, dates shared by many), so a field's filters are kept per
+                // value; the record-level encoding has already refused any value that does not tokenise.
+                String value = cells.get(f + 1);
+                Map<String, long[]> cache = valueCaches.get(f);
+                long[] words = cache.get(value);
+                if (words == null) {
+                    words = new long[fieldWords[f]];
+                    Field field = schema.fields().get(f);
+                    List<String> tokens = Tokeniser.tokens(field, value, line);
+                    if (tokens.isEmpty()) {
+                        // a missing value stays empty
+                    } else if (field.kind() == FieldKind.DATE) {
+                        int y = Integer.parseInt(tokens.get(0).substring(1));
+                        set(p, p, List.of("y" + y, "h" + y / 2, "g" + (y + 1) / 2), words);
+                        set(
+                                p,
+                                p + 1,
+                                List.of("v" + Integer.parseInt(tokens.get(3).substring(1))),
+                                words);
+                        set(
+                                p,
+                                p + 2,
+                                List.of("v" + Integer.parseInt(tokens.get(4).substring(1))),
+                                words);
+                    } else {
+                        set(p, p, tokens, words);
+                    }
+                    if (cache.size() >= MAX_CACHED) {
+                        cache.clear();
+                    }
+                    cache.put(value, words);
                 }
-                if (field.kind() == FieldKind.DATE) {
-                    String year = tokens.get(0).substring(1);
-                    int y = Integer.parseInt(year);
-                    set(p, List.of("y" + y, "h" + y / 2, "g" + (y + 1) / 2), out, offset);
-                    set(p + 1, List.of("v" + Integer.parseInt(tokens.get(3).substring(1))), out, offset);
-                    set(p + 2, List.of("v" + Integer.parseInt(tokens.get(4).substring(1))), out, offset);
-                } else {
-                    set(p, tokens, out, offset);
-                }
+                System.arraycopy(words, 0, out, offset + offsets[p], words.length);
             }
             if (noise > 0) {
                 flip(cells, out, offset);
             }
         }
 
-        private void set(int p, List<String> tokens, long[] out, int offset) {
-            int base = offset + offsets[p];
+        /** Sets the tokens' positions of part {@code p} in {@code words}, which hold the field from part {@code first}. */
+        private void set(int first, int p, List<String> tokens, long[] words) {
+            int base = offsets[p] - offsets[first];
+            long[] out = words;
             for (String token : tokens) {
                 for (int position : positions(p, token)) {
                     out[base + (position >>> 6)] |= 1L << (63 - (position & 63));
