@@ -71,11 +71,4 @@ public record FieldEncodings(List<Part> parts, int size, long[] words, double no
         parts.forEach(part -> names.add(part.name()));
         return String.join(",", names);
     }
-
-    /** The records {@code from} to {@code to} (exclusive), for tests and benchmarks. */
-    public FieldEncodings slice(int from, int to) {
-        int perRecord = wordsPerRecord();
-        long[] part = java.util.Arrays.copyOfRange(words, from * perRecord, to * perRecord);
-        return new FieldEncodings(parts, to - from, part, noise, check);
-    }
 }
