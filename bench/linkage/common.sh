@@ -9,6 +9,8 @@ WORK="${WORK:-$BENCH/work}"
 TARGET="${OPENNRM_TARGET:-target}"
 JAR="$ROOT/linkage/$TARGET/opennrm-linkage.jar"
 CLASSES="$ROOT/linkage/$TARGET/classes"
+# The realistic list generator (RealisticLists) lives in the linkage unit's test sources, which the unit tests use too.
+TEST_CLASSES="$ROOT/linkage/$TARGET/test-classes"
 FEBRL="${FEBRL:-/work/shared/data/febrl}"
 mkdir -p "$WORK"
 
@@ -27,6 +29,13 @@ bench_secret() {
 generate() {
     if [ ! -f "$WORK/$5_b.csv" ]; then
         "$JAVA" "$BENCH/Generate.java" "$1" "$2" "$3" "$4" "$WORK/$5"
+    fi
+}
+
+# realistic SIZE SEED PREFIX: the realistic generator's lists (half shared), reused when already present.
+realistic() {
+    if [ ! -f "$WORK/$3_b.csv" ]; then
+        "$JAVA" -cp "$CLASSES:$TEST_CLASSES" org.opennrm.linkage.population.RealisticLists "$1" 0.5 "$2" "$WORK/$3"
     fi
 }
 

@@ -40,6 +40,7 @@ public final class Encoder {
     private final Schema schema;
     private final byte[][] fieldKeys;
     private final int[] permutation;
+    private final FieldEncoder fieldEncoder;
 
     public Encoder(Schema schema, DeploymentSecret secret) {
         this.schema = schema;
@@ -52,7 +53,11 @@ public final class Encoder {
         this.permutation = schema.hardening() == Hardening.BALANCED
                 ? secretPermutation(Hkdf.derive(SALT, secretBytes, info("hardening:balanced"), 32))
                 : null;
+        this.fieldEncoder = new FieldEncoder(schema, secretBytes);
     }
+
+    /** A list's record-level CLKs and its field encodings, in the same record order. */
+    public record Encoded(Encodings encodings, FieldEncodings fields) {}
 
     /** Encodes a CSV file whose header must be the schema's header, in memory. */
     public Encodings encode(Path csv) {
@@ -69,22 +74,58 @@ public final class Encoder {
 
     /** Encodes CSV text whose header must be the schema's header, in memory. */
     public Encodings encode(BufferedReader in) throws IOException {
+        return encode(in, false).encodings();
+    }
+
+    /** Encodes a CSV file into CLKs and field encodings, in memory. */
+    public Encoded encodeWithFields(Path csv) {
+        try (BufferedReader reader = open(csv)) {
+            return encode(reader, true);
+        } catch (NoSuchFileException e) {
+            throw new InputRejected("input file not found: " + csv);
+        } catch (CharacterCodingException e) {
+            throw new InputRejected("input file " + csv + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+    }
+
+    /** Encodes CSV text into CLKs and field encodings, in memory. */
+    public Encoded encodeWithFields(BufferedReader in) throws IOException {
+        return encode(in, true);
+    }
+
+    private Encoded encode(BufferedReader in, boolean withFields) throws IOException {
         List<String> ids = new ArrayList<>();
         List<long[]> words = new ArrayList<>();
+        List<long[]> fieldWords = new ArrayList<>();
         run(
                 in,
                 chunk -> {
                     ids.addAll(Arrays.asList(chunk.ids));
                     words.add(chunk.words);
+                    if (withFields) {
+                        fieldWords.add(chunk.fieldWords);
+                    }
                 },
-                () -> ids);
-        long[] all = new long[ids.size() * Encodings.WORDS];
+                () -> ids,
+                withFields);
+        Encodings encodings = new Encodings(ids, concatenate(words, (long) ids.size() * Encodings.WORDS));
+        FieldEncodings fields = withFields
+                ? fieldEncoder.encodings(
+                        ids.size(), concatenate(fieldWords, (long) ids.size() * fieldEncoder.wordsPerRecord()))
+                : null;
+        return new Encoded(encodings, fields);
+    }
+
+    private static long[] concatenate(List<long[]> parts, long length) {
+        long[] all = new long[Math.toIntExact(length)];
         int offset = 0;
-        for (long[] part : words) {
+        for (long[] part : parts) {
             System.arraycopy(part, 0, all, offset, part.length);
             offset += part.length;
         }
-        return new Encodings(ids, all);
+        return all;
     }
 
     /**
@@ -95,9 +136,27 @@ public final class Encoder {
      * the id check. Returns the number of records.
      */
     public long encode(Path csv, Path name) {
+        return encode(csv, name, true);
+    }
+
+    /**
+     * As {@link #encode(Path, Path)}; with {@code withFields} the field encodings are written to {@code NAME.fields}
+     * as well, and without it a {@code NAME.fields} left from an earlier run is removed, so that it never
+     * describes other records than the CLKs beside it.
+     */
+    public long encode(Path csv, Path name, boolean withFields) {
         try (BufferedReader in = open(csv);
-                EncodingFiles.Output output = EncodingFiles.Output.open(name)) {
-            long records = run(in, chunk -> output.append(chunk.ids, chunk.words), output::writtenIds);
+                EncodingFiles.Output output = EncodingFiles.Output.open(
+                        name,
+                        withFields
+                                ? EncodingFiles.fieldsHeader(
+                                        fieldEncoder.parts(), fieldEncoder.noise(), fieldEncoder.check())
+                                : null)) {
+            long records = run(
+                    in,
+                    chunk -> output.append(chunk.ids, chunk.words, chunk.fieldWords),
+                    output::writtenIds,
+                    withFields);
             output.commit();
             return records;
         } catch (NoSuchFileException e) {
@@ -130,7 +189,7 @@ public final class Encoder {
         Iterable<String> ids() throws IOException;
     }
 
-    private long run(BufferedReader in, Sink sink, IdSource received) throws IOException {
+    private long run(BufferedReader in, Sink sink, IdSource received, boolean withFields) throws IOException {
         String headerLine = in.readLine();
         if (headerLine == null) {
             throw new InputRejected("the input is empty; expected a header line " + String.join(",", schema.header()));
@@ -152,12 +211,13 @@ public final class Encoder {
             // A short list (one person checked by the platform, a small agency list) is one chunk: encoded on the
             // calling thread, without starting workers.
             records = deliver(
-                    CompletableFuture.completedFuture(encodeChunk(first, 2, new TokenHasher())),
+                    CompletableFuture.completedFuture(
+                            encodeChunk(first, 2, new TokenHasher(), withFields ? fieldEncoder.new Hasher() : null)),
                     sink,
                     statistics,
                     idHashes);
         } else {
-            records = encodeInParallel(in, first, sink, statistics, idHashes);
+            records = encodeInParallel(in, first, sink, statistics, idHashes, withFields);
         }
         long[] suspects = idHashes.repeated();
         if (suspects.length > 0) {
@@ -168,7 +228,12 @@ public final class Encoder {
     }
 
     private long encodeInParallel(
-            BufferedReader in, String[] first, Sink sink, FieldStatistics statistics, IdHashes idHashes)
+            BufferedReader in,
+            String[] first,
+            Sink sink,
+            FieldStatistics statistics,
+            IdHashes idHashes,
+            boolean withFields)
             throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         // Enough chunks in flight to keep every core busy while the reader and the writer wait on each other.
@@ -176,6 +241,8 @@ public final class Encoder {
         ExecutorService workers = Executors.newFixedThreadPool(
                 threads, Thread.ofPlatform().name("encoder-", 0).daemon(true).factory());
         ThreadLocal<TokenHasher> hashers = ThreadLocal.withInitial(TokenHasher::new);
+        ThreadLocal<FieldEncoder.Hasher> fieldHashers =
+                ThreadLocal.withInitial(() -> withFields ? fieldEncoder.new Hasher() : null);
         ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         long records = 0;
         try {
@@ -184,7 +251,7 @@ public final class Encoder {
                 int firstLine = nextLine;
                 nextLine += lines.length;
                 String[] chunk = lines;
-                pending.add(workers.submit(() -> encodeChunk(chunk, firstLine, hashers.get())));
+                pending.add(workers.submit(() -> encodeChunk(chunk, firstLine, hashers.get(), fieldHashers.get())));
                 if (pending.size() >= inFlight) {
                     records += deliver(pending.removeFirst(), sink, statistics, idHashes);
                 }
@@ -234,10 +301,12 @@ public final class Encoder {
         return chunk.ids.length;
     }
 
-    private Chunk encodeChunk(String[] lines, int firstLine, TokenHasher hasher) {
+    private Chunk encodeChunk(String[] lines, int firstLine, TokenHasher hasher, FieldEncoder.Hasher fieldHasher) {
         int count = lines.length;
         String[] ids = new String[count];
         long[] words = new long[count * Encodings.WORDS];
+        int fieldWordsPerRecord = fieldEncoder.wordsPerRecord();
+        long[] fieldWords = fieldHasher == null ? null : new long[count * fieldWordsPerRecord];
         FieldStatistics statistics = new FieldStatistics(schema.fields().size());
         int columns = schema.fields().size() + 1;
         long[] filter = new long[schema.hardening().filterBits() / 64];
@@ -268,6 +337,9 @@ public final class Encoder {
                 }
             }
             harden(filter, words, r * Encodings.WORDS);
+            if (fieldHasher != null) {
+                fieldHasher.encode(schema, cells, lineNumber, fieldWords, r * fieldWordsPerRecord);
+            }
         }
         // Bit frequencies are counted on every record of the first chunk and on the first 256 of every 4,096 after
         // that: at a million records that is 66,000 records, which estimates each bit's frequency to within a
@@ -275,7 +347,7 @@ public final class Encoder {
         int sampled = firstLine == 2 ? count : Math.min(count, LINES_PER_CHUNK / 16);
         SchemaCheck.addBitCounts(words, sampled * Encodings.WORDS, statistics.bitCounts);
         statistics.bitSampleSize += sampled;
-        return new Chunk(ids, words, statistics);
+        return new Chunk(ids, words, fieldWords, statistics);
     }
 
     private void harden(long[] filter, long[] out, int offset) {
@@ -434,7 +506,7 @@ public final class Encoder {
         }
     }
 
-    private record Chunk(String[] ids, long[] words, FieldStatistics statistics) {}
+    private record Chunk(String[] ids, long[] words, long[] fieldWords, FieldStatistics statistics) {}
 
     /**
      * Finds the first id that repeats an earlier one among ids whose hashes collided; most collisions are of

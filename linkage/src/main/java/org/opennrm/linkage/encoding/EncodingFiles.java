@@ -33,6 +33,114 @@ public final class EncodingFiles {
         return name.resolveSibling(name.getFileName() + ".ids");
     }
 
+    /**
+     * {@code NAME.fields}: the field encodings ({@link FieldEncodings}), an OpenNRM format beside the anonlink
+     * files. One header line of UTF-8 text ({@code opennrm-fields 1 noise=N check=HEX
+     * parts=name:field:KIND,...}), then each record's parts as big-endian 64-bit words, in the order of
+     * {@code NAME.ids}.
+     */
+    public static Path fieldsFile(Path name) {
+        return name.resolveSibling(name.getFileName() + ".fields");
+    }
+
+    private static final String FIELDS_MAGIC = "opennrm-fields 1";
+
+    static String fieldsHeader(List<FieldEncodings.Part> parts, double noise, String check) {
+        StringBuilder header = new StringBuilder(FIELDS_MAGIC);
+        header.append(" noise=").append(noise).append(" check=").append(check).append(" parts=");
+        for (int p = 0; p < parts.size(); p++) {
+            FieldEncodings.Part part = parts.get(p);
+            header.append(p == 0 ? "" : ",")
+                    .append(part.name())
+                    .append(':')
+                    .append(part.field())
+                    .append(':')
+                    .append(part.kind().name());
+        }
+        return header.append('\n').toString();
+    }
+
+    /**
+     * Reads {@code NAME.fields} for a list of {@code records} records, or returns null when the list has none (it
+     * was encoded before field encodings existed, or without them).
+     */
+    public static FieldEncodings readFields(Path name, int records) {
+        Path file = fieldsFile(name);
+        byte[] bytes;
+        try {
+            if (!Files.exists(file)) {
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputRejected("cannot read field encodings " + file + ": " + e.getMessage(), e);
+        }
+        int end = 0;
+        while (end < bytes.length && end < 1 << 16 && bytes[end] != '\n') {
+            end++;
+        }
+        String header = new String(bytes, 0, Math.min(end, bytes.length), StandardCharsets.UTF_8);
+        if (end >= bytes.length || !header.startsWith(FIELDS_MAGIC + " ")) {
+            throw new InputRejected(
+                    file + " is not a field encodings file (it should start with \"" + FIELDS_MAGIC + "\")");
+        }
+        double noise = Double.NaN;
+        String check = null;
+        List<FieldEncodings.Part> parts = new java.util.ArrayList<>();
+        try {
+            for (String item : header.substring(FIELDS_MAGIC.length() + 1).split(" ")) {
+                if (item.startsWith("noise=")) {
+                    noise = Double.parseDouble(item.substring(6));
+                } else if (item.startsWith("check=")) {
+                    check = item.substring(6);
+                } else if (item.startsWith("parts=")) {
+                    for (String part : item.substring(6).split(",")) {
+                        String[] pieces = part.split(":");
+                        parts.add(new FieldEncodings.Part(pieces[0], pieces[1], PartKind.valueOf(pieces[2])));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new InputRejected("the header of " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        if (Double.isNaN(noise) || check == null || parts.isEmpty()) {
+            throw new InputRejected("the header of " + file + " lacks its noise, check or parts");
+        }
+        int perRecord = parts.stream().mapToInt(part -> part.kind().words()).sum();
+        long body = bytes.length - end - 1L;
+        if (body != (long) records * perRecord * 8) {
+            throw new InputRejected(file + " holds " + body + " bytes of encodings where " + records + " records need "
+                    + (long) records * perRecord * 8 + "; it does not belong to the .clk and .ids beside it");
+        }
+        long[] words = new long[records * perRecord];
+        ByteBuffer.wrap(bytes, end + 1, (int) body)
+                .order(ByteOrder.BIG_ENDIAN)
+                .asLongBuffer()
+                .get(words);
+        return new FieldEncodings(parts, records, words, noise, check);
+    }
+
+    /** Writes {@code NAME.fields} through a temporary file and a move. */
+    public static void writeFields(Path name, FieldEncodings fields) {
+        Path temp = null;
+        try {
+            temp = temporaryBeside(fieldsFile(name));
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                out.write(fieldsHeader(fields.parts(), fields.noise(), fields.check())
+                        .getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buffer =
+                        ByteBuffer.allocate(fields.words().length * 8).order(ByteOrder.BIG_ENDIAN);
+                buffer.asLongBuffer().put(fields.words());
+                out.write(buffer.array());
+            }
+            moveIntoPlace(temp, fieldsFile(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write field encodings " + name, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
     /** Reads NAME.clk and NAME.ids, refusing files whose sizes do not agree. */
     public static Encodings read(Path name) {
         Path clk = clkFile(name);
@@ -107,23 +215,56 @@ public final class EncodingFiles {
         private final Path idsTemp;
         private final OutputStream clk;
         private final BufferedWriter ids;
+        private final Path fieldsTemp;
+        private final OutputStream fields;
         private boolean committed;
 
-        private Output(Path name, Path clkTemp, Path idsTemp) throws IOException {
+        private Output(Path name, Path clkTemp, Path idsTemp, Path fieldsTemp) throws IOException {
             this.name = name;
             this.clkTemp = clkTemp;
             this.idsTemp = idsTemp;
+            this.fieldsTemp = fieldsTemp;
             this.clk = new java.io.BufferedOutputStream(Files.newOutputStream(clkTemp), 1 << 16);
             this.ids = Files.newBufferedWriter(idsTemp, StandardCharsets.UTF_8);
+            this.fields = fieldsTemp == null
+                    ? null
+                    : new java.io.BufferedOutputStream(Files.newOutputStream(fieldsTemp), 1 << 16);
         }
 
         public static Output open(Path name) throws IOException {
+            return open(name, null);
+        }
+
+        /** With a field encodings header, {@code NAME.fields} is written as well; without, any old one is removed. */
+        static Output open(Path name, String fieldsHeader) throws IOException {
             Path clkTemp = temporaryBeside(clkFile(name));
+            Path idsTemp = null;
+            Path fieldsTemp = null;
             try {
-                return new Output(name, clkTemp, temporaryBeside(idsFile(name)));
+                idsTemp = temporaryBeside(idsFile(name));
+                if (fieldsHeader != null) {
+                    fieldsTemp = temporaryBeside(fieldsFile(name));
+                }
+                Output output = new Output(name, clkTemp, idsTemp, fieldsTemp);
+                if (output.fields != null) {
+                    output.fields.write(fieldsHeader.getBytes(StandardCharsets.UTF_8));
+                }
+                return output;
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(clkTemp);
+                deleteQuietly(idsTemp);
+                deleteQuietly(fieldsTemp);
                 throw e;
+            }
+        }
+
+        /** Appends records with their field encodings ({@code fieldWords} is ignored without a fields file). */
+        void append(String[] recordIds, long[] words, long[] fieldWords) throws IOException {
+            append(recordIds, words);
+            if (fields != null) {
+                ByteBuffer buffer = ByteBuffer.allocate(fieldWords.length * 8).order(ByteOrder.BIG_ENDIAN);
+                buffer.asLongBuffer().put(fieldWords);
+                fields.write(buffer.array());
             }
         }
 
@@ -155,8 +296,16 @@ public final class EncodingFiles {
         public void commit() throws IOException {
             clk.close();
             ids.close();
+            if (fields != null) {
+                fields.close();
+            }
             moveIntoPlace(clkTemp, clkFile(name));
             moveIntoPlace(idsTemp, idsFile(name));
+            if (fields != null) {
+                moveIntoPlace(fieldsTemp, fieldsFile(name));
+            } else {
+                Files.deleteIfExists(fieldsFile(name));
+            }
             committed = true;
         }
 
@@ -165,10 +314,14 @@ public final class EncodingFiles {
             try {
                 clk.close();
                 ids.close();
+                if (fields != null) {
+                    fields.close();
+                }
             } finally {
                 if (!committed) {
                     deleteQuietly(clkTemp);
                     deleteQuietly(idsTemp);
+                    deleteQuietly(fieldsTemp);
                 }
             }
         }

@@ -25,6 +25,8 @@ import java.util.Set;
  * @param maxBitsPerEntropyBit the schema check refuses a field that sets more filter bits per record than this
  *     many times the bits of information its distinct values can carry
  * @param minRecordsForCheck below this many records the frequencies say too little to judge a schema
+ * @param fieldNoise the probability with which each bit of a name, text or digits part of the field encodings is
+ *     flipped (see {@link FieldEncodings}); 0 turns the hardening off
  */
 public record Schema(
         String idColumn,
@@ -32,11 +34,41 @@ public record Schema(
         Hardening hardening,
         double maxBitFrequency,
         double maxBitsPerEntropyBit,
-        int minRecordsForCheck) {
+        int minRecordsForCheck,
+        double fieldNoise) {
 
     static final String DEFAULT_RESOURCE = "default-schema.json";
 
+    /**
+     * Flip probability of the field encodings' noisy parts unless the schema says otherwise. Measured on the
+     * realistic lists (bench/README-linkage.md, field-aware linkage): 0.05 makes identical names' filters differ, so
+     * that counting identical filters no longer names anyone (from a fifth of the records to none), at about 0.01
+     * of F1; an attacker who groups similar filters within each sex and citizenship still names most records of
+     * lists with small name pools, whatever the noise that keeps F1 above 0.9. Higher noise trades F1 for less.
+     */
+    public static final double DEFAULT_FIELD_NOISE = 0.05;
+
+    public Schema(
+            String idColumn,
+            List<Field> fields,
+            Hardening hardening,
+            double maxBitFrequency,
+            double maxBitsPerEntropyBit,
+            int minRecordsForCheck) {
+        this(
+                idColumn,
+                fields,
+                hardening,
+                maxBitFrequency,
+                maxBitsPerEntropyBit,
+                minRecordsForCheck,
+                DEFAULT_FIELD_NOISE);
+    }
+
     public Schema {
+        if (!(fieldNoise >= 0 && fieldNoise < 0.5)) {
+            throw new InputRejected("schema: \"fieldNoise\" must be at least 0 and below 0.5, not " + fieldNoise);
+        }
         fields = List.copyOf(fields);
         if (fields.isEmpty()) {
             throw new InputRejected("schema: no fields");
@@ -106,7 +138,14 @@ public record Schema(
             boolean lenient = member.get("lenient") instanceof Boolean flag && flag;
             fields.add(new Field(name, effective, (int) Math.round(k * weight), format, lenient));
         }
-        return new Schema(idColumn, fields, hardening, maxFrequency, maxBitsPerEntropyBit, minRecords);
+        double fieldNoise = number(root, "fieldNoise", DEFAULT_FIELD_NOISE);
+        return new Schema(idColumn, fields, hardening, maxFrequency, maxBitsPerEntropyBit, minRecords, fieldNoise);
+    }
+
+    /** The same schema with another field noise (benchmarks compare settings on one schema). */
+    public Schema withFieldNoise(double noise) {
+        return new Schema(
+                idColumn, fields, hardening, maxBitFrequency, maxBitsPerEntropyBit, minRecordsForCheck, noise);
     }
 
     /** The CSV header this schema expects, id column first. */

@@ -47,6 +47,28 @@ public final class Linkage {
         };
     }
 
+    /**
+     * Every pair at or above the Dice threshold (all of them in exact mode, those blocking finds in blocked mode),
+     * as {@code a << 32 | b} in ascending order: the candidates a model that scores pairs otherwise starts from.
+     */
+    public long[] candidatePairs(Encodings a, Encodings b, double threshold, Mode mode) {
+        return candidates(a, b, threshold, mode).sortedKeys();
+    }
+
+    /** Every pair {@code i < j} of one list at or above the Dice threshold, as {@code i << 32 | j}, ascending. */
+    public long[] selfCandidatePairs(Encodings encodings, double threshold) {
+        CandidatePairs pairs = new ExactJoin(threshold, threads)
+                .selfJoin(new SortedEncodings(encodings, BitOrder.forPair(encodings, encodings)));
+        long[] keys = pairs.sortedKeys();
+        for (int i = 0; i < keys.length; i++) {
+            int x = (int) (keys[i] >>> 32);
+            int y = (int) keys[i];
+            keys[i] = ((long) Math.min(x, y) << 32) | Math.max(x, y);
+        }
+        java.util.Arrays.sort(keys);
+        return keys;
+    }
+
     /** Cluster number of each record of {@code encodings}, see {@link Clusters}. */
     public int[] dedup(Encodings encodings, double threshold) {
         CandidatePairs pairs = new ExactJoin(threshold, threads)

@@ -1,0 +1,171 @@
+package org.opennrm.linkage.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opennrm.linkage.encoding.DeploymentSecret;
+import org.opennrm.linkage.encoding.Encoder;
+import org.opennrm.linkage.encoding.Schema;
+import org.opennrm.linkage.matching.Match;
+import org.opennrm.linkage.matching.Mode;
+import org.opennrm.linkage.population.RealisticLists;
+
+class FieldLinkageTests {
+
+    static final String SECRET = "field linkage test secret, synthetic data only";
+
+    @Test
+    void agreeingOnACommonNameCountsLessThanAgreeingOnARareOne() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(7, RealisticLists.Errors.typical()).generate(600, 0.5);
+        List<String> a = new ArrayList<>(lists.a());
+        List<String> b = new ArrayList<>(lists.b());
+        // The same person on both lists, without a date of birth: once with the most common Ukrainian names of the
+        // generator's pools, once with the rarest.
+        a.add("common,Olena,Kovalenko,,F,UKR");
+        b.add("common,Olena,Kovalenko,,F,UKR");
+        a.add("rare,Daryna,Hrytsenko,,F,UKR");
+        b.add("rare,Daryna,Hrytsenko,,F,UKR");
+        Encoder.Encoded encodedA = encode(a, SECRET);
+        Encoder.Encoded encodedB = encode(b, SECRET);
+        FieldLinkage.Scored scored = new FieldLinkage(2)
+                .scoreLink(
+                        encodedA.encodings(), encodedA.fields(), encodedB.encodings(), encodedB.fields(), Mode.EXACT);
+
+        double common = probability(scored, a.size() - 3, b.size() - 3);
+        double rare = probability(scored, a.size() - 2, b.size() - 2);
+        assertThat(common).isLessThan(rare);
+        assertThat(rare).isGreaterThan(0.5);
+    }
+
+    @Test
+    void tooFewRecordsAreRefusedWithTheReason() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(1, RealisticLists.Errors.typical()).generate(60, 0.5);
+        Encoder.Encoded a = encode(lists.a(), SECRET);
+        Encoder.Encoded b = encode(lists.b(), SECRET);
+        assertThatThrownBy(() ->
+                        new FieldLinkage(2).link(a.encodings(), a.fields(), b.encodings(), b.fields(), 0.5, Mode.EXACT))
+                .isInstanceOf(ModelNotEstimated.class)
+                .hasMessageContaining("too few records")
+                .hasMessageContaining("A has 60, B has 60");
+    }
+
+    @Test
+    void aFieldEmptyInEveryRecordIsNamed() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(2, RealisticLists.Errors.typical()).generate(300, 0.5);
+        List<String> withoutCitizenship = lists.b().stream()
+                .map(line -> line.substring(0, line.lastIndexOf(',') + 1))
+                .toList();
+        List<String> b = new ArrayList<>(withoutCitizenship);
+        b.set(0, lists.b().getFirst());
+        Encoder.Encoded encodedA = encode(lists.a(), SECRET);
+        Encoder.Encoded encodedB = encode(b, SECRET);
+        assertThatThrownBy(() -> new FieldLinkage(2)
+                        .link(
+                                encodedA.encodings(),
+                                encodedA.fields(),
+                                encodedB.encodings(),
+                                encodedB.fields(),
+                                0.5,
+                                Mode.EXACT))
+                .isInstanceOf(ModelNotEstimated.class)
+                .hasMessage("field \"citizenship\" is empty in every record of B, so the model cannot weigh it");
+    }
+
+    @Test
+    void listsWithoutCommonPeopleGetNoModel() throws IOException {
+        RealisticLists.Lists first = new RealisticLists(3, RealisticLists.Errors.typical()).generate(800, 0);
+        RealisticLists.Lists second = new RealisticLists(4, RealisticLists.Errors.typical()).generate(800, 0);
+        Encoder.Encoded a = encode(first.a(), SECRET);
+        Encoder.Encoded b = encode(second.b(), SECRET);
+        assertThatThrownBy(() ->
+                        new FieldLinkage(2).link(a.encodings(), a.fields(), b.encodings(), b.fields(), 0.5, Mode.EXACT))
+                .isInstanceOf(ModelNotEstimated.class);
+    }
+
+    @Test
+    void listsEncodedWithDifferentSecretsAreNotCompared() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(5, RealisticLists.Errors.typical()).generate(200, 0.5);
+        Encoder.Encoded a = encode(lists.a(), SECRET);
+        Encoder.Encoded b = encode(lists.b(), "another secret, as a careless agency might use");
+        assertThatThrownBy(() ->
+                        new FieldLinkage(2).link(a.encodings(), a.fields(), b.encodings(), b.fields(), 0.5, Mode.EXACT))
+                .isInstanceOf(ModelNotEstimated.class)
+                .hasMessageContaining("different secrets");
+    }
+
+    @Test
+    void linkingIsOneToOneAndAboveTheThreshold() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(6, RealisticLists.Errors.typical()).generate(800, 0.5);
+        Encoder.Encoded a = encode(lists.a(), SECRET);
+        Encoder.Encoded b = encode(lists.b(), SECRET);
+        FieldLinkage.Linked linked =
+                new FieldLinkage(2).link(a.encodings(), a.fields(), b.encodings(), b.fields(), 0.7, Mode.EXACT);
+        assertThat(linked.matches()).isNotEmpty();
+        assertThat(linked.matches().stream().map(Match::a).distinct().count())
+                .isEqualTo(linked.matches().size());
+        assertThat(linked.matches().stream().map(Match::b).distinct().count())
+                .isEqualTo(linked.matches().size());
+        assertThat(linked.matches()).allMatch(match -> match.similarity() >= 0.7);
+        assertThat(linked.expectedPrecision()).isBetween(0.7, 1.0);
+        assertThat(linked.expectedRecall()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void deduplicationFindsThePeopleRecordedTwiceAndPairsEachRecordOnce() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(8, RealisticLists.Errors.typical()).generate(1000, 0.5);
+        // One list holding A and B's copies of the people on both: 500 people recorded twice.
+        List<String> combined = new ArrayList<>(lists.a());
+        java.util.Set<String> copies = new java.util.HashSet<>(lists.truth().values());
+        lists.b().stream()
+                .skip(1)
+                .filter(line -> copies.contains(line.split(",")[0]))
+                .forEach(combined::add);
+        Encoder.Encoded encoded = encode(combined, SECRET);
+        FieldLinkage.Deduplicated deduplicated = new FieldLinkage(2).dedup(encoded.encodings(), encoded.fields(), 0.5);
+
+        int[] clusters = deduplicated.clusters();
+        java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+        for (int cluster : clusters) {
+            sizes.merge(cluster, 1, Integer::sum);
+        }
+        assertThat(sizes.values()).allMatch(size -> size <= 2);
+        List<String> ids = encoded.encodings().ids();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int r = 0; r < ids.size(); r++) {
+            index.put(ids.get(r), r);
+        }
+        long found = lists.truth().entrySet().stream()
+                .filter(pair -> clusters[index.get(pair.getKey())] == clusters[index.get(pair.getValue())])
+                .count();
+        long predicted = sizes.values().stream().filter(size -> size == 2).count();
+        double precision = (double) found / predicted;
+        double recall = (double) found / lists.truth().size();
+        assertThat(2 * precision * recall / (precision + recall)).isGreaterThan(0.85);
+    }
+
+    static double probability(FieldLinkage.Scored scored, int recordA, int recordB) {
+        int index = Arrays.binarySearch(scored.pairs(), ((long) recordA << 32) | recordB);
+        assertThat(index).as("pair (%d, %d) is a candidate", recordA, recordB).isNotNegative();
+        return scored.probabilities()[index];
+    }
+
+    static Encoder.Encoded encode(List<String> csv, String secret) throws IOException {
+        Path file = Files.createTempFile("secret", "");
+        try {
+            Files.writeString(file, secret);
+            return new Encoder(Schema.defaultSchema(), DeploymentSecret.read(file))
+                    .encodeWithFields(new BufferedReader(new StringReader(String.join("\n", csv))));
+        } finally {
+            Files.delete(file);
+        }
+    }
+}
