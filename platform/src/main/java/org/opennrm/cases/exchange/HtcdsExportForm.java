@@ -20,7 +20,7 @@ public record HtcdsExportForm(
     }
 
     public boolean identityChosen() {
-        return identity != null && !identity.isBlank() && !"false".equalsIgnoreCase(identity.strip());
+        return identity != null && "true".equals(identity.strip());
     }
 
     public boolean csvChosen() {

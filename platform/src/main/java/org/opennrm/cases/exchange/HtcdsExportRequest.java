@@ -86,13 +86,14 @@ public record HtcdsExportRequest(
         }
     }
 
+    /* true or false as written, nothing else: whether an identifying file is made must never rest on a guess */
     private static boolean flag(String text) {
         if (text == null || text.isBlank()) {
             return false;
         }
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes" -> true;
-            case "false", "off", "no" -> false;
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
             default -> throw HtcdsExportInvalid.identity();
         };
     }

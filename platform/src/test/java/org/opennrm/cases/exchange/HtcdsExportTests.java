@@ -429,6 +429,10 @@ class HtcdsExportTests {
                         .param("receiver", java.util.UUID.randomUUID().toString()),
                 "receiving organisation");
         problem(get("/api/v1/exports/htcds").param("identity", "maybe").param("receiver", receiver), "identity");
+        // only true or false: an identifying file is never made on a guess
+        for (String loose : new String[] {"yes", "on", "TRUE", "1"}) {
+            problem(get("/api/v1/exports/htcds").param("identity", loose).param("receiver", receiver), "identity");
+        }
     }
 
     void problem(MockHttpServletRequestBuilder request, String detail) throws Exception {
