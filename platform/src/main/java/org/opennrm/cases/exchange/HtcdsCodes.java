@@ -75,6 +75,24 @@ final class HtcdsCodes {
                 .toList();
     }
 
+    /**
+     * {@code cas_ReasonForCaseClosure}, which HTCDS defines as text, not a code: the reason in words, in English, the
+     * language of the exchange.
+     */
+    static String reasonForClosure(ClosureReason reason) {
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case DURABLE_SOLUTION -> "Durable solution reached";
+            case NOT_IDENTIFIED -> "Not identified as a victim of trafficking";
+            case PERSON_WITHDREW -> "The person withdrew from assistance";
+            case TRANSFERRED -> "Transferred to another organisation";
+            case DUPLICATE -> "Duplicate of another case";
+            case OTHER -> "Other reason";
+        };
+    }
+
     /** {@code cas_Status}: an open case is active; a closed one transferred elsewhere is "closed referred". */
     static String caseStatus(CaseStatus status, ClosureReason reason) {
         if (status == CaseStatus.OPEN) {

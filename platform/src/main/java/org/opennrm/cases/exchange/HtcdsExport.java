@@ -200,7 +200,7 @@ public class HtcdsExport {
         return new HtcdsCaseRecord(
                 pseudonyms.apply(row.caseId()),
                 HtcdsCodes.caseStatus(row.status(), row.closureReason()),
-                row.closureReason() == null ? null : row.closureReason().name(),
+                HtcdsCodes.reasonForClosure(row.closureReason()),
                 referrer == null ? null : referrer.name(),
                 row.referredOn(),
                 open(person, "gender", personId),

@@ -49,6 +49,17 @@ class HtcdsExportCodesTests {
     }
 
     @Test
+    void theReasonForClosureIsTextAsHtcdsDefinesItNeverACode() {
+        for (ClosureReason reason : ClosureReason.values()) {
+            assertThat(HtcdsCodes.reasonForClosure(reason))
+                    .isNotBlank()
+                    .isNotEqualTo(reason.name())
+                    .matches("[A-Z][a-z].*");
+        }
+        assertThat(HtcdsCodes.reasonForClosure(null)).isNull();
+    }
+
+    @Test
     void identificationDecidesTheTraffickingStatus() {
         assertThat(HtcdsCodes.traffickingStatus(null)).isEqualTo("PossibleVictimOfTrafficking");
         assertThat(HtcdsCodes.traffickingStatus(DecisionOutcome.PRESUMED_VICTIM))
