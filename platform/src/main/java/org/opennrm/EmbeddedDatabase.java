@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,14 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * A real PostgreSQL started inside the platform when no external database is configured, so that a
  * co-ordinator's office can try the platform with one command, and its data survives a restart.
+ *
+ * <p>The server is the platform's own ({@link EmbeddedServer}): it stops with the platform, an orphan left by a
+ * platform that was killed is stopped at the next start, and a server that dies is started again.
  *
  * <p>Production sets {@code SPRING_DATASOURCE_URL} (and user and password); then this configuration
  * stays out of the way and Spring Boot connects to that database instead.
@@ -34,23 +39,51 @@ class EmbeddedDatabase {
     private static final String DATABASE = "opennrm";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedServer embeddedServer(
             @Value("${opennrm.data-dir}") Path dataDir, @Value("${opennrm.database.port:0}") int port)
             throws IOException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         Files.createDirectories(pgData);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                // keep the data: the point of a data directory is that a restart finds it again
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "200");
-        durable(builder);
-        if (port > 0) {
-            builder.setPort(port);
+        EmbeddedServer server = EmbeddedServer.start(
+                pgData,
+                port,
+                onPort -> durable(EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        // keep the data: the point of a data directory is that a restart finds it again
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("max_connections", "200")
+                        // crash recovery after a kill can take longer than zonky's 10 s on a busy machine; a start
+                        // given up
+                        // too early would leave a server nobody owns
+                        .setPGStartupWait(Duration.ofMinutes(2))
+                        .setPort(onPort)));
+        log.info("Embedded PostgreSQL running on port {} with data in {}", server.port(), pgData);
+        return server;
+    }
+
+    /** Starts the embedded server again when it died, without restarting the platform. */
+    @Bean
+    EmbeddedServerWatch embeddedServerWatch(EmbeddedServer server, HikariDataSource dataSource) {
+        return new EmbeddedServerWatch(server, dataSource);
+    }
+
+    static class EmbeddedServerWatch {
+
+        private final EmbeddedServer server;
+        private final HikariDataSource dataSource;
+
+        EmbeddedServerWatch(EmbeddedServer server, HikariDataSource dataSource) {
+            this.server = server;
+            this.dataSource = dataSource;
         }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgData);
-        return postgres;
+
+        @Scheduled(fixedDelayString = "${opennrm.database.watch-interval:PT1S}")
+        void restartIfStopped() {
+            if (server.restartIfStopped()) {
+                // connections to the dead server would each fail one request before the pool replaced them
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
     }
 
     /**
@@ -66,11 +99,11 @@ class EmbeddedDatabase {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${opennrm.database.pool-size:20}") int poolSize)
+    HikariDataSource dataSource(EmbeddedServer server, @Value("${opennrm.database.pool-size:20}") int poolSize)
             throws SQLException {
-        createDatabaseIfMissing(postgres.getPostgresDatabase());
+        createDatabaseIfMissing(server.postgres().getPostgresDatabase());
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("opennrm");
