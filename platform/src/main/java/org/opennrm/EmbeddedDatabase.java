@@ -6,10 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,9 +39,11 @@ class EmbeddedDatabase {
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(
             @Value("${opennrm.data-dir}") Path dataDir, @Value("${opennrm.database.port:0}") int port)
-            throws IOException {
+            throws IOException, SQLException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         Files.createDirectories(pgData);
+        var passwords = EmbeddedAccounts.passwords(pgData.getParent());
+        EmbeddedAccounts.initialiseIfNew(pgData, passwords);
         EmbeddedServer server = EmbeddedServer.start(
                 pgData,
                 port,
@@ -52,12 +52,14 @@ class EmbeddedDatabase {
                         // keep the data: the point of a data directory is that a restart finds it again
                         .setCleanDataDirectory(false)
                         .setServerConfig("max_connections", "200")
+                        // zonky checks that the server is up by connecting as the superuser
+                        .setConnectConfig("password", passwords.superuser())
                         // crash recovery after a kill can take longer than zonky's 10 s on a busy machine; a start
-                        // given up
-                        // too early would leave a server nobody owns
+                        // given up too early would leave a server nobody owns
                         .setPGStartupWait(Duration.ofMinutes(2))
                         .setPort(onPort)));
         log.info("Embedded PostgreSQL running on port {} with data in {}", server.port(), pgData);
+        EmbeddedAccounts.secure(server.postgres(), pgData, passwords, DATABASE);
         return server;
     }
 
@@ -100,26 +102,17 @@ class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedServer server, @Value("${opennrm.database.pool-size:20}") int poolSize)
-            throws SQLException {
-        createDatabaseIfMissing(server.postgres().getPostgresDatabase());
+            throws IOException {
+        // read from the server's own data folder (a test's data folder is a new random one at each look-up)
+        var passwords = EmbeddedAccounts.passwords(server.dataFolder().getParent());
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
+        // the application role, never the superuser (EmbeddedAccounts)
+        config.setDataSource(EmbeddedAccounts.applicationDataSource(server.postgres(), DATABASE, passwords));
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("opennrm");
         // fail fast on a lost database instead of holding a request for the default 30 s
         config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
-    }
-
-    private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
-        try (Connection connection = admin.getConnection();
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
-            if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("create database " + DATABASE);
-            }
-        }
     }
 
     /** Matches when the operator has not pointed the platform at an external PostgreSQL. */
