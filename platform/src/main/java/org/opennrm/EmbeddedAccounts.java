@@ -179,7 +179,7 @@ final class EmbeddedAccounts {
                 var statement = admin.createStatement()) {
             statement.execute(HAND_OVER.replace("$role", APPLICATION_ROLE));
         }
-        if (passwordsRequired(pgData)) {
+        if (requirePasswords(pgData)) {
             try (Connection admin = server.getPostgresDatabase().getConnection();
                     var statement = admin.createStatement()) {
                 statement.execute("select pg_reload_conf()");
@@ -239,7 +239,7 @@ final class EmbeddedAccounts {
      *
      * @return whether the file changed (and the server must reload it)
      */
-    static boolean passwordsRequired(Path pgData) throws IOException {
+    static boolean requirePasswords(Path pgData) throws IOException {
         Path hba = pgData.resolve("pg_hba.conf");
         var lines = Files.readAllLines(hba);
         var changed = lines.stream()
