@@ -55,12 +55,16 @@ public class CaseFiles {
         this.audit = audit;
     }
 
-    /** The next reference of the year: {@code NRM-2026-000123}. Numbers are never reused. */
+    /**
+     * The next reference of the year: {@code NRM-2026-000123}. Numbers come from a sequence per year
+     * (V430__reference_numbers_from_sequences.sql), so a number is never given twice, even after a crash or a
+     * rollback; such a number is skipped instead.
+     */
     String nextReference(int year) {
-        int number = jdbc.sql("""
-                        insert into cases.reference_counter (year, last_number) values (:year, 1)
-                        on conflict (year) do update set last_number = cases.reference_counter.last_number + 1
-                        returning last_number""").param("year", year).query(Integer.class).single();
+        long number = jdbc.sql("select cases.next_reference_number(:year)")
+                .param("year", year)
+                .query(Long.class)
+                .single();
         return String.format("NRM-%d-%06d", year, number);
     }
 
