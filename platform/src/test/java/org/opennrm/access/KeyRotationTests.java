@@ -54,6 +54,12 @@ class KeyRotationTests {
     AuditVerification verification;
 
     @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    AuditKey auditKey;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     final List<String> told = new ArrayList<>();
@@ -162,6 +168,8 @@ class KeyRotationTests {
         var commands = new Commands(
                 context,
                 verification,
+                checkpoints,
+                auditKey,
                 rotation,
                 new MockEnvironment().withProperty(Commands.PROPERTY, "rotate-identity-key"));
         var out = new ByteArrayOutputStream();
