@@ -63,6 +63,13 @@ class ProblemAnswersTests {
     }
 
     @Test
+    void traceThatTomcatRefusesItselfIsAProblem() throws Exception {
+        var answer = send(authorised("/api/v1/organisations").method("TRACE", HttpRequest.BodyPublishers.noBody()));
+
+        assertProblem(answer, 405);
+    }
+
+    @Test
     void bodyOfAMediaTypeThePathDoesNotTakeIsAProblem() throws Exception {
         var answer = send(authorised("/api/v1/organisations")
                 .header("Content-Type", "text/plain")
