@@ -33,6 +33,8 @@ public final class Browser implements AutoCloseable {
 
     /** Authenticator keys enrolled in this test run, by user name. */
     private static final java.util.Map<String, String> ENROLLED = new java.util.concurrent.ConcurrentHashMap<>();
+    // the last time step whose code was typed for each authenticator key: the platform accepts a step once only
+    private static final java.util.Map<String, Long> LAST_STEP = new java.util.HashMap<>();
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -228,7 +230,7 @@ public final class Browser implements AutoCloseable {
         String secret = knownSecret != null ? knownSecret : ENROLLED.get(username);
         if (path().startsWith("/sign-in/second-factor/enrol")) {
             secret = textOf(By.id("secret"));
-            type("code", totp(secret, Instant.now())).clickId("confirm");
+            type("code", unusedCode(secret)).clickId("confirm");
             waitForText("Recovery codes").clickId("continue");
             ENROLLED.put(username, secret);
         } else if (path().startsWith("/sign-in/second-factor")) {
@@ -236,10 +238,32 @@ public final class Browser implements AutoCloseable {
                 screenshot("sign-in-" + username + "-unexpected-second-factor");
                 throw new IllegalStateException(username + " has a second factor already, but no key was given");
             }
-            type("code", totp(secret, Instant.now())).clickId("verify");
+            type("code", unusedCode(secret)).clickId("verify");
         }
         wait.until(d -> !path().startsWith("/sign-in"));
         return secret;
+    }
+
+    /**
+     * A code of the authenticator that the platform has not accepted yet: it accepts each 30-second step's code once
+     * (a replay is refused), and one step ahead for clock drift. Signing in again within the same step takes the next
+     * step's code; beyond that, waits for the next step.
+     */
+    private static String unusedCode(String secret) {
+        synchronized (LAST_STEP) {
+            long now = Instant.now().getEpochSecond() / 30;
+            long step = Math.max(now, LAST_STEP.getOrDefault(secret, Long.MIN_VALUE) + 1);
+            while (step > Instant.now().getEpochSecond() / 30 + 1) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            LAST_STEP.put(secret, step);
+            return totp(secret, Instant.ofEpochSecond(step * 30));
+        }
     }
 
     public static String totp(String base32Secret, Instant at) {

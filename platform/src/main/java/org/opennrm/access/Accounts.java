@@ -116,6 +116,7 @@ class Accounts {
                             password_hash = :passwordHash, roles = :roles::varchar[], enabled = :enabled,
                             failed_sign_ins = :failedSignIns, locked_until = :lockedUntil, totp_secret = :totpSecret,
                             totp_confirmed_at = :totpConfirmedAt, recovery_codes = :recoveryCodes::varchar[],
+                            totp_last_step = case when cast(:totpSecret as text) is null then null else totp_last_step end,
                             version = version + 1
                         where id = :id and version = :version""").paramSource(parameters(account)).update();
         if (rows != 1) {
@@ -133,6 +134,16 @@ class Accounts {
                         update access.account set failed_sign_ins = :failedSignIns, locked_until = :lockedUntil,
                             recovery_codes = :recoveryCodes::varchar[]
                         where id = :id""").paramSource(parameters(account)).update();
+    }
+
+    /**
+     * Uses up the time step of an accepted authenticator code atomically: true only for the one request that moved
+     * the account's last step forward to it, false for a code of that step or an earlier one (a replay).
+     */
+    boolean useTotpStep(java.util.UUID accountId, long step) {
+        return jdbc.sql("""
+                        update access.account set totp_last_step = :step
+                        where id = :id and (totp_last_step is null or totp_last_step < :step)""").param("id", accountId).param("step", step).update() == 1;
     }
 
     /** Uses up a recovery code atomically: true only for the one request that removed it. */

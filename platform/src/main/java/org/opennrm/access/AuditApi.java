@@ -12,18 +12,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail in the API: search it, and verify its chain. Administrators only. */
+/** The audit trail in the API: search it, verify its chain, fetch its signed checkpoints. Administrators only. */
 @RestController
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasAuthority('audit:read:all')")
 class AuditApi {
 
+    private static final int MOST_CHECKPOINTS = 10_000;
+
     private final AuditSearch search;
     private final AuditVerification verification;
+    private final AuditCheckpoints checkpoints;
 
-    AuditApi(AuditSearch search, AuditVerification verification) {
+    AuditApi(AuditSearch search, AuditVerification verification, AuditCheckpoints checkpoints) {
         this.search = search;
         this.verification = verification;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -45,6 +49,18 @@ class AuditApi {
     @PostMapping("/verification")
     AuditVerificationReport verify() {
         return verification.verify();
+    }
+
+    /**
+     * The latest signed checkpoints (default 100, at most {@value #MOST_CHECKPOINTS}), oldest first, with the public
+     * key that checks their signatures: for an auditor who keeps them outside the platform and compares them later.
+     */
+    @GetMapping("/checkpoints")
+    AuditCheckpoints.Published checkpoints(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MOST_CHECKPOINTS) {
+            throw new AuditQueryInvalid("limit", "audit.invalid.limit", "between 1 and " + MOST_CHECKPOINTS);
+        }
+        return checkpoints.latest(limit);
     }
 
     @ExceptionHandler(AuditQueryInvalid.class)

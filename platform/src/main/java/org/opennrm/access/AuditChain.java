@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals audit entries into the hash chain: gives each committed, unsealed entry the next sequence number, the
- * hash of the entry before it and its own hash, in the order of insertion among the entries it finds. The seal is
+ * hash of the entry before it and its own keyed hash (HMAC-SHA256 under the {@link AuditKey}, which the database
+ * never sees), in the order of insertion among the entries it finds. The seal is
  * a row of its own ({@code access.audit_seal}, appended, never changed); the entry is never touched.
  *
  * <p>Why after commit and not at insert: chaining at insert needs the chain's head, so every recording
@@ -30,13 +31,30 @@ public class AuditChain {
     private static final long CHAIN_LOCK = 0x0A0D17L;
     private static final int BATCH = 1_000;
 
+    /** How {@link AuditKey#mac} hashes are named in {@code access.audit_seal.scheme}. */
+    static final String KEYED = "hmac-sha256";
+    /** How the unkeyed SHA-256 hashes of seals written before version 240 are named. */
+    static final String UNKEYED = "sha256";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final AuditKey key;
 
-    AuditChain(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    AuditChain(JdbcClient jdbc, PlatformTransactionManager transactions, AuditKey key) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
+        this.key = key;
     }
+
+    /** The newest seal: its sequence number (0 before the first) and hash. */
+    Head head() {
+        return jdbc.sql("select sequence, hash from access.audit_seal order by sequence desc limit 1")
+                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional()
+                .orElse(new Head(0, AuditTrail.GENESIS));
+    }
+
+    record Head(long sequence, String hash) {}
 
     @Scheduled(fixedDelayString = "${opennrm.audit.seal-interval:200ms}")
     void sealPeriodically() {
@@ -81,11 +99,9 @@ public class AuditChain {
                 .param("ids", queued.toArray(Long[]::new))
                 .query((rs, row) -> new AuditEntryRow(rs.getLong("id"), AuditVerification.entry(rs, row)))
                 .list();
-        var head = jdbc.sql("select sequence, hash from access.audit_seal order by sequence desc limit 1")
-                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .optional();
-        long sequence = head.map(h -> (Long) h[0]).orElse(0L);
-        String previous = head.map(h -> (String) h[1]).orElse(AuditTrail.GENESIS);
+        var head = head();
+        long sequence = head.sequence();
+        String previous = head.hash();
         int n = unsealed.size();
         var ids = new Long[n];
         var sequences = new Long[n];
@@ -94,18 +110,19 @@ public class AuditChain {
         for (int i = 0; i < n; i++) {
             var row = unsealed.get(i);
             sequence++;
-            var chained = row.entry().chainedAfter(sequence, previous);
+            String hash = key.mac(AuditTrail.canonical(row.entry().numbered(sequence, previous), previous));
             ids[i] = row.id();
             sequences[i] = sequence;
             previousHashes[i] = previous;
-            hashes[i] = chained.hash();
-            previous = chained.hash();
+            hashes[i] = hash;
+            previous = hash;
         }
         // appended, never updated: sealing an entry used to update it, which wrote the entry and its indexes twice
         jdbc.sql("""
-                        insert into access.audit_seal (sequence, entry_id, previous_hash, hash)
-                        select * from unnest(:sequences::bigint[], :ids::bigint[], :previousHashes::varchar[],
+                        insert into access.audit_seal (sequence, entry_id, previous_hash, hash, scheme)
+                        select *, :scheme from unnest(:sequences::bigint[], :ids::bigint[], :previousHashes::varchar[],
                             :hashes::varchar[])""")
+                .param("scheme", KEYED)
                 .param("ids", ids)
                 .param("sequences", sequences)
                 .param("previousHashes", previousHashes)

@@ -21,20 +21,8 @@ public record AuditEntry(
         String previousHash,
         String hash) {
 
-    AuditEntry chainedAfter(long sequence, String previousHash) {
-        var numbered = new AuditEntry(
-                sequence,
-                recordedAt,
-                accountId,
-                username,
-                organisationId,
-                action,
-                recordType,
-                recordId,
-                detail,
-                remoteAddress,
-                previousHash,
-                null);
+    /** This entry with its place in the chain; its own hash is made by whoever seals it. */
+    AuditEntry numbered(long sequence, String previousHash) {
         return new AuditEntry(
                 sequence,
                 recordedAt,
@@ -47,6 +35,6 @@ public record AuditEntry(
                 detail,
                 remoteAddress,
                 previousHash,
-                AuditTrail.hashOf(numbered, previousHash));
+                null);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail: who (account, organisation) did what to which record, when and from where. Every
- * module calls it for every read or change of personal data. Entries are append-only and hash-chained.
+ * module calls it for every read or change of personal data. Entries are append-only and chained with keyed hashes.
  *
  * <p>Entries hold ids and codes, never names of persons or other personal data in {@code detail}.
  *
@@ -182,9 +182,13 @@ public class AuditTrail {
         return null;
     }
 
-    /** SHA-256 over the entry's fields and the previous hash, in a fixed order with separators. */
-    static String hashOf(AuditEntry entry, String previousHash) {
-        String canonical = String.join(
+    /**
+     * The text a seal's hash covers: the entry's fields, its sequence number and the hash before it, in a fixed
+     * order with separators. Seals are keyed ({@link AuditKey#mac}); those written before version 240 of the schema
+     * are plain SHA-256 of the same text ({@link #hashOf}).
+     */
+    static String canonical(AuditEntry entry, String previousHash) {
+        return String.join(
                 "\u001f",
                 Long.toString(entry.sequence()),
                 entry.recordedAt().toString(),
@@ -197,9 +201,14 @@ public class AuditTrail {
                 Objects.toString(entry.detail(), ""),
                 Objects.toString(entry.remoteAddress(), ""),
                 previousHash);
+    }
+
+    /** The unkeyed SHA-256 hash of a seal written before version 240 of the schema, which anyone can recompute. */
+    static String hashOf(AuditEntry entry, String previousHash) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(digest.digest(canonical(entry, previousHash).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -6,24 +6,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks that nobody edited, deleted or re-ordered a past entry of the audit trail: walks the chain in
- * sequence order, recomputes every hash, and checks each entry's link to the one before and that no
- * sequence number is missing.
+ * Checks that nobody edited, deleted, re-hashed or cut off entries of the audit trail: walks the chain in sequence
+ * order, recomputes every hash (keyed with the {@link AuditKey}; plain SHA-256 for seals written before version 240
+ * of the schema), checks each entry's link to the one before and that no sequence number is missing, and compares
+ * the chain with the signed checkpoints published outside the database ({@link AuditCheckpoints}): a checkpoint
+ * whose hash the chain no longer has at its sequence, or that lies beyond the chain's end, is reported.
  *
- * <p>Reads the chain in pages by sequence, so that memory stays constant however long the trail grows.
- * A check is itself recorded ({@link AuditAction#AUDIT_VERIFIED}), after it ran, so that the entry it
- * adds is checked next time.
- *
- * <p>The chain cannot reveal entries cut off at its end: keep the head ({@link
- * AuditVerificationReport#lastSequence()} and {@link AuditVerificationReport#lastHash()}) of each
- * check somewhere outside the database to detect that too.
+ * <p>Reads the chain in pages by sequence and the checkpoint file line by line, so that memory stays constant
+ * however long the trail grows. A check is itself recorded ({@link AuditAction#AUDIT_VERIFIED}), after it ran, so
+ * that the entry it adds is checked next time.
  */
 @Service
 public class AuditVerification {
@@ -37,18 +34,35 @@ public class AuditVerification {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final AuditChain chain;
+    private final AuditKey key;
+    private final AuditCheckpoints checkpoints;
     private final Clock clock;
     private final int pageSize;
 
     @Autowired
-    AuditVerification(JdbcClient jdbc, AuditTrail audit, AuditChain chain, Clock clock) {
-        this(jdbc, audit, chain, clock, DEFAULT_PAGE_SIZE);
+    AuditVerification(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            AuditChain chain,
+            AuditKey key,
+            AuditCheckpoints checkpoints,
+            Clock clock) {
+        this(jdbc, audit, chain, key, checkpoints, clock, DEFAULT_PAGE_SIZE);
     }
 
-    AuditVerification(JdbcClient jdbc, AuditTrail audit, AuditChain chain, Clock clock, int pageSize) {
+    AuditVerification(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            AuditChain chain,
+            AuditKey key,
+            AuditCheckpoints checkpoints,
+            Clock clock,
+            int pageSize) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.chain = chain;
+        this.key = key;
+        this.checkpoints = checkpoints;
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -66,76 +80,85 @@ public class AuditVerification {
         long head = jdbc.sql("select coalesce(max(sequence), 0) from access.audit_seal")
                 .query(Long.class)
                 .single();
-        var walk = new Walk();
-        long after = 0;
-        while (after < head) {
-            // seal first, entry joined: a seal whose entry was deleted leaves a gap, reported as a missing entry
-            List<AuditEntry> page = jdbc.sql("select " + COLUMNS + " from access.audit_seal seal"
-                            + " join access.audit_entry entry on entry.id = seal.entry_id"
-                            + " where sequence > :after and sequence <= :head order by sequence limit :size")
-                    .param("after", after)
-                    .param("head", head)
-                    .param("size", pageSize)
-                    .query(AuditVerification::entry)
-                    .list();
-            if (page.isEmpty()) {
-                break;
+        ChainWalk walk;
+        long invalid;
+        try (var lines = checkpoints.lines()) {
+            var signed = new SignedBefore(lines, at);
+            // the first checkpoint was signed by a platform that keys every seal: no plain hash may follow it
+            Long keyedAfter = signed.hasNext() ? signed.peek().sequence() : null;
+            walk = new ChainWalk(jdbc, key, pageSize, 0, AuditTrail.GENESIS, keyedAfter, signed).upTo(head);
+            invalid = signed.invalid;
+            if (invalid > 0) {
+                walk.broken(signed.firstInvalid, AuditVerificationReport.Problem.CHECKPOINT_INVALID);
             }
-            page.forEach(walk::check);
-            after = page.getLast().sequence();
-        }
-        if (walk.expected <= head && walk.firstBroken == null) {
-            // the last entries up to the head are gone (deleted after the head was read)
-            walk.broken(walk.expected, AuditVerificationReport.Problem.ENTRY_MISSING);
         }
         var report = new AuditVerificationReport(
-                walk.firstBroken == null,
+                walk.intact(),
                 walk.checked,
                 walk.firstBroken,
                 walk.problem,
                 walk.problems,
                 walk.lastSequence,
                 walk.lastHash,
+                walk.checkpointsChecked,
+                walk.latestCheckpoint,
                 at,
                 Duration.ofNanos(System.nanoTime() - started));
         audit.record(AuditAction.AUDIT_VERIFIED, "audit", null, report.summary());
         return report;
     }
 
-    /** The state of one walk along the chain: what was expected next and what broke first. */
-    private static final class Walk {
-        long expected = 1;
-        String previousHash = AuditTrail.GENESIS;
-        long checked;
-        long problems;
-        Long firstBroken;
-        AuditVerificationReport.Problem problem;
-        long lastSequence;
-        String lastHash;
+    /**
+     * The checkpoints of the file that this key signed before the check started, in file order. A line signed by
+     * another key, or whose signature does not verify, is counted as invalid and otherwise ignored; a line signed
+     * after the check started is ignored, since it may name entries sealed after the check read the chain's head.
+     */
+    private final class SignedBefore implements java.util.Iterator<AuditCheckpoints.Checkpoint> {
 
-        void check(AuditEntry entry) {
-            checked++;
-            if (entry.sequence() != expected) {
-                broken(expected, AuditVerificationReport.Problem.ENTRY_MISSING);
-            } else if (!entry.previousHash().equals(previousHash)) {
-                broken(entry.sequence(), AuditVerificationReport.Problem.LINK_BROKEN);
-            } else if (entry.action() == null
-                    || !AuditTrail.hashOf(entry, entry.previousHash()).equals(entry.hash())) {
-                broken(entry.sequence(), AuditVerificationReport.Problem.CONTENT_CHANGED);
-            }
-            // go on from what is stored, so that one break is reported once, not at every later entry
-            expected = entry.sequence() + 1;
-            previousHash = entry.hash();
-            lastSequence = entry.sequence();
-            lastHash = entry.hash();
+        private final java.util.Iterator<AuditCheckpoints.Checkpoint> lines;
+        private final Instant started;
+        private AuditCheckpoints.Checkpoint next;
+        long invalid;
+        long firstInvalid;
+
+        SignedBefore(java.util.Iterator<AuditCheckpoints.Checkpoint> lines, Instant started) {
+            this.lines = lines;
+            this.started = started;
+            advance();
         }
 
-        void broken(long sequence, AuditVerificationReport.Problem what) {
-            problems++;
-            if (firstBroken == null) {
-                firstBroken = sequence;
-                problem = what;
+        private void advance() {
+            next = null;
+            while (lines.hasNext()) {
+                var line = lines.next();
+                if (!checkpoints.signedByKey(line)) {
+                    if (invalid++ == 0) {
+                        firstInvalid = line.sequence();
+                    }
+                } else if (!line.at().isAfter(started)) {
+                    next = line;
+                    return;
+                }
             }
+        }
+
+        AuditCheckpoints.Checkpoint peek() {
+            return next;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public AuditCheckpoints.Checkpoint next() {
+            if (next == null) {
+                throw new java.util.NoSuchElementException();
+            }
+            var current = next;
+            advance();
+            return current;
         }
     }
 

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What a check of the audit trail found: how many entries it checked, and whether the chain is intact
- * or where it first broke and why. The head (last sequence and hash) lets an operator keep a copy
- * outside the database and so notice entries cut off at the end.
+ * What a check of the audit trail found: how many entries and signed checkpoints it checked, and whether the chain
+ * is intact or where it first broke and why. The head (last sequence and hash) is what the next checkpoint will
+ * sign; entries newer than the latest checkpoint are protected by their keyed hashes but could still be cut off
+ * unseen until a checkpoint covers them.
  *
  * @param firstBrokenSequence the first sequence where the chain broke, {@code null} when intact
  * @param problem why it broke there, {@code null} when intact
  * @param problems how many places broke in all
+ * @param checkpointsChecked how many signed checkpoints the chain was compared with
+ * @param latestCheckpoint the sequence of the latest of them, {@code null} when there is none
  */
 public record AuditVerificationReport(
         boolean intact,
@@ -22,6 +25,8 @@ public record AuditVerificationReport(
         long problems,
         long lastSequence,
         String lastHash,
+        long checkpointsChecked,
+        Long latestCheckpoint,
         Instant verifiedAt,
         @JsonIgnore Duration duration) {
 
@@ -32,7 +37,15 @@ public record AuditVerificationReport(
         /** The entry does not point at the hash of the entry before it: one of them was replaced. */
         LINK_BROKEN,
         /** No entry has this sequence number: it was deleted. */
-        ENTRY_MISSING
+        ENTRY_MISSING,
+        /** The entry's hash is a plain one where only keyed hashes may be: the chain was re-hashed without the key. */
+        NOT_KEYED,
+        /** The chain's hash at a signed checkpoint is not the one signed: the chain was rewritten and re-hashed. */
+        CHECKPOINT_MISMATCH,
+        /** A signed checkpoint names an entry after the chain's end: the newest entries were cut off. */
+        TAIL_CUT,
+        /** A line of the checkpoint file does not carry a valid signature of the audit key. */
+        CHECKPOINT_INVALID
     }
 
     @JsonProperty("durationMillis")
@@ -44,7 +57,8 @@ public record AuditVerificationReport(
     @JsonProperty("summary")
     public String summary() {
         if (intact) {
-            return "intact: " + entriesChecked + " entries checked in " + duration.toMillis() + " ms";
+            return "intact: " + entriesChecked + " entries and " + checkpointsChecked + " checkpoints checked in "
+                    + duration.toMillis() + " ms";
         }
         return "broken at sequence " + firstBrokenSequence + ": " + reason() + " (" + problems + " problems, "
                 + entriesChecked + " entries checked in " + duration.toMillis() + " ms)";
@@ -55,6 +69,10 @@ public record AuditVerificationReport(
             case CONTENT_CHANGED -> "content changed";
             case LINK_BROKEN -> "link broken";
             case ENTRY_MISSING -> "entry missing";
+            case NOT_KEYED -> "hash not keyed";
+            case CHECKPOINT_MISMATCH -> "differs from a signed checkpoint";
+            case TAIL_CUT -> "newest entries cut off";
+            case CHECKPOINT_INVALID -> "checkpoint signature invalid";
         };
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  *
  * <pre>
  * java -jar opennrm-platform.jar --opennrm.command=verify-audit
+ * java -jar opennrm-platform.jar --opennrm.command=audit-checkpoint
+ * java -jar opennrm-platform.jar --opennrm.command=audit-public-key
  * java -jar opennrm-platform.jar --opennrm.command=rotate-identity-key
  * </pre>
  *
@@ -32,16 +34,22 @@ class Commands implements ApplicationRunner {
 
     private final ConfigurableApplicationContext context;
     private final AuditVerification verification;
+    private final AuditCheckpoints checkpoints;
+    private final AuditKey auditKey;
     private final KeyRotation rotation;
     private final String command;
 
     Commands(
             ConfigurableApplicationContext context,
             AuditVerification verification,
+            AuditCheckpoints checkpoints,
+            AuditKey auditKey,
             KeyRotation rotation,
             org.springframework.core.env.Environment environment) {
         this.context = context;
         this.verification = verification;
+        this.checkpoints = checkpoints;
+        this.auditKey = auditKey;
         this.rotation = rotation;
         this.command = environment.getRequiredProperty(PROPERTY);
     }
@@ -55,18 +63,47 @@ class Commands implements ApplicationRunner {
     int run(String name, PrintStream out, PrintStream err) {
         return switch (name) {
             case "verify-audit" -> verifyAudit(out);
+            case "audit-checkpoint" -> auditCheckpoint(out, err);
+            case "audit-public-key" -> {
+                out.print(auditKey.publicKeyPem());
+                yield 0;
+            }
             case "rotate-identity-key" -> rotateIdentityKey(out, err);
             default -> {
-                err.println("Unknown command: " + name + ". Known commands: verify-audit, rotate-identity-key.");
+                err.println("Unknown command: " + name + ". Known commands: verify-audit, audit-checkpoint,"
+                        + " audit-public-key, rotate-identity-key.");
                 yield 2;
             }
         };
+    }
+
+    /** Signs a checkpoint now (before a backup, at the end of a shift): 0 when signed or already current. */
+    private int auditCheckpoint(PrintStream out, PrintStream err) {
+        try {
+            var published = checkpoints.publish();
+            if (published.isPresent()) {
+                out.println("Checkpoint appended to " + checkpoints.file().toAbsolutePath() + ":");
+                out.println(published.get().line());
+            } else {
+                out.println("The latest checkpoint already covers the whole chain.");
+            }
+            return 0;
+        } catch (IllegalStateException refused) {
+            err.println(refused.getMessage());
+            return 1;
+        }
     }
 
     private int verifyAudit(PrintStream out) {
         AuditVerificationReport report = verification.verify();
         out.println("Audit trail " + report.summary());
         out.println("Last entry: " + report.lastSequence() + " " + report.lastHash());
+        out.println(
+                report.latestCheckpoint() == null
+                        ? "No signed checkpoint found in " + checkpoints.file().toAbsolutePath()
+                                + ": entries cut off at the end cannot be noticed."
+                        : "Latest signed checkpoint: " + report.latestCheckpoint() + " (" + report.checkpointsChecked()
+                                + " checked, from " + checkpoints.file().toAbsolutePath() + ")");
         return report.intact() ? 0 : 1;
     }
 

@@ -65,8 +65,8 @@ class SecondFactorController {
             return signInAgain(request);
         }
         String trimmed = code.strip();
-        boolean valid = account.hasSecondFactor()
-                && (codes.verify(secretOf(account), trimmed) || useRecoveryCode(account, trimmed));
+        boolean valid =
+                account.hasSecondFactor() && (useTotpCode(account, trimmed) || useRecoveryCode(account, trimmed));
         if (!valid) {
             audit.recordFor(
                     account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_FAILED, null);
@@ -104,7 +104,8 @@ class SecondFactorController {
         if (secret == null || account.hasSecondFactor()) {
             return "redirect:/sign-in/second-factor/enrol";
         }
-        if (!codes.verify(secret, code)) {
+        var step = codes.matchingStep(secret, code);
+        if (step.isEmpty()) {
             model.addAttribute("invalid", true);
             return enrolmentPage(model, account, secret);
         }
@@ -114,6 +115,8 @@ class SecondFactorController {
                 clock.instant(),
                 recoveryCodes.stream().map(TotpCodes::hashRecoveryCode).toList());
         accounts.update(account);
+        // the code that confirmed the enrolment counts as this sign-in's second factor: it is used up
+        accounts.useTotpStep(account.id(), step.getAsLong());
         session.removeAttribute(ENROLMENT_SECRET);
         audit.recordFor(
                 account.id(), account.username(), account.organisationId(), AuditAction.SECOND_FACTOR_ENROLLED, null);
@@ -137,6 +140,12 @@ class SecondFactorController {
         model.addAttribute("secret", secret);
         model.addAttribute("qrCode", codes.qrCodeSvg(codes.enrolmentUri("OpenNRM", account.username(), secret)));
         return "access/second-factor-enrol";
+    }
+
+    /** An authenticator code is accepted once: a second use within its window is a replay and refused. */
+    private boolean useTotpCode(Account account, String code) {
+        var step = codes.matchingStep(secretOf(account), code);
+        return step.isPresent() && accounts.useTotpStep(account.id(), step.getAsLong());
     }
 
     private boolean useRecoveryCode(Account account, String code) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.stereotype.Component;
@@ -47,24 +48,29 @@ class TotpCodes {
         return base32.encodeToString(secret).replace("=", "");
     }
 
-    /** Accepts the code of the current 30-second step and of one step either side (clock drift). */
-    boolean verify(String secret, String code) {
+    /**
+     * The time step (Unix time / 30 s) whose code this is, among the current step and one step either side (clock
+     * drift); empty when the code matches none. The caller accepts a step once only ({@link Accounts#useTotpStep}).
+     */
+    OptionalLong matchingStep(String secret, String code) {
         if (code == null) {
-            return false;
+            return OptionalLong.empty();
         }
         String digits = code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         Instant now = clock.instant();
-        for (int step = -1; step <= 1; step++) {
-            String expected = codeAt(secret, now.plus(generator.getTimeStep().multipliedBy(step)));
+        long stepSeconds = generator.getTimeStep().toSeconds();
+        for (int drift = -1; drift <= 1; drift++) {
+            Instant at = now.plus(generator.getTimeStep().multipliedBy(drift));
+            String expected = codeAt(secret, at);
             if (MessageDigest.isEqual(
                     expected.getBytes(StandardCharsets.US_ASCII), digits.getBytes(StandardCharsets.US_ASCII))) {
-                return true;
+                return OptionalLong.of(at.getEpochSecond() / stepSeconds);
             }
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     String codeAt(String secret, Instant at) {

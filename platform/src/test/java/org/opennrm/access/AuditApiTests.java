@@ -28,6 +28,15 @@ class AuditApiTests {
     @Autowired
     OrganisationRegistry organisations;
 
+    @Autowired
+    AuditChain chain;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    AuditKey key;
+
     UUID organisation() {
         return organisations.all().getFirst().id();
     }
@@ -82,6 +91,36 @@ class AuditApiTests {
                 .andExpect(jsonPath("$.lastHash").isString())
                 .andExpect(jsonPath("$.durationMillis").isNumber())
                 .andExpect(jsonPath("$.summary").isString());
+    }
+
+    @Test
+    void checkpointsComeWithTheKeyThatChecksThem() throws Exception {
+        audit.record(AuditAction.READ, "api-test-record", UUID.randomUUID(), "before a checkpoint");
+        chain.seal();
+        checkpoints.publish();
+        audit.record(AuditAction.READ, "api-test-record", UUID.randomUUID(), "before the next checkpoint");
+        chain.seal();
+        var published = checkpoints.publish().orElseThrow();
+
+        mvc.perform(get("/api/v1/audit/checkpoints")
+                        .param("limit", "2")
+                        .with(TestSignIn.as(Role.ADMINISTRATOR, organisation())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keyId").value(key.keyId()))
+                .andExpect(jsonPath("$.publicKey").value(key.publicKeyPem()))
+                .andExpect(jsonPath("$.checkpoints", hasSize(2)))
+                .andExpect(jsonPath("$.checkpoints[1].sequence").value(published.sequence()))
+                .andExpect(jsonPath("$.checkpoints[1].hash").value(published.hash()))
+                .andExpect(jsonPath("$.checkpoints[1].signature").value(published.signature()))
+                .andExpect(jsonPath("$.checkpoints[1].line").value(published.line()));
+        mvc.perform(get("/api/v1/audit/checkpoints")
+                        .param("limit", "0")
+                        .with(TestSignIn.as(Role.ADMINISTRATOR, organisation())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        mvc.perform(get("/api/v1/audit/checkpoints").with(TestSignIn.as(Role.CASE_MANAGER, organisation())))
+                .andExpect(status().isForbidden());
     }
 
     @Test

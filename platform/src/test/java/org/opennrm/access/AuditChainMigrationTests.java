@@ -4,32 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * An installation upgraded across V230, which moved the chain out of the entries into {@code access.audit_seal}:
- * its sealed entries keep their numbers and hashes, an entry that was still unsealed is sealed after them, and the
- * whole trail verifies intact. Runs on a PostgreSQL of its own, migrated step by step as an upgrade would be.
+ * Installations upgraded across the audit trail's migrations: across V230, which moved the chain out of the entries
+ * into {@code access.audit_seal}, and across V240, which keys the chain. Sealed entries keep their numbers and plain
+ * SHA-256 hashes, an entry that was still unsealed is sealed after them with a keyed hash, and the whole trail
+ * verifies intact. From then on the old entries are anchored by the first keyed seal after them and by the first
+ * signed checkpoint, so that a superuser who rewrites them and re-hashes them (plain SHA-256 needs no key) is caught.
+ * Runs on a PostgreSQL of its own, each test on a new database migrated step by step as an upgrade would be.
  */
 class AuditChainMigrationTests {
 
     private static EmbeddedPostgres postgres;
-    private static DataSource database;
 
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.start();
-        database = postgres.getPostgresDatabase();
     }
 
     @AfterAll
@@ -38,21 +35,14 @@ class AuditChainMigrationTests {
     }
 
     @Test
-    void sealedEntriesKeepTheirPlaceAndUnsealedOnesAreSealedAfterUpgrade() {
-        migrate("220");
+    void sealedEntriesKeepTheirPlaceAndUnsealedOnesAreSealedWithAKeyedHashAfterUpgrade() {
+        var database = StandaloneAudit.database(postgres, "220");
         var jdbc = JdbcClient.create(database);
-        // the old way: three entries sealed in the entry's own columns, one committed but not yet sealed
-        String previous = AuditTrail.GENESIS;
-        for (long sequence = 1; sequence <= 3; sequence++) {
-            var entry = entry("sealed before the upgrade " + sequence).chainedAfter(sequence, previous);
-            insertOldStyle(jdbc, entry);
-            previous = entry.hash();
-        }
+        String previous = sealedBeforeV230(jdbc, 3);
         insertOldStyle(jdbc, entry("unsealed at the upgrade"));
 
-        migrate(null);
-
-        assertThat(jdbc.sql("select sequence, detail, previous_hash, hash from access.audit_trail order by id")
+        StandaloneAudit.migrate(database, "230");
+        assertThat(jdbc.sql("select sequence, detail from access.audit_trail order by id")
                         .query((rs, row) -> rs.getObject("sequence") + " " + rs.getString("detail"))
                         .list())
                 .containsExactly(
@@ -60,17 +50,18 @@ class AuditChainMigrationTests {
                         "2 sealed before the upgrade 2",
                         "3 sealed before the upgrade 3",
                         "null unsealed at the upgrade");
-        var chain = new AuditChain(jdbc, new DataSourceTransactionManager(database));
-        assertThat(chain.seal()).isOne();
-        var verification =
-                new AuditVerification(jdbc, new AuditTrail(jdbc, Clock.systemUTC()), chain, Clock.systemUTC());
-        var report = verification.verify();
+        StandaloneAudit.migrate(database, null);
+        var audit = StandaloneAudit.on(database);
+
+        assertThat(audit.chain.seal()).isOne();
+        var report = audit.verification.verify();
+
         assertThat(report.intact()).isTrue();
         assertThat(report.entriesChecked()).isEqualTo(4);
-        assertThat(jdbc.sql("select sequence from access.audit_trail where detail = 'unsealed at the upgrade'")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(4L);
+        assertThat(jdbc.sql("select sequence || ' ' || scheme from access.audit_seal order by sequence")
+                        .query(String.class)
+                        .list())
+                .containsExactly("1 sha256", "2 sha256", "3 sha256", "4 hmac-sha256");
         // the hash of the third entry, computed before the upgrade, is still the link of the fourth
         assertThat(jdbc.sql("select previous_hash from access.audit_seal where sequence = 4")
                         .query(String.class)
@@ -78,15 +69,67 @@ class AuditChainMigrationTests {
                 .isEqualTo(previous);
     }
 
-    private static void migrate(String target) {
-        var configuration = Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .outOfOrder(true);
-        if (target != null) {
-            configuration.target(target);
+    @Test
+    void oldEntriesRewrittenAndReHashedAfterTheUpgradeAreCaughtByTheFirstKeyedSealAndCheckpoint() {
+        var database = StandaloneAudit.database(postgres, "220");
+        var jdbc = JdbcClient.create(database);
+        sealedBeforeV230(jdbc, 3);
+        StandaloneAudit.migrate(database, null);
+        var audit = StandaloneAudit.on(database);
+        // the first start after the upgrade signs the chain as it finds it, then keys every new seal
+        assertThat(audit.checkpoints.publish().orElseThrow().sequence()).isEqualTo(3);
+        audit.recordSealed("after the upgrade", 2);
+        assertThat(audit.verification.verify().intact()).isTrue();
+
+        // entry 2 rewritten, entries 2 and 3 re-hashed with plain SHA-256 (no key needed for those)
+        audit.asSuperuser(() -> {
+            jdbc.sql("update access.audit_entry set detail = 'nothing to see'"
+                            + " where id = (select entry_id from access.audit_seal where sequence = 2)")
+                    .update();
+            audit.rehash(2, 3, StandaloneAudit::sha256, AuditChain.UNKEYED);
+        });
+
+        var report = audit.verification.verify();
+
+        assertThat(report.intact()).isFalse();
+        // the signed checkpoint at 3 no longer matches, and the first keyed seal no longer links
+        assertThat(report.firstBrokenSequence()).isEqualTo(3);
+        assertThat(report.problem()).isEqualTo(AuditVerificationReport.Problem.CHECKPOINT_MISMATCH);
+        assertThat(report.problems()).isEqualTo(2);
+
+        // without the checkpoint file (lost, or never shipped), the keyed seal after the old entries still tells
+        audit.checkpointFile.toFile().delete();
+        var withoutCheckpoints = audit.verification.verify();
+        assertThat(withoutCheckpoints.firstBrokenSequence()).isEqualTo(4);
+        assertThat(withoutCheckpoints.problem()).isEqualTo(AuditVerificationReport.Problem.LINK_BROKEN);
+    }
+
+    /** The old way: entries sealed in their own columns with plain SHA-256; answers the hash of the last. */
+    private static String sealedBeforeV230(JdbcClient jdbc, int count) {
+        String previous = AuditTrail.GENESIS;
+        for (long sequence = 1; sequence <= count; sequence++) {
+            var numbered = entry("sealed before the upgrade " + sequence).numbered(sequence, previous);
+            var entry = withHash(numbered, AuditTrail.hashOf(numbered, previous));
+            insertOldStyle(jdbc, entry);
+            previous = entry.hash();
         }
-        configuration.load().migrate();
+        return previous;
+    }
+
+    private static AuditEntry withHash(AuditEntry entry, String hash) {
+        return new AuditEntry(
+                entry.sequence(),
+                entry.recordedAt(),
+                entry.accountId(),
+                entry.username(),
+                entry.organisationId(),
+                entry.action(),
+                entry.recordType(),
+                entry.recordId(),
+                entry.detail(),
+                entry.remoteAddress(),
+                entry.previousHash(),
+                hash);
     }
 
     private static AuditEntry entry(String detail) {

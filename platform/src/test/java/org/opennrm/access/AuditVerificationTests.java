@@ -45,6 +45,12 @@ class AuditVerificationTests {
     KeyRotation rotation;
 
     @Autowired
+    AuditKey key;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     @Test
@@ -78,7 +84,7 @@ class AuditVerificationTests {
     @Test
     void chainReadInSmallPagesVerifiesTheSameAsInOne() {
         recordSome("paged", 7);
-        var smallPages = new AuditVerification(jdbc, audit, chain, clock, 3);
+        var smallPages = new AuditVerification(jdbc, audit, chain, key, checkpoints, clock, 3);
 
         var paged = smallPages.verify();
         var whole = verification.verify();
@@ -141,7 +147,7 @@ class AuditVerificationTests {
     }
 
     @Test
-    void entryRewrittenWithAFreshHashBreaksTheLinkOfTheNextEntry() {
+    void entryRewrittenWithAFreshUnkeyedHashIsReportedChanged() {
         long rewritten = recordSome("rewritten", 3);
         var original = entry(rewritten);
         var forged = new AuditEntry(
@@ -158,7 +164,7 @@ class AuditVerificationTests {
                 original.previousHash(),
                 null);
         try {
-            // someone who knows the hash function recomputes this entry's hash, but not those after it
+            // someone who knows the hash function but not the key recomputes this entry's hash as plain SHA-256
             asSuperuser(() -> {
                 jdbc.sql("update access.audit_entry set detail = :detail where id = " + ENTRY_OF)
                         .param("detail", forged.detail())
@@ -173,8 +179,10 @@ class AuditVerificationTests {
             var report = verification.verify();
 
             assertThat(report.intact()).isFalse();
-            assertThat(report.firstBrokenSequence()).isEqualTo(rewritten + 1);
-            assertThat(report.problem()).isEqualTo(Problem.LINK_BROKEN);
+            assertThat(report.firstBrokenSequence()).isEqualTo(rewritten);
+            assertThat(report.problem()).isEqualTo(Problem.CONTENT_CHANGED);
+            // and the next entry still points at the hash the platform made
+            assertThat(report.problems()).isEqualTo(2);
         } finally {
             asSuperuser(() -> {
                 jdbc.sql("update access.audit_entry set detail = :detail where id = " + ENTRY_OF)
@@ -302,13 +310,22 @@ class AuditVerificationTests {
     @Test
     void verifyCommandPrintsTheReportAndExitsWithOneWhenTheChainIsBroken() {
         var commands = new Commands(
-                context, verification, rotation, new MockEnvironment().withProperty(Commands.PROPERTY, "verify-audit"));
+                context,
+                verification,
+                checkpoints,
+                key,
+                rotation,
+                new MockEnvironment().withProperty(Commands.PROPERTY, "verify-audit"));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
+        checkpoints.publish();
 
         assertThat(commands.run("verify-audit", new PrintStream(out), new PrintStream(err)))
                 .isZero();
-        assertThat(out.toString()).startsWith("Audit trail intact: ").contains("Last entry: ");
+        assertThat(out.toString())
+                .startsWith("Audit trail intact: ")
+                .contains("Last entry: ")
+                .contains("Latest signed checkpoint: ");
 
         long tampered = recordSome("command", 1);
         out.reset();
@@ -328,9 +345,55 @@ class AuditVerificationTests {
     }
 
     @Test
+    void checkpointCommandSignsTheHeadAndAnyEd25519ToolChecksItWithThePrintedKey() throws Exception {
+        var commands = new Commands(
+                context,
+                verification,
+                checkpoints,
+                key,
+                rotation,
+                new MockEnvironment().withProperty(Commands.PROPERTY, "audit-checkpoint"));
+        recordSome("checkpoint command", 1);
+        var out = new ByteArrayOutputStream();
+        var pem = new ByteArrayOutputStream();
+
+        assertThat(commands.run("audit-checkpoint", new PrintStream(out), System.err))
+                .isZero();
+        assertThat(commands.run("audit-public-key", new PrintStream(pem), System.err))
+                .isZero();
+
+        String line = out.toString().lines().toList().getLast();
+        var checkpoint = AuditCheckpoints.Checkpoint.parse(line).orElseThrow();
+        assertThat(checkpoint.sequence()).isEqualTo(chain.head().sequence());
+        // the JDK's own Ed25519, not the library that signed: what an operator's openssl does with the same PEM
+        var publicKey = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getMimeDecoder()
+                        .decode(pem.toString()
+                                .replace("-----BEGIN PUBLIC KEY-----", "")
+                                .replace("-----END PUBLIC KEY-----", ""))));
+        var verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(publicKey);
+        verifier.update(("opennrm-audit-checkpoint v1 " + checkpoint.sequence() + " " + checkpoint.hash() + " "
+                        + checkpoint.at())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(verifier.verify(java.util.Base64.getDecoder().decode(checkpoint.signature())))
+                .isTrue();
+        // nothing new since: the command says so and signs nothing
+        out.reset();
+        assertThat(commands.run("audit-checkpoint", new PrintStream(out), System.err))
+                .isZero();
+        assertThat(out.toString()).contains("already covers");
+    }
+
+    @Test
     void unknownCommandExitsWithTwo() {
         var commands = new Commands(
-                context, verification, rotation, new MockEnvironment().withProperty(Commands.PROPERTY, "tidy-up"));
+                context,
+                verification,
+                checkpoints,
+                key,
+                rotation,
+                new MockEnvironment().withProperty(Commands.PROPERTY, "tidy-up"));
         var err = new ByteArrayOutputStream();
 
         assertThat(commands.run("tidy-up", System.out, new PrintStream(err))).isEqualTo(2);

@@ -60,6 +60,12 @@ class KeyRotationTests {
     org.opennrm.referrals.ServiceReferrals serviceReferrals;
 
     @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    AuditKey auditKey;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     final List<String> told = new ArrayList<>();
@@ -218,6 +224,8 @@ class KeyRotationTests {
         var commands = new Commands(
                 context,
                 verification,
+                checkpoints,
+                auditKey,
                 rotation,
                 new MockEnvironment().withProperty(Commands.PROPERTY, "rotate-identity-key"));
         var out = new ByteArrayOutputStream();

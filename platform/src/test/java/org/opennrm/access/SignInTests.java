@@ -103,12 +103,50 @@ class SignInTests {
                         .getSession();
         mvc.perform(post("/sign-in/second-factor").session(next).with(csrf()).param("code", "123456"))
                 .andExpect(model().attribute("invalid", true));
+        // the code that confirmed the enrolment is used up: the app's next code (within one step of drift) works
         mvc.perform(post("/sign-in/second-factor")
                         .session(next)
                         .with(csrf())
-                        .param("code", Browser.totp(secret, Instant.now())))
+                        .param("code", Browser.totp(secret, Instant.now().plusSeconds(30))))
                 .andExpect(redirectedUrl("/"));
         assertThat(auditActions(manager)).contains("SECOND_FACTOR_ENROLLED", "SECOND_FACTOR_FAILED", "SIGN_IN");
+    }
+
+    @Test
+    void anAuthenticatorCodeIsAcceptedOnceEvenWithinItsWindow() throws Exception {
+        var officer = account(Role.IDENTIFICATION_OFFICER);
+        var enrolling = signInWithPassword(officer);
+        mvc.perform(get("/sign-in/second-factor/enrol").session(enrolling));
+        String secret = (String) enrolling.getAttribute("opennrm.enrolment-secret");
+        String enrolmentCode = Browser.totp(secret, Instant.now());
+        mvc.perform(post("/sign-in/second-factor/enrol")
+                        .session(enrolling)
+                        .with(csrf())
+                        .param("code", enrolmentCode))
+                .andExpect(model().attributeExists("recoveryCodes"));
+        // the code that confirmed the enrolment cannot sign in again
+        var replayingEnrolment = signInWithPassword(officer);
+        mvc.perform(post("/sign-in/second-factor")
+                        .session(replayingEnrolment)
+                        .with(csrf())
+                        .param("code", enrolmentCode))
+                .andExpect(model().attribute("invalid", true));
+
+        String code = Browser.totp(secret, Instant.now().plusSeconds(30));
+        var first = signInWithPassword(officer);
+        mvc.perform(post("/sign-in/second-factor").session(first).with(csrf()).param("code", code))
+                .andExpect(redirectedUrl("/"));
+        // the same code again, in another session, well within its 30-second window: refused as a replay
+        var replay = signInWithPassword(officer);
+        mvc.perform(post("/sign-in/second-factor").session(replay).with(csrf()).param("code", code))
+                .andExpect(model().attribute("invalid", true));
+        // and so is an older code that was never used: only codes after the last accepted one count
+        mvc.perform(post("/sign-in/second-factor")
+                        .session(replay)
+                        .with(csrf())
+                        .param("code", Browser.totp(secret, Instant.now().minusSeconds(30))))
+                .andExpect(model().attribute("invalid", true));
+        assertThat(auditActions(officer)).contains("SECOND_FACTOR_FAILED");
     }
 
     @Test
