@@ -246,14 +246,17 @@ public final class Browser implements AutoCloseable {
 
     /**
      * A code of the authenticator that the platform has not accepted yet: it accepts each 30-second step's code once
-     * (a replay is refused), and one step ahead for clock drift. Signing in again within the same step takes the next
-     * step's code; beyond that, waits for the next step.
+     * (a replay is refused), and in the test profile up to {@link #STEPS_AHEAD} steps ahead. Signing in again within
+     * the same step takes the next step's code; beyond that, waits for the next step.
      */
+    /** {@code opennrm.security.totp-steps-ahead} of application-test.yml. */
+    static final int STEPS_AHEAD = 20;
+
     private static String unusedCode(String secret) {
         synchronized (LAST_STEP) {
             long now = Instant.now().getEpochSecond() / 30;
             long step = Math.max(now, LAST_STEP.getOrDefault(secret, Long.MIN_VALUE) + 1);
-            while (step > Instant.now().getEpochSecond() / 30 + 1) {
+            while (step > Instant.now().getEpochSecond() / 30 + STEPS_AHEAD) {
                 try {
                     Thread.sleep(1_000);
                 } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +37,19 @@ class TotpCodes {
     private final SecureRandom random = new SecureRandom();
     private final Base32 base32 = new Base32();
     private final Clock clock;
+    private final int stepsAhead;
 
-    TotpCodes(Clock clock) {
+    /**
+     * @param stepsAhead how many steps ahead of the server's clock a code may be (clock drift of the phone): one, as
+     *     RFC 6238 recommends; only the test profile widens it, so that browser tests that sign the same account in
+     *     several times within 30 seconds need not wait for the next code
+     */
+    TotpCodes(Clock clock, @Value("${opennrm.security.totp-steps-ahead:1}") int stepsAhead) {
+        if (stepsAhead < 1 || stepsAhead > 40) {
+            throw new IllegalArgumentException("opennrm.security.totp-steps-ahead is between 1 and 40");
+        }
         this.clock = clock;
+        this.stepsAhead = stepsAhead;
     }
 
     /** A new 160-bit secret in Base32, the form authenticator apps take. */
@@ -49,8 +60,8 @@ class TotpCodes {
     }
 
     /**
-     * The time step (Unix time / 30 s) whose code this is, among the current step and one step either side (clock
-     * drift); empty when the code matches none. The caller accepts a step once only ({@link Accounts#useTotpStep}).
+     * The time step (Unix time / 30 s) whose code this is, among the current step, the one before and those ahead
+     * (clock drift); empty when the code matches none. The caller accepts a step once only ({@link Accounts#useTotpStep}).
      */
     OptionalLong matchingStep(String secret, String code) {
         if (code == null) {
@@ -62,7 +73,7 @@ class TotpCodes {
         }
         Instant now = clock.instant();
         long stepSeconds = generator.getTimeStep().toSeconds();
-        for (int drift = -1; drift <= 1; drift++) {
+        for (int drift = -1; drift <= stepsAhead; drift++) {
             Instant at = now.plus(generator.getTimeStep().multipliedBy(drift));
             String expected = codeAt(secret, at);
             if (MessageDigest.isEqual(
