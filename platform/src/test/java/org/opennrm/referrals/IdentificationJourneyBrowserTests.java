@@ -161,6 +161,18 @@ class IdentificationJourneyBrowserTests {
             assertThat(inspector.text()).doesNotContain("Testova"); // the referrer sees status, not the case file
             inspector.screenshot("journey-07-my-referrals-decided-phone");
         }
+
+        // closing cannot be done by one tap: the box must be ticked, or the browser keeps the form
+        try (var manager = Browser.phone(port)) {
+            caseManagerKey = manager.signIn("casemanager", PASSWORD, caseManagerKey);
+            manager.go(casePath).selectValue("reason", "PERSON_WITHDREW").clickId("close-case");
+            assertThat(manager.path()).isEqualTo(casePath);
+            assertThat(manager.textOf(By.id("case-status"))).isNotEqualTo("Closed");
+            manager.tick("close-confirm").screenshot("journey-07b-close-confirmed-phone");
+            manager.clickId("close-case").waitFor(By.cssSelector("div.flash"));
+            assertThat(manager.textOf(By.id("case-status"))).isEqualTo("Closed");
+            manager.screenshot("journey-07c-closed-phone");
+        }
     }
 
     @Test

@@ -395,7 +395,14 @@ class CaseController {
             @PathVariable UUID id,
             @RequestParam(required = false) ClosureReason reason,
             @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String confirmed,
             RedirectAttributes redirect) {
+        // closing is not undone by a second tap: the page asks for the box to be ticked (a browser without its
+        // check sends the form without it, and is refused here)
+        if (!"true".equals(confirmed)) {
+            redirect.addFlashAttribute("refused", "case.close.notConfirmed");
+            return "redirect:/cases/" + id;
+        }
         return act(id, redirect, "case.flash.closed", () -> cases.close(CaseId.of(id), version, reason));
     }
 

@@ -653,6 +653,13 @@ class CasesWebTests {
                         .with(as(Role.CASE_MANAGER, office))
                         .param("reason", "PERSON_WITHDREW")
                         .param("version", "1"))
+                .andExpect(flash().attribute("refused", "case.close.notConfirmed"));
+        mvc.perform(post("/cases/{id}/close", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("reason", "PERSON_WITHDREW")
+                        .param("version", "1")
+                        .param("confirmed", "true"))
                 .andExpect(flash().attribute("flash", "case.flash.closed"));
 
         mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
@@ -683,7 +690,8 @@ class CasesWebTests {
                         .with(csrf())
                         .with(as(Role.CASE_MANAGER, office))
                         .param("reason", "PERSON_WITHDREW")
-                        .param("version", "0"))
+                        .param("version", "0")
+                        .param("confirmed", "true"))
                 .andExpect(flash().attribute("flash", "case.flash.closed"));
         var closed = casePage(opened, Role.CASE_MANAGER);
         assertThat(closed).doesNotContain(ids(caseWork)).doesNotContain(ids("record-preliminary"));
