@@ -180,6 +180,15 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
 
     private static final String SECOND_FACTOR_PENDING = SecurityConfiguration.SECOND_FACTOR_PENDING;
 
-    /** The principal between the password and the second factor: it carries no permission at all. */
-    record PendingSignIn(java.util.UUID accountId) {}
+    /**
+     * The principal between the password and the second factor: it carries no permission at all, and no name, so
+     * that the page frame shows nobody signed in (it showed this record's text) until the second factor is given.
+     */
+    record PendingSignIn(java.util.UUID accountId) implements java.security.Principal {
+
+        @Override
+        public String getName() {
+            return null;
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -71,7 +72,13 @@ class SignInTests {
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/sign-in/second-factor"));
         mvc.perform(get("/api/v1/organisations").session(session)).andExpect(status().isUnauthorized());
 
-        mvc.perform(get("/sign-in/second-factor/enrol").session(session)).andExpect(status().isOk());
+        // the page names nobody yet: no internal text of the half-finished sign-in, no sign-out link with a name
+        mvc.perform(get("/sign-in/second-factor/enrol").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("PendingSignIn"))))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("class=\"who\""))));
         String secret = (String) session.getAttribute("opennrm.enrolment-secret");
         mvc.perform(post("/sign-in/second-factor/enrol")
                         .session(session)
