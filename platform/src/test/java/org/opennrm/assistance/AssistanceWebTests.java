@@ -195,6 +195,14 @@ class AssistanceWebTests {
         mvc.perform(get("/cases/{id}/criminal-justice", caseId.value()).with(as(Role.CASE_MANAGER, office)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Investigation 77/2026")));
+        // what was done is said once, in the page frame, not a second time by the page itself
+        String saved = mvc.perform(get("/cases/{id}/criminal-justice", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .flashAttr("flash", "criminalJustice.flash.saved"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(saved.split("The criminal-justice track is saved\\.", -1)).hasSize(2);
 
         mvc.perform(get("/cases/{id}/criminal-justice", caseId.value()).with(as(Role.SERVICE_PROVIDER, shelter)))
                 .andExpect(status().isNotFound())
