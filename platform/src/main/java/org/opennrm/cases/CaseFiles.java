@@ -29,6 +29,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseFiles {
 
+    /** Contexts of the criminal-justice track's texts (bound to the case id) and of a reopening's reason. */
+    public static final String PROCEEDINGS = "cases.criminal_justice_track.proceedings:";
+
+    public static final String PROTECTION_MEASURES = "cases.criminal_justice_track.protection_measures:";
+
+    static final String REOPENING_REASON = "cases.reopening.reason:";
+
     static final String CIRCUMSTANCES = "cases.case_file.circumstances:";
     static final String DECISION_REASONS = "cases.decision.reasons:";
     static final String DECISION_EVIDENCE = "cases.decision.evidence:";
@@ -98,14 +105,15 @@ public class CaseFiles {
     }
 
     /** Writes the changes of a case read at {@code opened.version()}; someone else's change in between wins. */
-    /** Keeps a reopening's reason and author with the case, in the transaction that reopens it. */
+    /** Keeps a reopening's reason (encrypted) and author with the case, in the transaction that reopens it. */
     void recordReopening(CaseId id, Case.Reopening reopening) {
+        var reopeningId = UUID.randomUUID();
         jdbc.sql("""
                         insert into cases.reopening (id, case_id, reason, reopened_at, reopened_by)
                         values (:id, :caseId, :reason, :at, :by)""")
-                .param("id", UUID.randomUUID())
+                .param("id", reopeningId)
                 .param("caseId", id.value())
-                .param("reason", reopening.reason())
+                .param("reason", protection.encrypt(reopening.reason(), REOPENING_REASON + reopeningId))
                 .param("at", Timestamp.from(reopening.at()))
                 .param("by", reopening.by())
                 .update();

@@ -95,6 +95,22 @@ class CasesConfiguration {
                 "cases.best_interests_assessment", "id", "summary", CaseFiles.BEST_INTERESTS_SUMMARY);
     }
 
+    @Bean
+    EncryptedColumn criminalJusticeProceedings() {
+        return new EncryptedColumn("cases.criminal_justice_track", "case_id", "proceedings", CaseFiles.PROCEEDINGS);
+    }
+
+    @Bean
+    EncryptedColumn criminalJusticeProtectionMeasures() {
+        return new EncryptedColumn(
+                "cases.criminal_justice_track", "case_id", "protection_measures", CaseFiles.PROTECTION_MEASURES);
+    }
+
+    @Bean
+    EncryptedColumn reopeningReason() {
+        return new EncryptedColumn("cases.reopening", "id", "reason", CaseFiles.REOPENING_REASON);
+    }
+
     private static EncryptedColumn person(String column) {
         return new EncryptedColumn("cases.person", "id", column, "cases.person." + column + ":");
     }

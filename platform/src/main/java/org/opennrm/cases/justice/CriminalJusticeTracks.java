@@ -8,6 +8,7 @@ import org.opennrm.RecordNotFound;
 import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
+import org.opennrm.access.IdentityProtection;
 import org.opennrm.access.Permission;
 import org.opennrm.access.Scope;
 import org.opennrm.cases.CaseFiles;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the criminal-justice track of a case apart from everything else. Whoever lacks
+ * Keeps the criminal-justice track of a case apart from everything else. Its texts (the proceedings, the protection
+ * measures) are encrypted with the identity key like the person's identity: they name people and places. Whoever lacks
  * {@link Permission#CRIMINAL_JUSTICE_READ} is told the track does not exist (404), so that a service provider
  * cannot even learn whether proceedings exist. Every read and change is audited.
  */
@@ -31,12 +33,15 @@ public class CriminalJusticeTracks {
     private final CaseFiles cases;
     private final AuditTrail audit;
     private final Clock clock;
+    private final IdentityProtection protection;
 
-    CriminalJusticeTracks(JdbcClient jdbc, CaseFiles cases, AuditTrail audit, Clock clock) {
+    CriminalJusticeTracks(
+            JdbcClient jdbc, CaseFiles cases, AuditTrail audit, Clock clock, IdentityProtection protection) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.audit = audit;
         this.clock = clock;
+        this.protection = protection;
     }
 
     /** The track of a case, empty when nothing is recorded yet; 404 for whoever may not see it. */
@@ -68,9 +73,14 @@ public class CriminalJusticeTracks {
                             cooperation = excluded.cooperation, updated_at = excluded.updated_at,
                             updated_by = excluded.updated_by""")
                 .param("caseId", id.value())
-                .param("proceedings", blankToNull(form.proceedings()))
+                .param(
+                        "proceedings",
+                        protection.encrypt(blankToNull(form.proceedings()), CaseFiles.PROCEEDINGS + id.value()))
                 .param("status", form.status().name())
-                .param("measures", blankToNull(form.protectionMeasures()))
+                .param(
+                        "measures",
+                        protection.encrypt(
+                                blankToNull(form.protectionMeasures()), CaseFiles.PROTECTION_MEASURES + id.value()))
                 .param("cooperation", form.cooperation().name())
                 .param("at", Timestamp.from(now))
                 .param("by", actor.accountId())
@@ -90,9 +100,10 @@ public class CriminalJusticeTracks {
                 .param("id", id.value())
                 .query((rs, n) -> new CriminalJusticeTrack(
                         id,
-                        rs.getString("proceedings"),
+                        protection.decrypt(rs.getString("proceedings"), CaseFiles.PROCEEDINGS + id.value()),
                         ProceedingsStatus.valueOf(rs.getString("status")),
-                        rs.getString("protection_measures"),
+                        protection.decrypt(
+                                rs.getString("protection_measures"), CaseFiles.PROTECTION_MEASURES + id.value()),
                         Cooperation.valueOf(rs.getString("cooperation")),
                         rs.getTimestamp("updated_at").toInstant()))
                 .optional();
