@@ -120,6 +120,50 @@ public class IdentityProtection {
                 + ": declare the column, so that key rotation re-encrypts it");
     }
 
+    /**
+     * Encrypts, in place, every value of a column that is still in clear: what a version before the column was
+     * encrypted stored. For the modules' Java migrations, which run once; a value that already decrypts under its
+     * context is left as it is, so running it again changes nothing. Returns how many values it encrypted.
+     */
+    public int encryptClearValues(java.sql.Connection connection, EncryptedColumn column) throws java.sql.SQLException {
+        record Row(Object id, String value) {}
+        List<Row> rows = new java.util.ArrayList<>();
+        // the names come from a declared EncryptedColumn, which accepts only plain identifiers
+        try (var select = connection.prepareStatement("select " + column.idColumn() + ", " + column.column() + " from "
+                        + column.table() + " where " + column.column() + " is not null");
+                var found = select.executeQuery()) {
+            while (found.next()) {
+                rows.add(new Row(found.getObject(1), found.getString(2)));
+            }
+        }
+        int encrypted = 0;
+        try (var update = connection.prepareStatement("update " + column.table() + " set " + column.column()
+                + " = ? where " + column.idColumn() + " = ? and " + column.column() + " = ?")) {
+            for (Row row : rows) {
+                String context = column.contextOf(row.id());
+                if (decrypts(row.value(), context)) {
+                    continue;
+                }
+                update.setString(1, encrypt(row.value(), context));
+                update.setObject(2, row.id());
+                update.setString(3, row.value());
+                update.addBatch();
+                encrypted++;
+            }
+            update.executeBatch();
+        }
+        return encrypted;
+    }
+
+    private boolean decrypts(String value, String context) {
+        try {
+            decrypt(value, context);
+            return true;
+        } catch (RuntimeException clearText) {
+            return false;
+        }
+    }
+
     public String decrypt(String ciphertext, String context) {
         if (ciphertext == null) {
             return null;

@@ -11,18 +11,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.opennrm.access.IdentityProtection;
 import org.opennrm.cases.CaseId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The assistance schema. */
+/**
+ * The assistance schema. What people write about a person here (need notes, plan items, service outcomes, the offence
+ * and note of a non-punishment record, the reason for closure) is encrypted with the identity key, bound to its row;
+ * the columns are declared in {@link AssistanceConfiguration} so that key rotation covers them.
+ */
 @Repository
 class AssistanceStore {
 
-    private final JdbcClient jdbc;
+    static final String NEED_NOTE = "assistance.need.note:";
+    static final String PLAN_ITEM_TEXT = "assistance.plan_item.text:";
+    static final String SERVICE_OUTCOME = "assistance.service.outcome:";
+    static final String NON_PUNISHMENT_OFFENCE = "assistance.non_punishment.offence:";
+    static final String NON_PUNISHMENT_NOTE = "assistance.non_punishment.note:";
+    static final String CLOSURE_REASON = "assistance.closure.reason:";
 
-    AssistanceStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final IdentityProtection protection;
+
+    AssistanceStore(JdbcClient jdbc, IdentityProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     void saveNeed(CaseId caseId, Need need, UUID by) {
@@ -34,7 +48,11 @@ class AssistanceStore {
                 .param("caseId", caseId.value())
                 .param("area", need.area().name())
                 .param("level", need.level().name())
-                .param("note", need.note())
+                .param(
+                        "note",
+                        protection.encrypt(
+                                need.note(),
+                                NEED_NOTE + caseId.value() + ":" + need.area().name()))
                 .param("on", Date.valueOf(need.assessedOn()))
                 .param("by", by)
                 .update();
@@ -47,7 +65,7 @@ class AssistanceStore {
                 .query((rs, n) -> new Need(
                         NeedArea.valueOf(rs.getString("area")),
                         NeedLevel.valueOf(rs.getString("level")),
-                        rs.getString("note"),
+                        protection.decrypt(rs.getString("note"), NEED_NOTE + rs.getString("need_key")),
                         rs.getDate("assessed_on").toLocalDate()))
                 .list()
                 .stream()
@@ -96,7 +114,7 @@ class AssistanceStore {
                 .param("id", item.id())
                 .param("planId", planId)
                 .param("kind", item.kind().name())
-                .param("text", item.text())
+                .param("text", protection.encrypt(item.text(), PLAN_ITEM_TEXT + item.id()))
                 .param("at", Timestamp.from(item.createdAt()))
                 .update();
     }
@@ -107,7 +125,7 @@ class AssistanceStore {
                 .query((rs, n) -> new PlanItem(
                         rs.getObject("id", UUID.class),
                         PlanItemKind.valueOf(rs.getString("kind")),
-                        rs.getString("text"),
+                        protection.decrypt(rs.getString("text"), PLAN_ITEM_TEXT + rs.getObject("id", UUID.class)),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -125,7 +143,7 @@ class AssistanceStore {
                 .param("provider", service.providerOrganisationId())
                 .param("startedOn", Date.valueOf(service.startedOn()))
                 .param("endedOn", service.endedOn() == null ? null : Date.valueOf(service.endedOn()))
-                .param("outcome", service.outcome())
+                .param("outcome", protection.encrypt(service.outcome(), SERVICE_OUTCOME + service.id()))
                 .param("expiresOn", service.expiresOn() == null ? null : Date.valueOf(service.expiresOn()))
                 .param("at", Timestamp.from(at))
                 .param("by", by)
@@ -149,7 +167,7 @@ class AssistanceStore {
                 .list();
     }
 
-    private static DeliveredService service(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private DeliveredService service(java.sql.ResultSet rs) throws java.sql.SQLException {
         var ended = rs.getDate("ended_on");
         var expires = rs.getDate("expires_on");
         return new DeliveredService(
@@ -159,7 +177,7 @@ class AssistanceStore {
                 rs.getObject("provider_organisation_id", UUID.class),
                 rs.getDate("started_on").toLocalDate(),
                 ended == null ? null : ended.toLocalDate(),
-                rs.getString("outcome"),
+                protection.decrypt(rs.getString("outcome"), SERVICE_OUTCOME + rs.getObject("id", UUID.class)),
                 expires == null ? null : expires.toLocalDate());
     }
 
@@ -170,9 +188,9 @@ class AssistanceStore {
                         values (:id, :caseId, :offence, :direct, :note, :on, :by)""")
                 .param("id", record.id())
                 .param("caseId", caseId.value())
-                .param("offence", record.offence())
+                .param("offence", protection.encrypt(record.offence(), NON_PUNISHMENT_OFFENCE + record.id()))
                 .param("direct", record.directResultOfTrafficking())
-                .param("note", record.note())
+                .param("note", protection.encrypt(record.note(), NON_PUNISHMENT_NOTE + record.id()))
                 .param("on", Date.valueOf(record.recordedOn()))
                 .param("by", by)
                 .update();
@@ -183,9 +201,10 @@ class AssistanceStore {
                 .param("caseId", caseId.value())
                 .query((rs, n) -> new NonPunishment(
                         rs.getObject("id", UUID.class),
-                        rs.getString("offence"),
+                        protection.decrypt(
+                                rs.getString("offence"), NON_PUNISHMENT_OFFENCE + rs.getObject("id", UUID.class)),
                         rs.getBoolean("direct_result"),
-                        rs.getString("note"),
+                        protection.decrypt(rs.getString("note"), NON_PUNISHMENT_NOTE + rs.getObject("id", UUID.class)),
                         rs.getDate("recorded_on").toLocalDate()))
                 .list();
     }
@@ -198,7 +217,7 @@ class AssistanceStore {
                 .param("id", closure.id())
                 .param("caseId", caseId.value())
                 .param("solution", closure.solution().name())
-                .param("reason", closure.reason())
+                .param("reason", protection.encrypt(closure.reason(), CLOSURE_REASON + closure.id()))
                 .param("language", closure.feedbackLanguage())
                 .param(
                         "feedback",
@@ -228,7 +247,7 @@ class AssistanceStore {
                     return new Closure(
                             rs.getObject("id", UUID.class),
                             DurableSolution.valueOf(rs.getString("solution")),
-                            rs.getString("reason"),
+                            protection.decrypt(rs.getString("reason"), CLOSURE_REASON + rs.getObject("id", UUID.class)),
                             rs.getString("feedback_language"),
                             feedback,
                             rs.getTimestamp("closed_at").toInstant());

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.opennrm.access.IdentityProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,10 +12,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AnonymousNotifications {
 
-    private final JdbcClient jdbc;
+    /** The region is typed on a form: free text, encrypted like identity, bound to the notification's id. */
+    static final String REGION_CONTEXT = "cases.anonymous_notification.region:";
 
-    AnonymousNotifications(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final IdentityProtection protection;
+
+    AnonymousNotifications(JdbcClient jdbc, IdentityProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     void insert(UUID id, AnonymousNotification notification, UUID organisationId, LocalDate on, Instant now) {
@@ -36,7 +42,7 @@ class AnonymousNotifications {
                 .param(
                         "forms",
                         notification.exploitationForms().stream().sorted().toArray(String[]::new))
-                .param("region", notification.region())
+                .param("region", protection.encrypt(notification.region(), REGION_CONTEXT + id))
                 .update();
     }
 

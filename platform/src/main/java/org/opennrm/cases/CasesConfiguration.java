@@ -1,5 +1,6 @@
 package org.opennrm.cases;
 
+import java.util.List;
 import org.opennrm.access.EncryptedColumn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -95,20 +96,32 @@ class CasesConfiguration {
                 "cases.best_interests_assessment", "id", "summary", CaseFiles.BEST_INTERESTS_SUMMARY);
     }
 
+    /** The columns that versions before migration V440 kept in clear; V440 encrypts what they hold. */
+    static final List<EncryptedColumn> ENCRYPTED_SINCE_V440 = List.of(
+            new EncryptedColumn("cases.criminal_justice_track", "case_id", "proceedings", CaseFiles.PROCEEDINGS),
+            new EncryptedColumn(
+                    "cases.criminal_justice_track", "case_id", "protection_measures", CaseFiles.PROTECTION_MEASURES),
+            new EncryptedColumn("cases.reopening", "id", "reason", CaseFiles.REOPENING_REASON),
+            new EncryptedColumn("cases.anonymous_notification", "id", "region", AnonymousNotifications.REGION_CONTEXT));
+
     @Bean
     EncryptedColumn criminalJusticeProceedings() {
-        return new EncryptedColumn("cases.criminal_justice_track", "case_id", "proceedings", CaseFiles.PROCEEDINGS);
+        return ENCRYPTED_SINCE_V440.get(0);
     }
 
     @Bean
     EncryptedColumn criminalJusticeProtectionMeasures() {
-        return new EncryptedColumn(
-                "cases.criminal_justice_track", "case_id", "protection_measures", CaseFiles.PROTECTION_MEASURES);
+        return ENCRYPTED_SINCE_V440.get(1);
     }
 
     @Bean
     EncryptedColumn reopeningReason() {
-        return new EncryptedColumn("cases.reopening", "id", "reason", CaseFiles.REOPENING_REASON);
+        return ENCRYPTED_SINCE_V440.get(2);
+    }
+
+    @Bean
+    EncryptedColumn anonymousNotificationRegion() {
+        return ENCRYPTED_SINCE_V440.get(3);
     }
 
     private static EncryptedColumn person(String column) {

@@ -41,7 +41,7 @@ class ServiceReferralStore {
                 .param("sender", referral.senderOrganisationId())
                 .param("sentBy", referral.sentBy())
                 .param("receiver", referral.receiverOrganisationId())
-                .param("purpose", referral.purpose())
+                .param("purpose", protection.encrypt(referral.purpose(), PURPOSE_CONTEXT + referral.id()))
                 .param(
                         "scopes",
                         referral.scopes().stream().map(Enum::name).sorted().collect(Collectors.joining(" ")))
@@ -55,10 +55,14 @@ class ServiceReferralStore {
                         referral.overrideGround() == null
                                 ? null
                                 : referral.overrideGround().name())
-                .param("overrideReason", referral.overrideReason())
+                .param(
+                        "overrideReason",
+                        protection.encrypt(referral.overrideReason(), OVERRIDE_REASON_CONTEXT + referral.id()))
                 .param("sentAt", Timestamp.from(referral.sentAt()))
                 .param("status", referral.status().name())
-                .param("declineReason", referral.declineReason())
+                .param(
+                        "declineReason",
+                        protection.encrypt(referral.declineReason(), DECLINE_REASON_CONTEXT + referral.id()))
                 .param("updatedAt", Timestamp.from(referral.updatedAt()))
                 .update();
     }
@@ -69,7 +73,9 @@ class ServiceReferralStore {
                             updated_at = :updatedAt where id = :id""")
                 .param("id", referral.id())
                 .param("status", referral.status().name())
-                .param("declineReason", referral.declineReason())
+                .param(
+                        "declineReason",
+                        protection.encrypt(referral.declineReason(), DECLINE_REASON_CONTEXT + referral.id()))
                 .param("updatedAt", Timestamp.from(referral.updatedAt()))
                 .update();
     }
@@ -106,7 +112,7 @@ class ServiceReferralStore {
                 .param("caseId", transfer.caseId().value())
                 .param("from", transfer.fromOrganisationId())
                 .param("to", transfer.toOrganisationId())
-                .param("reason", transfer.reason())
+                .param("reason", protection.encrypt(transfer.reason(), TRANSFER_REASON_CONTEXT + transfer.id()))
                 .param("at", Timestamp.from(transfer.transferredAt()))
                 .param("by", transfer.transferredBy())
                 .update();
@@ -120,7 +126,8 @@ class ServiceReferralStore {
                         caseId,
                         rs.getObject("from_organisation_id", UUID.class),
                         rs.getObject("to_organisation_id", UUID.class),
-                        rs.getString("reason"),
+                        protection.decrypt(
+                                rs.getString("reason"), TRANSFER_REASON_CONTEXT + rs.getObject("id", UUID.class)),
                         rs.getTimestamp("transferred_at").toInstant(),
                         rs.getObject("transferred_by", UUID.class)))
                 .list();
@@ -141,18 +148,27 @@ class ServiceReferralStore {
                 rs.getObject("sender_organisation_id", UUID.class),
                 rs.getObject("sent_by", UUID.class),
                 rs.getObject("receiver_organisation_id", UUID.class),
-                rs.getString("purpose"),
+                protection.decrypt(rs.getString("purpose"), PURPOSE_CONTEXT + id),
                 scopes,
                 health == null ? null : protection.decrypt(health, context(id)),
                 ground == null ? null : OverrideGround.valueOf(ground),
-                rs.getString("override_reason"),
+                protection.decrypt(rs.getString("override_reason"), OVERRIDE_REASON_CONTEXT + id),
                 rs.getTimestamp("sent_at").toInstant(),
                 ServiceReferralStatus.valueOf(rs.getString("status")),
-                rs.getString("decline_reason"),
+                protection.decrypt(rs.getString("decline_reason"), DECLINE_REASON_CONTEXT + id),
                 rs.getTimestamp("updated_at").toInstant());
     }
 
     static final String HEALTH_NEEDS_CONTEXT = "referrals.service_referral.health_needs:";
+
+    /* the texts of a referral and a transfer, written by people about a person: encrypted like identity */
+    static final String PURPOSE_CONTEXT = "referrals.service_referral.purpose:";
+
+    static final String OVERRIDE_REASON_CONTEXT = "referrals.service_referral.override_reason:";
+
+    static final String DECLINE_REASON_CONTEXT = "referrals.service_referral.decline_reason:";
+
+    static final String TRANSFER_REASON_CONTEXT = "referrals.transfer.reason:";
 
     private static String context(UUID id) {
         return HEALTH_NEEDS_CONTEXT + id;
