@@ -12,42 +12,39 @@ import java.util.Map;
  * k-anonymised releases), and previews shares by CTDC's denominator rule.
  *
  * <p>Generalisation is local: only records whose combination of values is shared by fewer than k people are
- * changed, one variable at a time, by generalising the value to NULL (the top of every hierarchy in a format
+ * changed, one step at a time, by generalising the value to NULL (the top of every hierarchy in a format
  * whose categories are fixed), in the order below, from the least to the most used in CTDC's published
- * figures. Records still in a group smaller than k after every step are suppressed (left out).
+ * figures; a group of binary variables is one step, all its flags together. Records still in a group smaller than k after every step are suppressed (left out).
  * {@code yearOfRegistration} is never generalised: a record without a year cannot be counted at all.
  */
 final class CtdcExport {
 
     static final int DEFAULT_K = 11;
 
-    static final List<CtdcVariable> GENERALISATION_ORDER = List.of(
-            CtdcVariable.TRAFFICK_MONTHS,
-            CtdcVariable.RECRUITER_RELATION_INTIMATE_PARTNER,
-            CtdcVariable.RECRUITER_RELATION_FRIEND,
-            CtdcVariable.RECRUITER_RELATION_FAMILY,
-            CtdcVariable.RECRUITER_RELATION_OTHER,
-            CtdcVariable.MEANS_DRUGS_ALCOHOL,
-            CtdcVariable.MEANS_EXCESSIVE_WORK_HOURS,
-            CtdcVariable.MEANS_DENY_BASIC_NEEDS,
-            CtdcVariable.MEANS_WITHHOLD_DOCUMENTS,
-            CtdcVariable.MEANS_DEBT_BONDAGE_EARNINGS,
-            CtdcVariable.MEANS_THREATS,
-            CtdcVariable.MEANS_ABUSE_PSY_PHY_SEX,
-            CtdcVariable.MEANS_FALSE_PROMISES,
-            CtdcVariable.TYPE_OF_SEX_PORNOGRAPHY,
-            CtdcVariable.TYPE_OF_SEX_PROSTITUTION,
-            CtdcVariable.TYPE_OF_LABOUR_HOSPITALITY,
-            CtdcVariable.TYPE_OF_LABOUR_DOMESTIC_WORK,
-            CtdcVariable.TYPE_OF_LABOUR_CONSTRUCTION,
-            CtdcVariable.TYPE_OF_LABOUR_AGRICULTURE,
-            CtdcVariable.COUNTRY_OF_EXPLOITATION,
-            CtdcVariable.AGE_BROAD,
-            CtdcVariable.CITIZENSHIP,
-            CtdcVariable.IS_OTHER_EXPLOIT,
-            CtdcVariable.IS_SEXUAL_EXPLOIT,
-            CtdcVariable.IS_FORCED_LABOUR,
-            CtdcVariable.GENDER);
+    /**
+     * The steps of generalisation, from the least to the most used in CTDC's published figures. A group of binary
+     * variables (means, types of labour and of sexual exploitation, relationship to the recruiter, forms) is
+     * generalised as a whole: all its flags become NULL together, which CTDC reads as "not known" and leaves the
+     * person out of that group's denominator. Turning one flag from 1 to NULL alone would read as "not this one"
+     * and shift the published shares.
+     */
+    static final List<List<CtdcVariable>> GENERALISATION_ORDER = List.of(
+            List.of(CtdcVariable.TRAFFICK_MONTHS),
+            members(CtdcVariable.Group.RECRUITER_RELATION),
+            members(CtdcVariable.Group.MEANS),
+            members(CtdcVariable.Group.SEX_TYPES),
+            members(CtdcVariable.Group.LABOUR_TYPES),
+            List.of(CtdcVariable.COUNTRY_OF_EXPLOITATION),
+            List.of(CtdcVariable.AGE_BROAD),
+            List.of(CtdcVariable.CITIZENSHIP),
+            members(CtdcVariable.Group.FORMS),
+            List.of(CtdcVariable.GENDER));
+
+    private static List<CtdcVariable> members(CtdcVariable.Group group) {
+        return java.util.Arrays.stream(CtdcVariable.values())
+                .filter(variable -> variable.group() == group)
+                .toList();
+    }
 
     private CtdcExport() {}
 
@@ -80,21 +77,27 @@ final class CtdcExport {
         // which variables were generalised in each record, one bit per variable
         int[] generalisedIn = new int[n];
         List<Integer> changing = new ArrayList<>();
-        for (CtdcVariable variable : GENERALISATION_ORDER) {
+        for (List<CtdcVariable> step : GENERALISATION_ORDER) {
             // decided on the sizes at the start of the pass, then applied, so the order of records does not matter
             changing.clear();
             for (int i = 0; i < n; i++) {
-                if (groupOf[i].size < k && records.get(i).get(variable) != null) {
+                var record = records.get(i);
+                if (groupOf[i].size < k && step.stream().anyMatch(variable -> record.get(variable) != null)) {
                     changing.add(i);
                 }
             }
             for (int i : changing) {
                 groupOf[i].size--;
-                CtdcRecord generalised = records.get(i).withoutValue(variable);
+                CtdcRecord generalised = records.get(i);
+                for (CtdcVariable variable : step) {
+                    if (generalised.get(variable) != null) {
+                        generalised = generalised.withoutValue(variable);
+                        generalisedIn[i] |= 1 << variable.ordinal();
+                    }
+                }
                 records.set(i, generalised);
                 groupOf[i] = groups.computeIfAbsent(generalised.values(), values -> new Group());
                 groupOf[i].size++;
-                generalisedIn[i] |= 1 << variable.ordinal();
             }
         }
         List<CtdcRecord> kept = new ArrayList<>();

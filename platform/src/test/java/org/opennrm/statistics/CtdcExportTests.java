@@ -124,6 +124,35 @@ class CtdcExportTests {
     }
 
     @Test
+    void aFlagIsNeverTurnedToNullAloneItsWholeGroupIsSoSharesDoNotShift() {
+        List<CtdcRecord> people = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            people.add(
+                    record("2021", "Man", "30--38", "UKR", CtdcVariable.IS_FORCED_LABOUR, CtdcVariable.MEANS_THREATS));
+        }
+        // a rare second means of control: dropping only that flag would publish "threats, and not drugs"
+        people.add(record(
+                "2021",
+                "Man",
+                "30--38",
+                "UKR",
+                CtdcVariable.IS_FORCED_LABOUR,
+                CtdcVariable.MEANS_THREATS,
+                CtdcVariable.MEANS_DRUGS_ALCOHOL));
+
+        var result = CtdcExport.anonymise(people, 11);
+
+        // its means become unknown together; it then shares its values with nobody and is left out
+        assertThat(result.records()).hasSize(11);
+        assertThat(result.suppressed()).isEqualTo(1);
+        assertThat(result.records()).allSatisfy(published -> assertThat(published.get(CtdcVariable.MEANS_THREATS))
+                .isEqualTo("1"));
+        var means = CtdcExport.shares(result.records(), CtdcVariable.Group.MEANS);
+        assertThat(means.shares()).containsEntry(CtdcVariable.MEANS_THREATS, 1.0);
+        assertThat(means.shares()).containsEntry(CtdcVariable.MEANS_DRUGS_ALCOHOL, 0.0);
+    }
+
+    @Test
     void theFileHasThe27ColumnsAndWritesNull() {
         var lines = CtdcExport.lines(List.of(record("2021", null, "48+", "ALB", CtdcVariable.MEANS_THREATS)));
 
@@ -140,14 +169,18 @@ class CtdcExportTests {
     static CtdcExport.Anonymised reference(List<CtdcRecord> input, int k) {
         List<CtdcRecord> records = new ArrayList<>(input);
         Map<Integer, java.util.Set<CtdcVariable>> changed = new HashMap<>();
-        for (CtdcVariable variable : CtdcExport.GENERALISATION_ORDER) {
+        for (List<CtdcVariable> step : CtdcExport.GENERALISATION_ORDER) {
             Map<List<String>, Integer> sizes = new HashMap<>();
             records.forEach(record -> sizes.merge(record.values(), 1, Integer::sum));
             for (int i = 0; i < records.size(); i++) {
-                if (sizes.get(records.get(i).values()) < k && records.get(i).get(variable) != null) {
-                    records.set(i, records.get(i).withoutValue(variable));
-                    changed.computeIfAbsent(i, x -> java.util.EnumSet.noneOf(CtdcVariable.class))
-                            .add(variable);
+                if (sizes.get(records.get(i).values()) < k) {
+                    for (CtdcVariable variable : step) {
+                        if (records.get(i).get(variable) != null) {
+                            records.set(i, records.get(i).withoutValue(variable));
+                            changed.computeIfAbsent(i, x -> java.util.EnumSet.noneOf(CtdcVariable.class))
+                                    .add(variable);
+                        }
+                    }
                 }
             }
         }
