@@ -63,6 +63,10 @@ class CrossBorderController {
     @PreAuthorize("hasAuthority('cases:write:all')")
     String receive(@RequestParam(required = false) MultipartFile packageFile, RedirectAttributes redirect) {
         try {
+            if (packageFile != null && packageFile.getSize() > PackageSignatures.MOST_CHARACTERS * 4L) {
+                // not read into memory: no package is this large
+                throw new ServiceReferralRefused("crossBorder.unreadable", "This is not a cross-border package.");
+            }
             String text = packageFile == null || packageFile.isEmpty()
                     ? ""
                     : new String(packageFile.getBytes(), StandardCharsets.UTF_8);

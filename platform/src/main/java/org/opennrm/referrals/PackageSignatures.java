@@ -17,6 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PackageSignatures {
 
+    /** A package holds codes and a purpose of at most 2,000 characters: anything far larger is not one. */
+    static final int MOST_CHARACTERS = 64 * 1024;
+
     private final CrossBorderKeys keys;
     private final JsonMapper json;
 
@@ -41,6 +44,9 @@ final class PackageSignatures {
      * refused with the check that failed otherwise. The addressee and repeats are the receiver's checks.
      */
     CrossBorderPackage verify(String packageJson) {
+        if (packageJson != null && packageJson.length() > MOST_CHARACTERS) {
+            throw refused("crossBorder.unreadable", "This is not a cross-border package.");
+        }
         JsonNode tree;
         try {
             tree = json.readTree(packageJson == null ? "" : packageJson);

@@ -104,11 +104,9 @@ class CriminalJusticeEncryptionTests {
                 .update();
 
         try (var connection = dataSource.getConnection()) {
-            assertThat(V440__Encrypt_criminal_justice_texts_and_reopening_reasons.encryptClearValues(
-                            connection, protection))
+            assertThat(new V440__Encrypt_criminal_justice_texts_and_reopening_reasons(protection).encrypt(connection))
                     .isPositive();
-            assertThat(V440__Encrypt_criminal_justice_texts_and_reopening_reasons.encryptClearValues(
-                            connection, protection))
+            assertThat(new V440__Encrypt_criminal_justice_texts_and_reopening_reasons(protection).encrypt(connection))
                     .isZero();
         }
         assertThat(stored("proceedings", caseId)).doesNotContain("Complaint");

@@ -160,5 +160,6 @@ class PackageSignaturesTests {
         refused(changed(original, tree -> tree.put("senderCountry", "CCC")), "crossBorder.unknownSender");
         refused("[1, 2]", "crossBorder.unreadable");
         refused(null, "crossBorder.unreadable");
+        refused("{\"format\":\"" + "x".repeat(PackageSignatures.MOST_CHARACTERS) + "\"}", "crossBorder.unreadable");
     }
 }
