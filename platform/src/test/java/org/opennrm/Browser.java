@@ -138,6 +138,7 @@ public final class Browser implements AutoCloseable {
      * page left too early is then visible after the run, not only "element not found".
      */
     public Browser click(By by) {
+        openMenuIfFolded(by);
         try {
             wait.until(ExpectedConditions.elementToBeClickable(by)).click();
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -153,6 +154,21 @@ public final class Browser implements AutoCloseable {
                     e);
         }
         return this;
+    }
+
+    /**
+     * On a phone the menu and the sign-out form are folded behind the "Menu" control (ui/frame.html): a person
+     * opens it before they can tap a link in it, and so does this.
+     */
+    private void openMenuIfFolded(By by) {
+        var found = driver.findElements(by);
+        if (found.isEmpty() || found.getFirst().isDisplayed()) {
+            return;
+        }
+        var toggle = driver.findElements(By.id("menu-toggle"));
+        if (!toggle.isEmpty() && !toggle.getFirst().isSelected()) {
+            driver.findElement(By.cssSelector("label.menu-button")).click();
+        }
     }
 
     public Browser clickId(String id) {

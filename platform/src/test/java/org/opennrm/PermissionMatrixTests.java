@@ -113,6 +113,10 @@ class PermissionMatrixTests {
         rule("(GET|POST) /referrals/(new|anonymous)", "referrals:create:organisation");
         rule("POST /api/v1/(referrals|notifications/anonymous)", "referrals:create:organisation");
         rule("GET /referrals/mine", "referrals:read:organisation", "referrals:read:all");
+        rule("GET /referrals/panels/referrer", "referrals:read:organisation");
+        rule("GET /referrals/panels/services", "cases:read:organisation");
+        rule("GET /cases/panels/nrm", "cases:read:all");
+        rule("GET /cases/panels/guardian", "cases:read:own");
         rule("GET /api/v1/referrals/mine", "referrals:read:organisation", "referrals:read:all");
 
         // linkage: runs over agencies' encoded lists; duplicate alerts for the NRM's case managers

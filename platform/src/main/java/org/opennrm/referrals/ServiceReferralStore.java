@@ -103,6 +103,21 @@ class ServiceReferralStore {
                 .list();
     }
 
+    /** How many referrals the organisation received, per status: counts only, nothing about a case. */
+    java.util.Map<ServiceReferralStatus, Long> receivedCounts(UUID organisationId) {
+        var counts = new java.util.EnumMap<ServiceReferralStatus, Long>(ServiceReferralStatus.class);
+        for (var status : ServiceReferralStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("""
+                        select status, count(*) as n from referrals.service_referral
+                        where receiver_organisation_id = :organisationId group by status""")
+                .param("organisationId", organisationId)
+                .query((rs, n) -> counts.put(ServiceReferralStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     void insert(Transfer transfer) {
         jdbc.sql("""
                         insert into referrals.transfer (id, case_id, from_organisation_id, to_organisation_id, reason,

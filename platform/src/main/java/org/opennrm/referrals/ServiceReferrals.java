@@ -197,6 +197,16 @@ public class ServiceReferrals {
     }
 
     /**
+     * How many referrals the current actor's organisation received, per status, for its home page. Counts only
+     * (no case, no purpose), so unlike {@link #incoming()} this is not a read of anyone's referral.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:organisation')")
+    public java.util.Map<ServiceReferralStatus, Long> incomingCounts() {
+        return store.receivedCounts(actor().organisationId());
+    }
+
+    /**
      * A received referral with the case through its scopes, while access is in force. Any other organisation is
      * told the referral does not exist. The read is audited (and the case read by the cases module).
      */

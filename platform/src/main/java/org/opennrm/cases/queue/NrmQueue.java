@@ -78,6 +78,48 @@ public class NrmQueue {
                 .list();
     }
 
+    /**
+     * The counts of the NRM's home panel: overdue and soon-due decisions (as the queue's reminders count them) and
+     * cases opened since {@code openedSince}. One pass over the case files; no identity is read.
+     */
+    public WorkSummary summary(LocalDate today, LocalDate soonUntil, java.time.Instant openedSince) {
+        return jdbc.sql("""
+                        select count(*) filter (where next_due_on < :today) as overdue,
+                            count(*) filter (where next_due_on >= :today and next_due_on <= :soon) as due_soon,
+                            count(*) filter (where opened_at >= :since) as opened,
+                            count(*) filter (where status = 'OPEN') as open
+                        from cases.case_file""")
+                .param("today", today)
+                .param("soon", soonUntil)
+                .param("since", java.sql.Timestamp.from(openedSince))
+                .query((rs, n) -> new WorkSummary(
+                        rs.getLong("overdue"), rs.getLong("due_soon"), rs.getLong("opened"), rs.getLong("open")))
+                .single();
+    }
+
+    /**
+     * The cases whose guardian (the one appointed last, as for reading a case) is {@code guardianAccountId}, open
+     * ones first. This is how a guardian finds the child's case without being given its address.
+     */
+    public List<GuardedCase> guardedBy(UUID guardianAccountId) {
+        return jdbc.sql("""
+                        select c.id, c.reference, c.status, c.stage, c.next_due_kind, c.next_due_on
+                        from cases.case_file c
+                        join lateral (select g.guardian_account_id from cases.guardian_appointment g
+                            where g.case_id = c.id order by g.appointed_at desc limit 1) latest on true
+                        where latest.guardian_account_id = :guardian
+                        order by c.status desc, c.next_due_on nulls last, c.reference""")
+                .param("guardian", guardianAccountId)
+                .query((rs, n) -> new GuardedCase(
+                        CaseId.of(rs.getObject("id", UUID.class)),
+                        rs.getString("reference"),
+                        org.opennrm.cases.CaseStatus.valueOf(rs.getString("status")),
+                        Stage.valueOf(rs.getString("stage")),
+                        rs.getString("next_due_kind") == null ? null : DueKind.valueOf(rs.getString("next_due_kind")),
+                        rs.getObject("next_due_on", LocalDate.class)))
+                .list();
+    }
+
     public java.util.Optional<CaseId> byReference(String reference) {
         return jdbc.sql("select id from cases.case_file where reference = :reference")
                 .param("reference", reference)

@@ -1,0 +1,182 @@
+package org.opennrm.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.Browser;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Each role's home page opens on its own work: a referring organisation sees its referrals awaiting the NRM and
+ * refers the next person from there; NRM staff see the day's overdue, due and new cases and go on to the queue; a
+ * shelter sees the referrals waiting for its answer; a guardian finds the children's cases without their address.
+ * Every figure is checked against the database, at phone size (with the folded menu) and at desktop size.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class HomePanelsBrowserTests {
+
+    static final String PASSWORD = "demo-password-for-tests";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    @Test
+    void aReferrerOnAPhoneSeesTheReferralAwaitingTheNrmAndFindsTheMenuBehindOneTap() {
+        try (var inspector = Browser.phone(port)) {
+            refer(inspector, 29);
+
+            inspector.go("/");
+            long awaiting = Long.parseLong(inspector.textOf(By.id("referrer-awaiting")));
+            assertThat(awaiting)
+                    .isEqualTo(awaitingOf("State Labour Inspectorate"))
+                    .isPositive();
+            // the menu is folded on a phone: the panel is the first thing on the screen, the menu one tap away
+            assertThat(inspector.driver().findElement(By.id("main-menu")).isDisplayed())
+                    .isFalse();
+            inspector.screenshot("home-01-referrer-phone");
+            inspector.click(By.cssSelector("label.menu-button"));
+            assertThat(inspector.driver().findElement(By.id("main-menu")).isDisplayed())
+                    .isTrue();
+            inspector.screenshot("home-02-referrer-menu-open-phone");
+            inspector.click(By.cssSelector("label.menu-button")).clickId("panel-referrer-new");
+            assertThat(inspector.path()).startsWith("/referrals/new");
+        }
+    }
+
+    @Test
+    void nrmStaffSeeTheDaysCasesAndGoOnToTheQueue() {
+        try (var inspector = Browser.open(port)) {
+            refer(inspector, 29);
+        }
+        try (var manager = Browser.open(port)) {
+            manager.signIn("casemanager", PASSWORD, null);
+            manager.go("/");
+            long open = Long.parseLong(manager.textOf(By.id("nrm-open")));
+            long recent = Long.parseLong(manager.textOf(By.id("nrm-new")));
+            long overdue = Long.parseLong(manager.textOf(By.id("nrm-overdue")));
+            assertThat(open)
+                    .isEqualTo(jdbc.sql("select count(*) from cases.case_file where status = 'OPEN'")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
+            assertThat(recent)
+                    .isEqualTo(jdbc.sql(
+                                    "select count(*) from cases.case_file where opened_at >= now() - interval '7 days'")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
+            assertThat(overdue)
+                    .isEqualTo(jdbc.sql("select count(*) from cases.case_file where next_due_on < current_date")
+                            .query(Long.class)
+                            .single());
+            manager.screenshot("home-03-case-manager");
+            manager.clickId("panel-nrm-queue");
+            assertThat(manager.path()).startsWith("/cases/queue");
+        }
+    }
+
+    @Test
+    void aShelterOnAPhoneSeesTheReferralsWaitingForItsAnswer() {
+        var shelter =
+                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
+        try (var worker = Browser.phone(port)) {
+            worker.signIn("shelter", PASSWORD, null);
+            worker.go("/");
+            assertThat(Long.parseLong(worker.textOf(By.id("services-to-answer"))))
+                    .isEqualTo(jdbc.sql("""
+                                    select count(*) from referrals.service_referral
+                                    where receiver_organisation_id = :shelter and status = 'SENT'""")
+                            .param("shelter", shelter)
+                            .query(Long.class)
+                            .single());
+            // nothing of the NRM's own work: the shelter is not NRM staff
+            assertThat(worker.driver().findElements(By.id("panel-nrm"))).isEmpty();
+            worker.screenshot("home-04-shelter-phone");
+            worker.clickId("panel-services-list");
+            assertThat(worker.path()).startsWith("/services/referrals");
+        }
+    }
+
+    @Test
+    void aGuardianFindsTheChildsCaseOnTheHomePageAndOpensIt() {
+        String reference;
+        try (var inspector = Browser.open(port)) {
+            reference = refer(inspector, 15);
+        }
+        var guardian = jdbc.sql("select id from access.account where username = 'guardian'")
+                .query(UUID.class)
+                .single();
+        var expected =
+                jdbc.sql("""
+                        select c.reference from cases.case_file c
+                        join lateral (select g.guardian_account_id from cases.guardian_appointment g
+                            where g.case_id = c.id order by g.appointed_at desc limit 1) latest on true
+                        where latest.guardian_account_id = :guardian""").param("guardian", guardian).query(String.class).list();
+        try (var browser = Browser.phone(port)) {
+            browser.signIn("guardian", PASSWORD, null);
+            browser.go("/");
+            browser.waitFor(By.id("panel-guardian"));
+            var listed = browser.driver().findElements(By.cssSelector("#panel-guardian li a")).stream()
+                    .map(link -> link.getText())
+                    .toList();
+            assertThat(listed).contains(reference).containsExactlyInAnyOrderElementsOf(expected);
+            browser.screenshot("home-05-guardian-phone");
+            browser.click(By.linkText(reference)).waitForText(reference);
+            assertThat(browser.path()).startsWith("/cases/");
+            assertThat(browser.heading()).isNotEqualTo("Not found");
+        }
+    }
+
+    /** The labour inspector refers a person of this age (signing in first): a new case awaiting the NRM. */
+    private static String refer(Browser inspector, int age) {
+        inspector.signIn("inspector", PASSWORD, null);
+        inspector
+                .go("/referrals/new")
+                .type("givenName", "Oksana")
+                .type("familyName", "Panelko-" + UUID.randomUUID().toString().substring(0, 4))
+                .date("dateOfBirth", LocalDate.now().minusYears(age))
+                .selectValue("gender", "Feminine")
+                .type("circumstances", "Met during a farm inspection; passport held by the employer.");
+        if (age < 18) {
+            // a child is referred with a guardian, and without the child's own consent (the children's procedure)
+            new org.openqa.selenium.support.ui.Select(inspector.driver().findElement(By.name("guardianAccountId")))
+                    .selectByVisibleText("Demo Guardian");
+        } else {
+            inspector.check("consentAssistance", "true");
+        }
+        inspector.clickId("save");
+        var sent = inspector.textOf(By.id("sent-reference"));
+        var reference = java.util.regex.Pattern.compile("NRM-\\d{4}-\\d+").matcher(sent);
+        assertThat(reference.find()).as(sent).isTrue();
+        return reference.group();
+    }
+
+    private long awaitingOf(String organisationName) {
+        var organisation =
+                organisations.findByName(organisationName).orElseThrow().id();
+        return jdbc.sql("""
+                        select count(*) from referrals.referral r
+                        join cases.case_file c on c.id = r.case_id
+                        where r.referring_organisation_id = :organisation
+                          and c.status = 'OPEN' and c.stage <> 'IN_ASSISTANCE'
+                          and not exists (select 1 from cases.decision d where d.case_id = c.id)""")
+                .param("organisation", organisation)
+                .query(Long.class)
+                .single();
+    }
+}
