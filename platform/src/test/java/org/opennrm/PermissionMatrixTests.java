@@ -116,6 +116,7 @@ class PermissionMatrixTests {
         rule("GET /referrals/panels/referrer", "referrals:read:organisation");
         rule("GET /referrals/panels/services", "cases:read:organisation");
         rule("GET /cases/panels/nrm", "cases:read:all");
+        rule("GET /cases", "cases:read:all");
         rule("GET /cases/panels/guardian", "cases:read:own");
         rule("GET /api/v1/referrals/mine", "referrals:read:organisation", "referrals:read:all");
 

@@ -45,6 +45,7 @@ class AuditKey {
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final SecretKeySpec macKey;
+    private final SecretKeySpec searchKey;
     private final Ed25519PrivateKeyParameters signingKey;
     private final Ed25519PublicKeyParameters publicKey;
 
@@ -61,6 +62,7 @@ class AuditKey {
             throw new IllegalStateException("The audit key must be at least 32 bytes (base64 of 32 random bytes)");
         }
         this.macKey = new SecretKeySpec(derive(secret, "opennrm audit chain hmac-sha256 v1"), "HmacSHA256");
+        this.searchKey = new SecretKeySpec(derive(secret, "opennrm case search index hmac-sha256 v1"), "HmacSHA256");
         this.signingKey = new Ed25519PrivateKeyParameters(derive(secret, "opennrm audit checkpoint ed25519 v1"), 0);
         this.publicKey = signingKey.generatePublicKey();
     }
@@ -69,6 +71,17 @@ class AuditKey {
         var secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return new AuditKey(secret);
+    }
+
+    /** The keyed hash of a word for the case search's blind index ({@link SearchIndex}), all 32 bytes. */
+    byte[] searchMac(String word) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(searchKey);
+            return mac.doFinal(word.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     /** The keyed hash of a seal's canonical text, as 64 hex digits like the SHA-256 hashes before it. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opennrm.access.IdentityProtection;
+import org.opennrm.access.SearchIndex;
+import org.opennrm.linkage.NameFolding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +35,12 @@ public class Persons {
 
     private final JdbcClient jdbc;
     private final IdentityProtection protection;
+    private final SearchIndex searchIndex;
 
-    Persons(JdbcClient jdbc, IdentityProtection protection) {
+    Persons(JdbcClient jdbc, IdentityProtection protection, SearchIndex searchIndex) {
         this.jdbc = jdbc;
         this.protection = protection;
+        this.searchIndex = searchIndex;
     }
 
     public static String contextOf(String column, UUID personId) {
@@ -75,10 +79,65 @@ public class Persons {
                 .param("languages", seal(joined(identity.languages()), "languages", id))
                 .param("createdAt", Timestamp.from(now))
                 .update();
+        index(id, identity);
         return id;
     }
 
-    Optional<PersonIdentity> find(UUID id) {
+    /** The name words a search finds this person by, in the same transaction as the identity they come from. */
+    private void index(UUID id, PersonIdentity identity) {
+        var buckets = new java.util.TreeSet<Integer>();
+        for (var name : new String[] {identity.givenName(), identity.familyName(), identity.otherNames()}) {
+            NameFolding.words(name).forEach(word -> buckets.add(searchIndex.bucket(word)));
+        }
+        jdbc.sql("delete from cases.person_name_word where person_id = :id")
+                .param("id", id)
+                .update();
+        for (int bucket : buckets) {
+            jdbc.sql("insert into cases.person_name_word (person_id, bucket) values (:id, :bucket)")
+                    .param("id", id)
+                    .param("bucket", bucket)
+                    .update();
+        }
+        jdbc.sql("update cases.person set name_indexed = true where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Indexes up to {@code limit} persons recorded before the search index existed (or whose index was removed);
+     * returns how many it indexed, so that a caller repeats until none is left.
+     */
+    public int indexUnindexed(int limit) {
+        var ids = jdbc.sql("select id from cases.person where not name_indexed order by id limit :limit")
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        for (var id : ids) {
+            find(id).ifPresent(identity -> index(id, identity));
+        }
+        return ids.size();
+    }
+
+    /**
+     * The persons whose name may have all these words: those holding every word's bucket. A bucket is shared by
+     * several words, so the caller checks the decrypted name ({@link SearchIndex}).
+     */
+    public java.util.List<UUID> candidatesFor(java.util.List<String> words, int limit) {
+        var buckets = words.stream().map(searchIndex::bucket).distinct().toList();
+        if (buckets.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("""
+                        select person_id from cases.person_name_word where bucket in (:buckets)
+                        group by person_id having count(distinct bucket) = :all limit :limit""")
+                .param("buckets", buckets)
+                .param("all", buckets.size())
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    public Optional<PersonIdentity> find(UUID id) {
         return jdbc.sql("select * from cases.person where id = :id")
                 .param("id", id)
                 .query((rs, n) -> identityOf(rs, "", id))

@@ -142,6 +142,48 @@ class HomePanelsBrowserTests {
         }
     }
 
+    @Test
+    void aCaseManagerOnAPhoneFindsAPersonByANameWrittenInAnotherScript() {
+        // a family name of its own: sixteen Latin letters that Cyrillic letters romanise to, one for one
+        String latin = "abdefklmnoprtuvz";
+        String cyrillic = "абдефклмнопртувз";
+        var suffix = new StringBuilder();
+        var family = new StringBuilder("Kovalenko");
+        for (char ch :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 6).toCharArray()) {
+            family.append(latin.charAt(Character.digit(ch, 16)));
+            suffix.append(cyrillic.charAt(Character.digit(ch, 16)));
+        }
+        String reference;
+        try (var inspector = Browser.open(port)) {
+            inspector.signIn("inspector", PASSWORD, null);
+            inspector
+                    .go("/referrals/new")
+                    .type("givenName", "Oleksandra")
+                    .type("familyName", family.toString())
+                    .date("dateOfBirth", LocalDate.now().minusYears(41))
+                    .selectValue("gender", "Feminine");
+            inspector.check("consentAssistance", "true").clickId("save");
+            var sent = inspector.textOf(By.id("sent-reference"));
+            var found = java.util.regex.Pattern.compile("NRM-\\d{4}-\\d+").matcher(sent);
+            assertThat(found.find()).isTrue();
+            reference = found.group();
+        }
+        try (var manager = Browser.phone(port)) {
+            manager.signIn("casemanager", PASSWORD, null);
+            manager.go("/");
+            manager.type("q", "Олександра Коваленко" + suffix).screenshot("home-06-search-typed-phone");
+            manager.clickId("panel-find");
+            manager.waitFor(By.id("case-" + reference));
+            assertThat(manager.textOf(By.id("case-" + reference))).contains("Oleksandra", family);
+            assertThat(manager.driver().findElements(By.cssSelector("#cases tbody tr")))
+                    .hasSize(1);
+            manager.screenshot("home-07-search-found-phone");
+            manager.click(By.linkText(reference)).waitForText(reference);
+            assertThat(manager.path()).startsWith("/cases/");
+        }
+    }
+
     /** The labour inspector refers a person of this age (signing in first): a new case awaiting the NRM. */
     private static String refer(Browser inspector, int age) {
         inspector.signIn("inspector", PASSWORD, null);

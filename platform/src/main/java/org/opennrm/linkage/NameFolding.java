@@ -1,0 +1,19 @@
+package org.opennrm.linkage;
+
+import java.util.List;
+import org.opennrm.linkage.encoding.NameWords;
+
+/**
+ * The words of a name as linkage compares them (romanised, accents removed, spelling variants folded), for other
+ * modules: the case search finds "Aleksandr" when an agency wrote "Oleksandr" or "Олександр" by the same rules as
+ * the duplicate check, from the linkage library, not by a copy of them.
+ */
+public final class NameFolding {
+
+    private NameFolding() {}
+
+    /** The distinct folded words of a name; none for a blank or missing name. */
+    public static List<String> words(String name) {
+        return NameWords.of(name);
+    }
+}

@@ -1,0 +1,237 @@
+package org.opennrm.cases.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.opennrm.access.SearchIndex;
+import org.opennrm.cases.CaseFixtures;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.CaseRuleViolation;
+import org.opennrm.cases.CaseStatus;
+import org.opennrm.cases.ClosureReason;
+import org.opennrm.cases.ConsentPurpose;
+import org.opennrm.cases.ConsentStatement;
+import org.opennrm.cases.OpenCase;
+import org.opennrm.cases.OpenedCase;
+import org.opennrm.cases.PersonIdentity;
+import org.opennrm.cases.SignedIn;
+import org.opennrm.linkage.NameFolding;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Finding a case by a person's name although names are stored encrypted: spellings and scripts meet, a word that
+ * only shares the name's 16-bit bucket is never shown, each match shown is logged as a read, the index holds no
+ * name, closed cases stay findable, and bad input gets a clear answer.
+ */
+@PlatformTest
+class CaseSearchTests {
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    CaseSearch search;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    UUID inspectorate;
+    UUID office;
+    /** A family name of its own per test, so that other tests' persons never match. */
+    String family;
+
+    @BeforeEach
+    void setUp() {
+        inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        family = "Kovalenko" + letters(UUID.randomUUID());
+    }
+
+    @Test
+    void aNameIsFoundInAnotherScriptAndSpellingAndEachMatchShownIsLogged() {
+        var latin = refer("Oleksandr", family);
+        var other = refer("Olena", family);
+        var cyrillic = refer("Олександр", cyrillicOf(family));
+
+        var found = find("Aleksandr " + family.toUpperCase(), null);
+
+        assertThat(found)
+                .extracting(CaseListing::reference)
+                .containsExactlyInAnyOrder(latin.reference(), cyrillic.reference());
+        assertThat(found).extracting(CaseListing::name).allMatch(name -> name != null && !name.isBlank());
+        assertThat(find(family, null))
+                .extracting(CaseListing::reference)
+                .containsExactlyInAnyOrder(latin.reference(), other.reference(), cyrillic.reference());
+        // logged before shown: one read per match, none for the person ruled out
+        assertThat(readsOf(latin)).isPositive();
+        assertThat(readsOf(cyrillic)).isPositive();
+    }
+
+    @Test
+    void aPersonWhoseWordOnlySharesTheBucketIsNeverShown() {
+        var wanted = refer("Maria", family);
+        // a different word with the same 16-bit bucket as the family name: a candidate the index cannot rule out
+        var word = NameFolding.words(family).getFirst();
+        String twin = null;
+        for (int i = 0; twin == null; i++) {
+            var candidate = "zq" + Integer.toString(i, 36);
+            if (index.bucket(candidate) == index.bucket(word)) {
+                twin = candidate;
+            }
+        }
+        var collision = refer("Maria", twin);
+        assertThat(jdbc.sql("select count(*) from cases.person_name_word w join cases.case_file c"
+                                + " on c.person_id = w.person_id where c.reference in (:a, :b) and w.bucket = :bucket")
+                        .param("a", wanted.reference())
+                        .param("b", collision.reference())
+                        .param("bucket", index.bucket(word))
+                        .query(Long.class)
+                        .single())
+                .as("both persons hold the bucket")
+                .isEqualTo(2);
+
+        assertThat(find(family, null)).extracting(CaseListing::reference).containsExactly(wanted.reference());
+        assertThat(readsOf(collision)).as("the ruled-out candidate is not read").isZero();
+    }
+
+    @Test
+    void theIndexHoldsBucketsNeverNames() {
+        var opened = refer("Nguyen Thi", family);
+        var buckets = jdbc.sql("""
+                        select w.bucket from cases.person_name_word w join cases.case_file c on c.person_id = w.person_id
+                        where c.reference = :reference""")
+                .param("reference", opened.reference())
+                .query(Integer.class)
+                .list();
+        assertThat(buckets).hasSize(3).allMatch(bucket -> bucket >= 0 && bucket < 65536);
+        var columns = jdbc.sql("""
+                        select column_name from information_schema.columns
+                        where table_schema = 'cases' and table_name = 'person_name_word'""").query(String.class).list();
+        assertThat(columns).containsExactlyInAnyOrder("person_id", "bucket");
+    }
+
+    @Test
+    void closedCasesStayFindableAndTheStatusFilterHolds() {
+        var closed = refer("Iryna", family);
+        var open = refer("Halyna", family);
+        SignedIn.run(
+                Role.CASE_MANAGER, office, () -> cases.close(closed.caseId(), null, ClosureReason.PERSON_WITHDREW));
+
+        assertThat(find(family, CaseStatus.CLOSED))
+                .extracting(CaseListing::reference)
+                .containsExactly(closed.reference());
+        assertThat(find(family, CaseStatus.OPEN))
+                .extracting(CaseListing::reference)
+                .containsExactly(open.reference());
+        assertThat(find(closed.reference().substring(4), null))
+                .extracting(CaseListing::reference)
+                .as("a reference without its NRM- prefix")
+                .containsExactly(closed.reference());
+        var listed = find("", CaseStatus.CLOSED);
+        assertThat(listed).extracting(CaseListing::status).containsOnly(CaseStatus.CLOSED);
+        assertThat(listed).extracting(CaseListing::name).containsOnlyNulls();
+    }
+
+    @Test
+    void onlyNrmStaffMaySearchAndBadInputIsAnsweredOnThePage() throws Exception {
+        assertThatThrownBy(() ->
+                        SignedIn.as(Role.REFERRER, inspectorate, () -> search.find(new CaseQuery(family, null, 0))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> find("x".repeat(CaseQuery.TEXT_LIMIT + 1), null))
+                .isInstanceOf(CaseRuleViolation.class);
+        assertThat(find("!!! ---", null)).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(authorities = {"SIGNED_IN", "cases:read:all"})
+    void thePageAnswersATooLongTextNextToTheFieldAndNeverFails() throws Exception {
+        mvc.perform(get("/cases").param("q", "y".repeat(500)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"q-error\"")));
+        mvc.perform(get("/cases").param("status", "NOT_A_STATUS")).andExpect(status().isBadRequest());
+        mvc.perform(get("/cases").param("page", "-3")).andExpect(status().isOk());
+    }
+
+    private OpenedCase refer(String given, String familyName) {
+        var person = new PersonIdentity(
+                given, familyName, null, LocalDate.of(1994, 2, 3), null, "Feminine", Set.of("UKR"), Set.of("ukr"));
+        var request = new OpenCase(
+                person,
+                false,
+                "Synthetic test case.",
+                CaseFixtures.labourProfile(),
+                List.of(new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true)),
+                List.of(),
+                null,
+                null);
+        return SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(request));
+    }
+
+    private List<CaseListing> find(String text, CaseStatus status) {
+        return SignedIn.as(Role.CASE_MANAGER, office, () -> search.find(new CaseQuery(text, status, 0)));
+    }
+
+    private long readsOf(OpenedCase opened) {
+        return jdbc.sql("""
+                        select count(*) from access.audit_entry
+                        where record_type = 'case' and record_id = :id and action = 'READ' and detail = 'search'""")
+                .param("id", opened.caseId().toString())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Sixteen Latin letters and the Cyrillic letters that romanise to each, one for one. */
+    private static final String LATIN = "abdefklmnoprtuvz";
+
+    private static final String CYRILLIC = "абдефклмнопртувз";
+
+    /** Letters only (a name word), from a random id: digits would be a word of their own. */
+    private static String letters(UUID id) {
+        var out = new StringBuilder();
+        for (char ch : id.toString().replace("-", "").substring(0, 8).toCharArray()) {
+            out.append(LATIN.charAt(Character.digit(ch, 16)));
+        }
+        return out.toString();
+    }
+
+    /** The family name in Cyrillic letters that romanise back to it. */
+    private static String cyrillicOf(String latin) {
+        var out = new StringBuilder();
+        for (char ch : latin.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            int at = LATIN.indexOf(ch);
+            out.append(at < 0 ? ch : CYRILLIC.charAt(at));
+        }
+        return out.toString();
+    }
+}
