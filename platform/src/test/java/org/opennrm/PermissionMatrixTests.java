@@ -117,6 +117,10 @@ class PermissionMatrixTests {
         rule("GET /referrals/panels/services", "cases:read:organisation");
         rule("GET /cases/panels/nrm", "cases:read:all");
         rule("GET /cases", "cases:read:all");
+        rule("GET /notifications(/panel)?", SIGNED_IN);
+        rule("GET /notifications/\\{id\\}", SIGNED_IN);
+        rule("POST /notifications/read", SIGNED_IN);
+        rule("GET /notifications/outbox", "accounts:read:all");
         rule("GET /cases/panels/guardian", "cases:read:own");
         rule("GET /api/v1/referrals/mine", "referrals:read:organisation", "referrals:read:all");
 

@@ -26,6 +26,11 @@ public final class TestSignIn {
         return Actor.of(UUID.randomUUID(), "test-" + role.name().toLowerCase(), organisationId, Set.of(role));
     }
 
+    /** An actor with a given account id (a stored account's, for tests that look up what it owns). */
+    public static Actor actorOf(UUID accountId, Role role, UUID organisationId) {
+        return Actor.of(accountId, "test-" + role.name().toLowerCase(), organisationId, Set.of(role));
+    }
+
     /** The actor of a stored account, for tests whose code looks the account up. */
     public static Actor actorOf(Account account) {
         return account.actor();

@@ -85,6 +85,13 @@ class HomePanelsBrowserTests {
                             .query(Long.class)
                             .single());
             manager.screenshot("home-03-case-manager");
+            // the new referral was also told as a notification, which leads to the case
+            manager.waitFor(By.id("panel-notifications"));
+            assertThat(manager.textOf(By.id("panel-notifications"))).contains("A new referral awaits");
+            manager.click(By.cssSelector("#panel-notifications li a"));
+            manager.waitForPath("/cases/");
+            assertThat(manager.heading()).isNotEqualTo("Not found");
+            manager.go("/");
             manager.clickId("panel-nrm-queue");
             assertThat(manager.path()).startsWith("/cases/queue");
         }

@@ -1,0 +1,14 @@
+package org.opennrm.notifications;
+
+/**
+ * What a notification tells. Each kind has its words in {@code i18n/notifications} ({@code notification.KIND} for
+ * the line on the platform, {@code mail.KIND.subject} and {@code mail.KIND.body} for the e-mail).
+ */
+public enum NotificationKind {
+    /** A referral opened a case that awaits a preliminary decision: for NRM staff. */
+    NEW_REFERRAL,
+    /** A case was referred to the organisation for a service: for its service staff. */
+    SERVICE_REFERRAL,
+    /** The NRM took an identification decision on a referral the organisation made: for its referrers. */
+    DECISION_ON_REFERRAL
+}
