@@ -16,11 +16,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @NamedInterface("actor")
 public record Actor(UUID accountId, String username, UUID organisationId, Set<Role> roles, Set<Grant> grants)
-        implements OrganisationMember {
+        implements OrganisationMember, java.security.Principal {
 
     public Actor {
         roles = Set.copyOf(roles);
         grants = Set.copyOf(grants);
+    }
+
+    /**
+     * The username: what Spring Security's {@code Authentication.getName()} gives for an actor, and what a page
+     * shows as the signed-in person (without this it would show the ids of {@link #toString()}).
+     */
+    @Override
+    public String getName() {
+        return username;
     }
 
     static Actor of(UUID accountId, String username, UUID organisationId, Set<Role> roles) {
