@@ -16,10 +16,13 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @EnableScheduling
 class PlatformConfiguration {
 
-    /** One clock for deadlines, audit entries and lock-outs, so that tests can fix the time. */
+    /**
+     * One clock for deadlines, audit entries and lock-outs, so that tests can fix the time: the system's UTC time,
+     * which only the demonstration seed shifts, on its own threads ({@link SeedingClock}).
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return new SeedingClock(Clock.systemUTC());
     }
 
     /**

@@ -424,7 +424,8 @@ public final class Case {
                 reconsiders,
                 startsRecovery,
                 decidedOn.isBefore(referredOn) ? null : (int) ChronoUnit.DAYS.between(referredOn, decidedOn),
-                ageCategory));
+                ageCategory,
+                referringOrganisationId));
         touch(now);
         return decision;
     }

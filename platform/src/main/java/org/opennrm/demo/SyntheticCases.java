@@ -1,6 +1,8 @@
 package org.opennrm.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.opennrm.SeedingClock;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.Actor;
 import org.opennrm.access.Role;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.ClosureReason;
 import org.opennrm.cases.CodeLists;
 import org.opennrm.cases.ConsentPurpose;
 import org.opennrm.cases.ConsentStatement;
@@ -61,6 +65,50 @@ class SyntheticCases {
     private static final Logger log = LoggerFactory.getLogger(SyntheticCases.class);
     private static final int PROGRESS_EVERY = 10_000;
     private static final String SIGNED_IN = "SIGNED_IN";
+    private static final String REASONS = "Synthetic decision for a demonstration.";
+    /** Two years: the eight quarters over which synthetic referrals are spread. */
+    private static final long SPAN_DAYS = 730;
+
+    /** Forms of exploitation by weight (per cent, roughly the region's shares; one case may have two). */
+    private static final java.util.Map<String, Integer> FORMS = ordered(
+            "ForcedLabour",
+            42,
+            "SexualExploitation",
+            34,
+            "ForcedCriminality",
+            8,
+            "OnlineScamCompound",
+            3,
+            "ForcedBegging",
+            5,
+            "Servitude",
+            3,
+            "ForcedMarriage",
+            2,
+            "Other",
+            3);
+
+    /** Citizenships by weight: a few countries of origin give most victims; nationals are added at start. */
+    private static final java.util.Map<String, Integer> CITIZENSHIPS = ordered(
+            "UKR", 16, "ROU", 13, "MDA", 9, "BGR", 7, "VNM", 8, "NGA", 7, "ALB", 5, "CHN", 4, "IND", 4, "PHL", 3, "SYR",
+            3, "UZB", 3, "BRA", 2, "MAR", 2, "ERI", 2);
+
+    /** Sectors of forced labour by weight. */
+    private static final java.util.Map<String, Integer> SECTORS = ordered(
+            "A_AgricultureForestryAndFishing",
+            28,
+            "F_Construction",
+            22,
+            "I_AccommodationAndFoodServiceActivities",
+            16,
+            "T_ActivitiesOfHouseholdsAsEmployers",
+            12,
+            "C_Manufacturing",
+            10,
+            "H_TransportationAndStorage",
+            6,
+            "S_OtherServiceActivities",
+            6);
 
     // invented given and family names: no list of real persons was used
     private static final List<String> GIVEN = List.of(
@@ -100,6 +148,8 @@ class SyntheticCases {
     private final Clock clock;
     private final int target;
     private final int threads;
+    /** The country whose NRM the demo plays: where most exploitation took place, and some victims' citizenship. */
+    private final String nationalCountry;
 
     SyntheticCases(
             Referrals referrals,
@@ -109,7 +159,8 @@ class SyntheticCases {
             JdbcClient jdbc,
             Clock clock,
             @Value("${opennrm.demo.synthetic-cases:0}") int target,
-            @Value("${opennrm.demo.synthetic-cases-threads:4}") int threads) {
+            @Value("${opennrm.demo.synthetic-cases-threads:4}") int threads,
+            @Value("${opennrm.demo.country:AUT}") String nationalCountry) {
         this.referrals = referrals;
         this.cases = cases;
         this.organisations = organisations;
@@ -118,6 +169,7 @@ class SyntheticCases {
         this.clock = clock;
         this.target = target;
         this.threads = Math.max(1, threads);
+        this.nationalCountry = nationalCountry;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -185,10 +237,11 @@ class SyntheticCases {
             while (next.getAndIncrement() < missing) {
                 var referrer =
                         plan.referrers().get(random.nextInt(plan.referrers().size()));
-                var receipt =
-                        referrals.referFor(referrer.organisationId(), referrer.accountId(), request(plan, random));
-                if (plan.officer() != null && random.nextInt(100) < 40) {
-                    decide(plan.officer(), receipt.caseId(), random);
+                var referredAt = referralMoment(random);
+                var request = request(plan, random, referredAt);
+                var receipt = SeedingClock.at(
+                        referredAt, () -> referrals.referFor(referrer.organisationId(), referrer.accountId(), request));
+                if (plan.officer() != null && follow(plan, receipt.caseId(), referredAt, random)) {
                     decided.incrementAndGet();
                 }
                 int done = created.incrementAndGet();
@@ -206,56 +259,144 @@ class SyntheticCases {
         }
     }
 
-    /** Three in four decided cases are presumed victims (recovery period, formal decision due), one in four not. */
-    private void decide(Actor officer, CaseId caseId, SplittableRandom random) {
+    /**
+     * When a synthetic person was referred: over the last eight quarters, more in recent ones (referrals grow by
+     * about a tenth a year in the region), on a working hour. The demo then shows trends, quarters and years.
+     */
+    private Instant referralMoment(SplittableRandom random) {
+        var now = clock.instant();
+        // a density rising linearly over two years: the larger of two uniform draws leans to the recent end
+        double share = Math.max(random.nextDouble(), random.nextDouble() * 1.1);
+        long daysAgo = Math.max(0, Math.round(SPAN_DAYS * (1 - Math.min(share, 1.0))));
+        return now.minus(Duration.ofDays(daysAgo)).minus(Duration.ofMinutes(random.nextInt(8 * 60)));
+    }
+
+    /**
+     * What happened to the case after its referral, each step on the day it happened (if that day has come): a
+     * preliminary decision about a week later for most, a formal decision two to three months after a positive one
+     * for most, and a closure for some after half a year. Returns whether a decision was taken.
+     */
+    private boolean follow(Plan plan, CaseId caseId, Instant referredAt, SplittableRandom random) {
+        var now = clock.instant();
+        var preliminaryAt = referredAt.plus(Duration.ofDays(3 + random.nextInt(9)));
+        if (preliminaryAt.isAfter(now) || random.nextInt(100) < 12) {
+            return false; // still waiting (the queue's work), or left waiting: some are overdue
+        }
+        var preliminary = random.nextInt(100) < 78 ? DecisionOutcome.PRESUMED_VICTIM : DecisionOutcome.NOT_PRESUMED;
+        as(
+                plan.officer(),
+                preliminaryAt,
+                () -> cases.decidePreliminary(
+                        caseId,
+                        null,
+                        new DecisionRequest(
+                                preliminary,
+                                LocalDate.ofInstant(preliminaryAt, java.time.ZoneOffset.UTC),
+                                REASONS,
+                                null)));
+        if (preliminary == DecisionOutcome.PRESUMED_VICTIM) {
+            var formalAt = preliminaryAt.plus(Duration.ofDays(45 + random.nextInt(50)));
+            if (formalAt.isBefore(now) && random.nextInt(100) < 85) {
+                var formal = random.nextInt(100) < 82 ? DecisionOutcome.IDENTIFIED : DecisionOutcome.NOT_IDENTIFIED;
+                as(
+                        plan.officer(),
+                        formalAt,
+                        () -> cases.decideFormal(
+                                caseId,
+                                null,
+                                new DecisionRequest(
+                                        formal,
+                                        LocalDate.ofInstant(formalAt, java.time.ZoneOffset.UTC),
+                                        REASONS,
+                                        null)));
+                var closedAt = formalAt.plus(Duration.ofDays(90 + random.nextInt(200)));
+                if (plan.manager() != null && closedAt.isBefore(now) && random.nextInt(100) < 45) {
+                    var reason = formal == DecisionOutcome.NOT_IDENTIFIED
+                            ? ClosureReason.NOT_IDENTIFIED
+                            : pick(List.of(ClosureReason.DURABLE_SOLUTION, ClosureReason.PERSON_WITHDREW), random);
+                    as(plan.manager(), closedAt, () -> {
+                        cases.close(caseId, null, reason);
+                        return null;
+                    });
+                }
+            }
+        } else if (plan.manager() != null && random.nextInt(100) < 60) {
+            var closedAt = preliminaryAt.plus(Duration.ofDays(10 + random.nextInt(30)));
+            if (closedAt.isBefore(now)) {
+                as(plan.manager(), closedAt, () -> {
+                    cases.close(caseId, null, ClosureReason.NOT_IDENTIFIED);
+                    return null;
+                });
+            }
+        }
+        return true;
+    }
+
+    /** Runs {@code work} signed in as {@code actor} on the day {@code at} (see {@link SeedingClock}). */
+    private static <T> T as(Actor actor, Instant at, java.util.function.Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(officer, null, authorities(officer)));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities(actor)));
         SecurityContextHolder.setContext(context);
         try {
-            var outcome = random.nextInt(4) == 0 ? DecisionOutcome.NOT_PRESUMED : DecisionOutcome.PRESUMED_VICTIM;
-            cases.decidePreliminary(
-                    caseId,
-                    null,
-                    new DecisionRequest(
-                            outcome, LocalDate.now(clock), "Synthetic decision for a demonstration.", null));
+            return SeedingClock.at(at, work);
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
-    private ReferralRequest request(Plan plan, SplittableRandom random) {
-        var today = LocalDate.now(clock);
+    /**
+     * An invented person with the skew of real NRM data in the region (GRETA and Eurostat country reports, UNODC
+     * GLOTIP 2024): a few countries of origin give most victims and nationals a share of their own; forced labour
+     * and sexual exploitation dominate, forced criminality grows; women and girls are most of those sexually
+     * exploited, men most of those in forced labour; about one in five is a child.
+     */
+    private ReferralRequest request(Plan plan, SplittableRandom random, Instant referredAt) {
+        var today = LocalDate.ofInstant(referredAt, java.time.ZoneOffset.UTC);
         int kind = random.nextInt(100);
         boolean inDoubt = kind < 3;
-        boolean child = !inDoubt && kind < 15;
+        boolean child = !inDoubt && kind < 21;
+        var form = weighted(plan.forms(), FORMS, random);
+        boolean female =
+                switch (form) {
+                    case "SexualExploitation", "ForcedMarriage", "Surrogacy" -> random.nextInt(100) < 90;
+                    case "ForcedLabour" -> random.nextInt(100) < 30;
+                    case "ForcedCriminality", "OnlineScamCompound" -> random.nextInt(100) < 35;
+                    default -> random.nextInt(100) < 50;
+                };
         LocalDate birth = null;
         Integer estimate = null;
         if (!inDoubt) {
-            int age = child ? 10 + random.nextInt(8) : 18 + random.nextInt(45);
+            int age = child ? 12 + random.nextInt(6) : 18 + (int) Math.min(44, Math.abs(random.nextGaussian() * 12));
             if (random.nextInt(5) == 0) {
                 estimate = age;
             } else {
                 birth = today.minusYears(age).minusDays(1 + random.nextInt(360));
             }
         }
+        var citizenship =
+                random.nextInt(100) < 14 ? plan.nationalCountry() : weighted(plan.countries(), CITIZENSHIPS, random);
+        var gender = random.nextInt(100) < 2 ? "NonSpecifiedUnknown" : female ? "Feminine" : "Masculine";
         var person = new PersonIdentity(
                 pick(GIVEN, random),
                 pick(FAMILY, random),
                 null,
                 birth,
                 estimate,
-                pick(plan.genders(), random),
-                Set.of(pick(plan.countries(), random)),
+                plan.genders().contains(gender) ? gender : pick(plan.genders(), random),
+                Set.of(citizenship),
                 Set.of());
         var forms = new java.util.LinkedHashSet<String>();
-        forms.add(pick(plan.forms(), random));
-        if (random.nextInt(4) == 0) {
-            forms.add(pick(plan.forms(), random));
+        forms.add(form);
+        if (random.nextInt(8) == 0) {
+            forms.add(weighted(plan.forms(), FORMS, random));
         }
-        var exploitedIn = pick(plan.countries(), random);
+        var exploitedIn =
+                random.nextInt(100) < 70 ? plan.nationalCountry() : weighted(plan.countries(), CITIZENSHIPS, random);
+        var sectors = forms.contains("ForcedLabour") && !plan.sectors().isEmpty()
+                ? Set.of(weighted(plan.sectors(), SECTORS, random))
+                : Set.<String>of();
         var profile =
-                new TraffickingProfile(forms, null, null, null, null, null, null, null, Set.of(exploitedIn), null);
+                new TraffickingProfile(forms, null, sectors, null, null, null, null, null, Set.of(exploitedIn), null);
         var events = plan.eventTypes().isEmpty()
                 ? List.<EventEntry>of()
                 : List.of(new EventEntry(
@@ -273,6 +414,30 @@ class SyntheticCases {
             consents.add(new ConsentStatement(ConsentPurpose.POLICE_CONTACT, null, random.nextBoolean()));
         }
         return new ReferralRequest(person, inDoubt, "Synthetic referral.", profile, consents, events, guardian, null);
+    }
+
+    /** A value drawn by weight among those of {@code weights} that the code list holds, else any of the list. */
+    private static String weighted(
+            List<String> codes, java.util.Map<String, Integer> weights, SplittableRandom random) {
+        int total = 0;
+        for (var entry : weights.entrySet()) {
+            if (codes.contains(entry.getKey())) {
+                total += entry.getValue();
+            }
+        }
+        if (total == 0) {
+            return pick(codes, random);
+        }
+        int draw = random.nextInt(total);
+        for (var entry : weights.entrySet()) {
+            if (codes.contains(entry.getKey())) {
+                draw -= entry.getValue();
+                if (draw < 0) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return pick(codes, random);
     }
 
     private Plan plan() {
@@ -316,15 +481,31 @@ class SyntheticCases {
         if (officer == null) {
             log.info("Synthetic cases: no identification officer, no case gets a decision");
         }
+        var manager = all.stream()
+                .filter(account -> account.enabled() && account.roles().contains(Role.CASE_MANAGER))
+                .findFirst()
+                .map(account -> new Actor(
+                        account.id(),
+                        account.username(),
+                        account.organisationId(),
+                        account.roles(),
+                        account.roles().stream()
+                                .flatMap(role -> role.grants().stream())
+                                .collect(java.util.stream.Collectors.toSet())))
+                .orElse(null);
         CodeLists codes = cases.codeLists();
+        var countries = codes.codes(CodeLists.COUNTRY);
         return new Plan(
                 List.copyOf(referrers),
                 guardian,
                 officer,
+                manager,
                 codes.codes(CodeLists.GENDER),
-                codes.codes(CodeLists.COUNTRY),
+                countries,
                 codes.codes(CodeLists.EXPLOITATION_FORM),
-                codes.codes(CodeLists.EVENT_TYPE));
+                codes.codes(CodeLists.SECTOR),
+                codes.codes(CodeLists.EVENT_TYPE),
+                countries.contains(nationalCountry) ? nationalCountry : pick(countries, new SplittableRandom(1)));
     }
 
     private long existingCases() {
@@ -342,7 +523,15 @@ class SyntheticCases {
         return authorities;
     }
 
-    private static String pick(List<String> values, SplittableRandom random) {
+    private static java.util.Map<String, Integer> ordered(Object... codesAndWeights) {
+        var map = new java.util.LinkedHashMap<String, Integer>();
+        for (int i = 0; i < codesAndWeights.length; i += 2) {
+            map.put((String) codesAndWeights[i], (Integer) codesAndWeights[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    private static <T> T pick(List<T> values, SplittableRandom random) {
         return values.get(random.nextInt(values.size()));
     }
 
@@ -352,8 +541,11 @@ class SyntheticCases {
             List<Referrer> referrers,
             UUID guardian,
             Actor officer,
+            Actor manager,
             List<String> genders,
             List<String> countries,
             List<String> forms,
-            List<String> eventTypes) {}
+            List<String> sectors,
+            List<String> eventTypes,
+            String nationalCountry) {}
 }

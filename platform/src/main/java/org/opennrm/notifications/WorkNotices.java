@@ -5,7 +5,6 @@ import org.opennrm.access.Role;
 import org.opennrm.cases.events.CaseOpened;
 import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.referrals.events.ServiceReferralSent;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,23 +19,15 @@ class WorkNotices {
 
     private final Notifications notifications;
     private final Recipients recipients;
-    private final JdbcClient jdbc;
 
-    WorkNotices(Notifications notifications, Recipients recipients, JdbcClient jdbc) {
+    WorkNotices(Notifications notifications, Recipients recipients) {
         this.notifications = notifications;
         this.recipients = recipients;
-        this.jdbc = jdbc;
     }
 
     /** A new case awaits the preliminary decision: the NRM's case managers and identification officers are told. */
     @ApplicationModuleListener
     void on(CaseOpened opened) {
-        jdbc.sql("""
-                        insert into notifications.case_referrer (case_id, organisation_id) values (:case, :organisation)
-                        on conflict (case_id) do nothing""")
-                .param("case", opened.caseId().value())
-                .param("organisation", opened.referringOrganisationId())
-                .update();
         var staff = new java.util.ArrayList<>(recipients.withRole(Role.CASE_MANAGER));
         recipients.withRole(Role.IDENTIFICATION_OFFICER).stream()
                 .filter(officer -> staff.stream().noneMatch(r -> r.accountId().equals(officer.accountId())))
@@ -54,21 +45,11 @@ class WorkNotices {
                 "/services/referrals/" + sent.serviceReferralId());
     }
 
-    /**
-     * The NRM decided on a referral: the referring organisation's referrers are told (the outcome is on the page).
-     * A decision whose case this module has not seen opened yet fails here, so that the event stays incomplete and
-     * is delivered again rather than dropped.
-     */
+    /** The NRM decided on a referral: the referring organisation's referrers are told (the outcome is on the page). */
     @ApplicationModuleListener
     void on(IdentificationDecided decided) {
-        var organisation = jdbc.sql("select organisation_id from notifications.case_referrer where case_id = :case")
-                .param("case", decided.caseId().value())
-                .query(java.util.UUID.class)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException(
-                        "Decision " + decided.decisionId() + " on a case whose opening was not handled yet"));
         notifications.tell(
-                recipients.withRole(Role.REFERRER, organisation),
+                recipients.withRole(Role.REFERRER, decided.referringOrganisationId()),
                 NotificationKind.DECISION_ON_REFERRAL,
                 decided.decisionId(),
                 "/referrals/mine");

@@ -29,10 +29,3 @@ create table notifications.outbox (
     last_error       varchar(300)
 );
 create index outbox_pending on notifications.outbox (next_attempt_at) where status = 'PENDING';
-
--- which organisation referred a case, from the CaseOpened event (opaque ids), so that the referrer can be told
--- when the NRM decides on its referral
-create table notifications.case_referrer (
-    case_id          uuid primary key,
-    organisation_id  uuid not null
-);

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 @PlatformTest
-@TestPropertySource(properties = "opennrm.demo.synthetic-cases=20")
+@TestPropertySource(properties = "opennrm.demo.synthetic-cases=40")
 class SyntheticCasesTests {
 
     @Autowired
@@ -39,12 +39,35 @@ class SyntheticCasesTests {
     ObjectMapper json;
 
     @Test
-    void twentyCasesExistOnStartAndALaterLoadAddsNone() {
-        assertThat(count("select count(*) from cases.case_file")).isEqualTo(20);
-        assertThat(count("select count(*) from referrals.referral")).isEqualTo(20);
+    void fortyCasesExistOnStartAndALaterLoadAddsNone() {
+        assertThat(count("select count(*) from cases.case_file")).isEqualTo(40);
+        assertThat(count("select count(*) from referrals.referral")).isEqualTo(40);
 
         assertThat(synthetic.load()).isZero();
-        assertThat(count("select count(*) from cases.case_file")).isEqualTo(20);
+        assertThat(count("select count(*) from cases.case_file")).isEqualTo(40);
+    }
+
+    @Test
+    void theCasesLiveOverPastQuartersAsTheyWouldHave() {
+        // spread over the last eight quarters, each with the reference of its year and decisions in order
+        assertThat(count("select count(distinct date_trunc('quarter', referred_on)) from cases.case_file"))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(count("select count(*) from cases.case_file where referred_on < current_date - 400"))
+                .isPositive();
+        assertThat(count("""
+                        select count(*) from cases.case_file
+                        where substring(reference from 5 for 4)::int <> extract(year from referred_on)""")).isZero();
+        assertThat(count("""
+                        select count(*) from cases.decision d join cases.case_file c on c.id = d.case_id
+                        where d.decided_on < c.referred_on""")).isZero();
+        assertThat(count("select count(*) from cases.decision where outcome in ('IDENTIFIED', 'NOT_IDENTIFIED')"))
+                .isPositive();
+        assertThat(count("select count(*) from cases.case_file where status = 'CLOSED'"))
+                .isPositive();
+        // skewed like real NRM data: a few forms and countries of origin give most cases
+        assertThat(count("""
+                        select count(*) from cases.case_file
+                        where exploitation_forms && array['ForcedLabour', 'SexualExploitation']::varchar[]""")).isGreaterThan(20);
     }
 
     @Test
@@ -69,9 +92,8 @@ class SyntheticCasesTests {
         for (JsonNode entry : json.readTree(body).get("entries")) {
             ids.add(UUID.fromString(entry.get("caseId").asString()));
         }
-        // the cases without a decision due (a negative preliminary decision) are not in the queue
-        long queued = count("select count(*) from cases.case_file")
-                - count("select count(*) from cases.decision where outcome = 'NOT_PRESUMED'");
+        // the cases without a decision due (closed, decided formally or negatively) are not in the queue
+        long queued = count("select count(*) from cases.case_file where next_due_on is not null");
         assertThat(ids).hasSize((int) queued);
 
         for (UUID id : ids) {

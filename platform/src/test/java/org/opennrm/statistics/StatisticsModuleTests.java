@@ -250,7 +250,8 @@ class StatisticsModuleTests {
                         null,
                         false,
                         60,
-                        AgeCategory.ADULT))
+                        AgeCategory.ADULT,
+                        UUID.randomUUID()))
                 .andWaitForStateChange(() -> facts("IDENTIFICATION_DECISION"), count -> count == 1)
                 .andVerify(count -> assertThat(rows("IDENTIFICATION_DECISION").getFirst())
                         .containsEntry("decision_outcome", "IDENTIFIED")
@@ -351,7 +352,8 @@ class StatisticsModuleTests {
                         null,
                         true,
                         3,
-                        AgeCategory.ADULT))
+                        AgeCategory.ADULT,
+                        UUID.randomUUID()))
                 .andWaitForStateChange(() -> encounterRows(), count -> count == 1);
         scenario.publish(opened(first, twoCases, SHELTER, year))
                 .andWaitForStateChange(() -> encounterRows(), count -> count == 3);

@@ -15,6 +15,8 @@ import org.opennrm.cases.DecisionOutcome;
  *
  * @param daysSinceReferral calendar days from the referral to the decision, null when the decision is dated before
  *     the referral (a data error that statistics leaves uncounted)
+ * @param referringOrganisationId the organisation that referred the case (an opaque id, as in {@link CaseOpened}), so
+ *     that it can be told of the decision
  */
 public record IdentificationDecided(
         CaseId caseId,
@@ -26,4 +28,5 @@ public record IdentificationDecided(
         UUID reconsiders,
         boolean startsRecoveryPeriod,
         Integer daysSinceReferral,
-        AgeCategory ageCategory) {}
+        AgeCategory ageCategory,
+        UUID referringOrganisationId) {}
