@@ -170,6 +170,21 @@ class HomePanelsBrowserTests {
                     .type("familyName", family.toString())
                     .date("dateOfBirth", LocalDate.now().minusYears(41))
                     .selectValue("gender", "Feminine");
+            // 250 countries: a few letters find the one, a tap ticks it (no Ctrl or Cmd on a touch screen)
+            inspector.driver().findElement(By.id("citizenships-filter")).sendKeys("moldo");
+            var visible = inspector.driver().findElements(By.cssSelector("#citizenships + .choices label")).stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed)
+                    .toList();
+            assertThat(visible)
+                    .hasSize(1)
+                    .first()
+                    .extracting(org.openqa.selenium.WebElement::getText)
+                    .asString()
+                    .contains("Moldova");
+            visible.getFirst().click();
+            assertThat(inspector.textOf(By.cssSelector("#citizenships + .choices .chosen")))
+                    .contains("Moldova");
+            inspector.screenshot("home-05b-citizenship-chosen");
             inspector.check("consentAssistance", "true").clickId("save");
             var sent = inspector.textOf(By.id("sent-reference"));
             var found = java.util.regex.Pattern.compile("NRM-\\d{4}-\\d+").matcher(sent);
@@ -188,6 +203,7 @@ class HomePanelsBrowserTests {
             manager.screenshot("home-07-search-found-phone");
             manager.click(By.linkText(reference)).waitForText(reference);
             assertThat(manager.path()).startsWith("/cases/");
+            assertThat(manager.text()).contains("Moldova");
         }
     }
 
