@@ -285,7 +285,8 @@ public final class Case {
             String reasons,
             String evidence,
             LocalDate today,
-            Instant now) {
+            Instant now,
+            int minimumDaysBeforeFormal) {
         requireOpen();
         requireKind(outcome, DecisionKind.FORMAL);
         requireInOrder(DecisionKind.FORMAL);
@@ -295,6 +296,13 @@ public final class Case {
             throw new CaseRuleViolation(
                     "caseRule.formalBeforePreliminaryDate",
                     "A formal decision cannot be dated before the preliminary decision.");
+        }
+        if (decidedOn.isBefore(preliminary.decidedOn().plusDays(minimumDaysBeforeFormal))) {
+            // the recovery and reflection period is for the person, not a formality before a quick conclusion
+            throw new CaseRuleViolation(
+                    "caseRule.formalTooEarly",
+                    "A formal decision can be taken only once the minimum period after the preliminary decision has"
+                            + " passed (from " + preliminary.decidedOn().plusDays(minimumDaysBeforeFormal) + ").");
         }
         return take(outcome, decidedOn, decidedBy, organisationId, reasons, evidence, null, now, 0);
     }
@@ -313,11 +321,20 @@ public final class Case {
             UUID reviewedBy,
             LocalDate today,
             Instant now,
-            int recoveryPeriodDays) {
+            int recoveryPeriodDays,
+            ReviewSeparation separation) {
         requireOpen();
         var decision = decision(decisionId);
         if (decision.outcome().positive()) {
             throw DecisionOutOfOrder.reviewOfPositive();
+        }
+        if (!separation.allows(decision, reviewedBy, panelOrganisationId)) {
+            throw new CaseRuleViolation(
+                    separation == ReviewSeparation.PERSON
+                            ? "caseRule.reviewBySamePerson"
+                            : "caseRule.reviewBySameOrganisation",
+                    "A decision is reviewed by someone other than its decision-maker"
+                            + (separation == ReviewSeparation.ORGANISATION ? ", of another organisation." : "."));
         }
         if (reviews.stream().anyMatch(review -> review.decisionId().equals(decisionId))) {
             throw DecisionOutOfOrder.reviewedTwice();

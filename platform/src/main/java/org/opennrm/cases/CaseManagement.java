@@ -361,7 +361,8 @@ public class CaseManagement {
                 request.reasons(),
                 request.evidence(),
                 today(),
-                now());
+                now(),
+                settings.minimumDaysBeforeFormal());
         save(changed, AuditAction.UPDATE, "decision=FORMAL " + decision.outcome());
         return decision;
     }
@@ -386,7 +387,8 @@ public class CaseManagement {
                 actor.accountId(),
                 today(),
                 now(),
-                settings.recoveryPeriodDays());
+                settings.recoveryPeriodDays(),
+                settings.reviewSeparation());
         save(changed, AuditAction.UPDATE, "review=" + request.outcome());
         return review;
     }

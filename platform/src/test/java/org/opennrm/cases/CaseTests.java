@@ -18,6 +18,9 @@ import org.opennrm.cases.events.IdentificationDecided;
 class CaseTests {
 
     static final UUID OFFICER = UUID.randomUUID();
+    /** Another officer: a review is never taken by the decision-maker. */
+    static final UUID REVIEWER = UUID.randomUUID();
+
     static final UUID PANEL = UUID.randomUUID();
     static final LocalDate DECIDED = REFERRED_ON.plusDays(3);
     static final LocalDate TODAY = REFERRED_ON.plusDays(60);
@@ -31,7 +34,7 @@ class CaseTests {
 
     Decision formal(DecisionOutcome outcome, LocalDate on) {
         return openCase.decideFormal(
-                outcome, on, OFFICER, PANEL, "Conclusive grounds", "Interview notes", TODAY, at(on));
+                outcome, on, OFFICER, PANEL, "Conclusive grounds", "Interview notes", TODAY, at(on), 0);
     }
 
     @Test
@@ -267,10 +270,11 @@ class CaseTests {
                 DECIDED.plusDays(5),
                 PANEL,
                 "New evidence",
-                OFFICER,
+                REVIEWER,
                 TODAY,
                 at(DECIDED.plusDays(5)),
-                45);
+                45,
+                ReviewSeparation.PERSON);
 
         assertThat(openCase.decisions()).hasSize(2);
         assertThat(openCase.replaced(negative)).isTrue();
@@ -291,10 +295,11 @@ class CaseTests {
                 DECIDED.plusDays(5),
                 PANEL,
                 "Same facts",
-                OFFICER,
+                REVIEWER,
                 TODAY,
                 at(DECIDED.plusDays(5)),
-                30);
+                30,
+                ReviewSeparation.PERSON);
 
         assertThat(openCase.current(DecisionKind.PRELIMINARY)).contains(negative);
         assertThat(openCase.stage()).isEqualTo(Stage.PRELIMINARY_DECISION);
@@ -304,10 +309,11 @@ class CaseTests {
                         DECIDED.plusDays(6),
                         PANEL,
                         "Again",
-                        OFFICER,
+                        REVIEWER,
                         TODAY,
                         at(TODAY),
-                        30))
+                        30,
+                        ReviewSeparation.PERSON))
                 .isInstanceOf(DecisionOutOfOrder.class)
                 .hasMessageContaining("already reviewed");
     }
@@ -317,7 +323,16 @@ class CaseTests {
         var positive = preliminary(DecisionOutcome.PRESUMED_VICTIM);
 
         assertThatThrownBy(() -> openCase.review(
-                        positive.id(), ReviewOutcome.UPHELD, DECIDED, PANEL, "r", OFFICER, TODAY, at(TODAY), 30))
+                        positive.id(),
+                        ReviewOutcome.UPHELD,
+                        DECIDED,
+                        PANEL,
+                        "r",
+                        REVIEWER,
+                        TODAY,
+                        at(TODAY),
+                        30,
+                        ReviewSeparation.PERSON))
                 .isInstanceOf(DecisionOutOfOrder.class)
                 .hasMessageContaining("negative");
     }
@@ -333,10 +348,11 @@ class CaseTests {
                 DECIDED.plusDays(25),
                 PANEL,
                 "Panel view",
-                OFFICER,
+                REVIEWER,
                 TODAY,
                 at(DECIDED.plusDays(25)),
-                30);
+                30,
+                ReviewSeparation.PERSON);
 
         assertThat(openCase.current(DecisionKind.FORMAL).orElseThrow().outcome())
                 .isEqualTo(DecisionOutcome.IDENTIFIED);
@@ -486,5 +502,78 @@ class CaseTests {
         assertThat(CaseFixtures.adult().toString()).doesNotContain("Testa", "1990", "MDA");
         assertThat(openCase.toString()).doesNotContain("construction");
         assertThat(CaseFixtures.adultReferral(UUID.randomUUID()).toString()).doesNotContain("Testa");
+    }
+
+    @Test
+    void theDecisionMakerCannotReviewTheirOwnDecisionAndAnotherOrganisationCanBeRequired() {
+        var negative = preliminary(DecisionOutcome.NOT_PRESUMED);
+        assertThatThrownBy(() -> openCase.review(
+                        negative.id(),
+                        ReviewOutcome.UPHELD,
+                        DECIDED.plusDays(5),
+                        PANEL,
+                        "Same facts",
+                        OFFICER,
+                        TODAY,
+                        at(DECIDED.plusDays(5)),
+                        30,
+                        ReviewSeparation.PERSON))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("caseRule.reviewBySamePerson"));
+        // another officer of the same organisation is not enough where another organisation is required
+        assertThatThrownBy(() -> openCase.review(
+                        negative.id(),
+                        ReviewOutcome.UPHELD,
+                        DECIDED.plusDays(5),
+                        PANEL,
+                        "Same facts",
+                        REVIEWER,
+                        TODAY,
+                        at(DECIDED.plusDays(5)),
+                        30,
+                        ReviewSeparation.ORGANISATION))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("caseRule.reviewBySameOrganisation"));
+        openCase.review(
+                negative.id(),
+                ReviewOutcome.UPHELD,
+                DECIDED.plusDays(5),
+                UUID.randomUUID(),
+                "Same facts",
+                REVIEWER,
+                TODAY,
+                at(DECIDED.plusDays(5)),
+                30,
+                ReviewSeparation.ORGANISATION);
+        assertThat(openCase.reviewOf(negative)).isPresent();
+    }
+
+    @Test
+    void aFormalDecisionWaitsForTheMinimumPeriodAfterThePreliminaryOne() {
+        preliminary(DecisionOutcome.PRESUMED_VICTIM);
+        assertThatThrownBy(() -> openCase.decideFormal(
+                        DecisionOutcome.IDENTIFIED,
+                        DECIDED.plusDays(29),
+                        OFFICER,
+                        PANEL,
+                        "Conclusive grounds",
+                        null,
+                        TODAY,
+                        at(DECIDED.plusDays(29)),
+                        30))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("caseRule.formalTooEarly"));
+        assertThat(openCase.decisions()).hasSize(1);
+        var formal = openCase.decideFormal(
+                DecisionOutcome.IDENTIFIED,
+                DECIDED.plusDays(30),
+                OFFICER,
+                PANEL,
+                "Conclusive grounds",
+                null,
+                TODAY,
+                at(DECIDED.plusDays(30)),
+                30);
+        assertThat(formal.decidedOn()).isEqualTo(DECIDED.plusDays(30));
     }
 }

@@ -98,7 +98,7 @@ class DeadlineClockTests {
 
     @Test
     void recoveryPeriodShorterThanThirtyDaysIsRefused() {
-        assertThatThrownBy(() -> new IdentificationSettings(5, 29, 2))
+        assertThatThrownBy(() -> new IdentificationSettings(5, 29, 2, 30, ReviewSeparation.PERSON))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 30");
     }

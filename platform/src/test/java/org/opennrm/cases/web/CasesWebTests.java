@@ -141,7 +141,7 @@ class CasesWebTests {
 
     @Test
     void theWholeQueuePageIsKeptPerReaderAndSentWithEachRequestsOwnCsrfToken() throws Exception {
-        // a test actor's name, as the layout shows it, is "Actor[<account id>]"
+        // a test actor's name, as the layout shows it, is its username ("test-case_manager")
         var reader = org.opennrm.access.TestSignIn.actor(Role.CASE_MANAGER, office);
         var session = new org.springframework.mock.web.MockHttpSession();
         String first = queueAs(reader, session);
@@ -151,7 +151,7 @@ class CasesWebTests {
                 .isPresent();
 
         String token = csrfTokenOf(second);
-        assertThat(second).doesNotContain(org.opennrm.KeptPage.MARK).contains(reader.toString());
+        assertThat(second).doesNotContain(org.opennrm.KeptPage.MARK).contains(reader.getName());
         assertThat(token).as("masked anew for each request").isNotBlank().isNotEqualTo(csrfTokenOf(first));
         assertThat(second).as("the logout form carries the same token").contains("value=\"" + token + "\"");
         mvc.perform(post("/logout").session(session).param("_csrf", token).with(as(reader)))
@@ -160,7 +160,7 @@ class CasesWebTests {
         // another reader gets a page of their own: their name, their menu
         var officer = org.opennrm.access.TestSignIn.actor(Role.IDENTIFICATION_OFFICER, office);
         String officers = queueAs(officer, new org.springframework.mock.web.MockHttpSession());
-        assertThat(officers).contains(officer.toString()).doesNotContain(reader.toString());
+        assertThat(officers).contains(officer.getName()).doesNotContain(reader.getName());
     }
 
     private String queueAs(org.opennrm.access.Actor reader, org.springframework.mock.web.MockHttpSession session)
