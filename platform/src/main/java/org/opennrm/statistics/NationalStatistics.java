@@ -31,7 +31,20 @@ public class NationalStatistics {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     ProtectedTable table(TableRequest request, Rounding rounding) {
+        return counted(request, rounding).table();
+    }
+
+    /** A table protected on its own, with the counts behind it (which never leave the statistics module). */
+    record Counted(CountTable counts, ProtectedTable table) {}
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    Counted counted(TableRequest request, Rounding rounding) {
         var counts = facts.aggregate(request);
+        return new Counted(counts, protect(request, counts, rounding));
+    }
+
+    private ProtectedTable protect(TableRequest request, CountTable counts, Rounding rounding) {
         return disclosureControl.protect(
                 counts,
                 rounding,

@@ -22,7 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Assembling, approving and reading releases. Before a release is assembled and again before it is
  * published, every table is compared with the tables of published releases that count the same thing over
  * a nested period: if subtracting one published cell from the other would give a count between 1 and the
- * minimum cell size, the release is refused (differencing would reveal a small group).
+ * minimum cell size, the release is refused (differencing would reveal a small group). Then the joint disclosure
+ * check ({@link JointDisclosure}) solves what a reader of every overlapping published table (the {@link Ledger}) and
+ * of the new ones could work out, and withholds more cells of the new tables where a small cell would be narrowed
+ * too far, or refuses the release. At approval it runs again against what was published meanwhile, and the
+ * approved release's cells are written to the ledger in the same transaction.
  *
  * <p>Each step is written to the audit trail: assembled, approved and published (one approval does both, as two
  * entries), and every download of a published table. A refused step writes nothing and stores nothing.
@@ -40,16 +44,21 @@ class Releases {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Ledger ledger;
+    private final JointDisclosure joint;
 
     Releases(
             NationalStatistics statistics,
             DisclosureControl disclosureControl,
+            Ledger ledger,
             JdbcClient jdbc,
             JsonMapper json,
             AuditTrail audit,
             Clock clock) {
         this.statistics = statistics;
         this.disclosureControl = disclosureControl;
+        this.ledger = ledger;
+        this.joint = new JointDisclosure(disclosureControl.minimumCellSize(), disclosureControl.protectionRange());
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -65,11 +74,20 @@ class Releases {
         if (requests.isEmpty()) {
             throw new ReleaseRefused("Choose at least one table for the release.");
         }
-        List<TableView> tables = new ArrayList<>();
+        List<JointDisclosure.Candidate> candidates = new ArrayList<>();
         for (TableRequest request : requests) {
-            tables.add(TableView.of(request, statistics.table(request, rounding)));
+            var counted = statistics.counted(request, rounding);
+            candidates.add(new JointDisclosure.Candidate(
+                    "table " + (candidates.size() + 1),
+                    request,
+                    TableView.of(request, counted.table()),
+                    counted.counts().withTotals()));
         }
-        checkDifferencing(tables);
+        checkDifferencing(
+                candidates.stream().map(JointDisclosure.Candidate::view).toList());
+        var outcome = joint.protect(
+                candidates, ledger.overlapping(requests), new JointDisclosure.Knowledge(ledger.ageBandsNest()));
+        List<TableView> tables = outcome.tables();
         var release = new Release(
                 UUID.randomUUID(),
                 title.strip(),
@@ -78,10 +96,13 @@ class Releases {
                 actor().accountId(),
                 Instant.now(clock),
                 null,
-                null);
+                null,
+                outcome.personsWithheld(),
+                outcome.millis());
         jdbc.sql("""
-                        insert into statistics.release (id, title, status, tables, assembled_by, assembled_at)
-                        values (:id, :title, :status, cast(:tables as jsonb), :by, :at)
+                        insert into statistics.release (id, title, status, tables, assembled_by, assembled_at,
+                            withheld_persons, check_millis)
+                        values (:id, :title, :status, cast(:tables as jsonb), :by, :at, :persons, :millis)
                         """)
                 .param("id", release.id())
                 .param("title", release.title())
@@ -89,12 +110,15 @@ class Releases {
                 .param("tables", json.writeValueAsString(tables))
                 .param("by", release.assembledBy())
                 .param("at", java.sql.Timestamp.from(release.assembledAt()))
+                .param("persons", release.withheldPersons())
+                .param("millis", release.checkMillis())
                 .update();
         audit.record(
                 AuditAction.RELEASE_ASSEMBLED,
                 RECORD_TYPE,
                 release.id(),
-                "tables=" + tables.size() + " suppressed=" + release.suppressions());
+                "tables=" + tables.size() + " suppressed=" + release.suppressions() + " joint="
+                        + outcome.cellsWithheld() + " ms=" + outcome.millis());
         return release;
     }
 
@@ -110,6 +134,23 @@ class Releases {
             throw new ReleaseRefused("A second statistician must approve: you assembled this release.");
         }
         checkDifferencing(release.tables());
+        var requests = release.tables().stream()
+                .map(view -> TableRequest.of(
+                        view.rows(), view.columns(), view.event().name(), view.from(), view.to(), view.region()))
+                .toList();
+        var exposures = joint.exposures(
+                release.tables(), ledger.overlapping(requests), new JointDisclosure.Knowledge(ledger.ageBandsNest()));
+        if (!exposures.isEmpty()) {
+            throw new ReleaseRefused("Releases published since this one was assembled change what a reader can work"
+                    + " out: "
+                    + String.join(
+                            "; ",
+                            exposures.stream()
+                                    .map(JointDisclosure.Exposure::describe)
+                                    .limit(3)
+                                    .toList())
+                    + ". Nothing was published; assemble the release again.");
+        }
         Instant now = Instant.now(clock);
         jdbc.sql(
                         "update statistics.release set status = 'PUBLISHED', approved_by = :by, approved_at = :at where id = :id")
@@ -117,6 +158,7 @@ class Releases {
                 .param("at", java.sql.Timestamp.from(now))
                 .param("id", id)
                 .update();
+        ledger.record(release, now);
         audit.record(AuditAction.RELEASE_APPROVED, RECORD_TYPE, id);
         audit.record(
                 AuditAction.RELEASE_PUBLISHED,
@@ -168,7 +210,9 @@ class Releases {
                 rs.getObject("assembled_by", UUID.class),
                 rs.getTimestamp("assembled_at").toInstant(),
                 rs.getObject("approved_by", UUID.class),
-                approvedAt == null ? null : approvedAt.toInstant());
+                approvedAt == null ? null : approvedAt.toInstant(),
+                rs.getLong("withheld_persons"),
+                rs.getLong("check_millis"));
     }
 
     /** Refuses tables whose difference from a published table over a nested period reveals a small count. */
