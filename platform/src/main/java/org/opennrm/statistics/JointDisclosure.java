@@ -64,8 +64,16 @@ final class JointDisclosure {
         };
     }
 
-    /** The structures a reader knows; age nesting only where the facts agree with it. */
-    record Knowledge(boolean ageNesting) {}
+    /**
+     * The structures a reader knows (age nesting only where the facts agree with it), and, for the check alone, the
+     * true count of a cell (-1 when not known), used only to skip differences that are zero or large.
+     */
+    record Knowledge(boolean ageNesting, java.util.function.ToLongFunction<CellDefinition> truth) {
+
+        Knowledge(boolean ageNesting) {
+            this(ageNesting, cell -> -1);
+        }
+    }
 
     /** A table about to be published, with the true counts behind it (for choosing cheap extra suppressions). */
     record Candidate(String source, TableRequest request, TableView view, long[][] counts) {}
@@ -368,6 +376,8 @@ final class JointDisclosure {
         private final BitSet inCandidate = new BitSet();
         private final BitSet fixedByOthers = new BitSet();
         private final BitSet primary = new BitSet();
+        /* cells no table shows, made by splitting tables into periods or regions: what differencing reveals */
+        private final BitSet differences = new BitSet();
         private final List<int[]> members = new ArrayList<>();
         private final List<double[]> coefficients = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
@@ -540,14 +550,18 @@ final class JointDisclosure {
                     for (Integer[] atom : atoms) {
                         parts.add(d -> inPeriod(d, atom[0], atom[1]));
                     }
+                    int before = definitions.size();
                     refine(table, parts, existing, "periods add up to longer periods");
+                    differences.set(before, definitions.size());
                 }
                 if (regions.size() > 1) {
                     List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
                     for (String region : regions) {
                         parts.add(d -> inRegion(d, region));
                     }
+                    int before = definitions.size();
                     refine(table, parts, existing, "regions add up to the nation");
+                    differences.set(before, definitions.size());
                 }
                 if (bands && knowledge.ageNesting()) {
                     List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
@@ -716,7 +730,22 @@ final class JointDisclosure {
         Map<Integer, Exposure> exposures(int range) {
             Map<Integer, Exposure> exposed = new LinkedHashMap<>();
             Map<Integer, Lp> programs = new HashMap<>();
-            for (int target = primary.nextSetBit(0); target >= 0; target = primary.nextSetBit(target + 1)) {
+            BitSet targets = (BitSet) primary.clone();
+            for (int v = differences.nextSetBit(0); v >= 0; v = differences.nextSetBit(v + 1)) {
+                if (definitions.get(v) == null || !free(v) || primary.get(v)) {
+                    continue;
+                }
+                // the truth is one of the values a reader must allow: a difference that is truly zero, or at least
+                // the minimum cell size plus the range, can never be read as a small group
+                long truth = knowledge.truth().applyAsLong(definitions.get(v));
+                if (truth == 0 || truth >= minimumCellSize + range - 1) {
+                    continue;
+                }
+                if (touchesCandidate(v)) {
+                    targets.set(v);
+                }
+            }
+            for (int target = targets.nextSetBit(0); target >= 0; target = targets.nextSetBit(target + 1)) {
                 long min;
                 Long max;
                 BitSet component = component(target);
@@ -727,12 +756,22 @@ final class JointDisclosure {
                 } else {
                     int first = component.nextSetBit(0);
                     Lp lp = programs.computeIfAbsent(first, key -> new Lp(component));
-                    double[] interval = lp.interval(target);
-                    min = (long) Math.ceil(interval[0] - 1e-6);
-                    max = Double.isInfinite(interval[1]) ? null : (long) Math.floor(interval[1] + 1e-6);
+                    min = (long) Math.ceil(lp.least(target) - 1e-6);
+                    if (!primary.get(target) && min < 1) {
+                        continue; // a difference that may be zero shows no group
+                    }
+                    double greatest = lp.greatest(target);
+                    max = Double.isInfinite(greatest) ? null : (long) Math.floor(greatest + 1e-6);
                 }
-                if (max == null ? false : max - min < Math.max(range, 1)) {
-                    exposed.put(target, new Exposure(describe(definitions.get(target)), min, max, through(target)));
+                boolean narrow = max != null && max - min < Math.max(range, 1);
+                // a cell no table shows is sensitive only when a reader learns it holds a few people (one or more,
+                // fewer than the minimum cell size): differencing two large published cells may show a large count
+                boolean sensitive = primary.get(target) || (min >= 1 && min < minimumCellSize);
+                if (narrow && sensitive) {
+                    String what = primary.get(target)
+                            ? describe(definitions.get(target))
+                            : "the count of " + describe(definitions.get(target)) + " (a difference no table shows)";
+                    exposed.put(target, new Exposure(what, min, max, through(target)));
                 }
             }
             return exposed;
@@ -799,10 +838,16 @@ final class JointDisclosure {
                 constraints = new LinearConstraintSet(list);
             }
 
-            double[] interval(int target) {
+            double least(int target) {
                 double[] objective = new double[size];
                 objective[position[target]] = 1;
-                return new double[] {optimum(objective, GoalType.MINIMIZE), optimum(objective, GoalType.MAXIMIZE)};
+                return optimum(objective, GoalType.MINIMIZE);
+            }
+
+            double greatest(int target) {
+                double[] objective = new double[size];
+                objective[position[target]] = 1;
+                return optimum(objective, GoalType.MAXIMIZE);
             }
 
             private double optimum(double[] objective, GoalType goal) {

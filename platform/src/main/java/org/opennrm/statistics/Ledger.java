@@ -137,11 +137,31 @@ class Ledger {
                 reason == null ? null : Suppression.Reason.valueOf(reason));
     }
 
-    /** Whether every fact with a known age band agrees with its child/adult flag (so a reader may nest them). */
-    boolean ageBandsNest() {
-        return !jdbc.sql("""
-                        select exists (select 1 from statistics.fact
-                            where age_band is not null and child is distinct from (age_band in ('0-8', '9-17')))
-                        """).query(Boolean.class).single();
+    /**
+     * Whether every fact the requests count that has a known age band agrees with its child/adult flag, so that a
+     * reader may take bands 0-8 and 9-17 as children and the others as adults.
+     */
+    boolean ageBandsNest(List<TableRequest> requests) {
+        for (var request : requests) {
+            boolean disagreeing = jdbc.sql("""
+                            select exists (select 1 from statistics.fact
+                                where event_kind = :event
+                                    and (cast(:from as integer) is null or period_year * 4 + period_quarter - 1 >= :from)
+                                    and (cast(:to as integer) is null or period_year * 4 + period_quarter - 1 <= :to)
+                                    and (cast(:region as varchar) is null or region_code = :region)
+                                    and age_band is not null
+                                    and child is distinct from (age_band in ('0-8', '9-17')))
+                            """)
+                    .param("event", request.event().name())
+                    .param("from", request.from() == null ? null : TableRequest.index(request.from()), Types.INTEGER)
+                    .param("to", request.to() == null ? null : TableRequest.index(request.to()), Types.INTEGER)
+                    .param("region", request.region(), Types.VARCHAR)
+                    .query(Boolean.class)
+                    .single();
+            if (disagreeing) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -44,6 +44,11 @@ public class NationalStatistics {
         return new Counted(counts, protect(request, counts, rounding));
     }
 
+    /** The true count of one cell, for the joint check's own reasoning; never shown or published. */
+    long count(CellDefinition cell) {
+        return facts.count(cell);
+    }
+
     private ProtectedTable protect(TableRequest request, CountTable counts, Rounding rounding) {
         return disclosureControl.protect(
                 counts,

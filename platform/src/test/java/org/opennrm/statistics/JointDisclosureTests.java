@@ -63,7 +63,7 @@ class JointDisclosureTests {
                         earlier.get(e).get(t)));
             }
         }
-        return joint.protect(candidates, ledger, new JointDisclosure.Knowledge(true));
+        return joint.protect(candidates, ledger, new JointDisclosure.Knowledge(true, data::count));
     }
 
     static List<TableView> all(List<TableView> first, List<TableView> second) {

@@ -49,6 +49,8 @@ final class LinearAttack {
     private final List<String> dimensions = new ArrayList<>();
     private final Map<String, List<String>> categories = new LinkedHashMap<>();
     private final List<Map<String, String>> cells = new ArrayList<>();
+    private List<DenseSimplex.Row> rows;
+    private int[] kept;
 
     private LinearAttack(World world, List<TableView> tables) {
         this.world = world;
@@ -199,7 +201,7 @@ final class LinearAttack {
                 }
             }
         }
-        int[] kept = java.util.stream.IntStream.range(0, cells.size())
+        kept = java.util.stream.IntStream.range(0, cells.size())
                 .filter(k -> !zero[k])
                 .toArray();
         List<LinearConstraint> reduced = new ArrayList<>();
@@ -235,6 +237,7 @@ final class LinearAttack {
             projected.add(new Target(target.table(), target.row(), target.column(), row));
         }
         targets = projected;
+        this.rows = rows;
         List<Finding> findings = new ArrayList<>();
         for (Target target : targets) {
             double min = DenseSimplex.minimise(target.sum(), rows);
@@ -260,6 +263,25 @@ final class LinearAttack {
                         .toList();
             case "region" -> world.regions();
             default -> categories.get(dimension);
+        };
+    }
+
+    /**
+     * The least and greatest count of people a reader can deduce for any group, given as the axes it fixes (quarter as
+     * its index, region, and dimensions by their words): a difference no table shows, for example.
+     */
+    static long[] bounds(World world, List<TableView> tables, Map<String, String> group) {
+        var attack = new LinearAttack(world, tables);
+        attack.run(tables);
+        double[] sum = new double[attack.kept.length];
+        for (int i = 0; i < attack.kept.length; i++) {
+            var cell = attack.cells.get(attack.kept[i]);
+            sum[i] = group.entrySet().stream().allMatch(e -> e.getValue().equals(cell.get(e.getKey()))) ? 1 : 0;
+        }
+        double min = DenseSimplex.minimise(sum, attack.rows);
+        double max = DenseSimplex.maximise(sum, attack.rows);
+        return new long[] {
+            (long) Math.ceil(min - 1e-6), Double.isInfinite(max) ? Long.MAX_VALUE : (long) Math.floor(max + 1e-6)
         };
     }
 

@@ -78,6 +78,17 @@ final class Microdata {
         return new CountTable(request.rows().word(), request.columns().word(), rowList, columnList, counts);
     }
 
+    /** The true count of one cell definition (referrals), as the check's truth. */
+    long count(CellDefinition cell) {
+        return people.stream()
+                .filter(p -> cell.firstQuarter() == null || p.quarter() >= cell.firstQuarter())
+                .filter(p -> cell.lastQuarter() == null || p.quarter() <= cell.lastQuarter())
+                .filter(p -> cell.region() == null || cell.region().equals(category(Dimension.REGION, p)))
+                .filter(p -> cell.categories().entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(category(Dimension.valueOf(e.getKey()), p))))
+                .count();
+    }
+
     private static String category(Dimension dimension, Person p) {
         String value =
                 switch (dimension) {
