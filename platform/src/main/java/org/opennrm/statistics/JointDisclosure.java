@@ -80,12 +80,15 @@ final class JointDisclosure {
 
     /** A small cell that a reader can narrow too far: which cell, to what, and through which tables and structures. */
     record Exposure(String cell, long min, Long max, List<String> through) {
+        /** In words for the approver, without the values themselves (they describe a small group). */
         String describe() {
-            return cell + " could be narrowed to "
-                    + (max != null && max == min
-                            ? "exactly " + min
-                            : "[" + min + ", " + (max == null ? "∞" : max) + "]")
-                    + " through " + String.join(", ", through);
+            String how = max != null && max == min
+                    ? "could be recovered exactly"
+                    : "could be narrowed to a range of " + (max - min) + ", less than the protection range";
+            String sources = through.size() <= 6
+                    ? String.join(", ", through)
+                    : String.join(", ", through.subList(0, 6)) + " and " + (through.size() - 6) + " more";
+            return cell + " " + how + " through " + sources;
         }
     }
 

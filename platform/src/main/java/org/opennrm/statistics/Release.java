@@ -22,7 +22,8 @@ record Release(
         Instant assembledAt,
         UUID approvedBy,
         Instant approvedAt,
-        long withheldPersons,
+        // the people in the jointly withheld cells help work them out: for the approver's page only, never in JSON
+        @com.fasterxml.jackson.annotation.JsonIgnore long withheldPersons,
         long checkMillis) {
 
     enum ReleaseStatus {

@@ -79,7 +79,7 @@ class Releases {
                     TableView.of(request, counted.table()),
                     counted.counts().withTotals()));
         }
-        var outcome = joint.protect(candidates, ledger.overlapping(requests), knowledge(requests));
+        var outcome = joint.protect(candidates, ledger.overlapping(requests), statistics.knowledge(requests));
         List<TableView> tables = outcome.tables();
         var release = new Release(
                 UUID.randomUUID(),
@@ -130,7 +130,7 @@ class Releases {
                 .map(view -> TableRequest.of(
                         view.rows(), view.columns(), view.event().name(), view.from(), view.to(), view.region()))
                 .toList();
-        var exposures = joint.exposures(release.tables(), ledger.overlapping(requests), knowledge(requests));
+        var exposures = joint.exposures(release.tables(), ledger.overlapping(requests), statistics.knowledge(requests));
         if (!exposures.isEmpty()) {
             throw new ReleaseRefused("Releases published since this one was assembled change what a reader can work"
                     + " out: "
@@ -204,14 +204,6 @@ class Releases {
                 approvedAt == null ? null : approvedAt.toInstant(),
                 rs.getLong("withheld_persons"),
                 rs.getLong("check_millis"));
-    }
-
-    /** What a reader knows about ages in these tables' facts, and the true counts for the check's own use. */
-    private JointDisclosure.Knowledge knowledge(List<TableRequest> requests) {
-        java.util.Map<String, Long> counted = new java.util.HashMap<>();
-        return new JointDisclosure.Knowledge(
-                ledger.ageBandsNest(requests),
-                cell -> counted.computeIfAbsent(cell.canonical(), key -> statistics.count(cell)));
     }
 
     private static Actor actor() {
