@@ -105,6 +105,14 @@ class JointDisclosureTests {
         var outcome = jointly(data, byGroup, List.of(first));
         assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, all(first, outcome.tables())));
         assertThat(outcome.cellsWithheld()).isPositive();
+
+        // what approval checks again: the tables as protected pass, the tables protected alone do not
+        var ledger = List.of(LinkedTable.of("release 1, table 1", first.getFirst()));
+        var knowledge = new JointDisclosure.Knowledge(true, data::count);
+        assertThat(joint.exposures(outcome.tables(), ledger, knowledge)).isEmpty();
+        assertThat(joint.exposures(alone(data, byGroup), ledger, knowledge))
+                .isNotEmpty()
+                .allSatisfy(exposure -> assertThat(exposure.describe()).contains("could be recovered exactly"));
         assertThat(outcome.withheld()).allSatisfy(reason -> assertThat(reason)
                 .contains("release 1, table 1")
                 .contains("age bands 0-8 and 9-17 are children"));
