@@ -20,4 +20,11 @@ public record DisclosureCheck(
     public DisclosureCheck {
         suppressions = List.copyOf(suppressions);
     }
+
+    /** How many cells the joint check withheld besides this table's own suppressions. */
+    public long joint() {
+        return suppressions.stream()
+                .filter(s -> s.reason() == Suppression.Reason.JOINT)
+                .count();
+    }
 }

@@ -66,6 +66,10 @@ class DisclosureControl {
         return minimumCellSize;
     }
 
+    int protectionRange() {
+        return protectionRange;
+    }
+
     /**
      * Which way random rounding goes for each cell of a table: a number in [0, 1) per cell, the same for the same
      * cell wherever it is published. The total row and column are the last.

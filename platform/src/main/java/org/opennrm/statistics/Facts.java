@@ -109,6 +109,37 @@ class Facts {
         return new CountTable(request.rows().word(), request.columns().word(), rowList, columnList, grid);
     }
 
+    /** How many facts one cell counts; for the joint check only, never shown. */
+    long count(CellDefinition cell) {
+        var sql = new StringBuilder("select count(*) from statistics.fact where event_kind = :kind");
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", cell.event().name());
+        if (cell.firstQuarter() != null) {
+            sql.append(" and period_year * 4 + period_quarter - 1 >= :from");
+            params.put("from", cell.firstQuarter());
+        }
+        if (cell.lastQuarter() != null) {
+            sql.append(" and period_year * 4 + period_quarter - 1 <= :to");
+            params.put("to", cell.lastQuarter());
+        }
+        if (Dimension.UNKNOWN.equals(cell.region())) {
+            sql.append(" and region_code is null");
+        } else if (cell.region() != null) {
+            sql.append(" and region_code = :region");
+            params.put("region", cell.region());
+        }
+        int n = 0;
+        for (var category : cell.categories().entrySet()) {
+            // the dimension's SQL is fixed text chosen by its name; the category is a parameter
+            sql.append(" and ")
+                    .append(Dimension.valueOf(category.getKey()).sql())
+                    .append(" = :c")
+                    .append(n);
+            params.put("c" + n++, category.getValue());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
     /**
      * Every person registered (a referral or an anonymous notification) in the years given (either may be null), as
      * the facts hold them, leaving out referrals of persons who did not agree to use in statistics: the CTDC export

@@ -14,11 +14,15 @@ public class NationalStatistics {
     private final Facts facts;
     private final DisclosureControl disclosureControl;
     private final RoundingKey roundingKey;
+    private final Ledger ledger;
+    private final JointDisclosure joint;
 
-    NationalStatistics(Facts facts, DisclosureControl disclosureControl, RoundingKey roundingKey) {
+    NationalStatistics(Facts facts, DisclosureControl disclosureControl, RoundingKey roundingKey, Ledger ledger) {
         this.facts = facts;
         this.disclosureControl = disclosureControl;
         this.roundingKey = roundingKey;
+        this.ledger = ledger;
+        this.joint = new JointDisclosure(disclosureControl.minimumCellSize(), disclosureControl.protectionRange());
     }
 
     /** Records one coded fact. Called by the modules where the events happen; no identity goes in. */
@@ -27,11 +31,46 @@ public class NationalStatistics {
         facts.add(fact);
     }
 
-    /** A standard national table as it may be published: disclosure-controlled, with its check. */
+    /**
+     * A standard national table as it may be shown or downloaded: disclosure-controlled on its own and then checked
+     * jointly against everything published (the ledger), so that it never reveals a cell through an earlier release.
+     * It is not itself written to the ledger: what leaves the office for good goes through a release.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     ProtectedTable table(TableRequest request, Rounding rounding) {
+        var counted = counted(request, rounding);
+        var candidate = new JointDisclosure.Candidate(
+                "this table",
+                request,
+                TableView.of(request, counted.table()),
+                counted.counts().withTotals());
+        var outcome = joint.protect(
+                java.util.List.of(candidate),
+                ledger.overlapping(java.util.List.of(request)),
+                knowledge(java.util.List.of(request)));
+        return outcome.tables().getFirst().asProtectedTable();
+    }
+
+    /** What a reader knows about ages in these tables' facts, and the true counts for the joint check's own use. */
+    JointDisclosure.Knowledge knowledge(java.util.List<TableRequest> requests) {
+        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        return new JointDisclosure.Knowledge(
+                ledger.ageBandsNest(requests),
+                cell -> counted.computeIfAbsent(cell.canonical(), key -> facts.count(cell)));
+    }
+
+    /** A table protected on its own, with the counts behind it (which never leave the statistics module). */
+    record Counted(CountTable counts, ProtectedTable table) {}
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    Counted counted(TableRequest request, Rounding rounding) {
         var counts = facts.aggregate(request);
+        return new Counted(counts, protect(request, counts, rounding));
+    }
+
+    private ProtectedTable protect(TableRequest request, CountTable counts, Rounding rounding) {
         return disclosureControl.protect(
                 counts,
                 rounding,

@@ -36,6 +36,7 @@ class ReleasesController {
             "quarter:age-group",
             "exploitation-form:sex",
             "age-band:sex",
+            "age-group:sex",
             "citizenship:sex",
             "referring-sector:age-group",
             "decision-outcome:time-to-decision",

@@ -35,9 +35,14 @@ class RoundingKey {
 
     /** A number in [0, 1) that is the same for the same definition, and uniform over definitions. */
     double draw(CellDefinition cell) {
+        return draw(key(), cell);
+    }
+
+    /** The draw of a cell under a given key. */
+    static double draw(byte[] key, CellDefinition cell) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] digest = mac.doFinal(cell.canonical().getBytes(StandardCharsets.UTF_8));
             // 53 random bits, as many as a double holds exactly
             return (ByteBuffer.wrap(digest).getLong() >>> 11) * 0x1.0p-53;

@@ -1,0 +1,269 @@
+package org.opennrm.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The joint disclosure check against the issue's attacks, each verified by {@link LinearAttack} (an attacker written
+ * apart from the check, solving the full cross-classification with its own simplex): every attack succeeds against
+ * tables protected one by one (the old behaviour), and none succeeds once the check has run.
+ */
+class JointDisclosureTests {
+
+    static final int SIZE = 10;
+    final DisclosureControl control = new DisclosureControl(SIZE);
+    final JointDisclosure joint = new JointDisclosure(SIZE, SIZE);
+    final LinearAttack.World year2025 =
+            new LinearAttack.World(List.of(8100, 8101, 8102, 8103), List.of("NORTH", "SOUTH", "UNKNOWN"), true);
+
+    static TableRequest request(String rows, String columns, String from, String to, String region) {
+        return TableRequest.of(rows, columns, null, from, to, region);
+    }
+
+    /** The old behaviour: every table protected on its own. */
+    List<TableView> alone(Microdata data, List<TableRequest> requests) {
+        List<TableView> views = new ArrayList<>();
+        for (var request : requests) {
+            views.add(TableView.of(request, control.protect(data.table(request), Rounding.NONE)));
+        }
+        return views;
+    }
+
+    /** A release as the check publishes it, against the releases before it. */
+    List<TableView> published(Microdata data, List<TableRequest> requests, List<List<TableView>> earlier) {
+        return jointly(data, requests, earlier).tables();
+    }
+
+    static void assertEveryPrimaryKeepsItsRange(List<LinearAttack.Finding> findings) {
+        assertThat(findings).isNotEmpty();
+        assertThat(findings).allSatisfy(finding -> assertThat(finding.width())
+                .as("%s %s/%s", finding.table(), finding.row(), finding.column())
+                .isGreaterThanOrEqualTo(SIZE));
+    }
+
+    JointDisclosure.Outcome jointly(Microdata data, List<TableRequest> requests, List<List<TableView>> earlier) {
+        List<JointDisclosure.Candidate> candidates = new ArrayList<>();
+        for (var request : requests) {
+            var counts = data.table(request);
+            candidates.add(new JointDisclosure.Candidate(
+                    "table " + (candidates.size() + 1),
+                    request,
+                    TableView.of(request, control.protect(counts, Rounding.NONE)),
+                    counts.withTotals()));
+        }
+        List<LinkedTable> ledger = new ArrayList<>();
+        for (int e = 0; e < earlier.size(); e++) {
+            for (int t = 0; t < earlier.get(e).size(); t++) {
+                ledger.add(LinkedTable.of(
+                        "release " + (e + 1) + ", table " + (t + 1),
+                        earlier.get(e).get(t)));
+            }
+        }
+        return joint.protect(candidates, ledger, new JointDisclosure.Knowledge(true, data::count));
+    }
+
+    static List<TableView> all(List<TableView> first, List<TableView> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** Four girls aged 9-17 among 144 people of 2025: the "cell of 4". */
+    Microdata fourGirls() {
+        return new Microdata()
+                .add(4, 1, "NORTH", "FEMALE", "9-17")
+                .add(20, 1, "NORTH", "MALE", "9-17")
+                .add(10, 2, "NORTH", "MALE", "0-8")
+                .add(12, 2, "NORTH", "FEMALE", "18-20")
+                .add(13, 3, "SOUTH", "FEMALE", "21-23")
+                .add(25, 3, "SOUTH", "FEMALE", "24-26")
+                .add(60, 4, "SOUTH", "MALE", "30-38");
+    }
+
+    @Test
+    void twoReleasesOfOnePeriodRecoverACellOfFourUnlessCheckedJointly() {
+        var data = fourGirls();
+        var byBand = requests(new String[] {"age-band:sex::"});
+        var byGroup = requests(new String[] {"age-group:sex::"});
+        var first = published(data, byBand, List.of());
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, first));
+
+        // the old behaviour: the second release protected on its own
+        var attack = LinearAttack.attack(year2025, all(first, alone(data, byGroup)));
+        assertThat(attack).anySatisfy(finding -> {
+            assertThat(finding.row()).isEqualTo("9-17");
+            assertThat(finding.column()).isEqualTo("FEMALE");
+            assertThat(finding.exact()).isTrue();
+            assertThat(finding.min()).isEqualTo(4);
+        });
+
+        var outcome = jointly(data, byGroup, List.of(first));
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, all(first, outcome.tables())));
+        assertThat(outcome.cellsWithheld()).isPositive();
+
+        // what approval checks again: the tables as protected pass, the tables protected alone do not
+        var ledger = List.of(LinkedTable.of("release 1, table 1", first.getFirst()));
+        var knowledge = new JointDisclosure.Knowledge(true, data::count);
+        assertThat(joint.exposures(outcome.tables(), ledger, knowledge)).isEmpty();
+        assertThat(joint.exposures(alone(data, byGroup), ledger, knowledge))
+                .isNotEmpty()
+                .allSatisfy(exposure -> assertThat(exposure.describe()).contains("could be recovered exactly"));
+        assertThat(outcome.withheld()).allSatisfy(reason -> assertThat(reason)
+                .contains("release 1, table 1")
+                .contains("age bands 0-8 and 9-17 are children"));
+        assertThat(outcome.tables().getFirst().disclosure().suppressions())
+                .filteredOn(s -> s.reason() == Suppression.Reason.JOINT)
+                .allSatisfy(s -> assertThat(s.why()).contains("could be recovered exactly"));
+    }
+
+    @Test
+    void aStandardReleaseWithAgeBandsNestingInChildAndAdultIsProtectedJointly() {
+        var data = Microdata.skewed(1, 150);
+        var standard = requests(new String[] {"age-band:sex::", "quarter:age-group::"});
+        var ages = new LinearAttack.World(year2025.quarters(), year2025.regions(), true);
+        var noAges = new LinearAttack.World(year2025.quarters(), year2025.regions(), false);
+
+        // each table safe on its own, even read together, until a reader adds that 48+ are adults
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(noAges, alone(data, standard)));
+        assertThat(LinearAttack.attack(ages, alone(data, standard)))
+                .anySatisfy(finding -> assertThat(finding.width()).isLessThan(SIZE));
+
+        var outcome = jointly(data, standard, List.of());
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(ages, outcome.tables()));
+        System.out.printf(
+                "standard release + age structure: %d cells (%d people) withheld in %d ms%n",
+                outcome.cellsWithheld(), outcome.personsWithheld(), outcome.millis());
+    }
+
+    @Test
+    void aRegionalReleaseAfterANationalOneIsProtectedJointly() {
+        var data = Microdata.skewed(1, 60);
+        var national = requests(new String[] {"region:sex::", "quarter:sex::"});
+        var north = requests(new String[] {"quarter:sex::NORTH"});
+        var first = published(data, national, List.of());
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, first));
+
+        assertThat(LinearAttack.attack(year2025, all(first, alone(data, north))))
+                .anySatisfy(finding -> assertThat(finding.width()).isLessThan(SIZE));
+
+        var outcome = jointly(data, north, List.of(first));
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, all(first, outcome.tables())));
+        assertThat(outcome.withheld())
+                .anySatisfy(reason -> assertThat(reason).contains("regions add up to the nation"));
+    }
+
+    @Test
+    void aReleaseOfNestedPeriodsIsProtectedJointly() {
+        var data = Microdata.skewed(2, 150);
+        var lastQuarter = requests(new String[] {"age-band:sex:2025-Q4:"});
+        var year = requests(new String[] {"age-band:sex:2025-Q1:", "quarter:sex::"});
+        var first = published(data, lastQuarter, List.of());
+
+        assertThat(LinearAttack.attack(year2025, all(first, alone(data, year))))
+                .anySatisfy(finding -> assertThat(finding.width()).isLessThan(SIZE));
+
+        var outcome = jointly(data, year, List.of(first));
+        assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, all(first, outcome.tables())));
+        System.out.printf(
+                "nested periods: %d cells (%d people) withheld in %d ms%n",
+                outcome.cellsWithheld(), outcome.personsWithheld(), outcome.millis());
+    }
+
+    @Test
+    void aReleaseThatWouldPublishAgainWhatExposesASmallCellIsRefusedWithTheCell() {
+        var data = Microdata.skewed(1, 150);
+        var standard = requests(new String[] {"age-band:sex::", "quarter:age-group::"});
+        // published before the joint check existed: exposed through the age structure
+        var legacy = alone(data, standard);
+        var again = requests(new String[] {"age-band:sex::"});
+
+        assertThatThrownBy(() -> jointly(data, again, List.of(legacy)))
+                .isInstanceOf(ReleaseRefused.class)
+                .hasMessageContaining("Protection cannot be achieved")
+                .hasMessageContaining("age band 48+")
+                .hasMessageContaining("Nothing was published");
+    }
+
+    @Test
+    void averagingTheSameCellAcrossTablesGainsNothingWithKeyedRounding() {
+        var tables = requests(new String[] {
+            "quarter:sex::", "year:sex::", "age-band:sex::", "age-group:sex::", "region:sex::",
+            "sex:quarter::", "sex:year::", "sex:age-band::", "sex:age-group::", "sex:region::"
+        });
+        byte[] key = "a synthetic rounding key for tests".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int recoveredBefore = 0;
+        int recoveredNow = 0;
+        for (long seed = 3; seed <= 6; seed++) {
+            var data = Microdata.skewed(seed, 400);
+            List<TableView> keyed = new ArrayList<>();
+            var sexes = data.table(tables.getFirst()).columns();
+            for (int sex = 0; sex < sexes.size(); sex++) {
+                long truth = data.table(tables.getFirst()).columnTotal(sex);
+                List<Long> perTable = new ArrayList<>();
+                Set<Long> perCell = new java.util.HashSet<>();
+                for (var request : tables) {
+                    var counts = data.table(request);
+                    boolean sexInColumns = request.columns() == Dimension.SEX;
+                    int index = (sexInColumns ? counts.columns() : counts.rows()).indexOf(sexes.get(sex));
+                    // the old behaviour: each table draws its own rounding
+                    var alone = control.protect(counts, Rounding.RANDOM);
+                    perTable.add(sexInColumns ? alone.columnTotal(index) : alone.rowTotal(index));
+                    // now: drawn from the cell's definition, the same in every table
+                    var table = control.protect(
+                            counts,
+                            Rounding.RANDOM,
+                            (r, c) -> RoundingKey.draw(
+                                    key,
+                                    CellDefinition.of(
+                                            request,
+                                            r < counts.rows().size()
+                                                    ? counts.rows().get(r)
+                                                    : null,
+                                            c < counts.columns().size()
+                                                    ? counts.columns().get(c)
+                                                    : null)));
+                    perCell.add(sexInColumns ? table.columnTotal(index) : table.rowTotal(index));
+                    if (sex == 0) {
+                        keyed.add(TableView.of(request, table));
+                    }
+                }
+                if (perTable.contains(null)) {
+                    continue; // a small margin is suppressed, not rounded
+                }
+                double average =
+                        perTable.stream().mapToLong(Long::longValue).average().orElseThrow();
+                if (Math.round(average) == truth && truth % Rounding.BASE != 0) {
+                    recoveredBefore++;
+                }
+                assertThat(perCell)
+                        .as("one published value for %s", sexes.get(sex))
+                        .hasSize(1);
+                if (perCell.iterator().next() == truth && truth % Rounding.BASE != 0) {
+                    recoveredNow++;
+                }
+            }
+            // and a reader who takes every rounded value as the interval it stands for narrows no small cell
+            assertEveryPrimaryKeepsItsRange(LinearAttack.attack(year2025, keyed));
+        }
+        assertThat(recoveredBefore)
+                .as("the averaging attack against per-table rounding")
+                .isPositive();
+        assertThat(recoveredNow).isZero();
+    }
+
+    /** "rows:columns:from:region", the period running to 2025-Q4 (from 2025-Q1 when not given). */
+    static List<TableRequest> requests(String[] specs) {
+        List<TableRequest> requests = new ArrayList<>();
+        for (String spec : specs) {
+            String[] p = spec.split(":", -1);
+            requests.add(
+                    request(p[0], p[1], p[2].isEmpty() ? "2025-Q1" : p[2], "2025-Q4", p[3].isEmpty() ? null : p[3]));
+        }
+        return requests;
+    }
+}
