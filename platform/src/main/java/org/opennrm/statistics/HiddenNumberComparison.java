@@ -40,7 +40,7 @@ record HiddenNumberComparison(
         HETEROGENEITY,
         /** The latent-class chain did not mix well enough or its draws were unbounded: AIC's model is shown. */
         LATENT_CLASS_UNRELIABLE,
-        /** Nothing gives a bounded estimate. */
+        /** Too few people on two lists or more, or nothing gives a bounded estimate. */
         NO_SUPPORT
     }
 
@@ -133,7 +133,9 @@ record HiddenNumberComparison(
         }
         Choice recommended = null;
         Reason reason;
-        if (latentClass != null && latentClass.mixedWell() && !latentClass.unbounded()) {
+        if (overlapping < MINIMUM_OVERLAP) {
+            reason = Reason.NO_SUPPORT;
+        } else if (latentClass != null && latentClass.mixedWell() && !latentClass.unbounded()) {
             recommended = Choice.LATENT_CLASS;
             reason = Reason.HETEROGENEITY;
         } else {

@@ -99,6 +99,10 @@ class EstimationJobsWebTests {
         }
         mvc.perform(get(location).with(as(Role.STATISTICIAN, organisation)))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"no-estimate\"")))
+                .andExpect(content().string(containsString("The data cannot support an estimate of the hidden number")))
+                .andExpect(content().string(not(containsString("Recommended:"))))
+                .andExpect(content().string(containsString("id=\"comparison\"")))
                 .andExpect(content().string(containsString("id=\"estimate-warnings\"")))
                 .andExpect(content().string(containsString("Only 2 people are on two lists or more")))
                 .andExpect(content().string(containsString("The lists A &amp; C share nobody")))

@@ -56,6 +56,8 @@ class HiddenNumberJobBrowserTests {
                     .contains("Log-linear model, main effects only");
             assertThat(browser.textOf(By.id("latent-class-details"))).contains("effective draws");
             assertThat(browser.text()).doesNotContain("NaN").doesNotContain("statistics.jobs.");
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('recommended').scrollIntoView()");
             browser.screenshot("statistics-21-hidden-number-result");
         }
 
@@ -65,6 +67,8 @@ class HiddenNumberJobBrowserTests {
             Object fits = ((JavascriptExecutor) phone.driver())
                     .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1");
             assertThat(fits).isEqualTo(true);
+            ((JavascriptExecutor) phone.driver())
+                    .executeScript("document.getElementById('comparison').scrollIntoView()");
             phone.screenshot("statistics-22-hidden-number-phone");
         }
     }
