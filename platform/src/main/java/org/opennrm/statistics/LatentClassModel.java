@@ -31,6 +31,8 @@ final class LatentClassModel {
     static final double CONCENTRATION_RATE = 0.25;
     /** A hidden number beyond this many times the people seen is taken as unbounded by the data. */
     static final double UNBOUNDED = 1_000;
+    /** Cells with at most this many people get one categorical draw per person instead of binomials per class. */
+    static final int SMALL_CELL = 32;
 
     /**
      * How the chain is run.
@@ -176,6 +178,24 @@ final class LatentClassModel {
                 cellWeight[k] = w;
                 sum += w;
             }
+            if (count <= SMALL_CELL) {
+                // few people: one categorical draw each is cheaper than a binomial per class
+                for (long person = 0; person < count; person++) {
+                    double u = random.nextDouble() * sum;
+                    int k = 0;
+                    while (k < classes - 1 && u >= cellWeight[k]) {
+                        u -= cellWeight[k];
+                        k++;
+                    }
+                    classSize[k]++;
+                    for (int j = 0; j < lists; j++) {
+                        if ((cell & (1 << j)) != 0) {
+                            classOnList[k][j]++;
+                        }
+                    }
+                }
+                continue;
+            }
             long left = count;
             for (int k = 0; k < classes && left > 0; k++) {
                 long inClass;
@@ -272,12 +292,31 @@ final class LatentClassModel {
                 p = (p - b) / (1 - b);
             }
         }
-        for (long t = 0; t < n; t++) {
-            if (random.nextDouble() < p) {
-                result++;
-            }
+        return result + smallBinomial((int) n, p);
+    }
+
+    /** Binomial(n, p) for n of at most a few dozen, by inversion of the distribution function (one uniform). */
+    private long smallBinomial(int n, double p) {
+        if (n == 0 || p <= 0) {
+            return 0;
         }
-        return result;
+        if (p >= 1) {
+            return n;
+        }
+        if (p > 0.5) {
+            return n - smallBinomial(n, 1 - p);
+        }
+        double q = 1 - p;
+        double ratio = p / q;
+        double f = Math.pow(q, n);
+        double u = random.nextDouble();
+        int x = 0;
+        while (u > f && x < n) {
+            u -= f;
+            f *= ratio * (n - x) / (x + 1);
+            x++;
+        }
+        return x;
     }
 
     private int occupiedClasses() {
