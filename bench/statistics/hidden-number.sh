@@ -3,7 +3,7 @@
 # 500 to 50,000 people); coverage of the 95% interval, median relative error and fit time per model (main effects,
 # AIC, BIC, latent class, and the model the estimates page recommends). Not part of ./mvnw verify.
 # Usage: bench/statistics/hidden-number.sh [--quick] [--populations N] [--threads P] [--verbose] [--classes K]
-#        [--burn-in B] [--samples M] [--thinning T] [--seed S]
+#        [--burn-in B] [--samples M] [--thinning T] [--seed S] [--scenario standard|severe]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 TARGET="${OPENNRM_TARGET:-target-bench}"

@@ -38,7 +38,7 @@ record HiddenNumberComparison(
     enum Reason {
         /** The latent-class model allows unequal recording; its chain mixed and its interval is bounded. */
         HETEROGENEITY,
-        /** The latent-class chain did not mix well enough or its draws were unbounded: AIC's model is shown. */
+        /** The latent-class draws were unbounded (or the model did not run): AIC's model is shown first. */
         LATENT_CLASS_UNRELIABLE,
         /** Too few people on two lists or more, or nothing gives a bounded estimate. */
         NO_SUPPORT
@@ -135,7 +135,7 @@ record HiddenNumberComparison(
         Reason reason;
         if (overlapping < MINIMUM_OVERLAP) {
             reason = Reason.NO_SUPPORT;
-        } else if (latentClass != null && latentClass.mixedWell() && !latentClass.unbounded()) {
+        } else if (latentClass != null && !latentClass.unbounded()) {
             recommended = Choice.LATENT_CLASS;
             reason = Reason.HETEROGENEITY;
         } else {
