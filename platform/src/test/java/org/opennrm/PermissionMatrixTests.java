@@ -154,6 +154,8 @@ class PermissionMatrixTests {
         rule("POST /api/v1/estimates/mse", "statistics:read:all");
         // from a linkage run: the facade also needs linkage:run:all, which every holder of statistics:read:all has
         rule("POST /api/v1/estimates/mse/linkage-runs/\\{runId\\}", "statistics:read:all");
+        // background estimates (log-linear and latent-class models side by side): the same permission
+        rule("(GET|POST) /api/v1/estimates/jobs.*", "statistics:read:all");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes

@@ -21,6 +21,12 @@ class Estimates {
     /** A list-overlap table of 12 lists is at most 4,096 short rows; anything far larger is not one. */
     static final int MAX_CHARACTERS = 1_000_000;
 
+    /**
+     * More lists than this and the stepwise search can take minutes (12 lists took 156 s), so such a table is
+     * estimated only in the background ({@link EstimationJobs}); a request never holds a thread that long.
+     */
+    static final int IMMEDIATE_MAX_LISTS = 8;
+
     private final MultipleSystemsEstimation estimation;
     private final LinkageRuns linkageRuns;
     private final EncounterOverlaps encounters;
@@ -45,7 +51,16 @@ class Estimates {
         if (csv.length() > MAX_CHARACTERS) {
             throw new MseInputInvalid("The table is too large for a list-overlap table.");
         }
-        return estimation.estimate(ListOverlapTable.parse(new StringReader(csv.strip())));
+        return estimation.estimate(immediate(ListOverlapTable.parse(new StringReader(csv.strip()))));
+    }
+
+    private static ListOverlapTable immediate(ListOverlapTable table) {
+        if (table.listCount() > IMMEDIATE_MAX_LISTS) {
+            throw new MseInputInvalid("A table of " + table.listCount() + " lists can take minutes to fit, so it is"
+                    + " estimated in the background: use \"Compare with the latent-class model\" (or POST"
+                    + " /api/v1/estimates/jobs). At most " + IMMEDIATE_MAX_LISTS + " lists are estimated at once.");
+        }
+        return table;
     }
 
     /**
@@ -64,7 +79,7 @@ class Estimates {
                 run.id(),
                 "hidden number estimated lists=" + run.overlap().lists().size());
         return estimation.estimate(
-                ListOverlapTable.parse(new StringReader(run.overlap().csv())));
+                immediate(ListOverlapTable.parse(new StringReader(run.overlap().csv()))));
     }
 
     /** A linkage run by id (404 when there is none); needs {@code linkage:run:all}. */

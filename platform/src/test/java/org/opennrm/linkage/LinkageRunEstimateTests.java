@@ -179,4 +179,39 @@ class LinkageRunEstimateTests {
                     .andExpect(status().isForbidden());
         }
     }
+
+    @Test
+    void anEstimateFromARunStatesTheLinkageThresholdItRestsOn() throws Exception {
+        UUID completed = run(3, true);
+
+        mvc.perform(post("/statistics/estimates/linkage-runs/{id}", completed)
+                        .with(statistician)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("rests on the linkage threshold 0.80")));
+
+        mvc.perform(get("/linkage/runs/{id}", completed).with(statistician))
+                .andExpect(content().string(containsString("/statistics/estimates/jobs/linkage-runs/" + completed)));
+        mvc.perform(post("/api/v1/estimates/jobs/linkage-runs/{id}", completed).with(statistician))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.source").value("LINKAGE_RUN"))
+                .andExpect(jsonPath("$.linkageRunId").value(completed.toString()))
+                .andExpect(jsonPath("$.linkageThreshold").value(0.8));
+        String location = mvc.perform(post("/statistics/estimates/jobs/linkage-runs/{id}", completed)
+                        .with(statistician)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(location).with(statistician))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"job-linkage\"")))
+                .andExpect(content().string(containsString("at the linkage threshold 0.80")));
+
+        UUID draft = run(3, false);
+        mvc.perform(post("/api/v1/estimates/jobs/linkage-runs/{id}", draft).with(statistician))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("run it first")));
+    }
 }

@@ -110,4 +110,27 @@ class MseApiTests {
                         .content(MseFixtures.csv("Western")))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void moreThanEightListsAreSentToTheBackgroundInsteadOfHoldingTheRequest() throws Exception {
+        StringBuilder csv = new StringBuilder("A,B,C,D,E,F,G,H,I,count\n");
+        for (int list = 0; list < 9; list++) {
+            for (int other = 0; other < 9; other++) {
+                csv.append(other == list || other == (list + 1) % 9 ? "1," : "0,");
+            }
+            csv.append("5\n");
+            for (int other = 0; other < 9; other++) {
+                csv.append(other == list ? "1," : "0,");
+            }
+            csv.append("20\n");
+        }
+        estimate(csv.toString(), Role.STATISTICIAN)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("estimated in the background")));
+        mvc.perform(post("/api/v1/estimates/jobs?samples=100&burnIn=0&thinning=1")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .contentType("text/csv")
+                        .content(csv.toString()))
+                .andExpect(status().isAccepted());
+    }
 }
