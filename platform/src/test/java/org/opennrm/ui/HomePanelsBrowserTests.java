@@ -98,6 +98,23 @@ class HomePanelsBrowserTests {
     }
 
     @Test
+    void aStatisticianSeesTheReleasesAwaitingApproval() {
+        try (var statistician = Browser.open(port)) {
+            statistician.signIn("statistician", PASSWORD, null);
+            statistician.go("/");
+            long awaiting = jdbc.sql("select count(*) from statistics.release where status = 'AWAITING_APPROVAL'")
+                    .query(Long.class)
+                    .single();
+            long toApprove = Long.parseLong(statistician.textOf(By.id("releases-to-approve")));
+            long mine = Long.parseLong(statistician.textOf(By.id("releases-mine")));
+            assertThat(toApprove + mine).isEqualTo(awaiting);
+            statistician.screenshot("home-08-statistician");
+            statistician.clickId("panel-releases-all");
+            assertThat(statistician.path()).startsWith("/statistics/releases");
+        }
+    }
+
+    @Test
     void aShelterOnAPhoneSeesTheReferralsWaitingForItsAnswer() {
         var shelter =
                 organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
