@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
@@ -51,6 +52,9 @@ class SessionStore {
 
         SavesDuringOutage(PlatformTransactionManager transactions) {
             this.template = new TransactionTemplate(transactions);
+            // as Spring Session's own: a session is saved when the response is sent, which may be inside the
+            // request's transaction (a read-only one, a download); the session's write is never part of it
+            this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         }
 
         @Override

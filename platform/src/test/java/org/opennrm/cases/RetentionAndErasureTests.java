@@ -318,8 +318,22 @@ class RetentionAndErasureTests {
         UUID list = UUID.randomUUID();
         jdbc.sql("""
                         insert into linkage.run_list (id, run_id, position, label, records, encodings, uploaded_at)
-                        values (?, ?, 0, 'list', 1, 'not-really-encrypted', ?)""").param(list).param(run).param(Timestamp.from(at)).update();
+                        values (?, ?, 0, 'list', 1, ?, ?)""")
+                .param(list)
+                .param(run)
+                .param(protection.encrypt("synthetic encodings", encodingsContext() + list))
+                .param(Timestamp.from(at))
+                .update();
         return list;
+    }
+
+    /** The context the linkage module encrypts an uploaded list under (declared by its EncryptedColumn). */
+    private String encodingsContext() {
+        return columns.stream()
+                .filter(c -> c.table().equals("linkage.run_list") && c.column().equals("encodings"))
+                .findFirst()
+                .orElseThrow()
+                .contextPrefix();
     }
 
     private boolean uploadRemoved(UUID list) {
