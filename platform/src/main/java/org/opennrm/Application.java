@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application {
 
     public static void main(String[] args) {
+        if (Backups.isCommand(args)) {
+            // backup and restore work on the data folder without starting the platform
+            System.exit(Backups.run(args, System.out, System.err));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -1,6 +1,7 @@
 package org.opennrm;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ChangeCount {
 
     private final AtomicLong count = new AtomicLong();
+    private volatile Consumer<String> notices;
 
     /**
      * The count and the moment of a read. Taken before reading, so that a change ending during the read leaves
@@ -43,8 +45,25 @@ public class ChangeCount {
         return count.get();
     }
 
-    /** Called by a write; counted when its transaction ends (at once outside a transaction). */
+    /** Sends each change to the other nodes too (set once by {@link ChangeNotices}). */
+    void sendNoticesTo(Consumer<String> notices) {
+        this.notices = notices;
+    }
+
+    /** A change made through another node has been committed (or one whose notice may have been missed). */
+    void changedElsewhere() {
+        count.incrementAndGet();
+    }
+
+    /**
+     * Called by a write; counted when its transaction ends (at once outside a transaction), and noticed by the
+     * other nodes when its transaction commits.
+     */
     public void changed() {
+        var send = notices;
+        if (send != null) {
+            send.accept(ChangeNotices.topic(this));
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -44,7 +44,15 @@ class EmbeddedDatabase {
         Files.createDirectories(pgData);
         var passwords = EmbeddedAccounts.passwords(pgData.getParent());
         EmbeddedAccounts.initialiseIfNew(pgData, passwords);
-        EmbeddedServer server = EmbeddedServer.start(
+        EmbeddedServer server = startServer(pgData, port, passwords);
+        log.info("Embedded PostgreSQL running on port {} with data in {}", server.port(), pgData);
+        EmbeddedAccounts.secure(server.postgres(), pgData, passwords, DATABASE);
+        return server;
+    }
+
+    /** Starts this data folder's server (stopping an orphan of the same folder first). */
+    static EmbeddedServer startServer(Path pgData, int port, EmbeddedAccounts.Passwords passwords) throws IOException {
+        return EmbeddedServer.start(
                 pgData,
                 port,
                 onPort -> durable(EmbeddedPostgres.builder()
@@ -58,9 +66,6 @@ class EmbeddedDatabase {
                         // given up too early would leave a server nobody owns
                         .setPGStartupWait(Duration.ofMinutes(2))
                         .setPort(onPort)));
-        log.info("Embedded PostgreSQL running on port {} with data in {}", server.port(), pgData);
-        EmbeddedAccounts.secure(server.postgres(), pgData, passwords, DATABASE);
-        return server;
     }
 
     /** Starts the embedded server again when it died, without restarting the platform. */

@@ -92,6 +92,10 @@ class PermissionMatrixTests {
         rule("GET /api/v1/cases/queue", "cases:read:all");
         rule("(GET|POST) /cases/\\{id\\}/decisions/.*", "decisions:take:all");
         rule("POST /api/v1/cases/\\{id\\}/decisions/.*", "decisions:take:all");
+        // erasure and legal hold: the co-ordinator's (and administrator's) data protection duties
+        rule("(GET|PUT|DELETE) /api/v1/cases/\\{id\\}/legal-hold", "retention:manage:all");
+        rule("POST /api/v1/cases/\\{id\\}/erasure", "retention:manage:all");
+        rule("GET /settings/retention", "retention:manage:all");
         rule("(GET|POST) /cases/\\{id\\}/profile", "cases:write:all");
         rule(
                 "POST /cases/\\{id\\}/(consents|consents/withdraw|best-interests)",

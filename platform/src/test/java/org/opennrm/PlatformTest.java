@@ -18,4 +18,15 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-public @interface PlatformTest {}
+public @interface PlatformTest {
+
+    /**
+     * For a test class that hands MockMvc a {@code MockHttpSession}: sessions in the servlet container, as the
+     * platform kept them before sessions moved to the database (Spring Session finds a session by its cookie only).
+     * Such a class runs in an application context of its own kind; {@code TwoNodesTests} and the browser tests
+     * cover sessions in the database.
+     */
+    String SESSIONS_IN_MEMORY = "spring.autoconfigure.exclude="
+            + "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration,"
+            + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
+}

@@ -16,7 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @NamedInterface("actor")
 public record Actor(UUID accountId, String username, UUID organisationId, Set<Role> roles, Set<Grant> grants)
-        implements OrganisationMember, java.security.Principal {
+        implements OrganisationMember, java.security.Principal, java.io.Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);

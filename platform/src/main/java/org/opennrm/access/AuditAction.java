@@ -33,5 +33,12 @@ public enum AuditAction {
     RELEASE_ASSEMBLED,
     RELEASE_APPROVED,
     RELEASE_PUBLISHED,
-    RELEASE_DOWNLOADED
+    RELEASE_DOWNLOADED,
+    /** A person's identity and free text removed from their case, on request or when its retention period ended. */
+    ERASED,
+    /** A case put on legal hold: neither erasure nor retention may remove it. */
+    LEGAL_HOLD_PLACED,
+    LEGAL_HOLD_RELEASED,
+    /** The retention job ran; the detail holds the number of records of each kind it removed. */
+    RETENTION_APPLIED
 }

@@ -1,7 +1,7 @@
 package org.opennrm.access;
 
 /** A permission within a scope. Its authority string is {@code <permission>:<scope>}. */
-public record Grant(Permission permission, Scope scope) {
+public record Grant(Permission permission, Scope scope) implements java.io.Serializable {
 
     public String authority() {
         return permission.word() + ":" + scope.word();

@@ -37,7 +37,12 @@ public enum Permission {
      * Export cases in the HTCDS v2 layout for an authorised exchange with a receiving organisation: pseudonymous by
      * default, with identity only for cases whose consent covers sharing with that organisation.
      */
-    CASES_EXPORT;
+    CASES_EXPORT,
+    /**
+     * Erase a person's case on request where the law allows, place and release legal holds, see the retention
+     * settings: the data protection duties of the national co-ordinator (and the administrator's settings page).
+     */
+    RETENTION_MANAGE;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

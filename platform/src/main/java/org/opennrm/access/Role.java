@@ -20,6 +20,7 @@ public enum Role {
                     g(ACCOUNTS_READ, ALL),
                     g(ACCOUNTS_MANAGE, ALL),
                     g(AUDIT_READ, ALL),
+                    g(RETENTION_MANAGE, ALL),
                     g(TOKENS_MANAGE, OWN))),
     COORDINATOR(
             true,
@@ -34,6 +35,7 @@ public enum Role {
                     g(REFERRALS_READ, ALL),
                     g(STATISTICS_READ, ALL),
                     g(LINKAGE_RUN, ALL),
+                    g(RETENTION_MANAGE, ALL),
                     g(TOKENS_MANAGE, OWN))),
     REFERRER(
             false,

@@ -184,7 +184,7 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
      * The principal between the password and the second factor: it carries no permission at all, and no name, so
      * that the page frame shows nobody signed in (it showed this record's text) until the second factor is given.
      */
-    record PendingSignIn(java.util.UUID accountId) implements java.security.Principal {
+    record PendingSignIn(java.util.UUID accountId) implements java.security.Principal, java.io.Serializable {
 
         @Override
         public String getName() {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * encrypted with the identity key (so that rotating the key re-encrypts them).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentificationSettings.class)
+@EnableConfigurationProperties({IdentificationSettings.class, RetentionSettings.class})
 class CasesConfiguration {
 
     @Bean

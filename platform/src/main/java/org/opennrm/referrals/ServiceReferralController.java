@@ -93,7 +93,7 @@ class ServiceReferralController {
             redirect.addFlashAttribute("flash", "serviceReferral.flash.sent");
         } catch (ServiceReferralRefused refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
-            redirect.addFlashAttribute("form", form);
+            redirect.addFlashAttribute("form", form.withoutTexts());
         }
         return "redirect:/cases/" + id + "/service-referrals";
     }

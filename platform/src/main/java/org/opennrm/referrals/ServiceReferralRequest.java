@@ -15,10 +15,19 @@ public record ServiceReferralRequest(
         Set<SharingScope> scopes,
         @Size(max = 2000) String healthNeeds,
         OverrideGround overrideGround,
-        @Size(max = 2000) String overrideReason) {
+        @Size(max = 2000) String overrideReason)
+        implements java.io.Serializable {
 
     public ServiceReferralRequest {
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+
+    /**
+     * The request without its free texts, to be shown again after a refusal: a flash attribute travels in the
+     * session, which is kept in the database as it is, and these texts are encrypted wherever they are stored.
+     */
+    ServiceReferralRequest withoutTexts() {
+        return new ServiceReferralRequest(receiverId, null, scopes, null, overrideGround, null);
     }
 
     @Override

@@ -14,9 +14,11 @@ import org.opennrm.PlatformTest;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PlatformTest
+@TestPropertySource(properties = PlatformTest.SESSIONS_IN_MEMORY)
 class AccountSessionCheckTests {
 
     static final String PASSWORD = "a long synthetic password";

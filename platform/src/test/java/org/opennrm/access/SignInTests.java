@@ -21,9 +21,11 @@ import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PlatformTest
+@TestPropertySource(properties = PlatformTest.SESSIONS_IN_MEMORY)
 class SignInTests {
 
     static final String PASSWORD = "correct horse battery";

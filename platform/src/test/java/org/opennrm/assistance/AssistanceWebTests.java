@@ -29,6 +29,7 @@ import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,6 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * criminal-justice track, through the pages or the API.
  */
 @PlatformTest
+// MockMvc's flashAttr did not reach the page through the session filter; flash after a redirect is covered in the
+// browser
+@TestPropertySource(properties = PlatformTest.SESSIONS_IN_MEMORY)
 class AssistanceWebTests {
 
     @Autowired

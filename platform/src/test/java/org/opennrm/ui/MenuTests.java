@@ -18,6 +18,7 @@ import org.opennrm.access.TestSignIn;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * person: each person still sees only their links and their own name, and each page its request's own CSRF token.
  */
 @PlatformTest
+@TestPropertySource(properties = PlatformTest.SESSIONS_IN_MEMORY)
 class MenuTests {
 
     @Autowired

@@ -32,9 +32,11 @@ import org.opennrm.cases.TraffickingProfile;
 import org.opennrm.cases.queue.QueuePages;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PlatformTest
+@TestPropertySource(properties = PlatformTest.SESSIONS_IN_MEMORY)
 class CasesWebTests {
 
     @Autowired
