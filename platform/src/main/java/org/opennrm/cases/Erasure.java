@@ -92,6 +92,10 @@ public class Erasure {
         for (var column : columns) {
             removed += empty(column, id.value(), personId);
         }
+        // the search index's buckets of the erased names: they would still link this person to others of a name
+        jdbc.sql("delete from cases.person_name_word where person_id = :person")
+                .param("person", personId)
+                .update();
         int encodings = jdbc.sql("delete from linkage.person_encoding where case_id = :id")
                 .param("id", id.value())
                 .update();

@@ -90,6 +90,10 @@ class RetentionAndErasureTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // nor the name search's buckets of the erased names
+        assertThat(jdbc.sql("""
+                                select count(*) from cases.person_name_word w join cases.case_file c
+                                on c.person_id = w.person_id where c.id = ?""").param(id).query(Long.class).single()).isZero();
         // the case stays, with its reference and codes, marked erased
         assertThat(jdbc.sql("select reference from cases.case_file where id = ? and erased_at is not null")
                         .param(id)

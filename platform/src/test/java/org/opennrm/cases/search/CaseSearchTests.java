@@ -106,7 +106,10 @@ class CaseSearchTests {
         String twin = null;
         for (int i = 0; twin == null; i++) {
             var candidate = "zq" + Integer.toString(i, 36);
-            if (index.bucket(candidate) == index.bucket(word)) {
+            // a word that folding keeps as it is (no y, j, w, g, doubled letters...), so that its bucket is the stored
+            // one
+            if (NameFolding.words(candidate).equals(List.of(candidate))
+                    && index.bucket(candidate) == index.bucket(word)) {
                 twin = candidate;
             }
         }
