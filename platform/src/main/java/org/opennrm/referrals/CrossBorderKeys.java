@@ -41,6 +41,7 @@ public class CrossBorderKeys {
     private final String country;
     private final KeyPair keys;
     private final Map<String, PublicKey> trusted = new HashMap<>();
+    private final Map<String, String> nrmOrganisations = new HashMap<>();
 
     CrossBorderKeys(
             @Value("${opennrm.cross-border.country:NRM}") String country,
@@ -55,6 +56,21 @@ public class CrossBorderKeys {
                         org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of())
                 .forEach((code, key) -> trusted.put(code.toUpperCase(java.util.Locale.ROOT), publicKey(key)));
+        Binder.get(environment)
+                .bind(
+                        "opennrm.cross-border.nrm-organisations",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())
+                .forEach((code, name) -> nrmOrganisations.put(code.toUpperCase(java.util.Locale.ROOT), name.strip()));
+    }
+
+    /**
+     * The name under which the NRM of another country is registered as a partner organisation
+     * ({@code opennrm.cross-border.nrm-organisations.<COUNTRY>}): the person's consent to share with that
+     * organisation is what allows a package to that country.
+     */
+    Optional<String> nrmOrganisation(String country) {
+        return Optional.ofNullable(country).map(code -> nrmOrganisations.get(code.toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** The country code this installation signs as. */
