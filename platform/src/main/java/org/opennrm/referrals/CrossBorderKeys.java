@@ -131,7 +131,7 @@ public class CrossBorderKeys {
         var privateFile = folder.resolve("ed25519-private.b64");
         try {
             if (Files.exists(privateFile)) {
-                ownerOnly(privateFile);
+                org.opennrm.SecretFiles.requireOwnerOnly(privateFile, "cross-border signing key");
                 return fromConfiguration(Files.readString(privateFile).strip());
             }
             Files.createDirectories(folder);
@@ -159,24 +159,6 @@ public class CrossBorderKeys {
 
     private static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    /**
-     * A private key readable by anyone but its owner is made owner-only at start, with a warning: a key file copied
-     * or restored with looser permissions is not left open.
-     */
-    static void ownerOnly(Path keyFile) throws IOException {
-        if (!posix(keyFile)) {
-            return;
-        }
-        var permissions = Files.getPosixFilePermissions(keyFile);
-        if (!OWNER_ONLY.containsAll(permissions)) {
-            log.warn(
-                    "The cross-border signing key {} was readable by others ({}); it is now owner-only",
-                    keyFile,
-                    PosixFilePermissions.toString(permissions));
-            Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
-        }
     }
 
     /** The JDK derives no public key from an Ed25519 private key directly; its PKCS#8 v2 form may carry it, else we store it. */
