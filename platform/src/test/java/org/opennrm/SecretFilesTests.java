@@ -17,8 +17,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 class SecretFilesTests {
 
     /** The key files of an installation that was given no keys by configuration, as the platform writes them. */
-    static final List<String> KEY_FILES =
-            List.of("identity-keyset.json", "audit-key", "linkage-secret", "cross-border/ed25519-private.b64");
+    static final List<String> KEY_FILES = List.of(
+            "identity-keyset.json",
+            "audit-key",
+            "linkage-secret",
+            "cross-border/ed25519-private.b64",
+            "database-passwords");
 
     @TempDir
     Path folder;
