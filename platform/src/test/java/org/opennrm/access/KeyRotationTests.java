@@ -30,6 +30,9 @@ class KeyRotationTests {
     KeyRotation rotation;
 
     @Autowired
+    Bootstrap bootstrap;
+
+    @Autowired
     IdentityProtection protection;
 
     @Autowired
@@ -234,6 +237,7 @@ class KeyRotationTests {
                 checkpoints,
                 auditKey,
                 rotation,
+                bootstrap,
                 new MockEnvironment().withProperty(Commands.PROPERTY, "rotate-identity-key"));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
