@@ -58,6 +58,7 @@ class CrossBorderController {
         model.addAttribute("packages", crossBorder.received());
         model.addAttribute("guardians", crossBorder.guardians());
         model.addAttribute("country", crossBorder.country());
+        model.addAttribute("fingerprint", crossBorder.fingerprint());
         return "referrals/service-cross-border";
     }
 

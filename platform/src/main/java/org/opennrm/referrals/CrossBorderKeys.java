@@ -42,6 +42,7 @@ public class CrossBorderKeys {
     private final KeyPair keys;
     private final Map<String, PublicKey> trusted = new HashMap<>();
     private final Map<String, String> nrmOrganisations = new HashMap<>();
+    private final Map<String, java.time.LocalDate> expiries = new HashMap<>();
 
     CrossBorderKeys(
             @Value("${opennrm.cross-border.country:NRM}") String country,
@@ -62,6 +63,42 @@ public class CrossBorderKeys {
                         org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of())
                 .forEach((code, name) -> nrmOrganisations.put(code.toUpperCase(java.util.Locale.ROOT), name.strip()));
+        Binder.get(environment)
+                .bind(
+                        "opennrm.cross-border.trusted-keys-expire",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())
+                .forEach((code, day) ->
+                        expiries.put(code.toUpperCase(java.util.Locale.ROOT), java.time.LocalDate.parse(day.strip())));
+    }
+
+    /**
+     * The fingerprint of a public key (base64 X.509) that two NRMs read to each other by phone before trusting it:
+     * SHA-256 of the key's bytes, in hexadecimal groups of four.
+     */
+    public static String fingerprint(String publicKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(publicKey.strip()));
+            String hex = java.util.HexFormat.of().withUpperCase().formatHex(digest);
+            return String.join(" ", hex.split("(?<=\\G.{4})"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** This installation's fingerprint, to read to the NRMs that receive its packages. */
+    public String fingerprint() {
+        return fingerprint(publicKey());
+    }
+
+    /**
+     * Whether the trusted key of a country has passed the last day agreed for it
+     * ({@code opennrm.cross-border.trusted-keys-expire.<COUNTRY>=YYYY-MM-DD}); a key with no day does not expire.
+     */
+    boolean expired(String senderCountry, java.time.LocalDate today) {
+        var last = senderCountry == null ? null : expiries.get(senderCountry.toUpperCase(java.util.Locale.ROOT));
+        return last != null && today.isAfter(last);
     }
 
     /**

@@ -291,6 +291,11 @@ public class CrossBorderReferrals {
         return keys.country();
     }
 
+    /** This installation's signing key's fingerprint, for the NRMs of other countries to compare by phone. */
+    public String fingerprint() {
+        return keys.fingerprint();
+    }
+
     /** The guardians who may be appointed when a child's package is imported. */
     public List<org.opennrm.cases.GuardianChoice> guardians() {
         return cases.guardians();

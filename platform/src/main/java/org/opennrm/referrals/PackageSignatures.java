@@ -80,6 +80,11 @@ final class PackageSignatures {
         if (!keys.trusts(sender)) {
             throw refused("crossBorder.unknownSender", "The sending country's key is not among the trusted keys.");
         }
+        if (keys.expired(sender, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+            throw refused(
+                    "crossBorder.keyExpired",
+                    "The sending country's trusted key has expired: exchange a new key with its NRM.");
+        }
         ObjectNode signed = received.deepCopy();
         signed.remove("signature");
         if (!keys.verify(sender, canonical(signed), signature.asString())) {
