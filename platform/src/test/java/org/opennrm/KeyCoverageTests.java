@@ -28,9 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Key rotation covers every encrypted value by construction: every column that holds a ciphertext anywhere in the
  * database is a declared {@link EncryptedColumn} bound to its own table and column, and a rotation over a database
- * holding a value of every declared column reads each back unchanged under the new key alone.
+ * holding a value of every declared column reads each back unchanged under the new key alone. Where a table holds no
+ * row, a synthetic one is inserted with neutral values of each column's type, so this test has a database of its own.
  */
-@PlatformTest
+// an application context and database of its own: the rows it inserts to hold every kind of value are no other
+// test's data
+@org.springframework.boot.test.context.SpringBootTest(properties = "opennrm.test.database=key-coverage")
+@org.springframework.test.context.ActiveProfiles("test")
 class KeyCoverageTests {
 
     // Tink's ciphertexts: a 0x01 byte and the 4-byte key id, a 12-byte nonce, the text, a 16-byte tag
