@@ -68,6 +68,7 @@ class EncryptedAtRestTests {
                     "a received package as signed (minimum data, no name), kept verbatim so its signature can be"
                             + " checked again"),
             Map.entry("referrals.cross_border_package.status", "code"),
+            Map.entry("referrals.cross_border_notice.outcome", "code"),
             Map.entry("assistance.need.area", "code"),
             Map.entry("assistance.need.level", "code"),
             Map.entry("assistance.need.need_key", "the case id and area code"),

@@ -262,7 +262,21 @@ public class AccountManagement {
         checkPassword(newPassword);
         account.changePassword(passwords.encode(newPassword));
         accounts.update(account);
+        accounts.requirePasswordChange(account.id(), false);
         audit.record(AuditAction.PASSWORD_CHANGED, RECORD_TYPE, account.id(), "by the account holder");
+    }
+
+    /** Whether the signed-in person must choose a new password before anything else (a bootstrapped account). */
+    @PreAuthorize("hasAuthority('SIGNED_IN')")
+    @Transactional(readOnly = true)
+    public boolean ownPasswordChangeRequired() {
+        return accounts.passwordChangeRequired(own().id());
+    }
+
+    /** Makes an account choose a new password at its next sign-in, before anything else. */
+    @Transactional
+    void requirePasswordChange(UUID id) {
+        accounts.requirePasswordChange(id, true);
     }
 
     static void checkPassword(String password) {

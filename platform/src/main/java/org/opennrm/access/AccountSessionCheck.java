@@ -67,7 +67,8 @@ class AccountSessionCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            boolean unchanged = held(principal.accountId())
+            var now = held(principal.accountId());
+            boolean unchanged = now.roles()
                     .map(roles -> roles.equals(principal.actor().roles()))
                     .orElse(false);
             if (!unchanged) {
@@ -79,6 +80,11 @@ class AccountSessionCheck extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
             }
+            if (now.passwordChangeRequired() && !whileChangingPassword(request)) {
+                // a password someone else chose (the first administrator's) is replaced before any work is done
+                response.sendRedirect(request.getContextPath() + "/account");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
@@ -88,20 +94,31 @@ class AccountSessionCheck extends OncePerRequestFilter {
      * nothing for an account that is disabled or gone, or that holds a role this version does not know (such a
      * session always ends).
      */
-    private Optional<Set<Role>> held(UUID accountId) {
+    private Held held(UUID accountId) {
         var known = held.get(accountId);
         if (known != null && changes.current(known.read(), timeToLiveNanos)) {
-            return known.roles();
+            return known;
         }
         var mark = changes.mark();
-        // one plain query for the column it needs, not the whole account
-        Optional<Set<Role>> roles = jdbc.sql("select roles from access.account where id = :id and enabled")
+        // one plain query for the columns it needs, not the whole account
+        Held read = jdbc.sql("select roles, password_change_required from access.account where id = :id and enabled")
                 .param("id", accountId)
-                .query((rs, row) -> rolesOf(rs.getArray("roles")))
+                .query((rs, row) ->
+                        new Held(rolesOf(rs.getArray("roles")), rs.getBoolean("password_change_required"), mark))
                 .optional()
-                .flatMap(read -> read);
-        held.put(accountId, new Held(roles, mark));
-        return roles;
+                .orElse(new Held(Optional.empty(), false, mark));
+        held.put(accountId, read);
+        return read;
+    }
+
+    /** The pages a person who must choose a new password can still reach: their account page, and signing out. */
+    private static boolean whileChangingPassword(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/account")
+                || path.equals("/account/password")
+                || path.equals("/logout")
+                || path.equals("/error")
+                || path.startsWith("/sign-in/");
     }
 
     private static Optional<Set<Role>> rolesOf(Array stored) throws SQLException {
@@ -117,5 +134,5 @@ class AccountSessionCheck extends OncePerRequestFilter {
     }
 
     /** What an account held when it was read, and the mark of that read. */
-    private record Held(Optional<Set<Role>> roles, ChangeCount.Mark read) {}
+    private record Held(Optional<Set<Role>> roles, boolean passwordChangeRequired, ChangeCount.Mark read) {}
 }

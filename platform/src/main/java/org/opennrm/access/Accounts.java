@@ -129,6 +129,23 @@ class Accounts {
      * Writes only the sign-in counters and recovery codes, without a new version: signing in is not an
      * edit of the account, and must not make an administrator's open edit form stale.
      */
+    /** Whether the account must choose a new password before anything else; false for an account that is gone. */
+    boolean passwordChangeRequired(UUID id) {
+        return jdbc.sql("select password_change_required from access.account where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void requirePasswordChange(UUID id, boolean required) {
+        jdbc.sql("update access.account set password_change_required = :required where id = :id")
+                .param("id", id)
+                .param("required", required)
+                .update();
+        changes.changed();
+    }
+
     void updateSignInState(Account account) {
         jdbc.sql("""
                         update access.account set failed_sign_ins = :failedSignIns, locked_until = :lockedUntil,

@@ -159,6 +159,7 @@ class AuditKey {
                 return Base64.getDecoder().decode(configured.strip());
             }
             if (Files.exists(keyFile)) {
+                org.opennrm.SecretFiles.requireOwnerOnly(keyFile, "audit key");
                 return Base64.getDecoder().decode(Files.readString(keyFile).strip());
             }
             log.warn(

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * java -jar opennrm-platform.jar --opennrm.command=audit-checkpoint
  * java -jar opennrm-platform.jar --opennrm.command=audit-public-key
  * java -jar opennrm-platform.jar --opennrm.command=rotate-identity-key
+ * java -jar opennrm-platform.jar --opennrm.command=bootstrap --opennrm.bootstrap.username=... (see {@link Bootstrap})
  * </pre>
  *
- * Each prints what it found or did and exits: 0 when all is well, 1 when the audit chain is broken or
- * the rotation failed, 2 for a command it does not know.
+ * Each prints what it found or did and exits: 0 when all is well, 1 when the audit chain is broken,
+ * the rotation failed or the installation to bootstrap is not empty, 2 for a command it does not know.
  */
 @Component
 @ConditionalOnProperty(name = Commands.PROPERTY)
@@ -37,6 +38,7 @@ class Commands implements ApplicationRunner {
     private final AuditCheckpoints checkpoints;
     private final AuditKey auditKey;
     private final KeyRotation rotation;
+    private final Bootstrap bootstrap;
     private final String command;
 
     Commands(
@@ -45,12 +47,14 @@ class Commands implements ApplicationRunner {
             AuditCheckpoints checkpoints,
             AuditKey auditKey,
             KeyRotation rotation,
+            Bootstrap bootstrap,
             org.springframework.core.env.Environment environment) {
         this.context = context;
         this.verification = verification;
         this.checkpoints = checkpoints;
         this.auditKey = auditKey;
         this.rotation = rotation;
+        this.bootstrap = bootstrap;
         this.command = environment.getRequiredProperty(PROPERTY);
     }
 
@@ -69,9 +73,10 @@ class Commands implements ApplicationRunner {
                 yield 0;
             }
             case "rotate-identity-key" -> rotateIdentityKey(out, err);
+            case "bootstrap" -> bootstrap(out, err);
             default -> {
                 err.println("Unknown command: " + name + ". Known commands: verify-audit, audit-checkpoint,"
-                        + " audit-public-key, rotate-identity-key.");
+                        + " audit-public-key, rotate-identity-key, bootstrap.");
                 yield 2;
             }
         };
@@ -105,6 +110,29 @@ class Commands implements ApplicationRunner {
                         : "Latest signed checkpoint: " + report.latestCheckpoint() + " (" + report.checkpointsChecked()
                                 + " checked, from " + checkpoints.file().toAbsolutePath() + ")");
         return report.intact() ? 0 : 1;
+    }
+
+    private int bootstrap(PrintStream out, PrintStream err) {
+        try {
+            print(bootstrap.run(), out);
+            return 0;
+        } catch (Bootstrap.InstallationNotEmpty | IllegalArgumentException refused) {
+            err.println("Bootstrap refused: " + refused.getMessage());
+            return 1;
+        } catch (RuntimeException refused) {
+            // a password too short, a user name taken: said as it is, nothing was created
+            err.println("Bootstrap refused, nothing was created: " + refused.getMessage());
+            return 1;
+        }
+    }
+
+    static void print(Bootstrap.Created created, PrintStream out) {
+        out.println("Created the organisation \"" + created.organisation() + "\" and its administrator \""
+                + created.username() + "\".");
+        if (created.passwordGenerated()) {
+            out.println("Initial password (shown only now): " + created.password());
+        }
+        out.println("At the first sign-in the administrator chooses a new password and enrols an authenticator app.");
     }
 
     private int rotateIdentityKey(PrintStream out, PrintStream err) {

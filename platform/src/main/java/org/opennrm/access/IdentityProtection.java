@@ -68,6 +68,7 @@ public class IdentityProtection {
         if (keysetFromConfiguration) {
             use(TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get()));
         } else if (Files.exists(keysetFile)) {
+            org.opennrm.SecretFiles.requireOwnerOnly(keysetFile, "identity keyset");
             use(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetFile), InsecureSecretKeyAccess.get()));
         } else {
             log.warn(

@@ -1,7 +1,6 @@
 package org.opennrm.access;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
@@ -22,13 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rotates the identity key: adds a new AES-256-GCM key to the keyset and makes it the one that
- * encrypts, re-encrypts every value of every {@link EncryptedColumn} under it, and only then disables
- * the old keys. Until that last step every old key still decrypts, so a rotation stopped at any point
- * leaves every value readable; running it again finishes the work (values already under the newest key
- * are left as they are).
+ * encrypts, re-encrypts every value of every {@link EncryptedColumn} under it, verifies that every value
+ * decrypts under the new key alone, and only then removes the old keys from the keyset (their material is
+ * gone from the key file: a copy of an old key file and a dump no longer open today's values together).
+ * Until that last step every old key still decrypts, so a rotation stopped at any point leaves every value
+ * readable and names the column that stopped it; running it again finishes the work (values already under
+ * the newest key are left as they are).
  *
  * <p>Run it with the platform stopped: a node still running holds the old keyset in memory and would
- * go on writing values that only a disabled key opens.
+ * go on writing values that only a removed key opens.
  */
 @Service
 public class KeyRotation {
@@ -117,29 +118,30 @@ public class KeyRotation {
             alreadyCurrent += pass.alreadyCurrent;
         }
 
-        List<Long> disabled = new ArrayList<>();
+        List<Long> removed = new ArrayList<>();
         KeysetHandle finished;
         try {
             var builder = KeysetHandle.newBuilder(withNewKey);
-            for (int i = 0; i < builder.size(); i++) {
-                // the builder keeps the keyset's order: entry i of both is the same key
-                var entry = builder.getAt(i);
-                if (!entry.isPrimary() && entry.getStatus() == KeyStatus.ENABLED) {
-                    entry.setStatus(KeyStatus.DISABLED);
-                    disabled.add(Integer.toUnsignedLong(withNewKey.getAt(i).getId()));
+            // the builder keeps the keyset's order: entry i of both is the same key; removed from the end first
+            for (int i = builder.size() - 1; i >= 0; i--) {
+                if (!builder.getAt(i).isPrimary()) {
+                    removed.add(Integer.toUnsignedLong(withNewKey.getAt(i).getId()));
+                    builder.deleteAt(i);
                 }
             }
             finished = builder.build();
         } catch (GeneralSecurityException e) {
-            throw new KeyRotationFailed("The old keys could not be disabled: " + e.getMessage(), e);
+            throw new KeyRotationFailed("The old keys could not be removed: " + e.getMessage(), e);
         }
+        // verified before the old keys go: every value of every column opens under the new key alone
+        verifyUnder(finished);
         store(finished, operator, true);
         use(finished);
 
         var result = new KeyRotationResult(
                 previousPrimary,
                 newPrimary,
-                List.copyOf(disabled),
+                List.copyOf(removed),
                 reEncrypted,
                 alreadyCurrent,
                 columns.size(),
@@ -147,6 +149,44 @@ public class KeyRotation {
                 Duration.ofNanos(System.nanoTime() - started));
         audit.record(AuditAction.KEY_ROTATED, "identity-key", newPrimary, result.summary());
         return result;
+    }
+
+    /**
+     * Reads every value of every column with the keyset that is about to be kept; the first value that does not open
+     * stops the rotation with its column named, before the old keys are removed.
+     */
+    private void verifyUnder(KeysetHandle finished) {
+        com.google.crypto.tink.Aead only;
+        try {
+            only = finished.getPrimitive(
+                    com.google.crypto.tink.RegistryConfiguration.get(), com.google.crypto.tink.Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new KeyRotationFailed("The new keyset cannot be used: " + e.getMessage(), e);
+        }
+        for (EncryptedColumn column : columns) {
+            Object after = null;
+            while (true) {
+                Object from = after;
+                List<Row> batch = stopOnDatabaseError(column, () -> batchAfter(column, from));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Row row : batch) {
+                    try {
+                        only.decrypt(
+                                Base64.getDecoder().decode(row.value()),
+                                column.contextOf(row.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } catch (GeneralSecurityException | IllegalArgumentException e) {
+                        throw new KeyRotationFailed(
+                                "The value of " + column + " in row " + row.id() + " does not decrypt under the new"
+                                        + " key alone. The old keys are kept (nothing was removed); every value still"
+                                        + " decrypts. Run the rotation again with the platform stopped.",
+                                e);
+                    }
+                }
+                after = batch.getLast().id();
+            }
+        }
     }
 
     /** What one walk through a column did. */
@@ -170,7 +210,7 @@ public class KeyRotation {
             throw new KeyRotationFailed(
                     "The database refused work on " + column + " ("
                             + e.getMostSpecificCause().getMessage()
-                            + "). Nothing was disabled; every value still decrypts. Run the rotation again once"
+                            + "). No key was removed; every value still decrypts. Run the rotation again once"
                             + " this is fixed.",
                     e);
         }
@@ -202,7 +242,7 @@ public class KeyRotation {
                         throw new KeyRotationFailed(
                                 "The value of " + column + " in row " + row.id() + " could not be decrypted:"
                                         + " it was changed outside the platform, or its column is declared with"
-                                        + " the wrong context. Nothing was disabled; every other value still"
+                                        + " the wrong context. No key was removed; every other value still"
                                         + " decrypts.",
                                 e);
                     }
@@ -278,14 +318,14 @@ public class KeyRotation {
                         last
                                 ? "The keyset came from OPENNRM_IDENTITY_KEYSET, so the platform cannot store it."
                                         + " Set OPENNRM_IDENTITY_KEYSET to this new keyset before the next start"
-                                        + " (the old keys in it are disabled):\n" + json
+                                        + " (the old keys are removed from it):\n" + json
                                 : "The keyset came from OPENNRM_IDENTITY_KEYSET. Should this rotation stop before it"
                                         + " ends, set OPENNRM_IDENTITY_KEYSET to this keyset, which holds the old keys"
                                         + " and the new one, then run the rotation again:\n" + json);
             } else {
                 protection.writeKeyset(keyset);
                 operator.accept("Keyset written to " + protection.keysetFile().toAbsolutePath()
-                        + (last ? " (old keys disabled)." : " (old keys and the new one)."));
+                        + (last ? " (old keys removed)." : " (old keys and the new one)."));
             }
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new KeyRotationFailed("The keyset could not be stored: " + e.getMessage(), e);

@@ -66,6 +66,7 @@ class OwnAccountController {
                         .map(Organisation::name)
                         .orElse(""));
         model.addAttribute("secondFactorRequired", account.requiresSecondFactor());
+        model.addAttribute("passwordChangeRequired", accounts.ownPasswordChangeRequired());
         return "access/account-own";
     }
 }

@@ -21,6 +21,8 @@ public record PersonIdentity(
         Integer ageEstimate,
         String gender,
         Set<String> citizenships,
+        // kept in the order given (the first language first), also when read from JSON
+        @tools.jackson.databind.annotation.JsonDeserialize(as = LinkedHashSet.class)
         Set<String> languages) {
 
     public PersonIdentity {

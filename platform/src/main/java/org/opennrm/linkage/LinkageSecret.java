@@ -48,6 +48,7 @@ class LinkageSecret {
         if (!Files.exists(file)) {
             create(file);
         }
+        org.opennrm.SecretFiles.requireOwnerOnly(file, "linkage secret");
         return DeploymentSecret.read(file);
     }
 

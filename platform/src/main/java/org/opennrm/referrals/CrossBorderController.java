@@ -3,6 +3,7 @@ package org.opennrm.referrals;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.opennrm.cases.CaseId;
+import org.opennrm.cases.CaseRuleViolation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,7 +56,9 @@ class CrossBorderController {
     @PreAuthorize("hasAuthority('cases:write:all')")
     String received(Model model) {
         model.addAttribute("packages", crossBorder.received());
+        model.addAttribute("guardians", crossBorder.guardians());
         model.addAttribute("country", crossBorder.country());
+        model.addAttribute("fingerprint", crossBorder.fingerprint());
         return "referrals/service-cross-border";
     }
 
@@ -80,14 +83,48 @@ class CrossBorderController {
         return "redirect:/referrals/cross-border";
     }
 
-    @PostMapping("/referrals/cross-border/{packageId}/review")
+    @PostMapping("/referrals/cross-border/{packageId}/import")
     @PreAuthorize("hasAuthority('cases:write:all')")
-    String review(
+    String importIt(
             @PathVariable UUID packageId,
-            @RequestParam(defaultValue = "false") boolean importIt,
+            @RequestParam(required = false) UUID guardianAccountId,
             RedirectAttributes redirect) {
-        crossBorder.review(packageId, importIt);
-        redirect.addFlashAttribute("flash", importIt ? "crossBorder.flash.imported" : "crossBorder.flash.rejected");
+        try {
+            var opened = crossBorder.importAsReferral(packageId, guardianAccountId);
+            redirect.addFlashAttribute("flash", "crossBorder.flash.imported");
+            redirect.addFlashAttribute("openedReference", opened.reference());
+        } catch (ServiceReferralRefused refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        } catch (CaseRuleViolation refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
         return "redirect:/referrals/cross-border";
+    }
+
+    @PostMapping("/referrals/cross-border/{packageId}/reject")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    String reject(
+            @PathVariable UUID packageId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            crossBorder.reject(packageId, reason);
+            redirect.addFlashAttribute("flash", "crossBorder.flash.rejected");
+        } catch (ServiceReferralRefused refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
+        return "redirect:/referrals/cross-border";
+    }
+
+    @GetMapping("/referrals/cross-border/{packageId}/notice")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    ResponseEntity<byte[]> notice(@PathVariable UUID packageId) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("nrm-notice-" + packageId + ".json")
+                                .build()
+                                .toString())
+                .body(crossBorder.notice(packageId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -41,6 +41,8 @@ public class CrossBorderKeys {
     private final String country;
     private final KeyPair keys;
     private final Map<String, PublicKey> trusted = new HashMap<>();
+    private final Map<String, String> nrmOrganisations = new HashMap<>();
+    private final Map<String, java.time.LocalDate> expiries = new HashMap<>();
 
     CrossBorderKeys(
             @Value("${opennrm.cross-border.country:NRM}") String country,
@@ -55,6 +57,57 @@ public class CrossBorderKeys {
                         org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of())
                 .forEach((code, key) -> trusted.put(code.toUpperCase(java.util.Locale.ROOT), publicKey(key)));
+        Binder.get(environment)
+                .bind(
+                        "opennrm.cross-border.nrm-organisations",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())
+                .forEach((code, name) -> nrmOrganisations.put(code.toUpperCase(java.util.Locale.ROOT), name.strip()));
+        Binder.get(environment)
+                .bind(
+                        "opennrm.cross-border.trusted-keys-expire",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())
+                .forEach((code, day) ->
+                        expiries.put(code.toUpperCase(java.util.Locale.ROOT), java.time.LocalDate.parse(day.strip())));
+    }
+
+    /**
+     * The fingerprint of a public key (base64 X.509) that two NRMs read to each other by phone before trusting it:
+     * SHA-256 of the key's bytes, in hexadecimal groups of four.
+     */
+    public static String fingerprint(String publicKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(publicKey.strip()));
+            String hex = java.util.HexFormat.of().withUpperCase().formatHex(digest);
+            return String.join(" ", hex.split("(?<=\\G.{4})"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** This installation's fingerprint, to read to the NRMs that receive its packages. */
+    public String fingerprint() {
+        return fingerprint(publicKey());
+    }
+
+    /**
+     * Whether the trusted key of a country has passed the last day agreed for it
+     * ({@code opennrm.cross-border.trusted-keys-expire.<COUNTRY>=YYYY-MM-DD}); a key with no day does not expire.
+     */
+    boolean expired(String senderCountry, java.time.LocalDate today) {
+        var last = senderCountry == null ? null : expiries.get(senderCountry.toUpperCase(java.util.Locale.ROOT));
+        return last != null && today.isAfter(last);
+    }
+
+    /**
+     * The name under which the NRM of another country is registered as a partner organisation
+     * ({@code opennrm.cross-border.nrm-organisations.<COUNTRY>}): the person's consent to share with that
+     * organisation is what allows a package to that country.
+     */
+    Optional<String> nrmOrganisation(String country) {
+        return Optional.ofNullable(country).map(code -> nrmOrganisations.get(code.toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** The country code this installation signs as. */
@@ -115,7 +168,7 @@ public class CrossBorderKeys {
         var privateFile = folder.resolve("ed25519-private.b64");
         try {
             if (Files.exists(privateFile)) {
-                ownerOnly(privateFile);
+                org.opennrm.SecretFiles.requireOwnerOnly(privateFile, "cross-border signing key");
                 return fromConfiguration(Files.readString(privateFile).strip());
             }
             Files.createDirectories(folder);
@@ -143,24 +196,6 @@ public class CrossBorderKeys {
 
     private static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    /**
-     * A private key readable by anyone but its owner is made owner-only at start, with a warning: a key file copied
-     * or restored with looser permissions is not left open.
-     */
-    static void ownerOnly(Path keyFile) throws IOException {
-        if (!posix(keyFile)) {
-            return;
-        }
-        var permissions = Files.getPosixFilePermissions(keyFile);
-        if (!OWNER_ONLY.containsAll(permissions)) {
-            log.warn(
-                    "The cross-border signing key {} was readable by others ({}); it is now owner-only",
-                    keyFile,
-                    PosixFilePermissions.toString(permissions));
-            Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
-        }
     }
 
     /** The JDK derives no public key from an Ed25519 private key directly; its PKCS#8 v2 form may carry it, else we store it. */

@@ -16,6 +16,9 @@ import java.util.List;
  * @param prs_Citizenship ISO 3166 alpha-3 codes
  * @param prs_Languages ISO 639-2 codes, the person's first language first
  * @param vic_TypeOfExploitation HTCDS codes
+ * @param prs_Age the person's age in whole years when the package was made, or null when unknown or in doubt
+ * @param con_Consent the purposes the person has consented to that the receiving NRM acts on ({@code ASSISTANCE},
+ *     {@code STATISTICS}, {@code POLICE_CONTACT}); consent to this package's sharing is the sender's to check
  */
 public record CrossBorderPackage(
         String format,
@@ -30,6 +33,8 @@ public record CrossBorderPackage(
         List<String> prs_Citizenship,
         List<String> prs_Languages,
         List<String> vic_TypeOfExploitation,
+        Integer prs_Age,
+        List<String> con_Consent,
         String signature) {
 
     /** The second format signs canonical JSON; the first signed lines of text that values could break into. */
@@ -42,6 +47,7 @@ public record CrossBorderPackage(
         prs_Citizenship = prs_Citizenship == null ? List.of() : List.copyOf(prs_Citizenship);
         prs_Languages = prs_Languages == null ? List.of() : List.copyOf(prs_Languages);
         vic_TypeOfExploitation = vic_TypeOfExploitation == null ? List.of() : List.copyOf(vic_TypeOfExploitation);
+        con_Consent = con_Consent == null ? List.of() : List.copyOf(con_Consent);
     }
 
     @Override

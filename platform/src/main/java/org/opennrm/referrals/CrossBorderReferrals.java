@@ -2,17 +2,32 @@ package org.opennrm.referrals;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
+import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
+import org.opennrm.access.IdentityProtection;
+import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.ConsentPurpose;
+import org.opennrm.cases.ConsentStatement;
+import org.opennrm.cases.OpenCase;
+import org.opennrm.cases.OpenedCase;
+import org.opennrm.cases.PersonIdentity;
+import org.opennrm.cases.TraffickingProfile;
+import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,18 +35,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Referrals of cases to the NRMs of other countries. Outgoing: a package of the minimum data, signed with this
- * installation's Ed25519 key, only with the person's consent to sharing (a child's case excepted). Incoming: a
- * package is accepted for review only when it is signed by the trusted key of its sending country, unchanged,
- * addressed to this country and not received before; anything else is refused with the check that failed and kept
- * nowhere. After review it is imported as a new referral or rejected.
+ * installation's Ed25519 key, only while the person's consent to share with the receiving country's NRM (a partner
+ * organisation, {@code opennrm.cross-border.nrm-organisations.<COUNTRY>}) is in force: the same rule as every other
+ * share ({@link CaseManagement#sharingAllowed}). Incoming: a package is accepted for review only when it is signed by
+ * the trusted key of its sending country, unchanged, addressed to this country and not received before; anything
+ * else is refused with the check that failed and kept nowhere. After review it is imported (a referral and a case
+ * are opened here with the consents the package states, the sender's reference kept) or rejected with a reason;
+ * either way a signed notice to the sender is recorded.
  */
 @Service
 public class CrossBorderReferrals {
 
     static final String RECORD_TYPE = "cross-border-package";
+    static final String NOTICE_REASON_CONTEXT = "referrals.cross_border_notice.reason:";
+    static final String NOTICE_FORMAT = "opennrm-referral-notice/1";
+    static final int REASON_LIMIT = 1000;
+
+    /* the purposes a receiving NRM acts on; sharing consent names organisations of the sending country */
+    private static final Set<ConsentPurpose> CONSENTS_THAT_TRAVEL =
+            Set.of(ConsentPurpose.ASSISTANCE, ConsentPurpose.STATISTICS, ConsentPurpose.POLICE_CONTACT);
 
     private final CaseManagement cases;
     private final CrossBorderKeys keys;
+    private final OrganisationRegistry organisations;
+    private final SentReferrals referrals;
+    private final IdentityProtection protection;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AuditTrail audit;
@@ -41,12 +69,18 @@ public class CrossBorderReferrals {
     CrossBorderReferrals(
             CaseManagement cases,
             CrossBorderKeys keys,
+            OrganisationRegistry organisations,
+            SentReferrals referrals,
+            IdentityProtection protection,
             JdbcClient jdbc,
             JsonMapper json,
             AuditTrail audit,
             Clock clock) {
         this.cases = cases;
         this.keys = keys;
+        this.organisations = organisations;
+        this.referrals = referrals;
+        this.protection = protection;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -65,26 +99,42 @@ public class CrossBorderReferrals {
         if (purpose == null || purpose.isBlank() || purpose.length() > 2000) {
             throw new ServiceReferralRefused("serviceReferral.purposeMissing", "A referral states its purpose.");
         }
+        String country = receiverCountry.strip().toUpperCase(Locale.ROOT);
+        var receiver = keys.nrmOrganisation(country)
+                .flatMap(organisations::findByName)
+                .orElseThrow(() -> new ServiceReferralRefused(
+                        "crossBorder.receiverNotRegistered",
+                        "The NRM of this country is not registered as a partner organisation: consent to share"
+                                + " names it, so nothing can be sent there yet."));
+        // one rule for every share: consent in force naming the receiver (for a child, given by the guardian)
+        if (!cases.sharingAllowed(caseId, receiver.id())) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.consentMissing",
+                    "The person has not consented to sharing their case with the NRM of the receiving country.");
+        }
         var file = cases.read(caseId);
         var details = file.details();
-        if (!details.ageCategory().childrensProcedure() && !details.consentInForce(ConsentPurpose.SHARING)) {
-            throw new ServiceReferralRefused(
-                    "crossBorder.consentMissing", "The person has not consented to sharing their case.");
-        }
         var person = file.person();
+        var today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        var consents = new TreeSet<String>();
+        details.consents().stream()
+                .filter(consent -> consent.inForce() && CONSENTS_THAT_TRAVEL.contains(consent.purpose()))
+                .forEach(consent -> consents.add(consent.purpose().name()));
         var unsigned = new CrossBorderPackage(
                 CrossBorderPackage.FORMAT,
                 UUID.randomUUID().toString(),
                 keys.country(),
-                receiverCountry.strip().toUpperCase(Locale.ROOT),
+                country,
                 details.reference(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 purpose.strip(),
                 person.gender(),
                 details.ageCategory().name(),
-                List.copyOf(new java.util.TreeSet<>(person.citizenships())),
+                List.copyOf(new TreeSet<>(person.citizenships())),
                 List.copyOf(person.languages()),
-                List.copyOf(new java.util.TreeSet<>(details.profile().exploitationForms())),
+                List.copyOf(new TreeSet<>(details.profile().exploitationForms())),
+                details.ageCategory() == AgeCategory.AGE_IN_DOUBT ? null : person.ageOn(today),
+                List.copyOf(consents),
                 null);
         audit.record(AuditAction.EXPORT, "case", caseId, "cross-border to " + unsigned.receiverCountry());
         return signatures.sign(unsigned);
@@ -132,32 +182,215 @@ public class CrossBorderReferrals {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('cases:read:all')")
     public List<ReceivedPackage> received() {
-        return jdbc.sql("select * from referrals.cross_border_package order by received_at desc limit 200")
+        return jdbc.sql("""
+                        select p.*, r.case_reference from referrals.cross_border_package p
+                        left join referrals.referral r on r.case_id = p.case_id
+                        order by p.received_at desc limit 200""")
+                .query((rs, n) -> new ReceivedPackage(
+                        rs.getObject("id", UUID.class),
+                        json.readValue(rs.getString("contents"), CrossBorderPackage.class),
+                        rs.getString("status"),
+                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getObject("case_id", UUID.class),
+                        rs.getString("case_reference")))
+                .list();
+    }
+
+    /**
+     * Imports a package awaiting review: opens a referral and a case at this NRM for the current actor's organisation,
+     * with the person's data the package carries (encrypted like any identity), the consents it states and its
+     * purpose, under the sender's reference. A child's case needs the guardian appointed here. Anything the case rules
+     * refuse (no consent to assistance for an adult, an unknown code, no guardian) leaves the package pending and
+     * nothing written.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public OpenedCase importAsReferral(UUID id, UUID guardianAccountId) {
+        var pending = pending(id);
+        var contents = pending.contents();
+        var actor = actor();
+        var opened = cases.openFor(actor.organisationId(), actor.accountId(), openCase(contents, guardianAccountId));
+        referrals.insert(new Referral(
+                UUID.randomUUID(),
+                opened.caseId(),
+                opened.reference(),
+                actor.organisationId(),
+                actor.accountId(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                null));
+        reviewed(id, ReceivedPackage.IMPORTED, opened.caseId().value(), actor);
+        recordNotice(id, ReceivedPackage.IMPORTED, null);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, "imported case=" + opened.caseId());
+        return opened;
+    }
+
+    /** Rejects a package awaiting review, for a reason that the notice to the sender carries. */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public void reject(UUID id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ServiceReferralRefused("crossBorder.reasonMissing", "Give the reason for rejecting the package.");
+        }
+        if (reason.length() > REASON_LIMIT) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.reasonTooLong", "The reason is longer than allowed (at most 1000 characters).");
+        }
+        pending(id);
+        reviewed(id, ReceivedPackage.REJECTED, null, actor());
+        recordNotice(id, ReceivedPackage.REJECTED, reason.strip());
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, "rejected");
+    }
+
+    /**
+     * The notice to the sender of a reviewed package, signed with this installation's key and addressed to the
+     * sending NRM: the sender's package id and reference, the outcome and, for a rejection, the reason.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public String notice(UUID id) {
+        var notice = jdbc.sql("""
+                        select n.id, n.outcome, n.reason, n.created_at, p.package_id, p.sender_country,
+                            p.sender_reference
+                        from referrals.cross_border_notice n
+                        join referrals.cross_border_package p on p.id = n.package_id
+                        where n.package_id = :id""")
+                .param("id", id)
+                .query((rs, n) -> {
+                    var tree = json.createObjectNode();
+                    UUID noticeId = rs.getObject("id", UUID.class);
+                    String reason = rs.getString("reason");
+                    tree.put("format", NOTICE_FORMAT);
+                    tree.put("noticeId", noticeId.toString());
+                    tree.put("senderCountry", keys.country());
+                    tree.put("receiverCountry", rs.getString("sender_country"));
+                    tree.put("packageId", String.valueOf(rs.getObject("package_id", UUID.class)));
+                    tree.put("packageReference", rs.getString("sender_reference"));
+                    tree.put("outcome", rs.getString("outcome"));
+                    tree.put(
+                            "reason",
+                            reason == null ? null : protection.decrypt(reason, NOTICE_REASON_CONTEXT + noticeId));
+                    tree.put(
+                            "createdAt",
+                            rs.getTimestamp("created_at")
+                                    .toInstant()
+                                    .truncatedTo(ChronoUnit.SECONDS)
+                                    .toString());
+                    return tree;
+                })
+                .optional()
+                .orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
+        audit.record(
+                AuditAction.EXPORT,
+                RECORD_TYPE,
+                id,
+                "notice to " + notice.path("receiverCountry").asString());
+        return signatures.sign(notice);
+    }
+
+    public String country() {
+        return keys.country();
+    }
+
+    /** This installation's signing key's fingerprint, for the NRMs of other countries to compare by phone. */
+    public String fingerprint() {
+        return keys.fingerprint();
+    }
+
+    /** The guardians who may be appointed when a child's package is imported. */
+    public List<org.opennrm.cases.GuardianChoice> guardians() {
+        return cases.guardians();
+    }
+
+    private ReceivedPackage pending(UUID id) {
+        return jdbc.sql("""
+                        select id, contents, status, received_at from referrals.cross_border_package
+                        where id = :id and status = 'PENDING' for update""")
+                .param("id", id)
                 .query((rs, n) -> new ReceivedPackage(
                         rs.getObject("id", UUID.class),
                         json.readValue(rs.getString("contents"), CrossBorderPackage.class),
                         rs.getString("status"),
                         rs.getTimestamp("received_at").toInstant()))
-                .list();
+                .optional()
+                .orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
     }
 
-    /** After review: imported as a new referral awaiting the person, or rejected. */
-    @Transactional
-    @PreAuthorize("hasAuthority('cases:write:all')")
-    public void review(UUID packageId, boolean importIt) {
-        int changed = jdbc.sql("""
-                        update referrals.cross_border_package set status = :status
-                        where id = :id and status = 'PENDING'""")
-                .param("id", packageId)
-                .param("status", importIt ? ReceivedPackage.IMPORTED : ReceivedPackage.REJECTED)
-                .update();
-        if (changed != 1) {
-            throw new RecordNotFound(RECORD_TYPE, packageId);
+    private static OpenCase openCase(CrossBorderPackage contents, UUID guardianAccountId) {
+        boolean ageInDoubt = AgeCategory.AGE_IN_DOUBT.name().equals(contents.prs_AgeCategory())
+                || (contents.prs_Age() == null && AgeCategory.CHILD.name().equals(contents.prs_AgeCategory()));
+        if (!ageInDoubt && contents.prs_Age() == null) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.ageMissing",
+                    "The package gives no age for an adult: ask the sending NRM to send it again with the age.");
         }
-        audit.record(AuditAction.UPDATE, RECORD_TYPE, packageId, importIt ? "imported" : "rejected");
+        var consents = new ArrayList<ConsentStatement>();
+        for (String purpose : contents.con_Consent()) {
+            ConsentPurpose stated;
+            try {
+                stated = ConsentPurpose.valueOf(purpose);
+            } catch (IllegalArgumentException | NullPointerException unknown) {
+                throw new ServiceReferralRefused(
+                        "crossBorder.consentUnknown", "The package states a consent this NRM does not know.");
+            }
+            if (!CONSENTS_THAT_TRAVEL.contains(stated)) {
+                throw new ServiceReferralRefused(
+                        "crossBorder.consentUnknown", "The package states a consent this NRM does not know.");
+            }
+            consents.add(new ConsentStatement(stated, null, true));
+        }
+        var person = new PersonIdentity(
+                null,
+                null,
+                null,
+                null,
+                ageInDoubt ? null : contents.prs_Age(),
+                contents.prs_Gender(),
+                new LinkedHashSet<>(contents.prs_Citizenship()),
+                new LinkedHashSet<>(contents.prs_Languages()));
+        var profile = new TraffickingProfile(
+                new LinkedHashSet<>(contents.vic_TypeOfExploitation()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        // the circumstances say where the case comes from: the sending NRM, its reference and its stated purpose
+        String circumstances = "Cross-border referral from " + contents.senderCountry() + " ("
+                + contents.senderReference() + "): " + contents.purpose();
+        return new OpenCase(person, ageInDoubt, circumstances, profile, consents, List.of(), guardianAccountId, null);
     }
 
-    public String country() {
-        return keys.country();
+    private void reviewed(UUID id, String status, UUID caseId, Actor actor) {
+        jdbc.sql("""
+                        update referrals.cross_border_package
+                        set status = :status, case_id = :caseId, reviewed_at = :at, reviewed_by = :by
+                        where id = :id and status = 'PENDING'""")
+                .param("id", id)
+                .param("status", status)
+                .param("caseId", caseId)
+                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .param("by", actor.accountId())
+                .update();
+    }
+
+    private void recordNotice(UUID packageRowId, String outcome, String reason) {
+        var noticeId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into referrals.cross_border_notice (id, package_id, outcome, reason, created_at)
+                        values (:id, :packageId, :outcome, :reason, :at)""")
+                .param("id", noticeId)
+                .param("packageId", packageRowId)
+                .param("outcome", outcome)
+                .param("reason", reason == null ? null : protection.encrypt(reason, NOTICE_REASON_CONTEXT + noticeId))
+                .param("at", Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)))
+                .update();
+    }
+
+    private static Actor actor() {
+        return Actor.current().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 }

@@ -33,7 +33,11 @@ final class PackageSignatures {
 
     /** The package signed with this installation's key, as JSON. */
     String sign(CrossBorderPackage unsigned) {
-        ObjectNode tree = json.valueToTree(unsigned);
+        return sign((ObjectNode) json.valueToTree(unsigned));
+    }
+
+    /** Any message to another NRM (a package, a notice) signed the same way: its canonical form without the signature. */
+    String sign(ObjectNode tree) {
         tree.remove("signature");
         tree.put("signature", keys.sign(canonical(tree)));
         return json.writeValueAsString(tree);
@@ -75,6 +79,11 @@ final class PackageSignatures {
                 : null;
         if (!keys.trusts(sender)) {
             throw refused("crossBorder.unknownSender", "The sending country's key is not among the trusted keys.");
+        }
+        if (keys.expired(sender, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+            throw refused(
+                    "crossBorder.keyExpired",
+                    "The sending country's trusted key has expired: exchange a new key with its NRM.");
         }
         ObjectNode signed = received.deepCopy();
         signed.remove("signature");

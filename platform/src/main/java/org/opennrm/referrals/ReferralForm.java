@@ -36,7 +36,8 @@ record ReferralForm(
         Boolean ageInDoubt,
         String gender,
         Set<String> citizenships,
-        Set<String> languages,
+        String primaryLanguage,
+        String secondaryLanguage,
 
         @Size(max = 5000, message = "{referral.circumstances.size}")
         String circumstances,
@@ -74,7 +75,8 @@ record ReferralForm(
         consentStatistics = Boolean.TRUE.equals(consentStatistics);
         consentPoliceContact = Boolean.TRUE.equals(consentPoliceContact);
         citizenships = set(citizenships);
-        languages = set(languages);
+        primaryLanguage = blank(primaryLanguage);
+        secondaryLanguage = blank(secondaryLanguage);
         exploitationForms = set(exploitationForms);
         methodsOfControl = set(methodsOfControl);
         sectors = set(sectors);
@@ -113,6 +115,7 @@ record ReferralForm(
                 null,
                 null,
                 null,
+                null,
                 false,
                 false,
                 false,
@@ -132,7 +135,8 @@ record ReferralForm(
                 screenedAgeInDoubt,
                 gender,
                 citizenships,
-                languages,
+                primaryLanguage,
+                secondaryLanguage,
                 circumstances,
                 screenedForms,
                 methodsOfControl,
@@ -158,7 +162,7 @@ record ReferralForm(
 
     ReferralRequest request(boolean childrensProcedure) {
         var person = new PersonIdentity(
-                givenName, familyName, otherNames, dateOfBirth, ageEstimate, blank(gender), citizenships, languages);
+                givenName, familyName, otherNames, dateOfBirth, ageEstimate, blank(gender), citizenships, languages());
         var profile = new TraffickingProfile(
                 exploitationForms,
                 methodsOfControl,
@@ -215,5 +219,17 @@ record ReferralForm(
     @Override
     public String toString() {
         return "ReferralForm[masked]";
+    }
+
+    /** The person's languages in the order of the form: the primary first (HTCDS prs_PrimaryLanguage), then the second. */
+    java.util.Set<String> languages() {
+        var languages = new java.util.LinkedHashSet<String>();
+        if (primaryLanguage != null) {
+            languages.add(primaryLanguage);
+        }
+        if (secondaryLanguage != null) {
+            languages.add(secondaryLanguage);
+        }
+        return languages;
     }
 }

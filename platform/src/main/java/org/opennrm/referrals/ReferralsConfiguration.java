@@ -49,4 +49,11 @@ class ReferralsConfiguration {
     EncryptedColumn transferReason() {
         return ENCRYPTED_SINCE_V520.get(3);
     }
+
+    /** Why a package from another country's NRM was rejected: told to the sender in the notice. */
+    @Bean
+    EncryptedColumn crossBorderNoticeReason() {
+        return new EncryptedColumn(
+                "referrals.cross_border_notice", "id", "reason", CrossBorderReferrals.NOTICE_REASON_CONTEXT);
+    }
 }

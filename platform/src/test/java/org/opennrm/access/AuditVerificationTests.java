@@ -45,6 +45,9 @@ class AuditVerificationTests {
     KeyRotation rotation;
 
     @Autowired
+    Bootstrap bootstrap;
+
+    @Autowired
     AuditKey key;
 
     @Autowired
@@ -315,6 +318,7 @@ class AuditVerificationTests {
                 checkpoints,
                 key,
                 rotation,
+                bootstrap,
                 new MockEnvironment().withProperty(Commands.PROPERTY, "verify-audit"));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
@@ -352,6 +356,7 @@ class AuditVerificationTests {
                 checkpoints,
                 key,
                 rotation,
+                bootstrap,
                 new MockEnvironment().withProperty(Commands.PROPERTY, "audit-checkpoint"));
         recordSome("checkpoint command", 1);
         var out = new ByteArrayOutputStream();
@@ -393,6 +398,7 @@ class AuditVerificationTests {
                 checkpoints,
                 key,
                 rotation,
+                bootstrap,
                 new MockEnvironment().withProperty(Commands.PROPERTY, "tidy-up"));
         var err = new ByteArrayOutputStream();
 

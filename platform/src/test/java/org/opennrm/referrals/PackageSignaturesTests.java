@@ -56,6 +56,8 @@ class PackageSignaturesTests {
                 List.of("MDA", "UKR"),
                 List.of("ron", "ukr"),
                 List.of("ForcedLabour", "SexualExploitation"),
+                34,
+                List.of("ASSISTANCE"),
                 null));
     }
 
@@ -84,7 +86,7 @@ class PackageSignaturesTests {
         ((ObjectNode) json.readTree(original)).propertyNames().forEach(fields::add);
         fields.remove("signature");
         fields.remove("format");
-        assertThat(fields).hasSize(11);
+        assertThat(fields).hasSize(13);
         for (String field : fields) {
             var altered = changed(original, tree -> {
                 if (tree.get(field).isArray()) {

@@ -82,6 +82,26 @@ class ReferralsApiTests {
     }
 
     @Test
+    void thePersonsLanguagesKeepTheOrderTheyWereGivenIn() throws Exception {
+        var body = mvc.perform(post("/api/v1/referrals")
+                        .with(as(Role.REFERRER, inspectorate))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ADULT.formatted("Languages").replace("[\"ukr\"]", "[\"ukr\", \"ron\", \"eng\"]")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var caseId = json.readTree(body).get("caseId").asString();
+
+        // the first language is the person's primary one (HTCDS prs_PrimaryLanguage), whatever the alphabet says
+        mvc.perform(get("/api/v1/cases/" + caseId).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.person.languages[0]").value("ukr"))
+                .andExpect(jsonPath("$.person.languages[1]").value("ron"))
+                .andExpect(jsonPath("$.person.languages[2]").value("eng"));
+    }
+
+    @Test
     void referralWithoutPersonIsAProblemWithFieldErrors() throws Exception {
         mvc.perform(post("/api/v1/referrals")
                         .with(as(Role.REFERRER, inspectorate))

@@ -11,6 +11,8 @@ import java.util.List;
  * @param caseReference the exchange pseudonym of the case for the receiver (not the NRM reference)
  * @param ageCategory CHILD, ADULT or AGE_IN_DOUBT (the children's procedure applies to the last two)
  * @param ageBand the CTDC {@code ageBroad} band of the age at referral, or null when the age is not known
+ * @param locationsOfRecruitment countries of recruitment, ISO 3166 alpha-3 (HTCDS {@code vic_LocationOfRecruitment})
+ * @param locationsOfExploitation countries of exploitation, ISO 3166 alpha-3 ({@code vic_LocationOfExploitation})
  * @param sharingConsent whether consent to share with the receiver is in force ({@code con_Consent})
  * @param identity name and date of birth, or null
  */
@@ -34,6 +36,8 @@ public record HtcdsCaseRecord(
         List<String> recruitmentMethods,
         List<String> recruitmentPlatforms,
         String relationshipToTrafficker,
+        List<String> locationsOfRecruitment,
+        List<String> locationsOfExploitation,
         List<Event> events,
         boolean sharingConsent,
         Identity identity) {
@@ -45,6 +49,8 @@ public record HtcdsCaseRecord(
         industries = List.copyOf(industries);
         recruitmentMethods = List.copyOf(recruitmentMethods);
         recruitmentPlatforms = List.copyOf(recruitmentPlatforms);
+        locationsOfRecruitment = List.copyOf(locationsOfRecruitment);
+        locationsOfExploitation = List.copyOf(locationsOfExploitation);
         events = List.copyOf(events);
     }
 

@@ -217,6 +217,8 @@ public class HtcdsExport {
                 List.copyOf(profile.recruitmentMethods()),
                 List.copyOf(profile.recruitmentPlatforms()),
                 profile.recruiterRelationship(),
+                List.copyOf(new java.util.TreeSet<>(profile.recruitmentCountries())),
+                List.copyOf(new java.util.TreeSet<>(profile.exploitationCountries())),
                 events(row.events(), profile),
                 row.sharingInForce(),
                 identity

@@ -60,6 +60,9 @@ final class HtcdsLayout {
             field("vic_MethodOfRecruitment", HtcdsCaseRecord::recruitmentMethods),
             field("vic_RecruitmentWebsitesAndApps", HtcdsCaseRecord::recruitmentPlatforms),
             field("vic_RelationshipToTrafficker", HtcdsCaseRecord::relationshipToTrafficker),
+            // the standard's location is a look-up into the exchanging system's places; a country is what NRMs hold
+            field("vic_LocationOfRecruitment", HtcdsCaseRecord::locationsOfRecruitment),
+            field("vic_LocationOfExploitation", HtcdsCaseRecord::locationsOfExploitation),
             field("con_Consent", HtcdsCaseRecord::sharingConsent),
             field(EVENTS, HtcdsCaseRecord::events));
 

@@ -185,7 +185,7 @@ final class HtcdsExportFixtures {
                         null,
                         "Feminine",
                         Set.of("MDA"),
-                        new java.util.LinkedHashSet<>(List.of("ron", "rus"))),
+                        new java.util.LinkedHashSet<>(List.of("rus", "ron"))),
                 false,
                 "Met during a construction site inspection.",
                 CaseFixtures.labourProfile(),
