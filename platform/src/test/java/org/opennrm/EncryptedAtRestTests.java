@@ -44,6 +44,8 @@ class EncryptedAtRestTests {
             Map.entry("cases.decision.outcome", "code"),
             Map.entry("cases.review.outcome", "code"),
             Map.entry("cases.timeline_event.type", "HTCDS code"),
+            Map.entry("cases.case_note.kind", "code: note or contact"),
+            Map.entry("cases.case_note.channel", "code: how a contact took place"),
             Map.entry("cases.timeline_event.country", "ISO country code"),
             Map.entry("cases.age_assessment.outcome", "code"),
             Map.entry("cases.anonymous_notification.gender", "HTCDS code"),

@@ -121,6 +121,8 @@ class PermissionMatrixTests {
         rule("GET /referrals/panels/services", "cases:read:organisation");
         rule("GET /cases/panels/nrm", "cases:read:all");
         rule("GET /cases", "cases:read:all");
+        rule("GET /cases/\\{id\\}/notes", "cases:read:all");
+        rule("POST /cases/\\{id\\}/notes", "cases:write:all");
         rule("GET /statistics/panel", "statistics:release:all");
         rule("GET /notifications(/panel)?", SIGNED_IN);
         rule("GET /notifications/\\{id\\}", SIGNED_IN);

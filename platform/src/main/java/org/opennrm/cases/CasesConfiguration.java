@@ -26,6 +26,11 @@ class CasesConfiguration {
     }
 
     @Bean
+    EncryptedColumn caseNoteText() {
+        return new EncryptedColumn("cases.case_note", "id", "text", org.opennrm.cases.notes.CaseNotes.CONTEXT);
+    }
+
+    @Bean
     EncryptedColumn personGivenName() {
         return person("given_name");
     }

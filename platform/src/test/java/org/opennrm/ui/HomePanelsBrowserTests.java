@@ -98,6 +98,29 @@ class HomePanelsBrowserTests {
     }
 
     @Test
+    void aCaseManagerOnAPhoneRecordsAContactWithThePerson() {
+        String reference;
+        try (var inspector = Browser.open(port)) {
+            reference = refer(inspector, 36);
+        }
+        try (var manager = Browser.phone(port)) {
+            manager.signIn("casemanager", PASSWORD, null);
+            manager.go("/cases?q=" + reference).click(By.linkText(reference)).waitForText(reference);
+            manager.clickId("notes-link");
+            // a contact needs its channel: refused with the reason, the text kept
+            manager.tick("kind-CONTACT").type("text", "Called her; she is safe and asks for a female interpreter.");
+            manager.clickId("save-note");
+            assertThat(manager.textOf(By.id("note-refused"))).contains("how the contact took place");
+            assertThat(manager.driver().findElement(By.id("text")).getAttribute("value"))
+                    .contains("female interpreter");
+            manager.selectValue("channel", "PHONE").clickId("save-note");
+            manager.waitFor(By.cssSelector("#notes .note"));
+            assertThat(manager.textOf(By.cssSelector("#notes .note"))).contains("Phone call", "female interpreter");
+            manager.screenshot("home-09-contact-recorded-phone");
+        }
+    }
+
+    @Test
     void aStatisticianSeesTheReleasesAwaitingApproval() {
         try (var statistician = Browser.open(port)) {
             statistician.signIn("statistician", PASSWORD, null);
