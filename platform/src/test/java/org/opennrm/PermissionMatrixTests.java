@@ -121,6 +121,7 @@ class PermissionMatrixTests {
         rule("GET /referrals/panels/services", "cases:read:organisation");
         rule("GET /cases/panels/nrm", "cases:read:all");
         rule("GET /cases", "cases:read:all");
+        rule("POST /cases/\\{id\\}/(erase|legal-hold)", "retention:manage:all");
         rule("GET /cases/\\{id\\}/notes", "cases:read:all");
         rule("POST /cases/\\{id\\}/notes", "cases:write:all");
         rule("GET /statistics/panel", "statistics:release:all");

@@ -121,6 +121,45 @@ class HomePanelsBrowserTests {
     }
 
     @Test
+    void theCoordinatorErasesAPersonsDataOnlyWithConfirmationAndNeverUnderLegalHold() {
+        String reference;
+        try (var inspector = Browser.open(port)) {
+            reference = refer(inspector, 52);
+        }
+        var family = jdbc.sql("select count(*) from cases.case_file where reference = :r")
+                .param("r", reference)
+                .query(Long.class)
+                .single();
+        assertThat(family).isOne();
+        try (var coordinator = Browser.open(port)) {
+            coordinator.signIn("coordinator", PASSWORD, null);
+            coordinator
+                    .go("/cases?q=" + reference)
+                    .click(By.linkText(reference))
+                    .waitForText(reference);
+            var casePath = coordinator.path();
+            assertThat(coordinator.text()).contains("Panelko");
+
+            coordinator.clickId("legal-hold-toggle").waitFor(By.id("legal-hold-on"));
+            coordinator.tick("erase-confirm").clickId("erase").waitFor(By.cssSelector("div.flash"));
+            assertThat(coordinator.textOf(By.cssSelector("div.flash"))).contains("legal hold");
+            assertThat(coordinator.text()).contains("Panelko");
+
+            coordinator.clickId("legal-hold-toggle");
+            coordinator.waitFor(By.cssSelector("div.flash"));
+            coordinator.clickId("erase").waitFor(By.cssSelector("div.flash"));
+            assertThat(coordinator.textOf(By.cssSelector("div.flash"))).contains("tick the confirmation");
+            assertThat(coordinator.text()).contains("Panelko");
+
+            coordinator.tick("erase-confirm").clickId("erase").waitFor(By.cssSelector("div.flash"));
+            assertThat(coordinator.textOf(By.cssSelector("div.flash"))).contains("erased");
+            coordinator.screenshot("home-10-erased");
+            coordinator.go(casePath).waitForText(reference);
+            assertThat(coordinator.text()).doesNotContain("Panelko").doesNotContain("farm inspection");
+        }
+    }
+
+    @Test
     void aStatisticianSeesTheReleasesAwaitingApproval() {
         try (var statistician = Browser.open(port)) {
             statistician.signIn("statistician", PASSWORD, null);
