@@ -128,6 +128,7 @@ class PermissionMatrixTests {
         rule("GET /notifications(/panel)?", SIGNED_IN);
         rule("GET /notifications/\\{id\\}", SIGNED_IN);
         rule("POST /notifications/read", SIGNED_IN);
+        rule("(GET|POST) /notifications/preferences", SIGNED_IN);
         rule("GET /notifications/outbox", "accounts:read:all");
         rule("GET /cases/panels/guardian", "cases:read:own");
         rule("GET /api/v1/referrals/mine", "referrals:read:organisation", "referrals:read:all");

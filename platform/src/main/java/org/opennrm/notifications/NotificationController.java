@@ -33,6 +33,31 @@ class NotificationController {
         return "notifications/list";
     }
 
+    @GetMapping("/preferences")
+    @PreAuthorize("hasAuthority('SIGNED_IN')")
+    String preferences(Model model) {
+        model.addAttribute("preferences", notifications.myPreferences());
+        return "notifications/preferences";
+    }
+
+    /** Saves what the person ticked: a box not ticked is not sent by the browser, so it means "no". */
+    @PostMapping("/preferences")
+    @PreAuthorize("hasAuthority('SIGNED_IN')")
+    String choose(
+            @org.springframework.web.bind.annotation.RequestParam(name = "platform", required = false)
+                    java.util.Set<NotificationKind> platform,
+            @org.springframework.web.bind.annotation.RequestParam(name = "email", required = false)
+                    java.util.Set<NotificationKind> email,
+            RedirectAttributes redirect) {
+        var onPlatform = platform == null ? java.util.Set.<NotificationKind>of() : platform;
+        var byEmail = email == null ? java.util.Set.<NotificationKind>of() : email;
+        notifications.choose(java.util.Arrays.stream(NotificationKind.values())
+                .map(kind -> new Preference(kind, onPlatform.contains(kind), byEmail.contains(kind)))
+                .toList());
+        redirect.addFlashAttribute("flash", "notifications.preferences.saved");
+        return "redirect:/notifications/preferences";
+    }
+
     /** The home page panel: unread notifications first; nothing at all when there is none. */
     @GetMapping("/panel")
     @PreAuthorize("hasAuthority('SIGNED_IN')")

@@ -50,18 +50,24 @@ public class Notifications {
     public void tell(List<Recipient> recipients, NotificationKind kind, UUID factId, String link) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (var recipient : recipients) {
+            var chosen = preferenceOf(recipient.accountId(), kind);
+            if (!chosen.onPlatform() && !chosen.byEmail()) {
+                continue; // the person chose not to be told of this kind
+            }
             var id = UUID.nameUUIDFromBytes(
                     (kind + ":" + factId + ":" + recipient.accountId()).getBytes(StandardCharsets.UTF_8));
             int added = jdbc.sql("""
-                            insert into notifications.notification (id, account_id, kind, link, created_at)
-                            values (:id, :account, :kind, :link, :now) on conflict (id) do nothing""")
+                            insert into notifications.notification (id, account_id, kind, link, created_at, read_at)
+                            values (:id, :account, :kind, :link, :now, :readAt) on conflict (id) do nothing""")
                     .param("id", id)
                     .param("account", recipient.accountId())
                     .param("kind", kind.name())
                     .param("link", link)
                     .param("now", Timestamp.from(now))
+                    // chosen by e-mail only: recorded for the e-mail's link, but not shown as new on the platform
+                    .param("readAt", chosen.onPlatform() ? null : Timestamp.from(now))
                     .update();
-            if (added == 1 && mailEnabled && recipient.email() != null) {
+            if (added == 1 && chosen.byEmail() && mailEnabled && recipient.email() != null) {
                 jdbc.sql("""
                                 insert into notifications.outbox (id, notification_id, recipient, language, next_attempt_at)
                                 values (:id, :notification, :recipient, :language, :now)""")
@@ -73,6 +79,44 @@ public class Notifications {
                         .update();
             }
         }
+    }
+
+    /** The signed-in person's choices, one per kind (the default where they chose nothing). */
+    @Transactional(readOnly = true)
+    public List<Preference> myPreferences() {
+        var me = me();
+        return java.util.Arrays.stream(NotificationKind.values())
+                .map(kind -> preferenceOf(me, kind))
+                .toList();
+    }
+
+    /** Saves the signed-in person's choices. */
+    @Transactional
+    public void choose(List<Preference> preferences) {
+        var me = me();
+        for (var preference : preferences) {
+            jdbc.sql("""
+                            insert into notifications.preference (account_id, kind, on_platform, by_email)
+                            values (:account, :kind, :platform, :email)
+                            on conflict (account_id, kind) do update set on_platform = excluded.on_platform,
+                                by_email = excluded.by_email""")
+                    .param("account", me)
+                    .param("kind", preference.kind().name())
+                    .param("platform", preference.onPlatform())
+                    .param("email", preference.byEmail())
+                    .update();
+        }
+    }
+
+    private Preference preferenceOf(UUID account, NotificationKind kind) {
+        return jdbc.sql("""
+                        select on_platform, by_email from notifications.preference
+                        where account_id = :account and kind = :kind""")
+                .param("account", account)
+                .param("kind", kind.name())
+                .query((rs, n) -> new Preference(kind, rs.getBoolean("on_platform"), rs.getBoolean("by_email")))
+                .optional()
+                .orElse(Preference.defaultFor(kind));
     }
 
     /** The signed-in person's notifications, newest first. */

@@ -193,6 +193,65 @@ class NotificationsTests {
     }
 
     @Test
+    void eachPersonChoosesHowTheyAreTold() {
+        var identification = accountId("identification");
+        var officer =
+                org.opennrm.access.TestSignIn.actorOf(identification, Role.IDENTIFICATION_OFFICER, UUID.randomUUID());
+        var recipient = new org.opennrm.access.Recipients.Recipient(identification, "identification@example.org");
+        try {
+            // by e-mail only: recorded (the e-mail's link opens it) but not new on the platform
+            SignedIn.as(officer, () -> {
+                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, false, true)));
+                return null;
+            });
+            var emailOnly = UUID.randomUUID();
+            notifications.tell(List.of(recipient), NotificationKind.NEW_REFERRAL, emailOnly, "/cases/" + emailOnly);
+            assertThat(jdbc.sql("""
+                                    select count(*) from notifications.notification n join notifications.outbox o
+                                    on o.notification_id = n.id where n.link = :link and n.read_at is not null""")
+                            .param("link", "/cases/" + emailOnly)
+                            .query(Long.class)
+                            .single())
+                    .isOne();
+            // on the platform only: no e-mail
+            SignedIn.as(officer, () -> {
+                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, true, false)));
+                return null;
+            });
+            var platformOnly = UUID.randomUUID();
+            notifications.tell(
+                    List.of(recipient), NotificationKind.NEW_REFERRAL, platformOnly, "/cases/" + platformOnly);
+            assertThat(jdbc.sql("""
+                                    select count(*) from notifications.outbox o join notifications.notification n
+                                    on n.id = o.notification_id where n.link = :link""")
+                            .param("link", "/cases/" + platformOnly)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            // neither: nothing at all
+            SignedIn.as(officer, () -> {
+                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, false, false)));
+                return null;
+            });
+            var neither = UUID.randomUUID();
+            notifications.tell(List.of(recipient), NotificationKind.NEW_REFERRAL, neither, "/cases/" + neither);
+            assertThat(jdbc.sql("select count(*) from notifications.notification where link = :link")
+                            .param("link", "/cases/" + neither)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(SignedIn.as(officer, () -> notifications.myPreferences()))
+                    .contains(new Preference(NotificationKind.NEW_REFERRAL, false, false))
+                    .contains(new Preference(NotificationKind.SERVICE_REFERRAL, true, true));
+        } finally {
+            SignedIn.as(officer, () -> {
+                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, true, true)));
+                return null;
+            });
+        }
+    }
+
+    @Test
     void nobodyOpensSomeoneElsesNotification() {
         var caseManager = accountId("casemanager");
         var fact = UUID.randomUUID();

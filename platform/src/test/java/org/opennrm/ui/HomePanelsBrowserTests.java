@@ -160,6 +160,31 @@ class HomePanelsBrowserTests {
     }
 
     @Test
+    void aPersonChoosesToBeToldOfServiceReferralsOnlyOnThePlatform() {
+        try (var worker = Browser.phone(port)) {
+            worker.signIn("shelter", PASSWORD, null);
+            worker.go("/notifications").clickId("notification-preferences");
+            var email = worker.driver().findElement(By.id("email-SERVICE_REFERRAL"));
+            if (email.isSelected()) {
+                email.click();
+            }
+            worker.clickId("save-preferences").waitFor(By.cssSelector("div.flash"));
+            assertThat(worker.driver()
+                            .findElement(By.id("email-SERVICE_REFERRAL"))
+                            .isSelected())
+                    .isFalse();
+            assertThat(worker.driver()
+                            .findElement(By.id("platform-SERVICE_REFERRAL"))
+                            .isSelected())
+                    .isTrue();
+            worker.screenshot("home-11-notification-choices-phone");
+            assertThat(jdbc.sql("""
+                                    select by_email from notifications.preference p join access.account a on a.id = p.account_id
+                                    where a.username = 'shelter' and p.kind = 'SERVICE_REFERRAL'""").query(Boolean.class).single()).isFalse();
+        }
+    }
+
+    @Test
     void aStatisticianSeesTheReleasesAwaitingApproval() {
         try (var statistician = Browser.open(port)) {
             statistician.signIn("statistician", PASSWORD, null);
