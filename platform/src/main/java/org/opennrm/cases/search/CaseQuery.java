@@ -14,9 +14,12 @@ public record CaseQuery(String text, CaseStatus status, int page) {
     /** The longest search text accepted: a full name with several parts, not a paragraph. */
     public static final int TEXT_LIMIT = 120;
 
+    /** The last page asked for is read as this one: far beyond any NRM's cases, and its offset stays an int. */
+    public static final int LAST_PAGE = 100_000;
+
     public CaseQuery {
         text = text == null ? "" : text.strip();
-        page = Math.max(page, 0);
+        page = Math.min(Math.max(page, 0), LAST_PAGE);
     }
 
     public boolean hasText() {

@@ -184,6 +184,12 @@ class CaseSearchTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"q-error\"")));
         mvc.perform(get("/cases").param("status", "NOT_A_STATUS")).andExpect(status().isBadRequest());
         mvc.perform(get("/cases").param("page", "-3")).andExpect(status().isOk());
+        // a page number whose offset would overflow is read as the last page, not a database error
+        mvc.perform(get("/cases").param("page", String.valueOf(Integer.MAX_VALUE)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/cases").param("q", "Kovalenko").param("page", String.valueOf(Integer.MAX_VALUE)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/cases").param("q", "a\u0000b")).andExpect(status().isBadRequest());
     }
 
     private OpenedCase refer(String given, String familyName) {
