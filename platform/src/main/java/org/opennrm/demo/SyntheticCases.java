@@ -469,14 +469,7 @@ class SyntheticCases {
                                 .filter(found -> found.isActive() && found.holds(NrmRole.IDENTIFICATION_AUTHORITY))
                                 .isPresent())
                 .findFirst()
-                .map(account -> new Actor(
-                        account.id(),
-                        account.username(),
-                        account.organisationId(),
-                        account.roles(),
-                        account.roles().stream()
-                                .flatMap(role -> role.grants().stream())
-                                .collect(java.util.stream.Collectors.toSet())))
+                .map(SyntheticCases::actorOf)
                 .orElse(null);
         if (officer == null) {
             log.info("Synthetic cases: no identification officer, no case gets a decision");
@@ -484,14 +477,7 @@ class SyntheticCases {
         var manager = all.stream()
                 .filter(account -> account.enabled() && account.roles().contains(Role.CASE_MANAGER))
                 .findFirst()
-                .map(account -> new Actor(
-                        account.id(),
-                        account.username(),
-                        account.organisationId(),
-                        account.roles(),
-                        account.roles().stream()
-                                .flatMap(role -> role.grants().stream())
-                                .collect(java.util.stream.Collectors.toSet())))
+                .map(SyntheticCases::actorOf)
                 .orElse(null);
         CodeLists codes = cases.codeLists();
         var countries = codes.codes(CodeLists.COUNTRY);
@@ -513,6 +499,18 @@ class SyntheticCases {
         return jdbc.sql("select count(*) from cases.case_file")
                 .query(Long.class)
                 .single();
+    }
+
+    /** A stored account as the actor it signs in as: its roles' grants. */
+    private static Actor actorOf(org.opennrm.access.Account account) {
+        return new Actor(
+                account.id(),
+                account.username(),
+                account.organisationId(),
+                account.roles(),
+                account.roles().stream()
+                        .flatMap(role -> role.grants().stream())
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     private static List<GrantedAuthority> authorities(Actor actor) {

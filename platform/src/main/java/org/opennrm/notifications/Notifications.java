@@ -3,7 +3,6 @@ package org.opennrm.notifications;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -178,9 +177,5 @@ public class Notifications {
         return Actor.current()
                 .orElseThrow(() -> new AccessDeniedException("Not signed in"))
                 .accountId();
-    }
-
-    static Instant at(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

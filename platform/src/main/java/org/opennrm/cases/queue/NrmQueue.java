@@ -35,20 +35,7 @@ public class NrmQueue {
                         order by next_due_on, reference offset :offset limit :limit""")
                 .param("offset", offset)
                 .param("limit", limit)
-                .query((rs, n) -> {
-                    var dueOn = rs.getObject("next_due_on", LocalDate.class);
-                    return new QueueEntry(
-                            CaseId.of(rs.getObject("id", UUID.class)),
-                            rs.getString("reference"),
-                            Stage.valueOf(rs.getString("stage")),
-                            AgeCategory.valueOf(rs.getString("age_category")),
-                            DueKind.valueOf(rs.getString("next_due_kind")),
-                            dueOn,
-                            rs.getObject("referred_on", LocalDate.class),
-                            rs.getObject("recovery_ends_on", LocalDate.class),
-                            clock.workingDaysBetween(today, dueOn),
-                            dueOn.isBefore(today));
-                })
+                .query((rs, n) -> entry(rs, today))
                 .list();
     }
 
@@ -61,21 +48,23 @@ public class NrmQueue {
                         order by next_due_on, reference limit :limit""")
                 .param("until", until)
                 .param("limit", limit)
-                .query((rs, n) -> {
-                    var dueOn = rs.getObject("next_due_on", LocalDate.class);
-                    return new QueueEntry(
-                            CaseId.of(rs.getObject("id", UUID.class)),
-                            rs.getString("reference"),
-                            Stage.valueOf(rs.getString("stage")),
-                            AgeCategory.valueOf(rs.getString("age_category")),
-                            DueKind.valueOf(rs.getString("next_due_kind")),
-                            dueOn,
-                            rs.getObject("referred_on", LocalDate.class),
-                            rs.getObject("recovery_ends_on", LocalDate.class),
-                            clock.workingDaysBetween(today, dueOn),
-                            dueOn.isBefore(today));
-                })
+                .query((rs, n) -> entry(rs, today))
                 .list();
+    }
+
+    private QueueEntry entry(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+        var dueOn = rs.getObject("next_due_on", LocalDate.class);
+        return new QueueEntry(
+                CaseId.of(rs.getObject("id", UUID.class)),
+                rs.getString("reference"),
+                Stage.valueOf(rs.getString("stage")),
+                AgeCategory.valueOf(rs.getString("age_category")),
+                DueKind.valueOf(rs.getString("next_due_kind")),
+                dueOn,
+                rs.getObject("referred_on", LocalDate.class),
+                rs.getObject("recovery_ends_on", LocalDate.class),
+                clock.workingDaysBetween(today, dueOn),
+                dueOn.isBefore(today));
     }
 
     /**
