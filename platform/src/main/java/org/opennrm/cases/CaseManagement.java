@@ -276,7 +276,11 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('cases:read:all')")
     public List<QueueEntry> queue(int page) {
-        return queue.due(today(), Math.max(page, 0) * QUEUE_PAGE, QUEUE_PAGE + 1);
+        // a page beyond the last is read as that one, so that its offset never overflows into a negative number
+        return queue.due(
+                today(),
+                Math.min(Math.max(page, 0), org.opennrm.cases.search.CaseQuery.LAST_PAGE) * QUEUE_PAGE,
+                QUEUE_PAGE + 1);
     }
 
     /** Reminders: decisions overdue or due within the reminder window in working days. */

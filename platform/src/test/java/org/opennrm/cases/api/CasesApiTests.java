@@ -188,6 +188,16 @@ class CasesApiTests {
                 .andExpect(jsonPath("$.entries[0].dueKind").exists());
         mvc.perform(get("/api/v1/cases/queue").with(as(Role.REFERRER, inspectorate)))
                 .andExpect(status().isForbidden());
+        // a page whose offset would overflow: an empty page, not a database error
+        mvc.perform(get("/api/v1/cases/queue")
+                        .param("page", String.valueOf(Integer.MAX_VALUE))
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries").isEmpty());
+        mvc.perform(get("/cases/queue")
+                        .param("page", String.valueOf(Integer.MAX_VALUE))
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk());
         org.assertj.core.api.Assertions.assertThat(opened.reference()).startsWith("NRM-");
     }
 }
