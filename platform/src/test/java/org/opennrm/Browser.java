@@ -162,13 +162,35 @@ public final class Browser implements AutoCloseable {
      */
     private void openMenuIfFolded(By by) {
         var found = driver.findElements(by);
-        if (found.isEmpty() || found.getFirst().isDisplayed()) {
+        try {
+            if (found.isEmpty() || found.getFirst().isDisplayed()) {
+                return;
+            }
+        } catch (StaleElementReferenceException pageChangedMeanwhile) {
+            // The page was replaced between finding and asking: the wait in click() finds the new element.
             return;
         }
         var toggle = driver.findElements(By.id("menu-toggle"));
         if (!toggle.isEmpty() && !toggle.getFirst().isSelected()) {
             driver.findElement(By.cssSelector("label.menu-button")).click();
         }
+    }
+
+    /**
+     * Clicks a button that submits a form and waits until the browser has replaced the page: a flash message or
+     * element of the old page then cannot be mistaken for the answer.
+     */
+    public Browser submit(String id) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        clickId(id);
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        return this;
+    }
+
+    /** Waits until no element matches, for example a notice the last action removed. */
+    public Browser waitForGone(By by) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+        return this;
     }
 
     public Browser clickId(String id) {

@@ -140,18 +140,17 @@ class HomePanelsBrowserTests {
             var casePath = coordinator.path();
             assertThat(coordinator.text()).contains("Panelko");
 
-            coordinator.clickId("legal-hold-toggle").waitFor(By.id("legal-hold-on"));
-            coordinator.tick("erase-confirm").clickId("erase").waitFor(By.cssSelector("div.flash"));
+            coordinator.submit("legal-hold-toggle").waitFor(By.id("legal-hold-on"));
+            coordinator.tick("erase-confirm").submit("erase").waitFor(By.cssSelector("div.flash"));
             assertThat(coordinator.textOf(By.cssSelector("div.flash"))).contains("legal hold");
             assertThat(coordinator.text()).contains("Panelko");
 
-            coordinator.clickId("legal-hold-toggle");
-            coordinator.waitFor(By.cssSelector("div.flash"));
-            coordinator.clickId("erase").waitFor(By.cssSelector("div.flash"));
+            coordinator.submit("legal-hold-toggle").waitForGone(By.id("legal-hold-on"));
+            coordinator.submit("erase").waitFor(By.cssSelector("div.flash"));
             assertThat(coordinator.textOf(By.cssSelector("div.flash"))).contains("tick the confirmation");
             assertThat(coordinator.text()).contains("Panelko");
 
-            coordinator.tick("erase-confirm").clickId("erase").waitFor(By.cssSelector("div.flash"));
+            coordinator.tick("erase-confirm").submit("erase").waitFor(By.cssSelector("div.flash"));
             assertThat(coordinator.textOf(By.cssSelector("div.flash"))).contains("erased");
             coordinator.screenshot("home-10-erased");
             coordinator.go(casePath).waitForText(reference);
