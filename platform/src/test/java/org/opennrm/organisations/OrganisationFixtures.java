@@ -39,6 +39,11 @@ public final class OrganisationFixtures {
                 review);
     }
 
+    /** An organisation as the registry would hand it out after registering it, for tests without a database. */
+    public static Organisation registered(OrganisationDetails details) {
+        return Organisation.register(details, java.time.Instant.parse("2026-01-05T09:00:00Z"));
+    }
+
     /** Runs facade calls as someone who manages organisations and agreements (the co-ordinator's grants). */
     public static <T> T asCoordinator(Supplier<T> work) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
