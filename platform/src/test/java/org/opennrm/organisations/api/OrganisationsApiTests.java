@@ -101,39 +101,6 @@ class OrganisationsApiTests {
     }
 
     @Test
-    void invalidFieldsAnswer400WithFieldErrors() throws Exception {
-        mvc.perform(post("/api/v1/organisations")
-                        .with(as(Role.COORDINATOR, office))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name": " ", "contactPoints": [{"name": "", "email": "not an address"}]}
-                                """))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("sector")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("contactPoints[0].name")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("contactPoints[0].email")))
-                .andExpect(jsonPath("$.errors[*].message").value(hasItem("Choose the organisation's sector.")));
-    }
-
-    @Test
-    void anUnknownSectorAnswers400NotAServerError() throws Exception {
-        mvc.perform(post("/api/v1/organisations")
-                        .with(as(Role.COORDINATOR, office))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name": "%s", "sector": "SPACE_AGENCY"}
-                                """.formatted(uniqueName("Unknown Sector Org"))))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("sector"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("NGO")));
-        mvc.perform(get("/api/v1/organisations").param("sector", "SPACE_AGENCY").with(as(Role.COORDINATOR, office)))
-                .andExpect(status().isBadRequest());
-    }
-
-    @Test
     void aTakenNameAnswers400() throws Exception {
         String name = uniqueName("Same Name Org");
         registry.register(organisation(name, Sector.NGO));
@@ -168,20 +135,6 @@ class OrganisationsApiTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         assertThat(registry.find(org.id()).orElseThrow().name()).isNotEqualTo(secondWriter);
-    }
-
-    @Test
-    void aChangeWithoutVersionAnswers400() throws Exception {
-        var org = registry.register(organisation(uniqueName("No Version Org"), Sector.NGO));
-
-        mvc.perform(put("/api/v1/organisations/{id}", org.id())
-                        .with(as(Role.COORDINATOR, office))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name": "Whatever", "sector": "HEALTH"}
-                                """))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("version")));
     }
 
     @Test
