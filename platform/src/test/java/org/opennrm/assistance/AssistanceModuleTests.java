@@ -1,0 +1,230 @@
+package org.opennrm.assistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.RecordNotFound;
+import org.opennrm.access.AuditAction;
+import org.opennrm.access.AuditTrail;
+import org.opennrm.access.IdentityProtection;
+import org.opennrm.access.Role;
+import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.ServiceDelivered;
+import org.opennrm.cases.CaseId;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.CaseStatus;
+import org.opennrm.cases.CaseSummaryLine;
+import org.opennrm.cases.ClosureReason;
+import org.opennrm.cases.SignedIn;
+import org.opennrm.cases.Stage;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.referrals.ServiceReferrals;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The assistance module on its own, with a database of its own: the case, the referrals to services, the audit
+ * trail and the encryption of texts are stand-ins, so each rule of assistance is seen alone. Help never depends on
+ * anything but an open case and an open plan; a service provider records services only for cases referred to it;
+ * every refusal leaves nothing stored; what is recorded is announced as coded events.
+ */
+@ApplicationModuleTest
+@ActiveProfiles("test")
+class AssistanceModuleTests {
+
+    static final UUID SHELTER = UUID.randomUUID();
+    static final UUID NRM_OFFICE = UUID.randomUUID();
+
+    @MockitoBean
+    CaseManagement cases;
+
+    @MockitoBean
+    ServiceReferrals referrals;
+
+    @MockitoBean
+    AuditTrail audit;
+
+    @MockitoBean
+    IdentityProtection protection;
+
+    /** Only the pages use it, to name the service provider. */
+    @MockitoBean
+    OrganisationRegistry organisations;
+
+    @Autowired
+    Assistance assistance;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CaseId caseId;
+
+    @BeforeEach
+    void anOpenCase() {
+        caseId = CaseId.of(UUID.randomUUID());
+        when(cases.summary(caseId))
+                .thenReturn(Optional.of(
+                        new CaseSummaryLine(caseId, "2026-000123", CaseStatus.OPEN, Stage.RECOVERY_PERIOD, 3)));
+        // a reversible stand-in for the cipher: stored texts must have gone through it
+        when(protection.encrypt(anyString(), anyString())).thenAnswer(call -> "sealed:" + call.getArgument(0));
+        when(protection.decrypt(anyString(), anyString()))
+                .thenAnswer(call -> call.<String>getArgument(0).substring("sealed:".length()));
+    }
+
+    @Test
+    void aServiceIsRecordedAgainstTheOpenPlanWithItsTextSealedAndAnnouncedAsCodes(PublishedEvents events) {
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+        var service = SignedIn.as(
+                Role.CASE_MANAGER,
+                NRM_OFFICE,
+                () -> assistance.recordService(
+                        caseId,
+                        new ServiceForm(
+                                "EMERGENCY_ACCOMMODATION",
+                                LocalDate.of(2026, 3, 2),
+                                null,
+                                "Room at the shelter",
+                                null)));
+
+        assertThat(jdbc.sql("select outcome from assistance.service where id = :id")
+                        .param("id", service.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("sealed:Room at the shelter");
+        assertThat(events.ofType(ServiceDelivered.class))
+                .containsExactly(
+                        new ServiceDelivered(caseId, ServiceType.EMERGENCY_ACCOMMODATION, YearMonth.of(2026, 3)));
+        verify(audit).record(AuditAction.CREATE, Assistance.RECORD_TYPE, caseId, "plan opened");
+        verify(audit).record(AuditAction.CREATE, Assistance.RECORD_TYPE, caseId, "service=EMERGENCY_ACCOMMODATION");
+    }
+
+    @Test
+    void aServiceThatEndsBeforeItStartsOrAPermitWithoutExpiryIsRefusedAndNothingIsStored() {
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.recordService(
+                                caseId,
+                                new ServiceForm(
+                                        "MEDICAL_CARE",
+                                        LocalDate.of(2026, 3, 2),
+                                        LocalDate.of(2026, 3, 1),
+                                        null,
+                                        null))))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("end before it starts");
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.recordService(
+                                caseId,
+                                new ServiceForm(
+                                        "TEMPORARY_RESIDENCE_PERMIT", LocalDate.of(2026, 3, 2), null, null, null))))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("expiry");
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.recordService(
+                                caseId, new ServiceForm("TELEPORTATION", LocalDate.of(2026, 3, 2), null, null, null))))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("catalogue");
+
+        assertThat(servicesOf(caseId)).isZero();
+    }
+
+    @Test
+    void aServiceProviderRecordsOnlyForACaseReferredToIt() {
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+        var form = new ServiceForm("LEGAL_COUNSELLING", LocalDate.of(2026, 4, 1), null, null, null);
+
+        when(referrals.acceptedFor(caseId, SHELTER)).thenReturn(false);
+        assertThatThrownBy(
+                        () -> SignedIn.as(Role.SERVICE_PROVIDER, SHELTER, () -> assistance.recordService(caseId, form)))
+                .isInstanceOf(RecordNotFound.class);
+        assertThat(servicesOf(caseId)).isZero();
+
+        when(referrals.acceptedFor(caseId, SHELTER)).thenReturn(true);
+        var recorded = SignedIn.as(Role.SERVICE_PROVIDER, SHELTER, () -> assistance.recordService(caseId, form));
+        assertThat(recorded.providerOrganisationId()).isEqualTo(SHELTER);
+        assertThat(servicesOf(caseId)).isOne();
+    }
+
+    @Test
+    void aClosedCaseTakesNoAssistanceUntilItIsReopened() {
+        when(cases.summary(caseId))
+                .thenReturn(Optional.of(
+                        new CaseSummaryLine(caseId, "2026-000123", CaseStatus.CLOSED, Stage.FORMAL_DECISION, 5)));
+
+        assertThatThrownBy(() -> SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId)))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("closed");
+        assertThat(jdbc.sql("select count(*) from assistance.plan where case_id = :id")
+                        .param("id", caseId.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void closingNeedsADurableSolutionAndAReasonThenClosesThePlanAndTheCase(PublishedEvents events) {
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.close(
+                                caseId, new ClosureForm(null, "Back home safely", null, null, null, null, null, null))))
+                .isInstanceOf(AssistanceRuleViolation.class);
+        verify(cases, never()).close(any(), any(), any());
+
+        SignedIn.as(
+                Role.CASE_MANAGER,
+                NRM_OFFICE,
+                () -> assistance.close(
+                        caseId,
+                        new ClosureForm(
+                                DurableSolution.RETURN_TO_COUNTRY_OF_ORIGIN,
+                                "Back home safely",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)));
+
+        verify(cases).close(eq(caseId), isNull(), eq(ClosureReason.DURABLE_SOLUTION));
+        assertThat(events.ofType(DurableSolutionReached.class)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from assistance.plan where case_id = :id and closed_at is null")
+                        .param("id", caseId.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private long servicesOf(CaseId id) {
+        return jdbc.sql("select count(*) from assistance.service where case_id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
+    }
+}
