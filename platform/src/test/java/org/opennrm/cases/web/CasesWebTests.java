@@ -260,30 +260,6 @@ class CasesWebTests {
     }
 
     @Test
-    void secondPreliminaryDecisionShowsTheRuleAndKeepsTheInput() throws Exception {
-        var opened = referAdult();
-        SignedIn.as(
-                Role.IDENTIFICATION_OFFICER,
-                panel,
-                () -> cases.decidePreliminary(
-                        opened.caseId(),
-                        null,
-                        new DecisionRequest(
-                                DecisionOutcome.NOT_PRESUMED, LocalDate.now(clock), "No indicators", null)));
-
-        mvc.perform(post("/cases/{id}/decisions/preliminary", opened.caseId())
-                        .with(csrf())
-                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", today())
-                        .param("reasons", "Second thoughts")
-                        .param("version", "1"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("already taken")))
-                .andExpect(content().string(containsString("Second thoughts")));
-    }
-
-    @Test
     void staleVersionShowsTheConflictAndKeepsTheInput() throws Exception {
         var opened = referAdult();
         SignedIn.run(
@@ -303,25 +279,6 @@ class CasesWebTests {
                 .andExpect(content().string(containsString("id=\"conflict\"")))
                 .andExpect(content().string(containsString("Typed before the change")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
-    }
-
-    @Test
-    void decisionFormNeedsReasons() throws Exception {
-        var opened = referAdult();
-
-        mvc.perform(post("/cases/{id}/decisions/preliminary", opened.caseId())
-                        .with(csrf())
-                        .with(as(Role.IDENTIFICATION_OFFICER, panel))
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", today())
-                        .param("reasons", "")
-                        .param("version", "0"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Give the reasons.")));
-        assertThat(SignedIn.as(Role.CASE_MANAGER, office, () -> cases.read(opened.caseId()))
-                        .details()
-                        .decisions())
-                .isEmpty();
     }
 
     @Test

@@ -1,0 +1,201 @@
+package org.opennrm.cases.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.access.Role;
+import org.opennrm.access.WebSliceSecurity;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.CaseFile;
+import org.opennrm.cases.CaseFixtures;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.CaseRuleFixtures;
+import org.opennrm.ui.Navigation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The identification decision forms as a web slice: the controller, the platform's security and the layout run; case
+ * management is a stand-in. The web layer's part: only those who take decisions reach the form, a form that breaks a
+ * field rule never reaches the case, and a refusal by the case (a decision out of order, a case changed meanwhile)
+ * comes back on the form with everything typed. What may be decided when is the aggregate's rule, tested in
+ * {@code CaseTests}.
+ */
+@WebMvcTest(
+        controllers = DecisionController.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceSecurity.SLICE_EXCLUDED))
+@Import({WebSliceSecurity.class, Navigation.class, DecisionPagesSliceTests.FixedClock.class})
+@ActiveProfiles("test")
+class DecisionPagesSliceTests {
+
+    static final UUID PANEL = UUID.randomUUID();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CaseManagement cases;
+
+    Case details;
+
+    @BeforeEach
+    void aCaseAwaitingItsPreliminaryDecision() {
+        details = CaseFixtures.openedAdultCase();
+        when(cases.read(details.id())).thenReturn(new CaseFile(details, CaseFixtures.adult()));
+    }
+
+    String decisionPath() {
+        return "/cases/" + details.id().value() + "/decisions/preliminary";
+    }
+
+    @Test
+    void theFormOffersOutcomesInWordsToThoseWhoDecideAndToNobodyElse() throws Exception {
+        mvc.perform(get(decisionPath()).with(as(Role.IDENTIFICATION_OFFICER, PANEL)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"2026-04-01\"")))
+                .andExpect(content().string(not(containsString(">PRESUMED_VICTIM<"))));
+
+        mvc.perform(get(decisionPath()).with(as(Role.CASE_MANAGER, PANEL))).andExpect(status().isForbidden());
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.REFERRER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "Indicators of forced labour")
+                        .param("version", "0"))
+                .andExpect(status().isForbidden());
+        verify(cases, never()).decidePreliminary(any(), anyInt(), any());
+    }
+
+    @Test
+    void reasonsMissingOrTooLongOrAFormalOutcomeOnThePreliminaryFormNeverReachTheCase() throws Exception {
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Give the reasons.")));
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "x".repeat(Case.TEXT_LIMIT + 1))
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("form", "reasons"))
+                .andExpect(content().string(containsString("At most 5000 characters.")));
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "IDENTIFIED")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "Conclusive grounds")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("form", "outcome"));
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        // the validator's "present" is the system clock's, not the fixed clock of this slice
+                        .param(
+                                "decidedOn",
+                                java.time.LocalDate.now().plusDays(2).toString())
+                        .param("reasons", "Dated after today")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("form", "decidedOn"));
+        verify(cases, never()).decidePreliminary(any(), anyInt(), any());
+    }
+
+    @Test
+    void aDecisionOutOfOrderComesBackWithItsMessageAndTheTypedReasons() throws Exception {
+        when(cases.decidePreliminary(eq(details.id()), eq(0), any())).thenThrow(CaseRuleFixtures.secondPreliminary());
+
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "Indicators of forced labour on the farm")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("A preliminary decision was already taken")))
+                .andExpect(content().string(containsString("Indicators of forced labour on the farm")));
+    }
+
+    @Test
+    void aCaseChangedMeanwhileIsShownAsAConflictAndARecordedDecisionLeadsToTheCase() throws Exception {
+        when(cases.decidePreliminary(eq(details.id()), eq(0), any()))
+                .thenThrow(new OptimisticLockingFailureException("changed"));
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "Indicators of forced labour")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("conflict", true))
+                .andExpect(content().string(containsString("id=\"conflict\"")));
+
+        mvc.perform(post(decisionPath())
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                        .with(csrf())
+                        .param("outcome", "PRESUMED_VICTIM")
+                        .param("decidedOn", "2026-03-30")
+                        .param("reasons", "Indicators of forced labour")
+                        .param("version", "1"))
+                .andExpect(redirectedUrl("/cases/" + details.id().value()));
+    }
+
+    @Test
+    void anUnknownKindOfDecisionIsNotFoundAndReadsNothing() throws Exception {
+        mvc.perform(get("/cases/" + details.id().value() + "/decisions/final")
+                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL)))
+                .andExpect(status().isNotFound());
+        verifyNoInteractions(cases);
+    }
+}
