@@ -264,6 +264,14 @@ public final class Browser implements AutoCloseable {
     public String signIn(String username, String password, String knownSecret) {
         go("/login").type("username", username).type("password", password).clickId("sign-in");
         wait.until(d -> !path().startsWith("/login"));
+        return secondFactor(username, knownSecret);
+    }
+
+    /**
+     * The second step of signing in, whichever way the first was taken (password or an identity provider): enrols an
+     * authenticator the first time, else answers with the app's code; nothing when the platform asks for none.
+     */
+    public String secondFactor(String username, String knownSecret) {
         // browser test classes share one application (and its accounts): remember every enrolled key
         String secret = knownSecret != null ? knownSecret : ENROLLED.get(username);
         if (path().startsWith("/sign-in/second-factor/enrol")) {

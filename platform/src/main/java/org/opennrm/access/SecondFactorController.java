@@ -77,7 +77,8 @@ class SecondFactorController {
             model.addAttribute("invalid", true);
             return "access/second-factor";
         }
-        outcomes.signIn(accounts.findById(account.id()).orElseThrow(), "password and second factor", request, response);
+        outcomes.signIn(
+                accounts.findById(account.id()).orElseThrow(), firstFactor() + " and second factor", request, response);
         outcomes.redirectToWhereTheyWereGoing(request, response);
         return null;
     }
@@ -131,7 +132,7 @@ class SecondFactorController {
         if (!account.hasSecondFactor()) {
             return "redirect:/sign-in/second-factor/enrol";
         }
-        outcomes.signIn(account, "password and new second factor", request, response);
+        outcomes.signIn(account, firstFactor() + " and new second factor", request, response);
         outcomes.redirectToWhereTheyWereGoing(request, response);
         return null;
     }
@@ -175,6 +176,15 @@ class SecondFactorController {
         SecurityContextHolder.clearContext();
         request.getSession().invalidate();
         return "redirect:/login?error";
+    }
+
+    /** How the first step of this sign-in was taken ("password" or "single sign-on"), for its audit entry. */
+    private static String firstFactor() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignInOutcomes.PendingSignIn pending) {
+            return pending.firstFactor();
+        }
+        return "password";
     }
 
     private Optional<Account> pendingAccount() {

@@ -2,6 +2,7 @@ package org.opennrm.access;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,6 +60,24 @@ class SecurityConfiguration {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * With single sign-on the session cookie is {@code SameSite=Lax} instead of {@code Strict}: the identity provider
+     * sends the browser back to {@code /login/oauth2/code/...} from its own site, and a strict cookie is not sent on
+     * that navigation, so the session holding the sign-in request was not found and every single sign-on ended on
+     * "/login?error" (found by {@code SingleSignOnEndToEndBrowserTests}). Lax still keeps the cookie off cross-site
+     * posts, frames and sub-requests, and CSRF tokens guard every change either way. Without single sign-on the
+     * cookie stays strict.
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer laxSessionCookieForSingleSignOn(
+            ObjectProvider<ClientRegistrationRepository> singleSignOn) {
+        return serializer -> {
+            if (singleSignOn.getIfAvailable() != null) {
+                serializer.setSameSite("Lax");
+            }
+        };
     }
 
     @Bean

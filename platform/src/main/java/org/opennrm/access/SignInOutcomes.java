@@ -76,7 +76,8 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
             SecurityContextHolder.clearContext();
             request.getSession().invalidate();
             audit.recordFor(null, null, null, AuditAction.SIGN_IN_FAILED, "no enabled account for single sign-on");
-            response.sendRedirect(request.getContextPath() + "/login?error");
+            // not "user name or password wrong": the provider said yes, the platform has no enabled account for them
+            response.sendRedirect(request.getContextPath() + "/login?noAccount");
             return;
         }
         Account account = signedIn.get();
@@ -86,7 +87,9 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
                 && !(singleSignOn && identityProviderEnforcesSecondFactor);
         if (secondFactorNeeded) {
             var pending = new UsernamePasswordAuthenticationToken(
-                    new PendingSignIn(account.id()), null, List.of(new SimpleGrantedAuthority(SECOND_FACTOR_PENDING)));
+                    new PendingSignIn(account.id(), singleSignOn ? "single sign-on" : "password"),
+                    null,
+                    List.of(new SimpleGrantedAuthority(SECOND_FACTOR_PENDING)));
             complete(pending, request, response);
             response.sendRedirect(request.getContextPath()
                     + (account.hasSecondFactor() ? "/sign-in/second-factor" : "/sign-in/second-factor/enrol"));
@@ -181,10 +184,12 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
     private static final String SECOND_FACTOR_PENDING = SecurityConfiguration.SECOND_FACTOR_PENDING;
 
     /**
-     * The principal between the password and the second factor: it carries no permission at all, and no name, so
-     * that the page frame shows nobody signed in (it showed this record's text) until the second factor is given.
+     * The principal between the first factor (a password, or the identity provider's sign-in) and the second: it
+     * carries no permission at all, and no name, so that the page frame shows nobody signed in (it showed this
+     * record's text) until the second factor is given. The first factor is named in the audit entry of the sign-in.
      */
-    record PendingSignIn(java.util.UUID accountId) implements java.security.Principal, java.io.Serializable {
+    record PendingSignIn(java.util.UUID accountId, String firstFactor)
+            implements java.security.Principal, java.io.Serializable {
 
         @Override
         public String getName() {
