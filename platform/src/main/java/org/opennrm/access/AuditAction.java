@@ -40,5 +40,10 @@ public enum AuditAction {
     LEGAL_HOLD_PLACED,
     LEGAL_HOLD_RELEASED,
     /** The retention job ran; the detail holds the number of records of each kind it removed. */
-    RETENTION_APPLIED
+    RETENTION_APPLIED,
+    /**
+     * Retention removed the oldest audit entries up to a signed checkpoint; the detail names its sequence and hash,
+     * where verification starts from then on.
+     */
+    AUDIT_PRUNED
 }

@@ -86,7 +86,16 @@ public class AuditVerification {
             var signed = new SignedBefore(lines, at);
             // the first checkpoint was signed by a platform that keys every seal: no plain hash may follow it
             Long keyedAfter = signed.hasNext() ? signed.peek().sequence() : null;
-            walk = new ChainWalk(jdbc, key, pageSize, 0, AuditTrail.GENESIS, keyedAfter, signed).upTo(head);
+            // after retention pruned the oldest entries the chain starts at the pruned checkpoint, not the genesis
+            var start = jdbc.sql("select up_to_sequence, hash from access.audit_prune order by id desc limit 1")
+                    .query((rs, row) -> new AuditRetention.Start(rs.getLong(1), rs.getString(2)))
+                    .optional();
+            long after = start.map(AuditRetention.Start::sequence).orElse(0L);
+            String afterHash = start.map(AuditRetention.Start::hash).orElse(AuditTrail.GENESIS);
+            walk = new ChainWalk(jdbc, key, pageSize, after, afterHash, keyedAfter, signed).upTo(head);
+            if (start.isPresent() && !pruneAnchored(start.get(), at)) {
+                walk.broken(after, AuditVerificationReport.Problem.PRUNE_UNANCHORED);
+            }
             invalid = signed.invalid;
             if (invalid > 0) {
                 walk.broken(signed.firstInvalid, AuditVerificationReport.Problem.CHECKPOINT_INVALID);
@@ -106,6 +115,31 @@ public class AuditVerification {
                 Duration.ofNanos(System.nanoTime() - started));
         audit.record(AuditAction.AUDIT_VERIFIED, "audit", null, report.summary());
         return report;
+    }
+
+    /**
+     * Whether a pruning is the retention job's: a checkpoint signed by this key has its sequence and hash, and the
+     * chain (whose entries the walk checks against the key) holds the job's entry saying so.
+     */
+    private boolean pruneAnchored(AuditRetention.Start start, Instant at) {
+        boolean signedThere = false;
+        try (var lines = checkpoints.lines()) {
+            while (lines.hasNext() && !signedThere) {
+                var line = lines.next();
+                signedThere = line.sequence() == start.sequence()
+                        && line.hash().equals(start.hash())
+                        && !line.at().isAfter(at)
+                        && checkpoints.signedByKey(line);
+            }
+        }
+        long recorded = jdbc.sql("select count(*) from access.audit_trail"
+                        + " where action = :action and sequence > :sequence and detail like :detail")
+                .param("action", AuditAction.AUDIT_PRUNED.name())
+                .param("sequence", start.sequence())
+                .param("detail", "up-to=" + start.sequence() + " hash=" + start.hash() + " %")
+                .query(Long.class)
+                .single();
+        return signedThere && recorded > 0;
     }
 
     /**

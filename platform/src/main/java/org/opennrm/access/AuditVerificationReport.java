@@ -45,7 +45,12 @@ public record AuditVerificationReport(
         /** A signed checkpoint names an entry after the chain's end: the newest entries were cut off. */
         TAIL_CUT,
         /** A line of the checkpoint file does not carry a valid signature of the audit key. */
-        CHECKPOINT_INVALID
+        CHECKPOINT_INVALID,
+        /**
+         * The chain starts after a pruning that no signed checkpoint or no pruning entry of the chain vouches for: its
+         * oldest entries were removed by someone other than the retention job.
+         */
+        PRUNE_UNANCHORED
     }
 
     @JsonProperty("durationMillis")
@@ -73,6 +78,7 @@ public record AuditVerificationReport(
             case CHECKPOINT_MISMATCH -> "differs from a signed checkpoint";
             case TAIL_CUT -> "newest entries cut off";
             case CHECKPOINT_INVALID -> "checkpoint signature invalid";
+            case PRUNE_UNANCHORED -> "oldest entries removed without a signed pruning";
         };
     }
 }

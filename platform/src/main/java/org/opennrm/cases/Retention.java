@@ -7,6 +7,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.opennrm.access.AuditAction;
+import org.opennrm.access.AuditRetention;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.linkage.UploadRetention;
 import org.opennrm.screening.ScreeningRetention;
@@ -27,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the reference, codes and dates stay for the statistics and the audit trail;
  *   <li>anonymous notifications recorded longer ago than theirs are deleted;
  *   <li>screenings that led to no referral are deleted after theirs;
- *   <li>the encodings of lists uploaded for linkage runs are removed after theirs.
+ *   <li>the encodings of lists uploaded for linkage runs are removed after theirs;
+ *   <li>audit entries older than the audit period are removed up to the newest signed checkpoint before them
+ *       ({@link AuditRetention}), never when the chain does not verify.
  * </ul>
  *
  * A case on legal hold is left alone. Several nodes may run the job at the same moment: one takes a database lock
@@ -41,11 +44,17 @@ public class Retention {
     private static final long LOCK = 0x0e7e471041L;
 
     /** What one run removed. */
-    public record Applied(int closedCasesErased, int anonymousNotifications, int screenings, int linkageUploads) {
+    public record Applied(
+            int closedCasesErased,
+            int anonymousNotifications,
+            int screenings,
+            int linkageUploads,
+            String auditEntries) {
 
         String detail() {
             return "closed-cases-erased=" + closedCasesErased + " anonymous-notifications=" + anonymousNotifications
-                    + " screenings=" + screenings + " linkage-uploads=" + linkageUploads;
+                    + " screenings=" + screenings + " linkage-uploads=" + linkageUploads + " audit-entries="
+                    + auditEntries;
         }
     }
 
@@ -55,6 +64,7 @@ public class Retention {
     private final ScreeningRetention screenings;
     private final UploadRetention uploads;
     private final AuditTrail audit;
+    private final AuditRetention auditRetention;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -65,6 +75,7 @@ public class Retention {
             ScreeningRetention screenings,
             UploadRetention uploads,
             AuditTrail audit,
+            AuditRetention auditRetention,
             TransactionTemplate transactions,
             Clock clock) {
         this.settings = settings;
@@ -73,6 +84,7 @@ public class Retention {
         this.screenings = screenings;
         this.uploads = uploads;
         this.audit = audit;
+        this.auditRetention = auditRetention;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -92,6 +104,8 @@ public class Retention {
      * transaction, all or nothing: the audit entry says exactly what was removed.
      */
     public Applied apply(Instant now) {
+        // the audit trail first, in transactions of its own (it seals the chain and checks it before cutting it)
+        String auditEntries = pruneAuditTrail(now);
         return transactions.execute(status -> {
             Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                     .param("lock", LOCK)
@@ -121,10 +135,27 @@ public class Retention {
             int screened =
                     screenings.removeUnreferredBefore(before(now, settings.screeningWithoutReferral()), referred);
             int lists = uploads.removeUploadsBefore(before(now, settings.linkageUpload()));
-            var applied = new Applied(erased, notifications, screened, lists);
+            var applied = new Applied(erased, notifications, screened, lists, auditEntries);
             audit.record(AuditAction.RETENTION_APPLIED, "retention", null, applied.detail());
             return applied;
         });
+    }
+
+    /**
+     * Removes audit entries older than the audit period, up to a signed checkpoint ({@link AuditRetention}); "refused"
+     * when the chain does not verify, which leaves the whole trail in place as evidence and is logged for the
+     * operator.
+     */
+    private String pruneAuditTrail(Instant now) {
+        try {
+            return Long.toString(auditRetention
+                    .prune(before(now, settings.audit()))
+                    .map(AuditRetention.Pruned::entries)
+                    .orElse(0L));
+        } catch (IllegalStateException damaged) {
+            log.error("Audit entries not removed: {}", damaged.getMessage());
+            return "refused";
+        }
     }
 
     private static Instant before(Instant now, Period period) {

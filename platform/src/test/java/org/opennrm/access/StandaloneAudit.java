@@ -29,6 +29,7 @@ final class StandaloneAudit {
     final AuditChain chain;
     final AuditCheckpoints checkpoints;
     final AuditVerification verification;
+    final AuditRetention retention;
 
     private StandaloneAudit(DataSource database, AuditKey key, Path checkpointFile) {
         this.database = database;
@@ -40,6 +41,8 @@ final class StandaloneAudit {
         this.checkpoints =
                 new AuditCheckpoints(jdbc, chain, key, Clock.systemUTC(), checkpointFile, 1000, Duration.ofMinutes(5));
         this.verification = new AuditVerification(jdbc, trail, chain, key, checkpoints, Clock.systemUTC(), 7);
+        this.retention = new AuditRetention(
+                jdbc, chain, checkpoints, key, trail, new DataSourceTransactionManager(database), Clock.systemUTC());
     }
 
     /** A new, empty database in {@code postgres}, migrated up to {@code target} (every migration when null). */
