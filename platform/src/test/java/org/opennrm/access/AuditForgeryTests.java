@@ -40,13 +40,7 @@ class AuditForgeryTests {
 
     @BeforeEach
     void newTrail() {
-        audit = StandaloneAudit.on(StandaloneAudit.database(postgres, null));
-        // a trail as the platform leaves it: a first checkpoint at start, entries, checkpoints as it grows
-        audit.checkpoints.publish();
-        audit.recordSealed("morning", 10);
-        audit.checkpoints.publish();
-        audit.recordSealed("afternoon", 10);
-        audit.checkpoints.publish();
+        audit = StandaloneAudit.withCheckpointsAt10And20(postgres);
     }
 
     @Test

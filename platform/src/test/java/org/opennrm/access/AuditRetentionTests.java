@@ -36,12 +36,7 @@ class AuditRetentionTests {
     /** Checkpoints at 0 (the first start), 10 and 20, and three entries after the last. */
     @BeforeEach
     void newTrail() {
-        audit = StandaloneAudit.on(StandaloneAudit.database(postgres, null));
-        audit.checkpoints.publish();
-        audit.recordSealed("morning", 10);
-        audit.checkpoints.publish();
-        audit.recordSealed("afternoon", 10);
-        audit.checkpoints.publish();
+        audit = StandaloneAudit.withCheckpointsAt10And20(postgres);
         audit.recordSealed("evening", 3);
     }
 

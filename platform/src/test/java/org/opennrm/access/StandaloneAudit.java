@@ -77,6 +77,20 @@ final class StandaloneAudit {
         }
     }
 
+    /**
+     * A trail as the platform leaves it, on a new database of {@code postgres}: a first checkpoint at start (0),
+     * entries, a checkpoint at 10 and another at 20.
+     */
+    static StandaloneAudit withCheckpointsAt10And20(EmbeddedPostgres postgres) {
+        var audit = on(database(postgres, null));
+        audit.checkpoints.publish();
+        audit.recordSealed("morning", 10);
+        audit.checkpoints.publish();
+        audit.recordSealed("afternoon", 10);
+        audit.checkpoints.publish();
+        return audit;
+    }
+
     /** Records {@code count} entries and seals them; answers the sequence of the last. */
     long recordSealed(String label, int count) {
         for (int i = 0; i < count; i++) {

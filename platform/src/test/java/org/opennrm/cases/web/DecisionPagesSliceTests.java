@@ -86,6 +86,18 @@ class DecisionPagesSliceTests {
         return "/cases/" + details.id().value() + "/decisions/preliminary";
     }
 
+    /** The preliminary decision form posted by an identification officer, as the browser sends it. */
+    private org.springframework.test.web.servlet.ResultActions decide(
+            String outcome, String decidedOn, String reasons, String version) throws Exception {
+        return mvc.perform(post(decisionPath())
+                .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
+                .with(csrf())
+                .param("outcome", outcome)
+                .param("decidedOn", decidedOn)
+                .param("reasons", reasons)
+                .param("version", version));
+    }
+
     @Test
     void theFormOffersOutcomesInWordsToThoseWhoDecideAndToNobodyElse() throws Exception {
         mvc.perform(get(decisionPath()).with(as(Role.IDENTIFICATION_OFFICER, PANEL)))
@@ -107,44 +119,18 @@ class DecisionPagesSliceTests {
 
     @Test
     void reasonsMissingOrTooLongOrAFormalOutcomeOnThePreliminaryFormNeverReachTheCase() throws Exception {
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", "2026-03-30")
-                        .param("reasons", "")
-                        .param("version", "0"))
+        decide("PRESUMED_VICTIM", "2026-03-30", "", "0")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Give the reasons.")));
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", "2026-03-30")
-                        .param("reasons", "x".repeat(Case.TEXT_LIMIT + 1))
-                        .param("version", "0"))
+        decide("PRESUMED_VICTIM", "2026-03-30", "x".repeat(Case.TEXT_LIMIT + 1), "0")
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("form", "reasons"))
                 .andExpect(content().string(containsString("At most 5000 characters.")));
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "IDENTIFIED")
-                        .param("decidedOn", "2026-03-30")
-                        .param("reasons", "Conclusive grounds")
-                        .param("version", "0"))
+        decide("IDENTIFIED", "2026-03-30", "Conclusive grounds", "0")
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("form", "outcome"));
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "PRESUMED_VICTIM")
-                        // the validator's "present" is the system clock's, not the fixed clock of this slice
-                        .param(
-                                "decidedOn",
-                                java.time.LocalDate.now().plusDays(2).toString())
-                        .param("reasons", "Dated after today")
-                        .param("version", "0"))
+        // the validator's "present" is the system clock's, not the fixed clock of this slice
+        decide("PRESUMED_VICTIM", java.time.LocalDate.now().plusDays(2).toString(), "Dated after today", "0")
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("form", "decidedOn"));
         verify(cases, never()).decidePreliminary(any(), anyInt(), any());
@@ -154,13 +140,7 @@ class DecisionPagesSliceTests {
     void aDecisionOutOfOrderComesBackWithItsMessageAndTheTypedReasons() throws Exception {
         when(cases.decidePreliminary(eq(details.id()), eq(0), any())).thenThrow(CaseRuleFixtures.secondPreliminary());
 
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", "2026-03-30")
-                        .param("reasons", "Indicators of forced labour on the farm")
-                        .param("version", "0"))
+        decide("PRESUMED_VICTIM", "2026-03-30", "Indicators of forced labour on the farm", "0")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("A preliminary decision was already taken")))
                 .andExpect(content().string(containsString("Indicators of forced labour on the farm")));
@@ -170,24 +150,12 @@ class DecisionPagesSliceTests {
     void aCaseChangedMeanwhileIsShownAsAConflictAndARecordedDecisionLeadsToTheCase() throws Exception {
         when(cases.decidePreliminary(eq(details.id()), eq(0), any()))
                 .thenThrow(new OptimisticLockingFailureException("changed"));
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", "2026-03-30")
-                        .param("reasons", "Indicators of forced labour")
-                        .param("version", "0"))
+        decide("PRESUMED_VICTIM", "2026-03-30", "Indicators of forced labour", "0")
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("conflict", true))
                 .andExpect(content().string(containsString("id=\"conflict\"")));
 
-        mvc.perform(post(decisionPath())
-                        .with(as(Role.IDENTIFICATION_OFFICER, PANEL))
-                        .with(csrf())
-                        .param("outcome", "PRESUMED_VICTIM")
-                        .param("decidedOn", "2026-03-30")
-                        .param("reasons", "Indicators of forced labour")
-                        .param("version", "1"))
+        decide("PRESUMED_VICTIM", "2026-03-30", "Indicators of forced labour", "1")
                 .andExpect(redirectedUrl("/cases/" + details.id().value()));
     }
 
