@@ -194,6 +194,17 @@ class PermissionMatrixTests {
         rule("GET /assistance/cases/.*", "cases:read:all", "services:record:organisation");
         rule("POST /api/v1/assistance/cases/\\{id\\}/services", "cases:write:all", "services:record:organisation");
         rule("GET /api/v1/assistance/cases/.*", "cases:read:all", "services:record:organisation");
+
+        // the national action plan: the co-ordinator drafts it, a lead organisation reports on the measures it leads
+        // (the facade refuses the measures of other organisations), the rapporteur reads
+        rule("GET /plans/panel", "plan:manage:all", "plan:update:organisation");
+        rule("(GET|POST) /plans/(new|\\{id\\}/edit|\\{id\\}/measures/new)", "plan:manage:all");
+        rule("POST /plans/\\{id\\}/objectives", "plan:manage:all");
+        rule("POST /plans/measures/\\{measureId\\}/(status|budget)", "plan:manage:all", "plan:update:organisation");
+        rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
+        rule("(POST|PUT) /api/v1/plans/measures/.*", "plan:manage:all", "plan:update:organisation");
+        rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");
+        rule("GET /api/v1/plans.*", "plan:read:all", "plan:update:organisation");
     }
 
     static void rule(String pattern, String... grants) {
