@@ -22,18 +22,18 @@ final class PlanRequests {
 
     private PlanRequests() {}
 
-    /** A plan to draft, or (with {@code version}) the new state of one. */
+    /** A plan to draft, or (with {@code version}) the new state of one. Evidence is required only when said so. */
     record PlanRequest(
             @NotBlank(message = "{plan.title.required}") @Size(max = 200, message = "{plan.title.size}")
             String title,
 
             @NotNull(message = "{plan.startsOn.required}") LocalDate startsOn,
             @NotNull(message = "{plan.endsOn.required}") LocalDate endsOn,
-            boolean evidenceRequired,
+            Boolean evidenceRequired,
             Integer version) {
 
         PlanDetails details() {
-            return new PlanDetails(title, startsOn, endsOn, evidenceRequired);
+            return new PlanDetails(title, startsOn, endsOn, Boolean.TRUE.equals(evidenceRequired));
         }
     }
 

@@ -149,6 +149,19 @@ class PlansApi {
                 "The request body is not JSON of the expected form (dates as 2026-03-31,"
                         + " statuses, pillars and sources as their codes).");
         problem.setTitle("Invalid request");
+        if (e.getCause() instanceof tools.jackson.core.JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
+            var field = new StringBuilder();
+            for (var reference : jackson.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            problem.setProperty(
+                    "errors", List.of(java.util.Map.of("field", field.toString(), "message", "Not a valid value.")));
+        }
         return problem;
     }
 }
