@@ -271,6 +271,13 @@ public class ActionPlans {
                 .orElse(List.of());
     }
 
+    /** Measures of every plan past their due date and neither done nor dropped: what the co-ordinator chases. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ + " or " + MANAGE)
+    public List<Measure> overdue() {
+        return store.overdue(today());
+    }
+
     /** Whether the signed-in person may report on this measure: the co-ordinator, or its lead organisation's staff. */
     public boolean mayUpdate(Measure measure) {
         return holds(MANAGES)

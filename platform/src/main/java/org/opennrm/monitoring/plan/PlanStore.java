@@ -153,6 +153,15 @@ class PlanStore {
                 .list();
     }
 
+    /** Measures of every plan past their due date and neither done nor dropped, longest overdue first. */
+    List<Measure> overdue(java.time.LocalDate today) {
+        return jdbc.sql("select " + MEASURE_COLUMNS + " from monitoring.plan_measure"
+                        + " where due_on < :today and status not in ('DONE', 'DROPPED') order by due_on, title")
+                .param("today", today)
+                .query(PlanStore::measure)
+                .list();
+    }
+
     /**
      * Takes the measure's next version, if it is still at the version the change was made on; otherwise someone
      * else changed it since, and the change is refused before anything is written.

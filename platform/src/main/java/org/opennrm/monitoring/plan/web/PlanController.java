@@ -62,12 +62,18 @@ class PlanController {
         return "plan/plans";
     }
 
-    /** The measures the person's organisation leads, overdue ones marked; nothing when it leads none. */
+    /**
+     * The home panel: for the co-ordinator, the measures of every plan that are overdue; for a lead organisation,
+     * the measures it leads, overdue ones marked. Nothing when there are none.
+     */
     @GetMapping("/panel")
     @PreAuthorize(UPDATE)
     String panel(Model model) {
-        var measures = plans.ledByMyOrganisation();
+        boolean coordinator = navigationHas("plan:manage:all");
+        var measures = coordinator ? plans.overdue() : plans.ledByMyOrganisation();
         var today = plans.today();
+        model.addAttribute("coordinator", coordinator);
+        model.addAttribute("organisations", organisationsById());
         model.addAttribute("measures", measures);
         model.addAttribute(
                 "overdue",
@@ -350,6 +356,13 @@ class PlanController {
         if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())) {
             errors.rejectValue("endsOn", "plan.endsOn.beforeStart");
         }
+    }
+
+    private static boolean navigationHas(String authority) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(held -> authority.equals(held.getAuthority()));
     }
 
     private Map<UUID, Organisation> organisationsById() {
