@@ -292,6 +292,11 @@ public class ActionPlans {
         return LocalDate.now(clock);
     }
 
+    /** Whether the signed-in person manages plans: the co-ordinator. */
+    public boolean mayManage() {
+        return holds(MANAGES);
+    }
+
     private static boolean manages() {
         return holds(MANAGES);
     }
