@@ -102,4 +102,48 @@ class PlanWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"objective-form\""))));
     }
+
+    @Test
+    void anIndicatorWithoutABaselineIsShownAtItsFieldAndAComputedValueShowsItsSource() throws Exception {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        mvc.perform(post("/plans/" + measure.planId() + "/indicators")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("name", "Referrals by labour inspectors")
+                        .param("origin", "COMPUTED")
+                        .param("rule", "REFERRALS_FROM_LABOUR_INSPECTORS")
+                        .param("target", "40")
+                        .param("targetYear", "2028"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"baseline-error\"")))
+                .andExpect(content().string(containsString("Give the baseline and its year")));
+        var location = mvc.perform(post("/plans/" + measure.planId() + "/indicators")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("name", "Referrals by labour inspectors")
+                        .param("origin", "COMPUTED")
+                        .param("rule", "REFERRALS_FROM_LABOUR_INSPECTORS")
+                        .param("baseline", "12")
+                        .param("baselineYear", "2025")
+                        .param("target", "40")
+                        .param("targetYear", "2028"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(post(location + "/values")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("firstMonth", "2026-01")
+                        .param("lastMonth", "2026-12"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).with(as(Role.REFERRER, inspectorate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Counted from the platform&#39;s facts by the rule")))
+                .andExpect(content().string(containsString("2026-01 to 2026-12")))
+                .andExpect(content().string(not(containsString("id=\"value-form\""))));
+        mvc.perform(get("/plans/" + measure.planId()).with(as(Role.COORDINATOR, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("12.00 in 2025")));
+    }
 }

@@ -7,15 +7,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.opennrm.monitoring.plan.BudgetEntry;
 import org.opennrm.monitoring.plan.FundingSource;
+import org.opennrm.monitoring.plan.IndicatorDetails;
+import org.opennrm.monitoring.plan.IndicatorOrigin;
 import org.opennrm.monitoring.plan.MeasureDetails;
 import org.opennrm.monitoring.plan.MeasureStatus;
 import org.opennrm.monitoring.plan.Pillar;
 import org.opennrm.monitoring.plan.PlanDetails;
 import org.opennrm.monitoring.plan.StatusUpdate;
+import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 
 /** The bodies the action-plan API accepts. Dates are ISO dates ({@code 2026-03-31}); amounts are decimal numbers. */
 final class PlanRequests {
@@ -108,4 +112,46 @@ final class PlanRequests {
             return new BudgetEntry(year, source, planned, allocated, spent, version);
         }
     }
+
+    record IndicatorRequest(
+            @NotBlank(message = "{plan.indicator.name.required}")
+            @Size(max = 300, message = "{plan.indicator.name.size}")
+            String name,
+
+            UUID measureId,
+
+            @NotNull(message = "{plan.indicator.origin.required}")
+            IndicatorOrigin origin,
+
+            Rule rule,
+
+            @NotNull(message = "{plan.indicator.baseline.required}")
+            BigDecimal baseline,
+
+            @NotNull(message = "{plan.indicator.baseline.required}")
+            Integer baselineYear,
+
+            @NotNull(message = "{plan.indicator.target.required}")
+            BigDecimal target,
+
+            @NotNull(message = "{plan.indicator.target.required}")
+            Integer targetYear) {
+
+        IndicatorDetails details() {
+            return new IndicatorDetails(measureId, name, origin, rule, baseline, baselineYear, target, targetYear);
+        }
+    }
+
+    /** Months as {@code 2026-03}; {@code value} and {@code note} for a reported indicator only. */
+    record ValueRequest(
+            @NotNull(message = "{plan.indicator.months.required}")
+            YearMonth firstMonth,
+
+            @NotNull(message = "{plan.indicator.months.required}")
+            YearMonth lastMonth,
+
+            BigDecimal value,
+
+            @Size(max = 2000, message = "{plan.indicator.note.size}")
+            String note) {}
 }

@@ -8,15 +8,21 @@ import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.opennrm.monitoring.plan.ActionPlans;
 import org.opennrm.monitoring.plan.BudgetLine;
+import org.opennrm.monitoring.plan.IndicatorOrigin;
+import org.opennrm.monitoring.plan.IndicatorRecord;
+import org.opennrm.monitoring.plan.IndicatorValue;
 import org.opennrm.monitoring.plan.MeasureRecord;
 import org.opennrm.monitoring.plan.Objective;
 import org.opennrm.monitoring.plan.Plan;
+import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.monitoring.plan.PlanOverview;
 import org.opennrm.monitoring.plan.api.PlanRequests.BudgetRequest;
+import org.opennrm.monitoring.plan.api.PlanRequests.IndicatorRequest;
 import org.opennrm.monitoring.plan.api.PlanRequests.MeasureRequest;
 import org.opennrm.monitoring.plan.api.PlanRequests.ObjectiveRequest;
 import org.opennrm.monitoring.plan.api.PlanRequests.PlanRequest;
 import org.opennrm.monitoring.plan.api.PlanRequests.StatusRequest;
+import org.opennrm.monitoring.plan.api.PlanRequests.ValueRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -47,9 +53,11 @@ class PlansApi {
     private static final String UPDATE = "hasAnyAuthority('plan:manage:all','plan:update:organisation')";
 
     private final ActionPlans plans;
+    private final PlanIndicators indicators;
 
-    PlansApi(ActionPlans plans) {
+    PlansApi(ActionPlans plans, PlanIndicators indicators) {
         this.plans = plans;
+        this.indicators = indicators;
     }
 
     @GetMapping
@@ -137,6 +145,47 @@ class PlansApi {
     BudgetAnswer budget(@PathVariable UUID measureId, @Valid @RequestBody BudgetRequest request) {
         var line = plans.budget(measureId, request.entry());
         return new BudgetAnswer(line, line.overspent());
+    }
+
+    @GetMapping("/{id}/indicators")
+    @PreAuthorize(READ)
+    @Operation(summary = "A plan's indicators with baseline, target and values (latest first), each with its source")
+    List<IndicatorRecord> indicators(@PathVariable UUID id) {
+        return indicators.of(id);
+    }
+
+    @PostMapping("/{id}/indicators")
+    @PreAuthorize(MANAGE)
+    @Operation(
+            summary = "Define an indicator",
+            description = "origin COMPUTED needs a rule; REPORTED needs a measure whose lead organisation reports it."
+                    + " A baseline and a target, with their years, are required.")
+    ResponseEntity<IndicatorRecord> defineIndicator(
+            @PathVariable UUID id, @Valid @RequestBody IndicatorRequest request) {
+        var indicator = indicators.define(id, request.details());
+        return ResponseEntity.status(HttpStatus.CREATED).body(indicators.indicator(indicator.id()));
+    }
+
+    @GetMapping("/indicators/{indicatorId}")
+    @PreAuthorize(READ)
+    @Operation(summary = "An indicator with its values and their sources")
+    IndicatorRecord indicator(@PathVariable UUID indicatorId) {
+        return indicators.indicator(indicatorId);
+    }
+
+    @PostMapping("/indicators/{indicatorId}/values")
+    @PreAuthorize(UPDATE)
+    @Operation(
+            summary = "Add a value for a span of months",
+            description = "A computed indicator is counted from the platform's facts by its rule (co-ordinator); a"
+                    + " reported one takes value and note from its measure's lead organisation.")
+    IndicatorValue addValue(@PathVariable UUID indicatorId, @Valid @RequestBody ValueRequest request) {
+        var record = indicators.indicator(indicatorId);
+        if (record.indicator().origin() == IndicatorOrigin.COMPUTED) {
+            return indicators.compute(indicatorId, request.firstMonth(), request.lastMonth());
+        }
+        return indicators.report(
+                indicatorId, request.firstMonth(), request.lastMonth(), request.value(), request.note());
     }
 
     /** A budget line as recorded, and whether its spending is above the allocation. */

@@ -6,16 +6,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.opennrm.monitoring.plan.ActionPlans;
+import org.opennrm.monitoring.plan.BaselineMissing;
 import org.opennrm.monitoring.plan.DatesOutOfOrder;
 import org.opennrm.monitoring.plan.EvidenceRequired;
 import org.opennrm.monitoring.plan.FundingSource;
+import org.opennrm.monitoring.plan.IndicatorOrigin;
 import org.opennrm.monitoring.plan.LeadMissing;
 import org.opennrm.monitoring.plan.MeasureRecord;
 import org.opennrm.monitoring.plan.MeasureStatus;
 import org.opennrm.monitoring.plan.Pillar;
 import org.opennrm.monitoring.plan.Plan;
+import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,10 +47,12 @@ class PlanController {
     private static final String UPDATE = "hasAnyAuthority('plan:manage:all','plan:update:organisation')";
 
     private final ActionPlans plans;
+    private final PlanIndicators indicators;
     private final OrganisationRegistry registry;
 
-    PlanController(ActionPlans plans, OrganisationRegistry registry) {
+    PlanController(ActionPlans plans, PlanIndicators indicators, OrganisationRegistry registry) {
         this.plans = plans;
+        this.indicators = indicators;
         this.registry = registry;
     }
 
@@ -119,7 +125,47 @@ class PlanController {
         if (!model.containsAttribute("objectiveForm")) {
             model.addAttribute("objectiveForm", ObjectiveForm.blank());
         }
+        if (!model.containsAttribute("indicatorForm")) {
+            model.addAttribute("indicatorForm", IndicatorForm.blank());
+        }
+        model.addAttribute("indicators", indicators.of(id));
+        model.addAttribute("rules", Rule.values());
+        model.addAttribute("origins", IndicatorOrigin.values());
         return "plan/plan-details";
+    }
+
+    @PostMapping("/{id}/indicators")
+    @PreAuthorize(MANAGE)
+    String define(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (form.origin() == IndicatorOrigin.COMPUTED && form.rule() == null) {
+            errors.rejectValue("rule", "plan.indicator.rule.required");
+        }
+        if (form.origin() == IndicatorOrigin.REPORTED && form.measureId() == null) {
+            errors.rejectValue("measureId", "plan.indicator.measure.required");
+        }
+        if (form.baselineYear() != null && form.targetYear() != null && form.targetYear() < form.baselineYear()) {
+            errors.rejectValue("targetYear", "plan.indicator.targetYear.beforeBaseline");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                var indicator = indicators.define(id, form.details());
+                redirect.addFlashAttribute("flash", "flash.saved");
+                return "redirect:/plans/indicators/" + indicator.id();
+            } catch (BaselineMissing e) {
+                errors.rejectValue("baseline", "plan.indicator.baseline.required");
+            } catch (DatesOutOfOrder e) {
+                errors.rejectValue("targetYear", "plan.indicator.targetYear.beforeBaseline");
+            } catch (RuleViolation e) {
+                errors.rejectValue("measureId", "plan.indicator.measure.required");
+            }
+        }
+        model.addAttribute("indicatorInvalid", true);
+        return details(id, model);
     }
 
     @GetMapping("/{id}/edit")
