@@ -2,6 +2,7 @@ package org.opennrm.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,15 @@ import org.opennrm.access.Role;
 import org.opennrm.monitoring.plan.ActionPlans;
 import org.opennrm.monitoring.plan.BudgetEntry;
 import org.opennrm.monitoring.plan.FundingSource;
+import org.opennrm.monitoring.plan.IndicatorDetails;
+import org.opennrm.monitoring.plan.IndicatorOrigin;
 import org.opennrm.monitoring.plan.MeasureDetails;
 import org.opennrm.monitoring.plan.MeasureStatus;
 import org.opennrm.monitoring.plan.Pillar;
 import org.opennrm.monitoring.plan.PlanDetails;
+import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.monitoring.plan.StatusUpdate;
+import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * A small national action plan for the demo installation, so that the co-ordinator sees a living plan on the first
  * day: four objectives (one per pillar), measures led by the demo organisations, a budget with one measure spending
- * above its allocation, and status reports with evidence (one measure overdue). Everything is invented.
+ * above its allocation, status reports with evidence (one measure overdue), and two indicators (one counted from the
+ * facts, one reported). Everything is invented.
  */
 @Component
 class DemoActionPlan {
@@ -40,9 +46,11 @@ class DemoActionPlan {
             UUID social) {}
 
     private final ActionPlans plans;
+    private final PlanIndicators indicators;
 
-    DemoActionPlan(ActionPlans plans) {
+    DemoActionPlan(ActionPlans plans, PlanIndicators indicators) {
         this.plans = plans;
+        this.indicators = indicators;
     }
 
     void seed(Parties parties) {
@@ -115,6 +123,34 @@ class DemoActionPlan {
                             MeasureStatus.ON_TRACK,
                             "Six of ten places open since spring; building works for the rest under way.",
                             version(places.id())));
+            indicators.define(
+                    plan.id(),
+                    new IndicatorDetails(
+                            inspections.id(),
+                            "Referrals into the NRM by labour inspectorates",
+                            IndicatorOrigin.COMPUTED,
+                            Rule.REFERRALS_FROM_LABOUR_INSPECTORS,
+                            new BigDecimal("12"),
+                            year - 2,
+                            new BigDecimal("40"),
+                            year + 1));
+            var trained = indicators.define(
+                    plan.id(),
+                    new IndicatorDetails(
+                            inspections.id(),
+                            "Labour inspectors trained in the indicators of forced labour",
+                            IndicatorOrigin.REPORTED,
+                            null,
+                            new BigDecimal("5"),
+                            year - 2,
+                            new BigDecimal("80"),
+                            year));
+            indicators.report(
+                    trained.id(),
+                    YearMonth.of(year - 1, 1),
+                    YearMonth.of(year - 1, 12),
+                    new BigDecimal("30"),
+                    "Training log of the inspectorate.");
             return delayed;
         });
         as(

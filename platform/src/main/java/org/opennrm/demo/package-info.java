@@ -12,6 +12,7 @@
             "cases",
             "cases :: events",
             "referrals",
-            "monitoring :: plan"
+            "monitoring :: plan",
+            "statistics :: publishing"
         })
 package org.opennrm.demo;

@@ -8,12 +8,14 @@ import org.opennrm.access.Role;
 import org.opennrm.cases.SignedIn;
 import org.opennrm.monitoring.plan.ActionPlans;
 import org.opennrm.monitoring.plan.BudgetLine;
+import org.opennrm.monitoring.plan.IndicatorOrigin;
 import org.opennrm.monitoring.plan.MeasureStatus;
 import org.opennrm.monitoring.plan.Pillar;
+import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The demo installation brings a living action plan: all four pillars, reports with evidence, an overdue measure. */
+/** The demo installation brings a living action plan: all four pillars, reports with evidence, an overdue measure, indicators. */
 @PlatformTest
 class DemoActionPlanTests {
 
@@ -22,6 +24,9 @@ class DemoActionPlanTests {
 
     @Autowired
     OrganisationRegistry registry;
+
+    @Autowired
+    PlanIndicators indicators;
 
     @Test
     void theDemoCoordinatorFindsAPlanWithStatusBudgetAndAnOverdueMeasure() {
@@ -52,6 +57,9 @@ class DemoActionPlanTests {
             var record = plans.measure(inspections.id());
             assertThat(record.measure().status()).isEqualTo(MeasureStatus.ON_TRACK);
             assertThat(record.history().getFirst().changedBy()).isEqualTo("inspector");
+            assertThat(indicators.of(demo.id()))
+                    .extracting(indicator -> indicator.indicator().origin())
+                    .containsExactly(IndicatorOrigin.COMPUTED, IndicatorOrigin.REPORTED);
         });
     }
 }
