@@ -198,6 +198,9 @@ class PermissionMatrixTests {
         // the national action plan: the co-ordinator drafts it, a lead organisation reports on the measures it leads
         // (the facade refuses the measures of other organisations), the rapporteur reads
         rule("GET /plans/panel", "plan:manage:all", "plan:update:organisation");
+        // recommendations: the rapporteur and the co-ordinator register and link, the co-ordinator responds
+        rule("POST /plans/recommendations/\\{id\\}/response", "plan:manage:all");
+        rule("POST /plans/recommendations.*", "plan:recommend:all");
         rule("(GET|POST) /plans/(new|\\{id\\}/edit|\\{id\\}/measures/new)", "plan:manage:all");
         rule("POST /plans/\\{id\\}/(objectives|indicators)", "plan:manage:all");
         rule("POST /plans/indicators/\\{indicatorId\\}/values", "plan:manage:all", "plan:update:organisation");

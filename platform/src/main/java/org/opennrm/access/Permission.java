@@ -48,7 +48,9 @@ public enum Permission {
     /** Draft and change the national action plan: the national co-ordinator. */
     PLAN_MANAGE,
     /** Report the status, evidence and spending of the measures one's own organisation leads in the action plan. */
-    PLAN_UPDATE;
+    PLAN_UPDATE,
+    /** Register recommendations made to the country and link them to the action plan's measures (the rapporteur). */
+    PLAN_RECOMMEND;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

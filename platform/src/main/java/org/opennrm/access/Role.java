@@ -38,6 +38,7 @@ public enum Role {
                     g(RETENTION_MANAGE, ALL),
                     g(PLAN_READ, ALL),
                     g(PLAN_MANAGE, ALL),
+                    g(PLAN_RECOMMEND, ALL),
                     g(TOKENS_MANAGE, OWN))),
     REFERRER(
             false,
@@ -93,6 +94,7 @@ public enum Role {
                     g(LINKAGE_RUN, ALL),
                     // the demo's statistician sits in the National Rapporteur's office: the rapporteur reads the plan
                     g(PLAN_READ, ALL),
+                    g(PLAN_RECOMMEND, ALL),
                     g(TOKENS_MANAGE, OWN)));
 
     private final boolean opensCaseFiles;
