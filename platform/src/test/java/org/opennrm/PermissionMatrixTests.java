@@ -204,7 +204,10 @@ class PermissionMatrixTests {
         rule("(GET|POST) /plans/(new|\\{id\\}/edit|\\{id\\}/measures/new)", "plan:manage:all");
         rule("POST /plans/\\{id\\}/(objectives|indicators)", "plan:manage:all");
         rule("POST /plans/indicators/\\{indicatorId\\}/values", "plan:manage:all", "plan:update:organisation");
-        rule("POST /plans/measures/\\{measureId\\}/(status|budget)", "plan:manage:all", "plan:update:organisation");
+        rule(
+                "POST /plans/measures/\\{measureId\\}/(status|budget|activities.*)",
+                "plan:manage:all",
+                "plan:update:organisation");
         rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans/(measures|indicators)/.*", "plan:manage:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");

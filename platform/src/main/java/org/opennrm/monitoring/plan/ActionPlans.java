@@ -200,6 +200,40 @@ public class ActionPlans {
         return line;
     }
 
+    /** Adds an activity to a measure, by its lead organisation or the co-ordinator; due within the measure's period. */
+    @Transactional
+    @PreAuthorize(UPDATE)
+    public Activity addActivity(UUID measureId, String title, LocalDate dueOn) {
+        var measure = existingMeasure(measureId);
+        refuseOutsiders(measure);
+        if (title == null || title.isBlank()) {
+            throw new RuleViolation("An activity needs a title.");
+        }
+        if (title.strip().length() > Activity.TITLE_LENGTH) {
+            throw new RuleViolation("An activity's title has at most " + Activity.TITLE_LENGTH + " characters.");
+        }
+        if (dueOn == null) {
+            throw new RuleViolation("An activity needs a due date.");
+        }
+        if (dueOn.isBefore(measure.startsOn()) || dueOn.isAfter(measure.dueOn())) {
+            throw new DatesOutOfOrder("dueOn", "An activity is due within its measure's period.");
+        }
+        var activity = new Activity(UUID.randomUUID(), measureId, title.strip(), dueOn, null, clock.instant());
+        store.insert(activity);
+        audit.record(AuditAction.CREATE, "plan-activity", activity.id(), "measure " + measureId);
+        return activity;
+    }
+
+    /** Marks an activity done today, by its measure's lead organisation or the co-ordinator. */
+    @Transactional
+    @PreAuthorize(UPDATE)
+    public void activityDone(UUID activityId) {
+        var activity = store.activity(activityId).orElseThrow(() -> new RecordNotFound("activity", activityId));
+        refuseOutsiders(existingMeasure(activity.measureId()));
+        store.done(activityId, today());
+        audit.record(AuditAction.UPDATE, "plan-activity", activityId, "done");
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<Plan> plans() {
@@ -258,7 +292,13 @@ public class ActionPlans {
                 .filter(candidate -> candidate.id().equals(measure.objectiveId()))
                 .findFirst()
                 .orElseThrow();
-        return new MeasureRecord(measure, plan, objective, store.history(measureId), store.budget(measureId));
+        return new MeasureRecord(
+                measure,
+                plan,
+                objective,
+                store.history(measureId),
+                store.budget(measureId),
+                store.activities(measureId));
     }
 
     /** The measures the signed-in person's organisation leads, in every plan, soonest due first. */

@@ -257,6 +257,50 @@ class PlanStore {
                 .list();
     }
 
+    void insert(Activity activity) {
+        jdbc.sql("""
+                        insert into monitoring.plan_activity (id, measure_id, title, due_on, created_at)
+                        values (:id, :measureId, :title, :dueOn, :at)""")
+                .param("id", activity.id())
+                .param("measureId", activity.measureId())
+                .param("title", activity.title())
+                .param("dueOn", activity.dueOn())
+                .param("at", Timestamp.from(activity.createdAt()))
+                .update();
+    }
+
+    /** Marks an activity done on a day, once: an activity already done keeps its day. */
+    void done(UUID activityId, java.time.LocalDate on) {
+        jdbc.sql("update monitoring.plan_activity set done_on = :on where id = :id and done_on is null")
+                .param("id", activityId)
+                .param("on", on)
+                .update();
+    }
+
+    Optional<Activity> activity(UUID id) {
+        return jdbc.sql("select * from monitoring.plan_activity where id = :id")
+                .param("id", id)
+                .query(PlanStore::activity)
+                .optional();
+    }
+
+    List<Activity> activities(UUID measureId) {
+        return jdbc.sql("select * from monitoring.plan_activity where measure_id = :id order by due_on, title")
+                .param("id", measureId)
+                .query(PlanStore::activity)
+                .list();
+    }
+
+    private static Activity activity(ResultSet rs, int row) throws SQLException {
+        return new Activity(
+                rs.getObject("id", UUID.class),
+                rs.getObject("measure_id", UUID.class),
+                rs.getString("title"),
+                rs.getObject("due_on", java.time.LocalDate.class),
+                rs.getObject("done_on", java.time.LocalDate.class),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
     private static Plan plan(ResultSet rs, int row) throws SQLException {
         return new Plan(
                 rs.getObject("id", UUID.class),

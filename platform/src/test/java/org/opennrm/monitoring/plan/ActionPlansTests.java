@@ -305,4 +305,25 @@ class ActionPlansTests {
                 .query(Integer.class)
                 .single();
     }
+
+    @Test
+    void theLeadOrganisationAddsActivitiesWithinTheMeasuresPeriodAndTicksThemOff() {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        var activity = SignedIn.as(Role.REFERRER, inspectorate, () -> {
+            assertThatThrownBy(() -> plans.addActivity(
+                            measure.id(), "Too late", measure.dueOn().plusDays(1)))
+                    .isInstanceOf(DatesOutOfOrder.class);
+            var added = plans.addActivity(measure.id(), "Hold the first training session", measure.startsOn());
+            plans.activityDone(added.id());
+            return added;
+        });
+        SignedIn.run(Role.SERVICE_PROVIDER, shelter, () -> assertThatThrownBy(
+                        () -> plans.addActivity(measure.id(), "Not ours", measure.startsOn()))
+                .isInstanceOf(NotLeadOrganisation.class));
+        var activities = SignedIn.as(
+                Role.COORDINATOR, office, () -> plans.measure(measure.id()).activities());
+        assertThat(activities).extracting(Activity::id).containsExactly(activity.id());
+        assertThat(activities.getFirst().done()).isTrue();
+        assertThat(activities.getFirst().doneOn()).isEqualTo(plans.today());
+    }
 }

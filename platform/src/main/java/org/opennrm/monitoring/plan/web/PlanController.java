@@ -343,6 +343,38 @@ class PlanController {
         }
     }
 
+    @PostMapping("/measures/{measureId}/activities")
+    @PreAuthorize(UPDATE)
+    String addActivity(
+            @PathVariable UUID measureId,
+            @Valid @ModelAttribute("activityForm") ActivityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        var record = plans.measure(measureId);
+        if (!errors.hasErrors()) {
+            try {
+                plans.addActivity(measureId, form.title(), form.dueOn());
+                redirect.addFlashAttribute("flash", "flash.saved");
+                return "redirect:/plans/measures/" + measureId + "#activities";
+            } catch (DatesOutOfOrder e) {
+                errors.rejectValue("dueOn", "plan.activity.dueOn.outsideMeasure");
+            }
+        }
+        model.addAttribute("invalid", true);
+        model.addAttribute("statusForm", StatusForm.of(record.measure()));
+        model.addAttribute("budgetForm", BudgetForm.of(record.measure(), defaultYear(record.plan())));
+        return measurePage(model, record);
+    }
+
+    @PostMapping("/measures/{measureId}/activities/{activityId}/done")
+    @PreAuthorize(UPDATE)
+    String activityDone(@PathVariable UUID measureId, @PathVariable UUID activityId, RedirectAttributes redirect) {
+        plans.activityDone(activityId);
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/plans/measures/" + measureId + "#activities";
+    }
+
     /** Shows the current measure with a notice, the person's input kept in the form with the current version. */
     private String conflict(Model model, UUID measureId, String formName, Object form) {
         var latest = plans.measure(measureId);
@@ -358,6 +390,9 @@ class PlanController {
     }
 
     private String measurePage(Model model, MeasureRecord record) {
+        if (!model.containsAttribute("activityForm")) {
+            model.addAttribute("activityForm", new ActivityForm(null, null));
+        }
         model.addAttribute("record", record);
         model.addAttribute("measure", record.measure());
         model.addAttribute("mayUpdate", plans.mayUpdate(record.measure()));
