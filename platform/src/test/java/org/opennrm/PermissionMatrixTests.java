@@ -194,6 +194,24 @@ class PermissionMatrixTests {
         rule("GET /assistance/cases/.*", "cases:read:all", "services:record:organisation");
         rule("POST /api/v1/assistance/cases/\\{id\\}/services", "cases:write:all", "services:record:organisation");
         rule("GET /api/v1/assistance/cases/.*", "cases:read:all", "services:record:organisation");
+
+        // the national action plan: the co-ordinator drafts it, a lead organisation reports on the measures it leads
+        // (the facade refuses the measures of other organisations), the rapporteur reads
+        rule("GET /plans/panel", "plan:manage:all", "plan:update:organisation");
+        // recommendations: the rapporteur and the co-ordinator register and link, the co-ordinator responds
+        rule("POST /plans/recommendations/\\{id\\}/response", "plan:manage:all");
+        rule("POST /plans/recommendations.*", "plan:recommend:all");
+        rule("(GET|POST) /plans/(new|\\{id\\}/edit|\\{id\\}/measures/new)", "plan:manage:all");
+        rule("POST /plans/\\{id\\}/(objectives|indicators)", "plan:manage:all");
+        rule("POST /plans/indicators/\\{indicatorId\\}/values", "plan:manage:all", "plan:update:organisation");
+        rule(
+                "POST /plans/measures/\\{measureId\\}/(status|budget|activities.*)",
+                "plan:manage:all",
+                "plan:update:organisation");
+        rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
+        rule("(POST|PUT) /api/v1/plans/(measures|indicators)/.*", "plan:manage:all", "plan:update:organisation");
+        rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");
+        rule("GET /api/v1/plans.*", "plan:read:all", "plan:update:organisation");
     }
 
     static void rule(String pattern, String... grants) {

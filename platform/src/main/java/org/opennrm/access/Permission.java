@@ -42,7 +42,15 @@ public enum Permission {
      * Erase a person's case on request where the law allows, place and release legal holds, see the retention
      * settings: the data protection duties of the national co-ordinator (and the administrator's settings page).
      */
-    RETENTION_MANAGE;
+    RETENTION_MANAGE,
+    /** Read the national action plan: its objectives, measures, status, budget (the rapporteur's reading). */
+    PLAN_READ,
+    /** Draft and change the national action plan: the national co-ordinator. */
+    PLAN_MANAGE,
+    /** Report the status, evidence and spending of the measures one's own organisation leads in the action plan. */
+    PLAN_UPDATE,
+    /** Register recommendations made to the country and link them to the action plan's measures (the rapporteur). */
+    PLAN_RECOMMEND;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

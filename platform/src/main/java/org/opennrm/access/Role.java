@@ -36,6 +36,9 @@ public enum Role {
                     g(STATISTICS_READ, ALL),
                     g(LINKAGE_RUN, ALL),
                     g(RETENTION_MANAGE, ALL),
+                    g(PLAN_READ, ALL),
+                    g(PLAN_MANAGE, ALL),
+                    g(PLAN_RECOMMEND, ALL),
                     g(TOKENS_MANAGE, OWN))),
     REFERRER(
             false,
@@ -45,6 +48,7 @@ public enum Role {
                     g(SCREENING_PERFORM, OWN),
                     g(REFERRALS_CREATE, ORGANISATION),
                     g(REFERRALS_READ, ORGANISATION),
+                    g(PLAN_UPDATE, ORGANISATION),
                     g(TOKENS_MANAGE, OWN))),
     CASE_MANAGER(
             true,
@@ -58,6 +62,7 @@ public enum Role {
                     g(CASES_EXPORT, ALL),
                     g(CRIMINAL_JUSTICE_READ, ALL),
                     g(SHARING_OVERRIDE, ALL),
+                    g(PLAN_UPDATE, ORGANISATION),
                     g(TOKENS_MANAGE, OWN))),
     IDENTIFICATION_OFFICER(
             true,
@@ -75,6 +80,7 @@ public enum Role {
                     g(AGREEMENTS_READ, ORGANISATION),
                     g(CASES_READ, ORGANISATION),
                     g(SERVICES_RECORD, ORGANISATION),
+                    g(PLAN_UPDATE, ORGANISATION),
                     g(TOKENS_MANAGE, OWN))),
     GUARDIAN(
             true,
@@ -86,6 +92,9 @@ public enum Role {
                     g(STATISTICS_READ, ALL),
                     g(STATISTICS_RELEASE, ALL),
                     g(LINKAGE_RUN, ALL),
+                    // the demo's statistician sits in the National Rapporteur's office: the rapporteur reads the plan
+                    g(PLAN_READ, ALL),
+                    g(PLAN_RECOMMEND, ALL),
                     g(TOKENS_MANAGE, OWN)));
 
     private final boolean opensCaseFiles;

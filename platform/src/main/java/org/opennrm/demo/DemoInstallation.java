@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opennrm.access.Account;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.AccountManagement.NewAccount;
 import org.opennrm.access.Role;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds a demo installation on the first start: organisations across sectors and one account per role,
- * with passwords printed once on the console. A later start finds organisations and leaves all as is.
+ * Seeds a demo installation on the first start: organisations across sectors, one account per role (passwords
+ * printed once on the console) and a small national action plan. A later start finds organisations and leaves all as is.
  * Everything here is invented; no real organisation or person is named.
  */
 @Component
@@ -34,6 +35,7 @@ class DemoInstallation implements ApplicationRunner {
     private final OrganisationRegistry organisations;
     private final AccountManagement accounts;
     private final TransactionTemplate transaction;
+    private final DemoActionPlan actionPlan;
     private final String fixedPassword;
     private final SecureRandom random = new SecureRandom();
 
@@ -41,10 +43,12 @@ class DemoInstallation implements ApplicationRunner {
             OrganisationRegistry organisations,
             AccountManagement accounts,
             TransactionTemplate transaction,
+            DemoActionPlan actionPlan,
             @Value("${opennrm.demo.password:}") String fixedPassword) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.transaction = transaction;
+        this.actionPlan = actionPlan;
         this.fixedPassword = fixedPassword;
     }
 
@@ -85,7 +89,7 @@ class DemoInstallation implements ApplicationRunner {
                 Set.of(NrmRole.REFERRER),
                 Set.of("workplace inspection"),
                 "National");
-        register(
+        UUID police = register(
                 "City Police Anti-Trafficking Unit",
                 Sector.POLICE,
                 Set.of(NrmRole.REFERRER),
@@ -112,13 +116,21 @@ class DemoInstallation implements ApplicationRunner {
 
         Map<String, String> passwords = new LinkedHashMap<>();
         account(passwords, "admin", "Demo Administrator", office, Role.ADMINISTRATOR);
-        account(passwords, "coordinator", "Demo Co-ordinator", office, Role.COORDINATOR);
+        var coordinator = account(passwords, "coordinator", "Demo Co-ordinator", office, Role.COORDINATOR);
         account(passwords, "casemanager", "Demo Case Manager", office, Role.CASE_MANAGER);
         account(passwords, "identification", "Demo Identification Officer", panel, Role.IDENTIFICATION_OFFICER);
-        account(passwords, "inspector", "Demo Labour Inspector", inspectorate, Role.REFERRER);
+        var inspector = account(passwords, "inspector", "Demo Labour Inspector", inspectorate, Role.REFERRER);
         account(passwords, "shelter", "Demo Shelter Worker", shelter, Role.SERVICE_PROVIDER);
         account(passwords, "guardian", "Demo Guardian", social, Role.GUARDIAN);
         account(passwords, "statistician", "Demo Statistician", rapporteur, Role.STATISTICIAN);
+        actionPlan.seed(new DemoActionPlan.Parties(
+                DemoActionPlan.actorOf(coordinator),
+                DemoActionPlan.actorOf(inspector),
+                office,
+                inspectorate,
+                shelter,
+                police,
+                social));
         return passwords;
     }
 
@@ -130,11 +142,12 @@ class DemoInstallation implements ApplicationRunner {
                 .id();
     }
 
-    private void account(Map<String, String> passwords, String username, String name, UUID organisation, Role role) {
+    private Account account(Map<String, String> passwords, String username, String name, UUID organisation, Role role) {
         String password = fixedPassword.isBlank() ? newPassword() : fixedPassword;
-        accounts.create(
+        var account = accounts.create(
                 new NewAccount(username, name, username + "@example.org", organisation, Set.of(role), password));
         passwords.put(username, password);
+        return account;
     }
 
     private String newPassword() {

@@ -5,5 +5,14 @@
  * {@code opennrm.demo.synthetic-cases=N} it also refers N invented persons (demonstrations, benchmarks).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"organisations", "access", "access :: actor", "cases", "cases :: events", "referrals"})
+        allowedDependencies = {
+            "organisations",
+            "access",
+            "access :: actor",
+            "cases",
+            "cases :: events",
+            "referrals",
+            "monitoring :: plan",
+            "statistics :: publishing"
+        })
 package org.opennrm.demo;

@@ -1,0 +1,149 @@
+package org.opennrm.monitoring.plan;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.opennrm.cases.SignedIn;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The plan pages: field messages for bad input, a stale report shown as a conflict with the input kept. */
+@PlatformTest
+class PlanWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OrganisationRegistry registry;
+
+    @Autowired
+    ActionPlans plans;
+
+    UUID office;
+    UUID inspectorate;
+
+    @BeforeEach
+    void organisations() {
+        office = PlanFixtures.organisation(registry, "National Co-ordinator's Office");
+        inspectorate = PlanFixtures.organisation(registry, "State Labour Inspectorate");
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsShownAtTheLastDay() throws Exception {
+        mvc.perform(post("/plans/new")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("title", "Backwards plan")
+                        .param("startsOn", "2027-01-01")
+                        .param("endsOn", "2026-01-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"endsOn-error\"")))
+                .andExpect(content().string(containsString("The last day cannot come before the first day.")));
+    }
+
+    @Test
+    void aMeasureDueBeforeItStartsOrWithoutALeadIsShownAtItsFields() throws Exception {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        mvc.perform(post("/plans/" + measure.planId() + "/measures/new")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("objectiveId", measure.objectiveId().toString())
+                        .param("title", "Backwards measure")
+                        .param("startsOn", "2026-05-01")
+                        .param("dueOn", "2026-04-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"dueOn-error\"")))
+                .andExpect(content().string(containsString("id=\"leadOrganisation-error\"")));
+    }
+
+    @Test
+    void aStaleStatusReportShowsTheConflictAndKeepsTheEvidenceTyped() throws Exception {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        SignedIn.run(
+                Role.COORDINATOR,
+                office,
+                () -> plans.report(
+                        measure.id(), new StatusUpdate(MeasureStatus.DELAYED, "Trainer fell ill", measure.version())));
+        mvc.perform(post("/plans/measures/" + measure.id() + "/status")
+                        .with(as(Role.REFERRER, inspectorate))
+                        .with(csrf())
+                        .param("status", "ON_TRACK")
+                        .param("evidence", "Training held on 3 March")
+                        .param("version", String.valueOf(measure.version())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"conflict\"")))
+                .andExpect(content().string(containsString("Training held on 3 March")))
+                .andExpect(content().string(containsString("Trainer fell ill")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+    }
+
+    @Test
+    void theRapporteurReadsAMeasureWithoutForms() throws Exception {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        var rapporteur = PlanFixtures.organisation(registry, "Office of the National Rapporteur");
+        mvc.perform(get("/plans/measures/" + measure.id()).with(as(Role.STATISTICIAN, rapporteur)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(measure.title())))
+                .andExpect(content().string(not(containsString("id=\"status-form\""))));
+        mvc.perform(get("/plans/" + measure.planId()).with(as(Role.STATISTICIAN, rapporteur)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"objective-form\""))));
+    }
+
+    @Test
+    void anIndicatorWithoutABaselineIsShownAtItsFieldAndAComputedValueShowsItsSource() throws Exception {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        mvc.perform(post("/plans/" + measure.planId() + "/indicators")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("name", "Referrals by labour inspectors")
+                        .param("origin", "COMPUTED")
+                        .param("rule", "REFERRALS_FROM_LABOUR_INSPECTORS")
+                        .param("target", "40")
+                        .param("targetYear", "2028"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"baseline-error\"")))
+                .andExpect(content().string(containsString("Give the baseline and its year")));
+        var location = mvc.perform(post("/plans/" + measure.planId() + "/indicators")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("name", "Referrals by labour inspectors")
+                        .param("origin", "COMPUTED")
+                        .param("rule", "REFERRALS_FROM_LABOUR_INSPECTORS")
+                        .param("baseline", "12")
+                        .param("baselineYear", "2025")
+                        .param("target", "40")
+                        .param("targetYear", "2028"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(post(location + "/values")
+                        .with(as(Role.COORDINATOR, office))
+                        .with(csrf())
+                        .param("firstMonth", "2026-01")
+                        .param("lastMonth", "2026-12"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).with(as(Role.REFERRER, inspectorate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Counted from the platform&#39;s facts by the rule")))
+                .andExpect(content().string(containsString("2026-01 to 2026-12")))
+                .andExpect(content().string(not(containsString("id=\"value-form\""))));
+        mvc.perform(get("/plans/" + measure.planId()).with(as(Role.COORDINATOR, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("12.00 in 2025")));
+    }
+}
