@@ -21,6 +21,9 @@ final class Codings {
     static final String ADULT = "ADULT";
     static final String SEVERAL_FORMS = "SEVERAL_FORMS";
     static final String SEVERAL_COUNTRIES = "SEVERAL_COUNTRIES";
+    /* how the national tables write a person with several codes, and none */
+    static final String MULTIPLE = "MULTIPLE";
+    static final String UNKNOWN = "UNKNOWN";
 
     static final String REFERRAL = "REFERRAL";
     static final String ANONYMOUS_NOTIFICATION = "ANONYMOUS_NOTIFICATION";
@@ -34,10 +37,13 @@ final class Codings {
      * female and male) are the first two, every other gender recorded is "other", none recorded is unknown.
      */
     static String sex(FactGroup group) {
-        if (group.sex() == null) {
-            return null;
-        }
-        return switch (group.sex()) {
+        return sex(group.sex() == null ? UNKNOWN : group.sex());
+    }
+
+    /** The same for a category of the national tables' sex dimension ({@code UNKNOWN} where none). */
+    static String sex(String code) {
+        return switch (code) {
+            case UNKNOWN -> null;
             case "FEMININE", "FEMALE" -> FEMALE;
             case "MASCULINE", "MALE" -> MALE;
             default -> OTHER;
@@ -48,17 +54,44 @@ final class Codings {
         return group.child() == null ? null : group.child() ? CHILD : ADULT;
     }
 
+    /** A category of the national tables' child-or-adult dimension. */
+    static String ageGroup(String code) {
+        return UNKNOWN.equals(code) ? null : code;
+    }
+
+    /** A category of a national table whose unknown is written {@code UNKNOWN}. */
+    static String known(String code) {
+        return UNKNOWN.equals(code) ? null : code;
+    }
+
     /**
      * The forms of a group as the body groups them: under each form mentioned every group met; under the main form
-     * the one group met, or "several forms" where the forms recorded fall into more than one.
+     * the group of the one form recorded, or "several forms" where more than one is recorded (as the national tables
+     * count a person once: the form, several, or unknown; the facts keep no ranking of forms).
      */
     static Collection<String> forms(FactGroup group, Function<String, String> bodyGroup, CountingRules rules) {
+        if (rules.forms() == CountingRules.FormRule.MAIN_FORM) {
+            String main =
+                    switch (group.forms().size()) {
+                        case 0 -> UNKNOWN;
+                        case 1 -> group.forms().iterator().next();
+                        default -> MULTIPLE;
+                    };
+            String category = mainForm(main, bodyGroup);
+            return category == null ? List.of() : List.of(category);
+        }
         Set<String> met = new TreeSet<>();
         group.forms().forEach(form -> met.add(bodyGroup.apply(form)));
-        if (rules.forms() == CountingRules.FormRule.EACH_FORM_MENTIONED || met.size() <= 1) {
-            return List.copyOf(met);
-        }
-        return List.of(SEVERAL_FORMS);
+        return List.copyOf(met);
+    }
+
+    /** A category of the national tables' form dimension (one form, {@code MULTIPLE} or {@code UNKNOWN}). */
+    static String mainForm(String code, Function<String, String> bodyGroup) {
+        return switch (code) {
+            case UNKNOWN -> null;
+            case MULTIPLE -> SEVERAL_FORMS;
+            default -> bodyGroup.apply(code);
+        };
     }
 
     /** Eurostat's detailed forms, with the three the Directive (EU) 2024/1712 adds as forms of their own. */
@@ -118,6 +151,15 @@ final class Codings {
             case 0 -> null;
             case 1 -> group.exploitationCountries().iterator().next();
             default -> SEVERAL_COUNTRIES;
+        };
+    }
+
+    /** A category of the national tables' country-of-exploitation dimension. */
+    static String destination(String code) {
+        return switch (code) {
+            case UNKNOWN -> null;
+            case MULTIPLE -> SEVERAL_COUNTRIES;
+            default -> code;
         };
     }
 }

@@ -99,7 +99,7 @@ class EurostatReturn implements ReturnTemplate {
                 true));
         List<String> coverage = new ArrayList<>();
         coverage.add("Counting rules: " + rules.describe() + ".");
-        Registered.coverage(registered, rules, coverage);
+        Registered.coverage(rules, coverage);
         coverage.add("Formal identification decisions record only whether the person is a child: identified"
                 + " persons are not broken down by sex, citizenship or form.");
         if (!additiveForms) {

@@ -48,14 +48,10 @@ final class Registered {
                 .toList();
     }
 
-    /** What every return built on registered persons states about what it leaves out. */
-    static void coverage(List<FactGroup> registered, CountingRules rules, List<String> coverage) {
-        long withoutConsent = registered.stream()
-                .filter(group -> Boolean.FALSE.equals(group.statisticsConsent()))
-                .mapToLong(FactGroup::facts)
-                .sum();
-        coverage.add("Counts include every person registered, also the " + withoutConsent
-                + " who did not agree to use of their data in statistics: a count is not a record about them.");
+    /** What every return built on registered persons states about what it leaves out (no count: these are published). */
+    static void coverage(CountingRules rules, List<String> coverage) {
+        coverage.add("Counts include every person registered, also those who did not agree to use of their data in"
+                + " statistics: a count is not a record about them.");
         if (rules.year() == CountingRules.YearBasis.DECISION) {
             coverage.add("Counted by the year of the preliminary decision: decisions record only whether the person"
                     + " is a child, so sex, citizenship, form and registering organisation are unknown for them.");
@@ -66,11 +62,17 @@ final class Registered {
 
     /** A sentence per breakdown with persons whose category was not recorded. */
     static void unknowns(List<Section> sections, List<String> coverage) {
-        for (Section section : sections) {
-            section.part(ReturnCell.UNKNOWN)
-                    .filter(cell -> cell.count() > 0)
-                    .ifPresent(cell -> coverage.add(section.key() + ": not recorded for " + cell.count() + " of "
-                            + section.total().count() + ", shown as unknown."));
+        unknowns(sections.stream().map(Section::key).toList(), Figures.of(sections), coverage);
+    }
+
+    /** The same from figures (published ones: a withheld unknown is not mentioned). */
+    static void unknowns(List<String> sections, Figures figures, List<String> coverage) {
+        for (String section : sections) {
+            Long unknown = figures.count(section, ReturnCell.UNKNOWN);
+            Long total = figures.total(section);
+            if (unknown != null && unknown > 0 && total != null) {
+                coverage.add(section + ": not recorded for " + unknown + " of " + total + ", shown as unknown.");
+            }
         }
     }
 }

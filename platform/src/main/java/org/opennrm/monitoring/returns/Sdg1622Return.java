@@ -58,7 +58,7 @@ class Sdg1622Return implements ReturnTemplate {
         coverage.add("Counting rules: " + rules.describe() + ".");
         coverage.add("Victims detected by the NRM only: the undetected victims that the indicator's definition"
                 + " includes are not estimated here.");
-        Registered.coverage(detected, rules, coverage);
+        Registered.coverage(rules, coverage);
         Registered.unknowns(sections, coverage);
         return Additivity.checked(new OfficialReturn(ID, period, rules, sections, coverage));
     }

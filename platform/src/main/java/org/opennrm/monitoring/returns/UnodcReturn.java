@@ -73,7 +73,7 @@ class UnodcReturn implements ReturnTemplate {
                 additiveForms));
         List<String> coverage = new ArrayList<>();
         coverage.add("Counting rules: " + rules.describe() + ".");
-        Registered.coverage(detected, rules, coverage);
+        Registered.coverage(rules, coverage);
         Registered.unknowns(sections, coverage);
         return Additivity.checked(new OfficialReturn(ID, period, rules, sections, coverage));
     }

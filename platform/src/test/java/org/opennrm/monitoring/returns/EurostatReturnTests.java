@@ -60,9 +60,14 @@ class EurostatReturnTests {
         assertThat(form.count("FORCED_MARRIAGE")).isEqualTo(1);
         assertThat(form.count("ILLEGAL_ADOPTION")).isEqualTo(1);
         assertThat(form.count("SURROGACY")).isEqualTo(1);
-        // servitude and forced labour are one Eurostat form: the person has one main form
-        assertThat(form.count("FORCED_LABOUR_OR_SERVICES")).isEqualTo(1);
-        assertThat(form.count(Codings.SEVERAL_FORMS)).isEqualTo(1);
+        // the facts rank no form: two recorded are "several forms", as the national tables count them
+        assertThat(form.count("FORCED_LABOUR_OR_SERVICES")).isZero();
+        assertThat(form.count(Codings.SEVERAL_FORMS)).isEqualTo(2);
+        var each = new EurostatReturn()
+                .fill(facts, YEAR, new CountingRules(CountingRules.FormRule.EACH_FORM_MENTIONED, null), "MDA")
+                .section("form");
+        assertThat(each.count("FORCED_LABOUR_OR_SERVICES")).isEqualTo(2);
+        assertThat(each.count("SEXUAL_EXPLOITATION")).isEqualTo(1);
         assertThat(filled.section("purpose").count("OTHER_PURPOSES")).isEqualTo(3);
     }
 
