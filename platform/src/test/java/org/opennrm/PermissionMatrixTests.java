@@ -168,6 +168,14 @@ class PermissionMatrixTests {
 
         // official returns (monitoring): filled, sent and approved by statisticians; published returns download for
         // whoever reads statistics
+        // agencies' criminal-justice counts: sent by agency reporters, approved (and seen in full) by statisticians
+        rule("POST /returns/agencies/\\{id\\}/approve", "statistics:release:all");
+        rule("POST /returns/agencies", "returns:submit:organisation");
+        rule("GET /returns/agencies.*", "returns:submit:organisation", "statistics:release:all");
+        rule("POST /api/v1/returns/agencies/\\{id\\}/approve", "statistics:release:all");
+        rule("GET /api/v1/returns/agencies/completeness", "statistics:release:all");
+        rule("POST /api/v1/returns/agencies", "returns:submit:organisation");
+        rule("GET /api/v1/returns/agencies", "returns:submit:organisation", "statistics:release:all");
         rule("GET /returns/\\{id\\}/file", "statistics:read:all");
         rule("(GET|POST) /returns.*", "statistics:release:all");
         rule("GET /api/v1/returns/draft", "statistics:release:all");

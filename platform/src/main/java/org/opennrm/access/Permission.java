@@ -42,7 +42,12 @@ public enum Permission {
      * Erase a person's case on request where the law allows, place and release legal holds, see the retention
      * settings: the data protection duties of the national co-ordinator (and the administrator's settings page).
      */
-    RETENTION_MANAGE;
+    RETENTION_MANAGE,
+    /**
+     * Enter or upload the aggregate criminal-justice counts of one's own agency (police, prosecution, courts, labour
+     * inspectorate, financial intelligence unit) for the official returns: counts only, never a person.
+     */
+    RETURNS_SUBMIT;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

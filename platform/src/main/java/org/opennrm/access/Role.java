@@ -86,7 +86,9 @@ public enum Role {
                     g(STATISTICS_READ, ALL),
                     g(STATISTICS_RELEASE, ALL),
                     g(LINKAGE_RUN, ALL),
-                    g(TOKENS_MANAGE, OWN)));
+                    g(TOKENS_MANAGE, OWN))),
+    /** Someone at a police force, prosecution service, court, labour inspectorate or FIU who reports its counts. */
+    AGENCY_REPORTER(false, Set.of(g(ORGANISATIONS_READ, ALL), g(RETURNS_SUBMIT, ORGANISATION), g(TOKENS_MANAGE, OWN)));
 
     private final boolean opensCaseFiles;
     private final Set<Grant> grants;

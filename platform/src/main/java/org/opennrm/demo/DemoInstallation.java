@@ -110,6 +110,9 @@ class DemoInstallation implements ApplicationRunner {
                 Set.of("monitoring", "statistics"),
                 "National");
 
+        UUID court =
+                register("District Court", Sector.JUDICIARY, Set.of(), Set.of("criminal proceedings"), "Capital City");
+
         Map<String, String> passwords = new LinkedHashMap<>();
         account(passwords, "admin", "Demo Administrator", office, Role.ADMINISTRATOR);
         account(passwords, "coordinator", "Demo Co-ordinator", office, Role.COORDINATOR);
@@ -119,6 +122,8 @@ class DemoInstallation implements ApplicationRunner {
         account(passwords, "shelter", "Demo Shelter Worker", shelter, Role.SERVICE_PROVIDER);
         account(passwords, "guardian", "Demo Guardian", social, Role.GUARDIAN);
         account(passwords, "statistician", "Demo Statistician", rapporteur, Role.STATISTICIAN);
+        account(passwords, "court", "Demo Court Registrar", court, Role.AGENCY_REPORTER);
+        account(passwords, "rapporteur", "Demo Second Statistician", rapporteur, Role.STATISTICIAN);
         return passwords;
     }
 
