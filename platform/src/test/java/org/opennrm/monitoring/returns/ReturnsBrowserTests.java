@@ -56,19 +56,28 @@ class ReturnsBrowserTests {
     @Test
     void courtFiguresAreFixedCompletenessTurnsCompleteAndTheApprovedEurostatReturnDownloads() throws Exception {
         int year = 2110 + ThreadLocalRandom.current().nextInt(85);
-        jdbc.sql("delete from statistics.fact where period_year = ?").param(year).update();
+        jdbc.sql("delete from statistics.fact where period_year = ?")
+                .param(year)
+                .update();
         facts(year, 60, "REFERRAL", "FEMININE", false, "ROU", "{SEXUAL_EXPLOITATION}");
         facts(year, 45, "REFERRAL", "MASCULINE", false, "UKR", "{FORCED_LABOUR}");
         facts(year, 25, "REFERRAL", "FEMININE", true, "MDA", "{FORCED_BEGGING}");
         facts(year, 20, "ANONYMOUS_NOTIFICATION", "FEMININE", false, "UKR", "{SEXUAL_EXPLOITATION}");
         var police = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
-        SignedIn.as(police, () -> reports.submit(
-                Agency.POLICE, year, new StringReader("measure,sex,age_group,form,count\nSUSPECTS,MALE,ADULT,ALL,31\n"), null));
-        SignedIn.as(police, () -> reports.submit(
-                Agency.PROSECUTION,
-                year,
-                new StringReader("measure,sex,age_group,form,count\nPERSONS_PROSECUTED,MALE,ADULT,ALL,22\n"),
-                null));
+        SignedIn.as(
+                police,
+                () -> reports.submit(
+                        Agency.POLICE,
+                        year,
+                        new StringReader("measure,sex,age_group,form,count\nSUSPECTS,MALE,ADULT,ALL,31\n"),
+                        null));
+        SignedIn.as(
+                police,
+                () -> reports.submit(
+                        Agency.PROSECUTION,
+                        year,
+                        new StringReader("measure,sex,age_group,form,count\nPERSONS_PROSECUTED,MALE,ADULT,ALL,22\n"),
+                        null));
 
         Path bad = Files.createTempFile("court-figures", ".csv");
         Files.writeString(bad, """
@@ -83,18 +92,26 @@ class ReturnsBrowserTests {
 
         try (var browser = Browser.open(port)) {
             browser.signIn("court", PASSWORD, null);
-            browser.go("/returns/agencies?year=" + year).select("agency", "Courts").type("year", Integer.toString(year));
-            browser.driver().findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+            browser.go("/returns/agencies?year=" + year)
+                    .select("agency", "Courts")
+                    .type("year", Integer.toString(year));
+            browser.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(bad.toAbsolutePath().toString());
             browser.submit("upload");
             assertThat(browser.textOf(By.id("upload-problems")))
                     .isEqualTo("Line 4: the count \"-3\" is not a whole number of zero or more.");
             browser.screenshot("returns-01-court-upload-refused");
 
             browser.select("agency", "Courts").type("year", Integer.toString(year));
-            browser.driver().findElement(By.id("file")).sendKeys(fixed.toAbsolutePath().toString());
+            browser.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(fixed.toAbsolutePath().toString());
             browser.submit("upload");
             browser.waitForText("The figures were sent.");
-            assertThat(browser.textOf(By.id("agency-reports"))).contains("Courts").contains("Persons convicted: 20");
+            assertThat(browser.textOf(By.id("agency-reports")))
+                    .contains("Courts")
+                    .contains("Persons convicted: 20");
             browser.screenshot("returns-02-court-upload-sent");
         }
 
