@@ -30,7 +30,9 @@ class AgencyReportsApi {
         this.reports = reports;
     }
 
-    @PostMapping(consumes = {"text/csv", "text/plain"})
+    // any content type is read as the CSV text (text/csv is the one to send): refusing others with 415 would answer
+    // before the permission check
+    @PostMapping
     @PreAuthorize("hasAuthority('returns:submit:organisation')")
     @Operation(
             summary = "Send an agency's counts for a year (columns measure,sex,age_group,form,count); a correction"

@@ -112,6 +112,17 @@ class OfficialReturns {
         return chosen.fill(facts, period, rules, reportingCountry);
     }
 
+    /** Registering sectors whose referrals fell sharply against the year before (counts before disclosure control). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    List<ReportingDrops.Drop> drops(int year) {
+        var facts = counts.tally(
+                java.util.Set.of(Codings.REFERRAL),
+                java.time.YearMonth.of(year - 1, 1),
+                java.time.YearMonth.of(year, 12));
+        return ReportingDrops.in(facts, year);
+    }
+
     /**
      * Sends the return for publication: its tables are assembled into a release (the joint disclosure check may
      * withhold cells or refuse, and then nothing is stored), and the return is recorded with its rules.

@@ -65,6 +65,7 @@ class ReturnsController {
             model.addAttribute("filled", filled);
             model.addAttribute("violations", Additivity.violations(filled));
             model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
+            model.addAttribute("drops", returns.drops(form.year()));
             return "monitoring/return-draft";
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
