@@ -166,6 +166,22 @@ class PermissionMatrixTests {
         // background estimates (log-linear and latent-class models side by side): the same permission
         rule("(GET|POST) /api/v1/estimates/jobs.*", "statistics:read:all");
 
+        // official returns (monitoring): filled, sent and approved by statisticians; published returns download for
+        // whoever reads statistics
+        // agencies' criminal-justice counts: sent by agency reporters, approved (and seen in full) by statisticians
+        rule("POST /returns/agencies/\\{id\\}/approve", "statistics:release:all");
+        rule("POST /returns/agencies", "returns:submit:organisation");
+        rule("GET /returns/agencies.*", "returns:submit:organisation", "statistics:release:all");
+        rule("POST /api/v1/returns/agencies/\\{id\\}/approve", "statistics:release:all");
+        rule("GET /api/v1/returns/agencies/completeness", "statistics:release:all");
+        rule("POST /api/v1/returns/agencies", "returns:submit:organisation");
+        rule("GET /api/v1/returns/agencies", "returns:submit:organisation", "statistics:release:all");
+        rule("GET /returns/\\{id\\}/file", "statistics:read:all");
+        rule("(GET|POST) /returns.*", "statistics:release:all");
+        rule("GET /api/v1/returns/draft", "statistics:release:all");
+        rule("POST /api/v1/returns.*", "statistics:release:all");
+        rule("GET /api/v1/returns.*", "statistics:read:all");
+
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes
         rule("(GET|POST) /cases/\\{id\\}/service-referrals/\\{referralId\\}/withdraw", "cases:write:all");

@@ -50,7 +50,12 @@ public enum Permission {
     /** Report the status, evidence and spending of the measures one's own organisation leads in the action plan. */
     PLAN_UPDATE,
     /** Register recommendations made to the country and link them to the action plan's measures (the rapporteur). */
-    PLAN_RECOMMEND;
+    PLAN_RECOMMEND,
+    /**
+     * Enter or upload the aggregate criminal-justice counts of one's own agency (police, prosecution, courts, labour
+     * inspectorate, financial intelligence unit) for the official returns: counts only, never a person.
+     */
+    RETURNS_SUBMIT;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

@@ -114,6 +114,9 @@ class DemoInstallation implements ApplicationRunner {
                 Set.of("monitoring", "statistics"),
                 "National");
 
+        UUID court =
+                register("District Court", Sector.JUDICIARY, Set.of(), Set.of("criminal proceedings"), "Capital City");
+
         Map<String, String> passwords = new LinkedHashMap<>();
         account(passwords, "admin", "Demo Administrator", office, Role.ADMINISTRATOR);
         var coordinator = account(passwords, "coordinator", "Demo Co-ordinator", office, Role.COORDINATOR);
@@ -131,6 +134,8 @@ class DemoInstallation implements ApplicationRunner {
                 shelter,
                 police,
                 social));
+        account(passwords, "court", "Demo Court Registrar", court, Role.AGENCY_REPORTER);
+        account(passwords, "rapporteur", "Demo Second Statistician", rapporteur, Role.STATISTICIAN);
         return passwords;
     }
 

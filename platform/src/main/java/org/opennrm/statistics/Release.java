@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param withheldPersons people in the cells the joint check withheld (kept in the office, never published)
  * @param checkMillis how long the joint check took when the release was assembled
  */
-record Release(
+public record Release(
         UUID id,
         String title,
         ReleaseStatus status,
@@ -26,7 +26,7 @@ record Release(
         @com.fasterxml.jackson.annotation.JsonIgnore long withheldPersons,
         long checkMillis) {
 
-    enum ReleaseStatus {
+    public enum ReleaseStatus {
         AWAITING_APPROVAL,
         PUBLISHED
     }

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * entries), and every download of a published table. A refused step writes nothing and stores nothing.
  */
 @Service
-class Releases {
+public class Releases {
 
     static final String RECORD_TYPE = "statistics-release";
 
@@ -63,7 +63,7 @@ class Releases {
 
     @Transactional
     @PreAuthorize("hasAuthority('statistics:release:all')")
-    Release assemble(String title, List<TableRequest> requests, Rounding rounding) {
+    public Release assemble(String title, List<TableRequest> requests, Rounding rounding) {
         if (title == null || title.isBlank() || title.length() > 200) {
             throw new ReleaseRefused("A release needs a title of at most 200 characters.");
         }
@@ -117,7 +117,7 @@ class Releases {
 
     @Transactional
     @PreAuthorize("hasAuthority('statistics:release:all')")
-    Release approve(UUID id) {
+    public Release approve(UUID id) {
         var release = find(id).orElseThrow(() -> new RecordNotFound("release", id));
         if (release.status() != Release.ReleaseStatus.AWAITING_APPROVAL) {
             throw new ReleaseRefused("This release is already published.");
@@ -184,7 +184,7 @@ class Releases {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
-    Optional<Release> find(UUID id) {
+    public Optional<Release> find(UUID id) {
         return jdbc.sql("select * from statistics.release where id = ?")
                 .param(id)
                 .query((rs, n) -> release(rs))

@@ -11,12 +11,12 @@ import org.opennrm.RuleViolation;
  * @param from first quarter as {@code 2024-Q1}, or null for no lower limit
  * @param to last quarter, or null for no upper limit
  */
-record TableRequest(Dimension rows, Dimension columns, EventKind event, String from, String to, String region) {
+public record TableRequest(Dimension rows, Dimension columns, EventKind event, String from, String to, String region) {
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern REGION = Pattern.compile("[A-Z0-9-]{1,20}");
 
-    TableRequest {
+    public TableRequest {
         if (rows == columns) {
             throw new RuleViolation("Choose two different dimensions for rows and columns.");
         }
@@ -38,7 +38,7 @@ record TableRequest(Dimension rows, Dimension columns, EventKind event, String f
     }
 
     /** Reads words from a URL; unknown dimensions or events are a {@link RuleViolation}. */
-    static TableRequest of(String rows, String columns, String event, String from, String to, String region) {
+    public static TableRequest of(String rows, String columns, String event, String from, String to, String region) {
         return new TableRequest(
                 dimension(rows),
                 dimension(columns),

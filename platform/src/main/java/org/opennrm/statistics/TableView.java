@@ -7,7 +7,7 @@ import java.util.List;
  * A published table for JSON and the dashboard: categories, values (null = suppressed), totals and the
  * disclosure check.
  */
-record TableView(
+public record TableView(
         String rows,
         String columns,
         EventKind event,

@@ -1,0 +1,69 @@
+package org.opennrm.monitoring.returns;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agencies' criminal-justice counts through the API: a CSV body per agency and year, read whole or refused whole. */
+@RestController
+@RequestMapping("/api/v1/returns/agencies")
+@Tag(
+        name = "Agency returns",
+        description = "Aggregate counts from police, prosecution, courts, labour inspectorates and the FIU")
+class AgencyReportsApi {
+
+    private final AgencyReports reports;
+
+    AgencyReportsApi(AgencyReports reports) {
+        this.reports = reports;
+    }
+
+    // any content type is read as the CSV text (text/csv is the one to send): refusing others with 415 would answer
+    // before the permission check
+    @PostMapping
+    @PreAuthorize("hasAuthority('returns:submit:organisation')")
+    @Operation(
+            summary = "Send an agency's counts for a year (columns measure,sex,age_group,form,count); a correction"
+                    + " of approved figures needs a reason")
+    ResponseEntity<AgencyReports.Report> submit(
+            @RequestParam String agency,
+            @RequestParam int year,
+            @RequestParam(required = false) String reason,
+            @RequestBody String csv) {
+        var report = reports.submit(AgencyReportsController.agency(agency), year, new StringReader(csv), reason);
+        return ResponseEntity.status(HttpStatus.CREATED).body(report);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('returns:submit:organisation') or hasAuthority('statistics:release:all')")
+    @Operation(summary = "The figures of a year (an agency reporter sees those of their own organisation)")
+    List<AgencyReports.Report> reports(@RequestParam int year) {
+        return reports.reports(year);
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('statistics:release:all')")
+    @Operation(summary = "Approve an agency's figures (not by who sent them)")
+    AgencyReports.Report approve(@PathVariable UUID id) {
+        return reports.approve(id);
+    }
+
+    @GetMapping("/completeness")
+    @PreAuthorize("hasAuthority('statistics:release:all')")
+    @Operation(summary = "Which agencies a return needs have reported for the year")
+    List<AgencyReports.Completeness> completeness(@RequestParam String template, @RequestParam int year) {
+        return reports.completeness(template, year);
+    }
+}

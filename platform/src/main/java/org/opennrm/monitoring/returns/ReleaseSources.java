@@ -1,0 +1,293 @@
+package org.opennrm.monitoring.returns;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.opennrm.RuleViolation;
+import org.opennrm.statistics.publishing.ReturnReleases.PublishedTable;
+import org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable;
+
+/**
+ * Which national tables a return is published from, and how each of its sections reads them. A return leaves the
+ * statistics office as a release of these tables (so the joint disclosure check and the second statistician's approval
+ * apply to it as to any release), and the published return is computed from the tables as released: a figure made
+ * from a withheld cell is withheld too, so a return never shows more than its release.
+ */
+final class ReleaseSources {
+
+    /** How a section reads a table: its row totals, its column totals, its grand total, or the cells of some rows. */
+    enum Kind {
+        ROWS,
+        COLUMNS,
+        GRAND,
+        CELLS
+    }
+
+    /**
+     * @param category the return category of a table category (null: unknown); for GRAND, of the empty string
+     * @param section for CELLS, the section a row belongs to (null: the row is not read); otherwise unused
+     */
+    record Reading(String section, Kind kind, Function<String, String> category, Function<String, String> rowSection) {
+
+        static Reading rows(String section, Function<String, String> category) {
+            return new Reading(section, Kind.ROWS, category, null);
+        }
+
+        static Reading columns(String section, Function<String, String> category) {
+            return new Reading(section, Kind.COLUMNS, category, null);
+        }
+
+        static Reading grand(String section, String category) {
+            return new Reading(section, Kind.GRAND, any -> category, null);
+        }
+
+        static Reading cells(Function<String, String> rowSection, Function<String, String> category) {
+            return new Reading(null, Kind.CELLS, category, rowSection);
+        }
+    }
+
+    /** A table of the release and the sections read from it. */
+    record Source(ReleaseTable table, List<Reading> readings) {}
+
+    private ReleaseSources() {}
+
+    static boolean publishable(String template, ReportingPeriod period, CountingRules rules) {
+        return reason(template, period, rules) == null;
+    }
+
+    /** Why a return cannot be published as asked; null when it can. */
+    static String reason(String template, ReportingPeriod period, CountingRules rules) {
+        if (template.equals(UkNrmQuarterlyTable.ID)) {
+            return "The quarterly NRM table is not published as a return: location of exploitation is not a"
+                    + " dimension of the national tables.";
+        }
+        if (!period.isCalendarYear()) {
+            return "Only returns for a calendar year can be published.";
+        }
+        if (rules.forms() != CountingRules.FormRule.MAIN_FORM) {
+            return "Returns counted under each form mentioned cannot be published: disclosure control protects"
+                    + " tables whose categories add up to the persons. Publish under the main form.";
+        }
+        if (rules.year() != CountingRules.YearBasis.REGISTRATION) {
+            return "Returns counted by the year of decision cannot be published yet: publish by the year of"
+                    + " registration.";
+        }
+        return null;
+    }
+
+    static List<Source> of(String template, ReportingPeriod period, CountingRules rules, String reportingCountry) {
+        String refused = reason(template, period, rules);
+        if (refused != null) {
+            throw new RuleViolation(refused);
+        }
+        int year = period.first().getYear();
+        String from = year + "-Q1";
+        String to = year + "-Q4";
+        List<Source> sources = new ArrayList<>();
+        for (String event : List.of(Codings.REFERRAL, Codings.ANONYMOUS_NOTIFICATION)) {
+            switch (template) {
+                case EurostatReturn.ID -> {
+                    sources.add(new Source(
+                            new ReleaseTable("sex", "year", event, from, to),
+                            List.of(
+                                    Reading.rows("sex", Codings::sex),
+                                    Reading.grand(
+                                            "registration",
+                                            event.equals(Codings.REFERRAL)
+                                                    ? "IN_THE_NRM"
+                                                    : "DECLINED_FORMAL_IDENTIFICATION"))));
+                    sources.add(new Source(
+                            new ReleaseTable("age-group", "year", event, from, to),
+                            List.of(Reading.rows("age-group", Codings::ageGroup))));
+                    sources.add(new Source(
+                            new ReleaseTable("citizenship", "year", event, from, to),
+                            List.of(Reading.rows(
+                                    "citizenship-group",
+                                    code -> CitizenshipGroups.of(Codings.known(code), year, reportingCountry)))));
+                    sources.add(new Source(
+                            new ReleaseTable("exploitation-form", "year", event, from, to),
+                            List.of(
+                                    Reading.rows("form", code -> Codings.mainForm(code, Codings::eurostatForm)),
+                                    Reading.rows(
+                                            "purpose", code -> Codings.mainForm(code, Codings::eurostatPurpose)))));
+                    if (event.equals(Codings.REFERRAL)) {
+                        sources.add(new Source(
+                                new ReleaseTable("referring-sector", "year", event, from, to),
+                                List.of(Reading.rows("registering-sector", Codings::known))));
+                    } else {
+                        // persons notified anonymously have no registering organisation: unknown, read from the total
+                        sources.add(new Source(
+                                new ReleaseTable("sex", "year", event, from, to),
+                                List.of(Reading.grand("registering-sector", null))));
+                    }
+                }
+                case UnodcReturn.ID -> {
+                    sources.add(new Source(
+                            new ReleaseTable("sex", "age-group", event, from, to),
+                            List.of(
+                                    Reading.rows("sex", Codings::sex),
+                                    Reading.columns("age-group", Codings::ageGroup),
+                                    Reading.cells(
+                                            code -> "sex-by-age:"
+                                                    + (Codings.sex(code) == null
+                                                            ? ReturnCell.UNKNOWN
+                                                            : Codings.sex(code)),
+                                            Codings::ageGroup))));
+                    sources.add(new Source(
+                            new ReleaseTable("citizenship", "year", event, from, to),
+                            List.of(Reading.rows("citizenship", Codings::known))));
+                    sources.add(new Source(
+                            new ReleaseTable("exploitation-form", "year", event, from, to),
+                            List.of(Reading.rows("form", code -> Codings.mainForm(code, Codings::unodcForm)))));
+                }
+                case Sdg1622Return.ID -> {
+                    sources.add(new Source(
+                            new ReleaseTable("sex", "age-group", event, from, to),
+                            List.of(
+                                    Reading.rows("sex", Codings::sex),
+                                    Reading.columns("age-group", Codings::ageGroup))));
+                    sources.add(new Source(
+                            new ReleaseTable("exploitation-form", "year", event, from, to),
+                            List.of(Reading.rows("form", code -> Codings.mainForm(code, form -> form)))));
+                    sources.add(new Source(
+                            new ReleaseTable("country-of-exploitation", "year", event, from, to),
+                            List.of(Reading.rows("destination", Codings::destination))));
+                }
+                default -> throw new RuleViolation("Unknown return: " + template + ".");
+            }
+        }
+        if (template.equals(EurostatReturn.ID)) {
+            sources.add(new Source(
+                    new ReleaseTable("decision-outcome", "age-group", Codings.IDENTIFICATION_DECISION, from, to),
+                    List.of(Reading.cells(
+                            code -> code.equals("IDENTIFIED") ? "identified" : null, Codings::ageGroup))));
+        }
+        return sources;
+    }
+
+    /** The tables of the release, each once, in order. */
+    static List<ReleaseTable> tables(List<Source> sources) {
+        return sources.stream().map(Source::table).distinct().toList();
+    }
+
+    /** The return's figures as the released tables give them (null where withheld). */
+    static Published read(List<Source> sources, List<PublishedTable> released) {
+        var tables = tables(sources);
+        var published = new Published();
+        for (Source source : sources) {
+            PublishedTable table = released.get(tables.indexOf(source.table()));
+            for (Reading reading : source.readings()) {
+                switch (reading.kind()) {
+                    case ROWS -> {
+                        published.addTotal(reading.section(), table.grandTotal());
+                        for (int r = 0; r < table.rowCategories().size(); r++) {
+                            published.add(
+                                    reading.section(),
+                                    reading.category()
+                                            .apply(table.rowCategories().get(r)),
+                                    table.rowTotals().get(r));
+                        }
+                    }
+                    case COLUMNS -> {
+                        published.addTotal(reading.section(), table.grandTotal());
+                        for (int c = 0; c < table.columnCategories().size(); c++) {
+                            published.add(
+                                    reading.section(),
+                                    reading.category()
+                                            .apply(table.columnCategories().get(c)),
+                                    table.columnTotals().get(c));
+                        }
+                    }
+                    case GRAND -> {
+                        published.addTotal(reading.section(), table.grandTotal());
+                        published.add(reading.section(), reading.category().apply(""), table.grandTotal());
+                    }
+                    case CELLS -> {
+                        for (int r = 0; r < table.rowCategories().size(); r++) {
+                            String section = reading.rowSection()
+                                    .apply(table.rowCategories().get(r));
+                            if (section == null) {
+                                continue;
+                            }
+                            published.addTotal(section, table.rowTotals().get(r));
+                            for (int c = 0; c < table.columnCategories().size(); c++) {
+                                published.add(
+                                        section,
+                                        reading.category()
+                                                .apply(table.columnCategories().get(c)),
+                                        table.cells().get(r).get(c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return published;
+    }
+
+    /** Figures summed from released cells; a sum with a withheld cell in it is withheld. */
+    static final class Published implements Figures {
+
+        private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        private final Map<String, Long> totals = new LinkedHashMap<>();
+        private final Map<String, Boolean> withheldTotals = new LinkedHashMap<>();
+        private final Map<String, java.util.Set<String>> withheld = new LinkedHashMap<>();
+
+        void add(String section, String category, Long value) {
+            String key = category == null ? ReturnCell.UNKNOWN : category;
+            var ofSection = counts.computeIfAbsent(section, s -> new LinkedHashMap<>());
+            if (value == null) {
+                withheld.computeIfAbsent(section, s -> new java.util.HashSet<>())
+                        .add(key);
+                ofSection.putIfAbsent(key, 0L);
+            } else {
+                ofSection.merge(key, value, Long::sum);
+            }
+        }
+
+        void addTotal(String section, Long value) {
+            if (value == null) {
+                withheldTotals.put(section, true);
+            } else {
+                totals.merge(section, value, Long::sum);
+            }
+        }
+
+        public List<String> sections() {
+            return List.copyOf(counts.keySet());
+        }
+
+        @Override
+        public Long count(String section, String category) {
+            var ofSection = counts.get(section);
+            if (ofSection == null) {
+                return null;
+            }
+            if (withheld.getOrDefault(section, java.util.Set.of()).contains(category)) {
+                return null;
+            }
+            return ofSection.getOrDefault(category, 0L);
+        }
+
+        @Override
+        public Long total(String section) {
+            return withheldTotals.containsKey(section) || !totals.containsKey(section) ? null : totals.get(section);
+        }
+
+        @Override
+        public List<String> categories(String section) {
+            var ofSection = counts.get(section);
+            if (ofSection == null) {
+                return List.of();
+            }
+            List<String> categories = new ArrayList<>(ofSection.keySet());
+            // unknown last, as in a filled return
+            if (categories.remove(ReturnCell.UNKNOWN)) {
+                categories.add(ReturnCell.UNKNOWN);
+            }
+            return categories;
+        }
+    }
+}

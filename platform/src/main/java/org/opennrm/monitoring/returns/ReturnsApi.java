@@ -1,0 +1,132 @@
+package org.opennrm.monitoring.returns;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.opennrm.RecordNotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Official returns through the API: fill, send for publication, approve, read and download. */
+@RestController
+@RequestMapping("/api/v1/returns")
+@Tag(
+        name = "Official returns",
+        description = "Returns to Eurostat, UNODC and SDG 16.2.2 built from the facts and published as releases")
+class ReturnsApi {
+
+    private static final String RELEASE = "hasAuthority('statistics:release:all')";
+    private static final String READ = "hasAuthority('statistics:read:all')";
+
+    /** A published figure; value null where withheld by disclosure control. */
+    record PublishedCell(String category, Long value) {}
+
+    record PublishedSection(String section, Long total, List<PublishedCell> cells) {}
+
+    /** A return sent for publication: its rules, its release's state, and its figures once published. */
+    record ReturnSummary(
+            UUID id,
+            String template,
+            int year,
+            CountingRules rules,
+            String status,
+            UUID releaseId,
+            Instant assembledAt,
+            long withheldCells,
+            List<PublishedSection> sections,
+            List<String> coverage) {}
+
+    private final OfficialReturns returns;
+
+    ReturnsApi(OfficialReturns returns) {
+        this.returns = returns;
+    }
+
+    @GetMapping
+    @PreAuthorize(READ)
+    @Operation(summary = "Returns sent for publication, newest first")
+    List<ReturnSummary> all() {
+        return returns.all().stream().map(sent -> summary(sent, false)).toList();
+    }
+
+    @GetMapping("/draft")
+    @PreAuthorize(RELEASE)
+    @Operation(summary = "A return filled from the facts, before disclosure control, each cell with its rule")
+    OfficialReturn draft(
+            @RequestParam(required = false) String template,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String forms,
+            @RequestParam(required = false) String basis) {
+        var form = new ReturnForm(template, year, forms, basis);
+        return returns.fill(returns.template(form.template()).id(), form.period(), form.rules());
+    }
+
+    @PostMapping
+    @PreAuthorize(RELEASE)
+    @Operation(summary = "Send a return for publication: its tables become a release awaiting a second statistician")
+    ResponseEntity<ReturnSummary> send(@RequestBody ReturnForm form) {
+        var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules());
+        return ResponseEntity.status(HttpStatus.CREATED).body(summary(sent, false));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READ)
+    @Operation(summary = "A return sent for publication, with its figures once published")
+    ReturnSummary one(@PathVariable UUID id) {
+        return summary(returns.find(id).orElseThrow(() -> new RecordNotFound("official return", id)), true);
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize(RELEASE)
+    @Operation(summary = "Approve and so publish a return (not by the statistician who sent it)")
+    ReturnSummary approve(@PathVariable UUID id) {
+        return summary(returns.approve(id), true);
+    }
+
+    @GetMapping("/{id}/file")
+    @PreAuthorize(READ)
+    @Operation(summary = "Download a published return in the body's format (csv, xlsx; sdmx for SDG 16.2.2)")
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @RequestParam(defaultValue = "csv") String format) {
+        return ReturnsController.download(returns.file(id, format));
+    }
+
+    private ReturnSummary summary(OfficialReturns.Sent sent, boolean figures) {
+        List<PublishedSection> sections = null;
+        List<String> coverage = null;
+        if (figures && sent.published()) {
+            var published = (ReleaseSources.Published) returns.published(sent);
+            sections = new ArrayList<>();
+            for (String section : published.sections()) {
+                sections.add(new PublishedSection(
+                        section,
+                        published.total(section),
+                        published.categories(section).stream()
+                                .map(category -> new PublishedCell(category, published.count(section, category)))
+                                .toList()));
+            }
+            coverage = returns.coverage(sent, published);
+        }
+        return new ReturnSummary(
+                sent.id(),
+                sent.template(),
+                sent.year(),
+                sent.rules(),
+                sent.published() ? "PUBLISHED" : "AWAITING_APPROVAL",
+                sent.release().id(),
+                sent.assembledAt(),
+                sent.release().withheldCells(),
+                sections,
+                coverage);
+    }
+}

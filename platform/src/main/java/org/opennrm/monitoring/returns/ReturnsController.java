@@ -1,0 +1,167 @@
+package org.opennrm.monitoring.returns;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.opennrm.RecordNotFound;
+import org.opennrm.RuleViolation;
+import org.opennrm.access.Actor;
+import org.opennrm.access.Permission;
+import org.opennrm.access.Scope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The returns pages: a statistician fills a return for a year under chosen counting rules and checks each cell
+ * against its rule, sends it for publication (a release of its tables), a second statistician approves it, and the
+ * published return downloads in the body's format. The population file for SDG 16.2.2 is loaded here too.
+ */
+@Controller
+@RequestMapping("/returns")
+class ReturnsController {
+
+    private static final String RELEASE = "hasAuthority('statistics:release:all')";
+    private static final String READ = "hasAuthority('statistics:read:all')";
+
+    private final OfficialReturns returns;
+
+    ReturnsController(OfficialReturns returns) {
+        this.returns = returns;
+    }
+
+    @GetMapping
+    @PreAuthorize(RELEASE)
+    String list(@ModelAttribute("form") ReturnForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("templates", returns.templates());
+        model.addAttribute("sent", returns.all());
+        model.addAttribute("population", returns.population());
+        model.addAttribute("formRules", CountingRules.FormRule.values());
+        model.addAttribute("yearBases", CountingRules.YearBasis.values());
+        return "monitoring/returns";
+    }
+
+    @GetMapping("/draft")
+    @PreAuthorize(RELEASE)
+    String draft(@ModelAttribute("form") ReturnForm form, Model model, HttpServletResponse response) {
+        try {
+            var rules = form.rules();
+            var filled = returns.fill(returns.template(form.template()).id(), form.period(), rules);
+            model.addAttribute("filled", filled);
+            model.addAttribute("violations", Additivity.violations(filled));
+            model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
+            model.addAttribute("drops", returns.drops(form.year()));
+            return "monitoring/return-draft";
+        } catch (RuleViolation e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.getMessage());
+            return list(form, model);
+        }
+    }
+
+    @PostMapping
+    @PreAuthorize(RELEASE)
+    String send(@ModelAttribute("form") ReturnForm form, Model model, HttpServletResponse response) {
+        try {
+            var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules());
+            return "redirect:/returns/" + sent.id();
+        } catch (RuleViolation e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.getMessage());
+            return list(form, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(RELEASE)
+    String sent(@PathVariable UUID id, Model model) {
+        var sent = returns.find(id).orElseThrow(() -> new RecordNotFound("official return", id));
+        model.addAttribute("sent", sent);
+        model.addAttribute("formats", ReturnFiles.formats(sent.template()));
+        model.addAttribute(
+                "mayApprove",
+                !sent.published()
+                        && Actor.current()
+                                .map(actor -> actor.can(Permission.STATISTICS_RELEASE, Scope.ALL)
+                                        && !actor.accountId().equals(sent.assembledBy()))
+                                .orElse(false));
+        var figures = (ReleaseSources.Published) returns.figures(sent);
+        model.addAttribute("figures", figures);
+        model.addAttribute("coverage", returns.coverage(sent, figures));
+        return "monitoring/return";
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize(RELEASE)
+    String approve(@PathVariable UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            returns.approve(id);
+            redirect.addFlashAttribute("flash", "returns.published");
+            return "redirect:/returns/" + id;
+        } catch (RecordNotFound e) {
+            throw e;
+        } catch (RuleViolation e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.getMessage());
+            return sent(id, model);
+        }
+    }
+
+    @GetMapping("/{id}/file")
+    @PreAuthorize(READ)
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @RequestParam(defaultValue = "csv") String format) {
+        return download(returns.file(id, format));
+    }
+
+    static ResponseEntity<byte[]> download(ReturnFiles.File file) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.name() + "\"")
+                .header(HttpHeaders.CONTENT_TYPE, file.contentType())
+                .body(file.bytes());
+    }
+
+    @PostMapping("/population")
+    @PreAuthorize(RELEASE)
+    String population(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response)
+            throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new Population.Refused(List.of("Choose a population file."));
+            }
+            returns.loadPopulation(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
+            redirect.addFlashAttribute("flash", "returns.population.loaded");
+            return "redirect:/returns";
+        } catch (Population.Refused e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("populationProblems", e.problems);
+            return list(new ReturnForm(null, null, null, null), model);
+        }
+    }
+
+    /** A download refused (not published, unknown format): the reason, as plain text. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<String> refused(RuleViolation e) {
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body(e.getMessage());
+    }
+}

@@ -1,0 +1,191 @@
+package org.opennrm.monitoring.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Actor;
+import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
+import org.opennrm.cases.SignedIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Agencies' criminal-justice counts: a bad file is refused whole with a message per line, a good one stored as a
+ * version, approved by a statistician, corrected only as a new version with its reason, jumps flagged, and the
+ * completeness of a return follows who has reported.
+ */
+@PlatformTest
+class AgencyReportsTests {
+
+    static final String COURT_FIGURES = """
+            measure,sex,age_group,form,count
+            COURT_DECISIONS,ALL,ALL,ALL,40
+            PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,3
+            PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,17
+            PERSONS_CONVICTED,MALE,ADULT,FORCED_LABOUR,9
+            CUSTODIAL_SENTENCES,MALE,ADULT,ALL,21
+            """;
+
+    @Autowired
+    AgencyReports reports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    final UUID court = UUID.randomUUID();
+    final Actor registrar = TestSignIn.actor(Role.AGENCY_REPORTER, court);
+    final Actor statistician = TestSignIn.actor(Role.STATISTICIAN, UUID.randomUUID());
+    int year;
+
+    @BeforeEach
+    void aYearOfItsOwn() {
+        year = 2110 + ThreadLocalRandom.current().nextInt(85);
+        while (jdbc.sql("select count(*) from monitoring.return_agency_report where period_year in (?, ?)")
+                        .params(year, year - 1)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            year = 2110 + ThreadLocalRandom.current().nextInt(85);
+        }
+    }
+
+    AgencyReports.Report send(Agency agency, int year, String csv, String reason) {
+        return SignedIn.as(registrar, () -> reports.submit(agency, year, new StringReader(csv), reason));
+    }
+
+    long stored() {
+        return jdbc.sql("select count(*) from monitoring.return_agency_report where period_year = ?")
+                .param(year)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aFileWithBadLinesIsRefusedWholeWithAMessagePerLine() {
+        String bad = """
+                measure,sex,age_group,form,count
+                PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,3
+                PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,-2
+                PERSONS_CONVICTED,MALE,ADULT,FORCED_LABOUR,2.5
+                ARRESTS,MALE,ADULT,FORCED_LABOUR,4
+                COURT_DECISIONS,MALE,ALL,ALL,4
+                PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,1
+                """;
+
+        assertThatThrownBy(() -> send(Agency.COURTS, year, bad, null))
+                .isInstanceOfSatisfying(AgencyUpload.Refused.class, refused -> assertThat(refused.problems)
+                        .containsExactly(
+                                "Line 3: the count \"-2\" is not a whole number of zero or more.",
+                                "Line 4: the count \"2.5\" is not a whole number of zero or more.",
+                                "Line 5: the measure \"ARRESTS\" is not one of COURT_DECISIONS, PERSONS_CONVICTED,"
+                                        + " CUSTODIAL_SENTENCES.",
+                                "Line 6: COURT_DECISIONS does not count persons: its sex and age group must be ALL.",
+                                "Line 7: this breakdown is given twice."));
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void wrongColumnsAndImpossibleCombinationsAreRefused() {
+        assertThatThrownBy(() -> send(Agency.COURTS, year, "measure,count\nPERSONS_CONVICTED,3\n", null))
+                .hasMessageContaining("The columns must be measure,sex,age_group,form,count");
+        assertThatThrownBy(() -> send(
+                        Agency.COURTS,
+                        year,
+                        "measure,sex,age_group,form,count\nPERSONS_CONVICTED,MALE,ADULT,ALL,3\n"
+                                + "CUSTODIAL_SENTENCES,MALE,ADULT,ALL,5\n",
+                        null))
+                .hasMessageContaining("a sentence follows a conviction");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void approvedFiguresAreCorrectedOnlyAsANewVersionWithItsReason() {
+        var first = send(Agency.COURTS, year, COURT_FIGURES, null);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.totals()).containsEntry("PERSONS_CONVICTED", 29L).containsEntry("COURT_DECISIONS", 40L);
+        assertThatThrownBy(() -> SignedIn.as(registrar, () -> reports.approve(first.id())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var approved = SignedIn.as(statistician, () -> reports.approve(first.id()));
+        assertThat(approved.approved()).isTrue();
+
+        assertThatThrownBy(() -> send(Agency.COURTS, year, COURT_FIGURES, null))
+                .hasMessageContaining("approved already: a correction is a new version and needs its reason");
+        var corrected = send(Agency.COURTS, year, COURT_FIGURES.replace(",17\n", ",18\n"), "a conviction entered late");
+
+        assertThat(corrected.version()).isEqualTo(2);
+        assertThat(corrected.reason()).isEqualTo("a conviction entered late");
+        assertThat(corrected.approved()).isFalse();
+        // the approved version is kept as it was
+        assertThat(reports.find(first.id()).orElseThrow().totals()).containsEntry("PERSONS_CONVICTED", 29L);
+        assertThatThrownBy(() -> jdbc.sql("update monitoring.return_agency_count set count = 0 where report_id = ?")
+                        .param(first.id())
+                        .update())
+                .hasMessageContaining("agency counts are kept");
+    }
+
+    @Test
+    void aJumpAgainstThePreviousYearIsFlaggedNotRefused() {
+        var last = send(Agency.COURTS, year - 1, COURT_FIGURES, null);
+        SignedIn.as(statistician, () -> reports.approve(last.id()));
+
+        var report = send(Agency.COURTS, year, COURT_FIGURES.replace(",40\n", ",95\n"), null);
+
+        assertThat(report.flags()).containsExactly("COURT_DECISIONS: 95 against 40 in " + (year - 1));
+    }
+
+    @Test
+    void completenessFollowsWhoHasReported() {
+        var before = SignedIn.as(statistician, () -> reports.completeness(EurostatReturn.ID, year));
+        assertThat(before).extracting(AgencyReports.Completeness::reported).containsExactly(false, false, false);
+
+        send(Agency.POLICE, year, "measure,sex,age_group,form,count\nSUSPECTS,MALE,ADULT,ALL,12\n", null);
+        send(Agency.PROSECUTION, year, "measure,sex,age_group,form,count\nPERSONS_PROSECUTED,MALE,ADULT,ALL,9\n", null);
+        var partial = SignedIn.as(statistician, () -> reports.completeness(EurostatReturn.ID, year));
+        assertThat(partial).extracting(AgencyReports.Completeness::reported).containsExactly(true, true, false);
+
+        send(Agency.COURTS, year, COURT_FIGURES, null);
+        var complete = SignedIn.as(statistician, () -> reports.completeness(EurostatReturn.ID, year));
+        assertThat(complete).allMatch(AgencyReports.Completeness::reported);
+    }
+
+    @Test
+    void theApiTakesACsvBodyAndAnswersRefusalsAsProblems() throws Exception {
+        mvc.perform(post("/api/v1/returns/agencies")
+                        .param("agency", "COURTS")
+                        .param("year", Integer.toString(year))
+                        .contentType("text/csv")
+                        .content("measure,sex,age_group,form,count\nPERSONS_CONVICTED,MALE,ADULT,ALL,x\n")
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Line 2: the count")));
+        mvc.perform(post("/api/v1/returns/agencies")
+                        .param("agency", "COURTS")
+                        .param("year", Integer.toString(year))
+                        .contentType("text/csv")
+                        .content(COURT_FIGURES)
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.totals.PERSONS_CONVICTED").value(29));
+    }
+}

@@ -1,0 +1,281 @@
+package org.opennrm.monitoring.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.RuleViolation;
+import org.opennrm.access.Actor;
+import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
+import org.opennrm.cases.SignedIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Official returns from the facts in the database to a published file: the counts read in one aggregation, the return
+ * sent as a release (the joint disclosure check runs), refused to the statistician who sent it, approved by a second,
+ * its published figures the same as the counted ones wherever not withheld, downloaded in the body's format and audited.
+ */
+@PlatformTest
+class OfficialReturnsTests {
+
+    @Autowired
+    OfficialReturns returns;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    final UUID organisation = UUID.randomUUID();
+    final Actor sender = TestSignIn.actor(Role.STATISTICIAN, organisation);
+    final Actor approver = TestSignIn.actor(Role.STATISTICIAN, organisation);
+    int year;
+
+    @BeforeEach
+    void aYearOfItsOwn() {
+        // a year no other test counts in, so that the return and its joint check see only these facts
+        year = 2110 + ThreadLocalRandom.current().nextInt(85);
+        jdbc.sql("delete from statistics.fact where period_year = ?")
+                .param(year)
+                .update();
+    }
+
+    void facts(int count, String event, String sex, Boolean child, String citizenship, String forms, String sector) {
+        for (int i = 0; i < count; i++) {
+            int month = 1 + i % 12;
+            jdbc.sql("""
+                            insert into statistics.fact (event_kind, period_year, period_quarter, period_month, sex,
+                                child, citizenship, exploitation_forms, referring_sector, decision_outcome)
+                            values (:event, :year, :quarter, :month, :sex, :child, :citizenship,
+                                cast(:forms as varchar(40)[]), :sector, :outcome)
+                            """)
+                    .param("event", event.startsWith("IDENTIFIED") ? "IDENTIFICATION_DECISION" : event)
+                    .param("year", year)
+                    .param("quarter", (month + 2) / 3)
+                    .param("month", month)
+                    .param("sex", sex)
+                    .param("child", child)
+                    .param("citizenship", citizenship)
+                    .param("forms", forms)
+                    .param("sector", sector)
+                    .param("outcome", event.startsWith("IDENTIFIED") ? "IDENTIFIED" : null)
+                    .update();
+        }
+    }
+
+    void aYearOfFacts() {
+        facts(60, "REFERRAL", "FEMININE", false, "ROU", "{SEXUAL_EXPLOITATION}", "NGO");
+        facts(45, "REFERRAL", "MASCULINE", false, "UKR", "{FORCED_LABOUR}", "POLICE");
+        facts(30, "REFERRAL", "FEMININE", true, "MDA", "{FORCED_LABOUR,SEXUAL_EXPLOITATION}", "NGO");
+        facts(25, "REFERRAL", "MASCULINE", true, "MDA", "{FORCED_BEGGING}", "POLICE");
+        facts(20, "ANONYMOUS_NOTIFICATION", "FEMININE", false, "UKR", "{SEXUAL_EXPLOITATION}", null);
+        facts(20, "IDENTIFIED", null, false, null, "{}", null);
+    }
+
+    @Test
+    void aReturnIsCountedSentApprovedBySecondStatisticianAndDownloaded() throws Exception {
+        aYearOfFacts();
+
+        var filled = SignedIn.as(
+                sender, () -> returns.fill(EurostatReturn.ID, ReportingPeriod.year(year), CountingRules.DEFAULT));
+        assertThat(filled.section("registration").total().count()).isEqualTo(180);
+        assertThat(filled.section("registration").count("DECLINED_FORMAL_IDENTIFICATION"))
+                .isEqualTo(20);
+        assertThat(filled.section("citizenship-group").count(CitizenshipGroups.OTHER_EU))
+                .isEqualTo(60);
+        assertThat(filled.section("form").count(Codings.SEVERAL_FORMS)).isEqualTo(30);
+        assertThat(filled.section("identified").count(Codings.ADULT)).isEqualTo(20);
+
+        var sent = SignedIn.as(sender, () -> returns.send(EurostatReturn.ID, year, CountingRules.DEFAULT));
+        assertThat(sent.published()).isFalse();
+        assertThatThrownBy(() -> SignedIn.as(sender, () -> returns.published(sent)))
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> SignedIn.as(sender, () -> returns.approve(sent.id())))
+                .hasMessageContaining("A second statistician must approve");
+
+        var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
+        assertThat(published.published()).isTrue();
+        assertThat(published.release().approvedBy()).isEqualTo(approver.accountId());
+
+        var figures = (ReleaseSources.Published) SignedIn.as(approver, () -> returns.published(published));
+        // the published return is the counted one wherever disclosure control did not withhold a figure
+        for (var section : filled.sections()) {
+            Long total = figures.total(section.key());
+            if (total != null) {
+                assertThat(total).as(section.key()).isEqualTo(section.total().count());
+            }
+            for (var cell : section.parts()) {
+                Long value = figures.count(section.key(), cell.category());
+                if (value != null) {
+                    assertThat(value).as(section.key() + " " + cell.category()).isEqualTo(cell.count());
+                }
+            }
+        }
+        assertThat(figures.total("registration")).isEqualTo(180);
+        assertThat(figures.count("sex", Codings.FEMALE)).isEqualTo(110);
+
+        mvc.perform(get("/returns/" + sent.id() + "/file")
+                        .param("format", "csv")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("eurostat," + year + ",registration,TOTAL,180,published")))
+                .andExpect(content().string(containsString("eurostat," + year + ",sex,FEMALE,110,published")));
+        mvc.perform(get("/returns/" + sent.id() + "/file")
+                        .param("format", "xlsx")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("""
+                        select count(*) from access.audit_entry
+                        where record_type = 'official-return' and record_id = ? and action = 'RELEASE_DOWNLOADED'
+                        """).param(sent.id().toString()).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void smallCellsAreWithheldInThePublishedReturnAndSoIsEverySumWithThem() {
+        facts(40, "REFERRAL", "FEMININE", false, "ROU", "{SEXUAL_EXPLOITATION}", "NGO");
+        facts(30, "REFERRAL", "MASCULINE", false, "UKR", "{FORCED_LABOUR}", "POLICE");
+        facts(2, "REFERRAL", "NON_CONFORMING", false, "UKR", "{FORCED_LABOUR}", "POLICE");
+
+        var sent = SignedIn.as(sender, () -> returns.send(UnodcReturn.ID, year, CountingRules.DEFAULT));
+        var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
+        var figures = SignedIn.as(approver, () -> returns.published(published));
+
+        assertThat(figures.count("sex", Codings.OTHER)).isNull();
+        assertThat(figures.count("sex-by-age:" + Codings.OTHER, Codings.ADULT)).isNull();
+    }
+
+    @Test
+    void aReturnThatCannotBePublishedAsAskedIsRefusedAndNothingIsStored() {
+        long before = jdbc.sql("select count(*) from monitoring.return_release")
+                .query(Long.class)
+                .single();
+        var each = new CountingRules(CountingRules.FormRule.EACH_FORM_MENTIONED, null);
+
+        assertThatThrownBy(() -> SignedIn.as(sender, () -> returns.send(EurostatReturn.ID, year, each)))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("Publish under the main form");
+        assertThat(jdbc.sql("select count(*) from monitoring.return_release")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void theApiFillsSendsAndApprovesAReturnAndExplainsRefusalsAsProblems() throws Exception {
+        aYearOfFacts();
+
+        mvc.perform(get("/api/v1/returns/draft")
+                        .param("template", "unodc")
+                        .param("year", Integer.toString(year))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections[0].key").value("sex"))
+                .andExpect(jsonPath("$.sections[0].total.count").value(180));
+        String created = mvc.perform(post("/api/v1/returns")
+                        .with(as(sender))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"template\":\"sdg-16-2-2\",\"year\":" + year + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("AWAITING_APPROVAL"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        mvc.perform(post("/api/v1/returns/" + id + "/approve").with(as(sender)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/returns/" + id + "/approve")
+                        .with(as(approver))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+        // rates need the population of the year
+        mvc.perform(get("/api/v1/returns/" + id + "/file")
+                        .param("format", "csv")
+                        .with(as(approver)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/returns/population")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "population.csv",
+                                "text/csv",
+                                ("year,group,population\n" + year + ",TOTAL,2000000\n" + year + ",FEMALE,1040000\n"
+                                                + year + ",MALE,960000\n" + year + ",CHILD,400000\n" + year
+                                                + ",ADULT,1600000\n")
+                                        .getBytes()))
+                        .with(as(approver))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/returns/" + id + "/file")
+                        .param("format", "csv")
+                        .with(as(approver)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Year,Units,Sex,Age,Exploitation_Type,Value")))
+                .andExpect(content().string(containsString(year + ",per_100000_population,,,,9.00")))
+                .andExpect(content().string(containsString(year + ",count,Female,,,110")));
+        mvc.perform(get("/api/v1/returns/" + id + "/file")
+                        .param("format", "sdmx")
+                        .with(as(approver)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("VC_HTF_DETVP,MDA," + year + ",F,_T,PER_100000_POP,10.58")));
+    }
+
+    @Test
+    void aPopulationFileThatDoesNotFitIsRefusedWholeWithAMessagePerLine() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/returns/population")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "population.csv",
+                                "text/csv",
+                                ("year,group,population\n2191,TOTAL,-5\n2191,WOMEN,100\n2191,TOTAL,1.5\n").getBytes()))
+                        .with(as(sender))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("Line 2: the population must be a whole number above zero.")))
+                .andExpect(content().string(containsString("Line 3: the group must be one of")))
+                .andExpect(content().string(containsString("Line 4: the population must be")));
+        assertThat(jdbc.sql("select count(*) from monitoring.return_population where population_year = 2191")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theReturnsPagesShowTheCountedReturnWithItsRulesAndThePublishedOneWithItsCoverage() throws Exception {
+        aYearOfFacts();
+        mvc.perform(get("/returns").with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"return-form\"")));
+        mvc.perform(get("/returns/draft")
+                        .param("template", "eurostat")
+                        .param("year", Integer.toString(year))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Every breakdown adds up to its total")))
+                .andExpect(content().string(containsString("citizenship group = OTHER_EU")))
+                .andExpect(content().string(containsString("id=\"send\"")));
+        List<String> none = List.of();
+        assertThat(none).isEmpty();
+    }
+}

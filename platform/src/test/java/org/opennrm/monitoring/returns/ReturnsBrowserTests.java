@@ -1,0 +1,158 @@
+package org.opennrm.monitoring.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.opennrm.Browser;
+import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
+import org.opennrm.cases.SignedIn;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The court registrar uploads the court's figures with one bad line, reads what is wrong, fixes it and sends them
+ * again; the statistician sees the Eurostat return's completeness turn complete, fills the return and sends it; a
+ * second statistician approves it and the Eurostat return downloads (desktop and phone).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReturnsBrowserTests {
+
+    static final String PASSWORD = "demo-password-for-tests";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AgencyReports reports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    void facts(int year, int count, String event, String sex, boolean child, String citizenship, String forms) {
+        for (int i = 0; i < count; i++) {
+            int month = 1 + i % 12;
+            jdbc.sql("""
+                            insert into statistics.fact (event_kind, period_year, period_quarter, period_month, sex,
+                                child, citizenship, exploitation_forms, referring_sector)
+                            values (?, ?, ?, ?, ?, ?, ?, cast(? as varchar(40)[]), 'NGO')
+                            """)
+                    .params(event, year, (month + 2) / 3, month, sex, child, citizenship, forms)
+                    .update();
+        }
+    }
+
+    @Test
+    void courtFiguresAreFixedCompletenessTurnsCompleteAndTheApprovedEurostatReturnDownloads() throws Exception {
+        int year = 2110 + ThreadLocalRandom.current().nextInt(85);
+        jdbc.sql("delete from statistics.fact where period_year = ?")
+                .param(year)
+                .update();
+        facts(year, 60, "REFERRAL", "FEMININE", false, "ROU", "{SEXUAL_EXPLOITATION}");
+        facts(year, 45, "REFERRAL", "MASCULINE", false, "UKR", "{FORCED_LABOUR}");
+        facts(year, 25, "REFERRAL", "FEMININE", true, "MDA", "{FORCED_BEGGING}");
+        facts(year, 20, "ANONYMOUS_NOTIFICATION", "FEMININE", false, "UKR", "{SEXUAL_EXPLOITATION}");
+        var police = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
+        SignedIn.as(
+                police,
+                () -> reports.submit(
+                        Agency.POLICE,
+                        year,
+                        new StringReader("measure,sex,age_group,form,count\nSUSPECTS,MALE,ADULT,ALL,31\n"),
+                        null));
+        SignedIn.as(
+                police,
+                () -> reports.submit(
+                        Agency.PROSECUTION,
+                        year,
+                        new StringReader("measure,sex,age_group,form,count\nPERSONS_PROSECUTED,MALE,ADULT,ALL,22\n"),
+                        null));
+
+        Path bad = Files.createTempFile("court-figures", ".csv");
+        Files.writeString(bad, """
+                measure,sex,age_group,form,count
+                COURT_DECISIONS,ALL,ALL,ALL,40
+                PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,17
+                PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,-3
+                CUSTODIAL_SENTENCES,MALE,ADULT,ALL,12
+                """);
+        Path fixed = Files.createTempFile("court-figures-fixed", ".csv");
+        Files.writeString(fixed, Files.readString(bad).replace(",-3", ",3"));
+
+        try (var browser = Browser.open(port)) {
+            browser.signIn("court", PASSWORD, null);
+            browser.go("/returns/agencies?year=" + year)
+                    .select("agency", "Courts")
+                    .type("year", Integer.toString(year));
+            browser.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(bad.toAbsolutePath().toString());
+            browser.submit("upload");
+            assertThat(browser.textOf(By.id("upload-problems")))
+                    .isEqualTo("Line 4: the count \"-3\" is not a whole number of zero or more.");
+            browser.screenshot("returns-01-court-upload-refused");
+
+            browser.select("agency", "Courts").type("year", Integer.toString(year));
+            browser.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(fixed.toAbsolutePath().toString());
+            browser.submit("upload");
+            browser.waitForText("The figures were sent.");
+            assertThat(browser.textOf(By.id("agency-reports")))
+                    .contains("Courts")
+                    .contains("Persons convicted: 20");
+            browser.screenshot("returns-02-court-upload-sent");
+        }
+
+        String sent;
+        try (var browser = Browser.open(port)) {
+            browser.signIn("statistician", PASSWORD, null);
+            browser.go("/returns/agencies?year=" + year);
+            assertThat(browser.textOf(By.id("completeness-eurostat"))).isEqualTo("complete");
+            browser.screenshot("returns-03-completeness-complete");
+
+            browser.go("/returns").type("year", Integer.toString(year)).submit("fill");
+            assertThat(browser.textOf(By.id("additivity"))).contains("Every breakdown adds up");
+            browser.screenshot("returns-04-eurostat-draft");
+            browser.submit("send");
+            assertThat(browser.textOf(By.id("return-status"))).isEqualTo("awaiting approval");
+            sent = browser.path();
+            browser.screenshot("returns-05-eurostat-awaiting");
+        }
+        try (var browser = Browser.phone(port)) {
+            browser.signIn("statistician", PASSWORD, null);
+            browser.go("/returns/agencies?year=" + year).waitFor(By.id("completeness-eurostat"));
+            browser.screenshot("returns-06-completeness-phone");
+        }
+        try (var browser = Browser.open(port)) {
+            browser.signIn("rapporteur", PASSWORD, null);
+            browser.go(sent).submit("approve");
+            browser.waitForText("The return was published.");
+            assertThat(browser.textOf(By.id("return-status"))).isEqualTo("published");
+            Object csv = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                            + " fetch(document.getElementById('download-csv').href).then(r => r.text()).then(done);");
+            assertThat(csv.toString())
+                    .startsWith("Return,Year,Section,Category,Value,Status")
+                    .contains("eurostat," + year + ",registration,TOTAL,150,published")
+                    .contains("eurostat," + year + ",citizenship-group,OTHER_EU,60,published");
+            browser.screenshot("returns-07-eurostat-published");
+        }
+        try (var browser = Browser.phone(port)) {
+            browser.signIn("rapporteur", PASSWORD, null);
+            browser.go(sent).waitFor(By.id("downloads"));
+            browser.screenshot("returns-08-eurostat-published-phone");
+        }
+    }
+}
