@@ -166,6 +166,10 @@ class PermissionMatrixTests {
         // background estimates (log-linear and latent-class models side by side): the same permission
         rule("(GET|POST) /api/v1/estimates/jobs.*", "statistics:read:all");
 
+        // prevention: early warning on series of one's own, for those who read national statistics
+        rule("(GET|POST) /prevention/early-warning", "statistics:read:all");
+        rule("POST /api/v1/prevention/early-warning", "statistics:read:all");
+
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes
         rule("(GET|POST) /cases/\\{id\\}/service-referrals/\\{referralId\\}/withdraw", "cases:write:all");
