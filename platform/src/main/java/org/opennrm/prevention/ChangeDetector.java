@@ -51,7 +51,10 @@ final class ChangeDetector {
      */
     private static final double NOISE_SHAPE = 8;
 
-    /** A priori spread of a new segment's level on the log scale (a factor of e either way). */
+    /** The tail probability beyond which a move is within counting noise (see {@link #withinCountingNoise}). */
+    private static final double COUNTING_TAIL = 0.005;
+
+    /** A priori spread of a new segment's level around the last period's count, on the log scale (a factor of e). */
     private static final double LEVEL_SPREAD = 1.0;
 
     private final Settings settings;
@@ -87,7 +90,7 @@ final class ChangeDetector {
             y[i] = Math.log(series.value(i) + OFFSET);
         }
         double noise = noiseVariance(series.values(), y);
-        Segment prior = Segment.prior(median(y), noise, settings.slopeSpread());
+        Segment first = Segment.prior(median(y), noise, settings.slopeSpread());
         double logHazard = Math.log(1 / settings.expectedSegmentLength());
         double logStay = Math.log1p(-1 / settings.expectedSegmentLength());
 
@@ -96,8 +99,8 @@ final class ChangeDetector {
         Segment[] segments = new Segment[n];
         double[] total = new double[n];
         double[][] expected = new double[n][];
-        alpha[0] = new double[] {logPredictive(prior, 0, y[0])};
-        segments[0] = prior.update(0, y[0]);
+        alpha[0] = new double[] {logPredictive(first, 0, y[0])};
+        segments[0] = first.update(0, y[0]);
         total[0] = alpha[0][0];
         for (int t = 1; t < n; t++) {
             alpha[t] = new double[t + 1];
@@ -107,6 +110,8 @@ final class ChangeDetector {
                 alpha[t][s] = alpha[t - 1][s] + logStay + logPredictive(segments[s], age, y[t]);
                 expected[t][s] = segments[s].location(age);
             }
+            // a new segment starts near where the last period ended, within a factor of about e either way
+            Segment prior = Segment.prior(y[t - 1], noise, settings.slopeSpread());
             alpha[t][t] = total[t - 1] + logHazard + logPredictive(prior, 0, y[t]);
             for (int s = 0; s < t; s++) {
                 segments[s] = segments[s].update(t - s, y[t]);
@@ -125,6 +130,9 @@ final class ChangeDetector {
             int before = argMax(alpha[t - 1]);
             double expectedCount = Math.max(0, Math.exp(expected[t][before]) - OFFSET);
             double observed = series.value(t);
+            if (withinCountingNoise(observed, expectedCount)) {
+                continue;
+            }
             flags.add(new ChangeFlag(
                     series.period(t).toString(),
                     observed >= expectedCount ? ChangeFlag.Direction.UP : ChangeFlag.Direction.DOWN,
@@ -150,12 +158,17 @@ final class ChangeDetector {
     /**
      * The noise variance on the log scale: the robust spread (median absolute deviation) of the period-to-period
      * changes, each of which carries twice the noise variance (a steady trend only shifts their median, which the
-     * deviation ignores), and never below the Poisson noise of the median count.
+     * deviation ignores), and never below the Poisson noise of the median count. Leading zeros (a series that has not
+     * begun: a form or a region not yet recorded) are left out of both, or they would make the noise look nil.
      */
     private static double noiseVariance(double[] counts, double[] y) {
-        double[] changes = new double[y.length - 1];
-        for (int i = 1; i < y.length; i++) {
-            changes[i - 1] = y[i] - y[i - 1];
+        int first = 0;
+        while (first < counts.length - 3 && counts[first] == 0) {
+            first++;
+        }
+        double[] changes = new double[y.length - 1 - first];
+        for (int i = first + 1; i < y.length; i++) {
+            changes[i - 1 - first] = y[i] - y[i - 1];
         }
         double middle = median(changes);
         double[] deviations = new double[changes.length];
@@ -163,7 +176,8 @@ final class ChangeDetector {
             deviations[i] = Math.abs(changes[i] - middle);
         }
         double spread = median(deviations) / 0.6745;
-        return Math.max(spread * spread / 2, poissonNoise(median(counts)));
+        double typical = median(Arrays.copyOfRange(counts, first, counts.length));
+        return Math.max(spread * spread / 2, poissonNoise(typical));
     }
 
     /**
@@ -194,6 +208,19 @@ final class ChangeDetector {
         double scale = segment.scale(age);
         var student = students.computeIfAbsent((int) Math.round(2 * segment.shape()), TDistribution::new);
         return student.logDensity((value - segment.location(age)) / scale) - Math.log(scale);
+    }
+
+    /**
+     * Whether a count could be the expected one by counting chance alone (Poisson, 0.5% in either tail): a move from
+     * 0 to 1, or from 3 to 8, is then not flagged however unusual it is for the series' own noise.
+     */
+    static boolean withinCountingNoise(double observed, double expected) {
+        var poisson = new PoissonDistribution(Math.max(expected, OFFSET));
+        long count = Math.round(observed);
+        double tail = count >= expected
+                ? 1 - poisson.cumulativeProbability((int) count - 1)
+                : poisson.cumulativeProbability((int) count);
+        return tail > COUNTING_TAIL;
     }
 
     private static double median(double[] values) {

@@ -47,6 +47,10 @@ record Period(Frequency frequency, int index) implements Comparable<Period> {
         return new Period(frequency, index + 1);
     }
 
+    Period previous() {
+        return new Period(frequency, index - 1);
+    }
+
     int perYear() {
         return perYear(frequency);
     }

@@ -164,6 +164,17 @@ class ChangeDetectorTests {
     }
 
     @Test
+    void aMoveWithinCountingNoiseIsNotFlagged() {
+        double[] values = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 0};
+        assertThat(detector.detect(new Series(Period.of(Period.Frequency.QUARTER, 2020, 1), values)))
+                .isEmpty();
+        assertThat(ChangeDetector.withinCountingNoise(1, 0)).isTrue();
+        assertThat(ChangeDetector.withinCountingNoise(8, 3)).isTrue();
+        assertThat(ChangeDetector.withinCountingNoise(100, 31)).isFalse();
+        assertThat(ChangeDetector.withinCountingNoise(2198, 3153)).isFalse();
+    }
+
+    @Test
     void aSeriesTooShortIsAnsweredThatItIs() {
         var series = new Series(Period.of(Period.Frequency.QUARTER, 2022, 1), new double[] {5, 6, 7, 8, 9, 10, 11});
 
