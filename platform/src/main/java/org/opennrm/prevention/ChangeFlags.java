@@ -50,7 +50,7 @@ class ChangeFlags {
 
     List<StoredFlag> open() {
         return jdbc.sql("select " + COLUMNS + " from prevention.change_flag where reviewed_at is null"
-                        + " order by period desc, confidence desc")
+                        + " order by period desc, confidence desc, abs(size) desc")
                 .query(ChangeFlags::flag)
                 .list();
     }
