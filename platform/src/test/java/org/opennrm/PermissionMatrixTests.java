@@ -170,7 +170,7 @@ class PermissionMatrixTests {
         rule("(GET|POST) /prevention/early-warning", "statistics:read:all");
         rule("POST /api/v1/prevention/early-warning", "statistics:read:all");
         // trends and the early-warning flags of the watched series: the same readers (co-ordinators, statisticians)
-        rule("GET /prevention/(trends|trends\\.csv|panel|flags)", "statistics:read:all");
+        rule("GET /prevention/(trends|trends\\.csv|panel|flags|where)", "statistics:read:all");
         rule("POST /prevention/flags/(scan|\\{id\\}/review)", "statistics:read:all");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
