@@ -105,6 +105,19 @@ class EarlyWarningBrowserTests {
             coordinator.waitFor(By.id("trend-chart"));
             assertThat(coordinator.textOf(By.id("trend-flags"))).contains(region);
             coordinator.screenshot("early-warning-04-trends");
+
+            coordinator.go("/prevention/where?rows=exploitation-form&columns=region");
+            coordinator.waitFor(By.id("where-table"));
+            assertThat(coordinator.textOf(By.id("where-table"))).contains(region);
+            coordinator.screenshot("early-warning-05-where");
+
+            // an analyst's own series: the UK's published referrals, whose fall of 2020 Q2 is flagged
+            coordinator.go("/prevention/early-warning").type("series", UkReferrals.csv(UkReferrals.total()));
+            coordinator.submit("early-warning-submit");
+            assertThat(coordinator.textOf(By.id("flags"))).contains("2020-Q2", "fall");
+            ((org.openqa.selenium.JavascriptExecutor) coordinator.driver())
+                    .executeScript("document.getElementById('early-warning-result').scrollIntoView();");
+            coordinator.screenshot("early-warning-06-own-series");
         }
     }
 
