@@ -1,0 +1,88 @@
+package org.opennrm.prevention;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The trends page, its CSV, the early-warning panel and the review form, over MockMvc. */
+@PlatformTest
+class TrendsWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    final UUID organisation = UUID.randomUUID();
+
+    @Test
+    void theTrendsPageShowsATableAChartAndTheDownload() throws Exception {
+        mvc.perform(get("/prevention/trends").param("breakdown", "sex").with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"trend-table\"")))
+                .andExpect(content().string(containsString("data-trend=")))
+                .andExpect(content().string(containsString("/prevention/trends.csv?")));
+    }
+
+    @Test
+    void theCsvHoldsEveryQuarterWithItsInterval() throws Exception {
+        mvc.perform(get("/prevention/trends.csv")
+                        .param("from", "2024-Q1")
+                        .param("to", "2024-Q4")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("trend-referral-2024-Q1-2024-Q4.csv")))
+                .andExpect(content().string(startsWith("quarter,category,count,lower_95,upper_95,withheld\n2024-Q1,,")))
+                .andExpect(content().string(containsString("\n2024-Q4,,")));
+    }
+
+    @Test
+    void anUnknownBreakdownOrPeriodIsSaidOnThePage() throws Exception {
+        mvc.perform(get("/prevention/trends").param("breakdown", "shoe-size").with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("trend-problem")));
+        mvc.perform(get("/prevention/trends")
+                        .param("from", "2025-Q3")
+                        .param("to", "2025-Q1")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("starts after it ends")));
+    }
+
+    @Test
+    void thePanelListsOpenFlags() throws Exception {
+        mvc.perform(get("/prevention/panel").with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("panel-early-warning")));
+    }
+
+    @Test
+    void aReviewWithoutCommentIsRefusedOnThePage() throws Exception {
+        mvc.perform(post("/prevention/flags/{id}/review", UUID.randomUUID())
+                        .param("comment", "")
+                        .with(csrf())
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("review-problem")));
+    }
+
+    @Test
+    void aReviewOfAnUnknownFlagIsNotFound() throws Exception {
+        mvc.perform(post("/prevention/flags/{id}/review", UUID.randomUUID())
+                        .param("comment", "checked")
+                        .with(csrf())
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isNotFound());
+    }
+}

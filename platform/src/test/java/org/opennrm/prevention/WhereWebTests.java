@@ -1,0 +1,64 @@
+package org.opennrm.prevention;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.YearMonth;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.access.Role;
+import org.opennrm.statistics.NationalStatistics;
+import org.opennrm.statistics.TrendFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** "Who is exploited where": a published cross-table with its small counts warned about, and bad requests. */
+@PlatformTest
+class WhereWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    NationalStatistics statistics;
+
+    final UUID organisation = UUID.randomUUID();
+
+    @Test
+    void aCrossTableOfFormsByRegionWarnsAboutItsSmallCounts() throws Exception {
+        String region = "PW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // 15 referrals: above the minimum cell size (shown), below 30 (small: shown with its interval)
+        TrendFixtures.referrals(statistics, region, YearMonth.of(2017, 5), 15);
+
+        mvc.perform(get("/prevention/where")
+                        .param("rows", "exploitation-form")
+                        .param("columns", "region")
+                        .param("from", "2017-Q2")
+                        .param("to", "2017-Q2")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"where-table\"")))
+                .andExpect(content().string(containsString(region)))
+                .andExpect(content().string(containsString("id=\"where-small-warning\"")))
+                .andExpect(content().string(containsString("15 (8-25)")));
+    }
+
+    @Test
+    void anUnknownOrRepeatedDimensionIsSaidOnThePage() throws Exception {
+        mvc.perform(get("/prevention/where").param("rows", "shoe-size").with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("where-problem")));
+        mvc.perform(get("/prevention/where")
+                        .param("rows", "region")
+                        .param("columns", "region")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("two different dimensions")))
+                .andExpect(content().string(not(containsString("id=\"where-table\""))));
+    }
+}
