@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
@@ -47,12 +46,18 @@ class OfficialReturnsTests {
     final UUID organisation = UUID.randomUUID();
     final Actor sender = TestSignIn.actor(Role.STATISTICIAN, organisation);
     final Actor approver = TestSignIn.actor(Role.STATISTICIAN, organisation);
+    /** The years of this class's tests, one each; see {@link #aYearOfItsOwn}. */
+    static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR =
+            new java.util.concurrent.atomic.AtomicInteger(2160);
+
     int year;
 
     @BeforeEach
     void aYearOfItsOwn() {
-        // a year no other test counts in, so that the return and its joint check see only these facts
-        year = 2110 + ThreadLocalRandom.current().nextInt(85);
+        // a year no other test counts in, so that the return and its joint check see only these facts: each test of
+        // this class takes the next year from 2160 (no other test writes facts there; returns take years up to 2200),
+        // emptied first
+        year = NEXT_YEAR.getAndIncrement();
         jdbc.sql("delete from statistics.fact where period_year = ?")
                 .param(year)
                 .update();
