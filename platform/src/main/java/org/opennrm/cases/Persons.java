@@ -89,6 +89,9 @@ public class Persons {
         for (var name : new String[] {identity.givenName(), identity.familyName(), identity.otherNames()}) {
             NameFolding.words(name).forEach(word -> buckets.add(searchIndex.bucket(word)));
         }
+        if (identity.dateOfBirth() != null) {
+            buckets.add(searchIndex.bucket(birthToken(identity.dateOfBirth())));
+        }
         jdbc.sql("delete from cases.person_name_word where person_id = :id")
                 .param("id", id)
                 .update();
@@ -101,6 +104,15 @@ public class Persons {
         jdbc.sql("update cases.person set name_indexed = true where id = :id")
                 .param("id", id)
                 .update();
+    }
+
+    /**
+     * The word a date of birth is indexed and searched by, in the same blind index as the name words: keyed and cut
+     * to a bucket like them, so the index tells no date either. Folded name words hold letters only, so this word,
+     * with its digits and colon, is never taken for a name's.
+     */
+    public static String birthToken(java.time.LocalDate dateOfBirth) {
+        return "born:" + dateOfBirth;
     }
 
     /**
