@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.opennrm.access.Account;
 import org.opennrm.access.AccountManagement;
-import org.opennrm.access.Actor;
 import org.opennrm.access.AccountManagement.NewAccount;
+import org.opennrm.access.Actor;
 import org.opennrm.access.Role;
 import org.opennrm.organisations.AgreementDetails;
 import org.opennrm.organisations.AgreementParty;
@@ -202,8 +202,7 @@ class DemoInstallation implements ApplicationRunner {
                 .id();
     }
 
-    private Account account(
-            Map<String, String> passwords, String username, String name, UUID organisation, Role role) {
+    private Account account(Map<String, String> passwords, String username, String name, UUID organisation, Role role) {
         String password = fixedPassword.isBlank() ? newPassword() : fixedPassword;
         var created = accounts.create(
                 new NewAccount(username, name, username + "@example.org", organisation, Set.of(role), password));
