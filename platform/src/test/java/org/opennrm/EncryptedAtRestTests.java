@@ -47,6 +47,7 @@ class EncryptedAtRestTests {
             Map.entry("cases.case_note.kind", "code: note or contact"),
             Map.entry("cases.case_note.channel", "code: how a contact took place"),
             Map.entry("cases.case_document.kind", "code: evidence, interview notes, consent form"),
+            Map.entry("cases.deadline_reminder.due_kind", "code: which decision falls due"),
             Map.entry("cases.case_document.media_type", "code: the file type read from its bytes"),
             Map.entry("cases.case_document_part.part_key", "the document's id and the part's position"),
             Map.entry("cases.timeline_event.country", "ISO country code"),

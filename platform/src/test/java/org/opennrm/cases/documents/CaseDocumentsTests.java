@@ -256,6 +256,7 @@ class CaseDocumentsTests {
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment")))
                 .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(ContentCheckTests.PDF));
         mvc.perform(multipart("/cases/{id}/documents", caseId.value())
                         .param("kind", "NOT_A_KIND")
