@@ -149,6 +149,36 @@ public class Persons {
                 .list();
     }
 
+    /**
+     * The names and dates of birth of these persons, decrypted, read in one statement: what a search compares. The
+     * other identity fields stay encrypted (empty in the answer); a search that read each candidate whole, one
+     * statement each, spent most of its time there.
+     */
+    public java.util.Map<UUID, PersonIdentity> namesOf(java.util.Collection<UUID> ids) {
+        var found = new java.util.HashMap<UUID, PersonIdentity>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, given_name, family_name, other_names, date_of_birth from cases.person where id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    var id = rs.getObject("id", UUID.class);
+                    String dateOfBirth = open(rs.getString("date_of_birth"), "date_of_birth", id);
+                    found.put(
+                            id,
+                            new PersonIdentity(
+                                    open(rs.getString("given_name"), "given_name", id),
+                                    open(rs.getString("family_name"), "family_name", id),
+                                    open(rs.getString("other_names"), "other_names", id),
+                                    dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+                                    null,
+                                    null,
+                                    java.util.Set.of(),
+                                    java.util.Set.of()));
+                });
+        return found;
+    }
+
     public Optional<PersonIdentity> find(UUID id) {
         return jdbc.sql("select * from cases.person where id = :id")
                 .param("id", id)

@@ -158,9 +158,11 @@ public class CaseSearch {
                 .params(filters.params())
                 .query((rs, n) -> new Candidate(rs.getObject("person_id", UUID.class), listing(rs, null)))
                 .list();
+        var identities = persons.namesOf(
+                rows.stream().map(Candidate::personId).distinct().toList());
         var matches = new ArrayList<CaseListing>();
         for (var row : rows) {
-            var identity = persons.find(row.personId()).orElse(null);
+            var identity = identities.get(row.personId());
             if (identity == null
                     || !holdsAll(identity, words)
                     || (bornOn != null && !bornOn.equals(identity.dateOfBirth()))) {
