@@ -124,6 +124,9 @@ class PermissionMatrixTests {
         rule("POST /cases/\\{id\\}/(erase|legal-hold)", "retention:manage:all");
         rule("GET /cases/\\{id\\}/notes", "cases:read:all");
         rule("POST /cases/\\{id\\}/notes", "cases:write:all");
+        // a case's documents: read as the case page is read (others are told the case does not exist)
+        scoped("GET /cases/\\{id\\}/documents(/\\{documentId\\})?", "cases:read:all", "cases:read:own");
+        rule("POST /cases/\\{id\\}/documents", "cases:write:all");
         rule("GET /statistics/panel", "statistics:release:all");
         rule("GET /notifications(/panel)?", SIGNED_IN);
         rule("GET /notifications/\\{id\\}", SIGNED_IN);

@@ -31,6 +31,25 @@ class CasesConfiguration {
     }
 
     @Bean
+    EncryptedColumn caseDocumentFileName() {
+        return new EncryptedColumn(
+                "cases.case_document", "id", "file_name", org.opennrm.cases.documents.CaseDocuments.FILE_NAME);
+    }
+
+    @Bean
+    EncryptedColumn caseDocumentDescription() {
+        return new EncryptedColumn(
+                "cases.case_document", "id", "description", org.opennrm.cases.documents.CaseDocuments.DESCRIPTION);
+    }
+
+    /** A document's bytes, part by part: the part's key is its document's id and its position. */
+    @Bean
+    EncryptedColumn caseDocumentContent() {
+        return new EncryptedColumn(
+                "cases.case_document_part", "part_key", "content", org.opennrm.cases.documents.CaseDocuments.CONTENT);
+    }
+
+    @Bean
     EncryptedColumn personGivenName() {
         return person("given_name");
     }

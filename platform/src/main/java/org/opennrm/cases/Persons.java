@@ -89,6 +89,9 @@ public class Persons {
         for (var name : new String[] {identity.givenName(), identity.familyName(), identity.otherNames()}) {
             NameFolding.words(name).forEach(word -> buckets.add(searchIndex.bucket(word)));
         }
+        if (identity.dateOfBirth() != null) {
+            buckets.add(searchIndex.bucket(birthToken(identity.dateOfBirth())));
+        }
         jdbc.sql("delete from cases.person_name_word where person_id = :id")
                 .param("id", id)
                 .update();
@@ -101,6 +104,15 @@ public class Persons {
         jdbc.sql("update cases.person set name_indexed = true where id = :id")
                 .param("id", id)
                 .update();
+    }
+
+    /**
+     * The word a date of birth is indexed and searched by, in the same blind index as the name words: keyed and cut
+     * to a bucket like them, so the index tells no date either. Folded name words hold letters only, so this word,
+     * with its digits and colon, is never taken for a name's.
+     */
+    public static String birthToken(java.time.LocalDate dateOfBirth) {
+        return "born:" + dateOfBirth;
     }
 
     /**
@@ -135,6 +147,36 @@ public class Persons {
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
+    }
+
+    /**
+     * The names and dates of birth of these persons, decrypted, read in one statement: what a search compares. The
+     * other identity fields stay encrypted (empty in the answer); a search that read each candidate whole, one
+     * statement each, spent most of its time there.
+     */
+    public java.util.Map<UUID, PersonIdentity> namesOf(java.util.Collection<UUID> ids) {
+        var found = new java.util.HashMap<UUID, PersonIdentity>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, given_name, family_name, other_names, date_of_birth from cases.person where id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    var id = rs.getObject("id", UUID.class);
+                    String dateOfBirth = open(rs.getString("date_of_birth"), "date_of_birth", id);
+                    found.put(
+                            id,
+                            new PersonIdentity(
+                                    open(rs.getString("given_name"), "given_name", id),
+                                    open(rs.getString("family_name"), "family_name", id),
+                                    open(rs.getString("other_names"), "other_names", id),
+                                    dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+                                    null,
+                                    null,
+                                    java.util.Set.of(),
+                                    java.util.Set.of()));
+                });
+        return found;
     }
 
     public Optional<PersonIdentity> find(UUID id) {

@@ -1,6 +1,7 @@
 package org.opennrm.demo;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +11,32 @@ import java.util.UUID;
 import org.opennrm.access.Account;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.AccountManagement.NewAccount;
+import org.opennrm.access.Actor;
 import org.opennrm.access.Role;
+import org.opennrm.organisations.AgreementDetails;
+import org.opennrm.organisations.AgreementParty;
 import org.opennrm.organisations.ContactPoint;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationDetails;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.organisations.PartnershipAgreements;
 import org.opennrm.organisations.Sector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds a demo installation on the first start: organisations across sectors, one account per role (passwords
- * printed once on the console) and a small national action plan. A later start finds organisations and leaves all as is.
+ * printed once on the console), partnership agreements between them (one due for review soon, one overdue), so
+ * that the co-ordinator's home page has its work, and a small national action plan. A later start finds organisations
+ * and leaves all as is.
  * Everything here is invented; no real organisation or person is named.
  */
 @Component
@@ -33,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoInstallation implements ApplicationRunner {
 
     private final OrganisationRegistry organisations;
+    private final PartnershipAgreements agreements;
     private final AccountManagement accounts;
     private final TransactionTemplate transaction;
     private final DemoActionPlan actionPlan;
@@ -41,11 +53,13 @@ class DemoInstallation implements ApplicationRunner {
 
     DemoInstallation(
             OrganisationRegistry organisations,
+            PartnershipAgreements agreements,
             AccountManagement accounts,
             TransactionTemplate transaction,
             DemoActionPlan actionPlan,
             @Value("${opennrm.demo.password:}") String fixedPassword) {
         this.organisations = organisations;
+        this.agreements = agreements;
         this.accounts = accounts;
         this.transaction = transaction;
         this.actionPlan = actionPlan;
@@ -95,7 +109,7 @@ class DemoInstallation implements ApplicationRunner {
                 Set.of(NrmRole.REFERRER),
                 Set.of("investigation"),
                 "Capital City");
-        register(
+        UUID hospital = register(
                 "Central Hospital",
                 Sector.HEALTH,
                 Set.of(NrmRole.REFERRER, NrmRole.SERVICE_PROVIDER),
@@ -126,6 +140,36 @@ class DemoInstallation implements ApplicationRunner {
         account(passwords, "shelter", "Demo Shelter Worker", shelter, Role.SERVICE_PROVIDER);
         account(passwords, "guardian", "Demo Guardian", social, Role.GUARDIAN);
         account(passwords, "statistician", "Demo Statistician", rapporteur, Role.STATISTICIAN);
+        var today = agreements.today();
+        asCoordinator(coordinator, () -> {
+            agreement(
+                    "NRM co-operation protocol",
+                    "Who refers, who identifies and who assists presumed victims, and how case data is shared.",
+                    today.minusYears(2).minusMonths(3),
+                    // due for review within the month: the co-ordinator's home page shows it coming
+                    today.plusDays(12),
+                    new AgreementParty(office, NrmRole.NATIONAL_COORDINATOR),
+                    new AgreementParty(panel, NrmRole.IDENTIFICATION_AUTHORITY),
+                    new AgreementParty(inspectorate, NrmRole.REFERRER),
+                    new AgreementParty(police, NrmRole.REFERRER),
+                    new AgreementParty(shelter, NrmRole.SERVICE_PROVIDER));
+            agreement(
+                    "Safe accommodation for presumed victims",
+                    "Places in the shelter on the NRM's referral, day and night, and the assistance that comes with them.",
+                    today.minusYears(3),
+                    // its yearly review has passed: overdue on the co-ordinator's home page
+                    today.minusDays(20),
+                    new AgreementParty(office, NrmRole.NATIONAL_COORDINATOR),
+                    new AgreementParty(shelter, NrmRole.SERVICE_PROVIDER),
+                    new AgreementParty(social, NrmRole.SERVICE_PROVIDER));
+            agreement(
+                    "Health care for presumed victims",
+                    "Medical examination and care without charge during the recovery and reflection period.",
+                    today.minusMonths(8),
+                    today.plusMonths(16),
+                    new AgreementParty(office, NrmRole.NATIONAL_COORDINATOR),
+                    new AgreementParty(hospital, NrmRole.SERVICE_PROVIDER));
+        });
         actionPlan.seed(new DemoActionPlan.Parties(
                 DemoActionPlan.actorOf(coordinator),
                 DemoActionPlan.actorOf(inspector),
@@ -137,6 +181,34 @@ class DemoInstallation implements ApplicationRunner {
         account(passwords, "court", "Demo Court Registrar", court, Role.AGENCY_REPORTER);
         account(passwords, "rapporteur", "Demo Second Statistician", rapporteur, Role.STATISTICIAN);
         return passwords;
+    }
+
+    private void agreement(
+            String title, String scope, LocalDate signedOn, LocalDate nextReviewOn, AgreementParty... parties) {
+        agreements.register(new AgreementDetails(title, scope, List.of(parties), signedOn, nextReviewOn));
+    }
+
+    /** Registers the demo agreements as the co-ordinator would, with the co-ordinator's grants. */
+    private static void asCoordinator(Account coordinator, Runnable work) {
+        var actor = new Actor(
+                coordinator.id(),
+                coordinator.username(),
+                coordinator.organisationId(),
+                coordinator.roles(),
+                coordinator.roles().stream()
+                        .flatMap(role -> role.grants().stream())
+                        .collect(java.util.stream.Collectors.toSet()));
+        var authorities = new ArrayList<GrantedAuthority>();
+        actor.grants().forEach(grant -> authorities.add(new SimpleGrantedAuthority(grant.authority())));
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     private UUID register(String name, Sector sector, Set<NrmRole> roles, Set<String> services, String region) {

@@ -10,5 +10,11 @@ public enum NotificationKind {
     /** A case was referred to the organisation for a service: for its service staff. */
     SERVICE_REFERRAL,
     /** The NRM took an identification decision on a referral the organisation made: for its referrers. */
-    DECISION_ON_REFERRAL
+    DECISION_ON_REFERRAL,
+    /** A preliminary decision falls due within the reminder window: for NRM staff. */
+    PRELIMINARY_DECISION_DUE,
+    /** The recovery and reflection period ends within the reminder window, and the formal decision with it. */
+    FORMAL_DECISION_DUE,
+    /** A residence permit recorded in an assistance plan expires soon: for NRM case managers. */
+    PERMIT_EXPIRING
 }

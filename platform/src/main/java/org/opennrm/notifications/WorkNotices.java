@@ -2,7 +2,10 @@ package org.opennrm.notifications;
 
 import org.opennrm.access.Recipients;
 import org.opennrm.access.Role;
+import org.opennrm.assistance.events.ResidencePermitExpiring;
+import org.opennrm.cases.DueKind;
 import org.opennrm.cases.events.CaseOpened;
+import org.opennrm.cases.events.DeadlineApproaching;
 import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.referrals.events.ServiceReferralSent;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -28,11 +31,38 @@ class WorkNotices {
     /** A new case awaits the preliminary decision: the NRM's case managers and identification officers are told. */
     @ApplicationModuleListener
     void on(CaseOpened opened) {
+        notifications.tell(
+                nrmStaff(), NotificationKind.NEW_REFERRAL, opened.caseId().value(), "/cases/" + opened.caseId());
+    }
+
+    /**
+     * A decision falls due soon: the NRM's case managers and identification officers are reminded (the reminder's id
+     * is the fact, so a reminder delivered twice tells once).
+     */
+    @ApplicationModuleListener
+    void on(DeadlineApproaching approaching) {
+        var kind = approaching.kind() == DueKind.PRELIMINARY_DECISION
+                ? NotificationKind.PRELIMINARY_DECISION_DUE
+                : NotificationKind.FORMAL_DECISION_DUE;
+        notifications.tell(nrmStaff(), kind, approaching.reminderId(), "/cases/" + approaching.caseId());
+    }
+
+    /** A residence permit expires soon: the NRM's case managers are reminded to see to its renewal. */
+    @ApplicationModuleListener
+    void on(ResidencePermitExpiring expiring) {
+        notifications.tell(
+                recipients.withRole(Role.CASE_MANAGER),
+                NotificationKind.PERMIT_EXPIRING,
+                expiring.permitId(),
+                "/assistance/cases/" + expiring.caseId());
+    }
+
+    private java.util.List<org.opennrm.access.Recipients.Recipient> nrmStaff() {
         var staff = new java.util.ArrayList<>(recipients.withRole(Role.CASE_MANAGER));
         recipients.withRole(Role.IDENTIFICATION_OFFICER).stream()
                 .filter(officer -> staff.stream().noneMatch(r -> r.accountId().equals(officer.accountId())))
                 .forEach(staff::add);
-        notifications.tell(staff, NotificationKind.NEW_REFERRAL, opened.caseId().value(), "/cases/" + opened.caseId());
+        return staff;
     }
 
     /** A case was referred for a service: the receiving organisation's service staff are told. */

@@ -49,6 +49,12 @@ class AssistanceTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    PermitExpiryReminders permitReminders;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     UUID inspectorate;
     UUID office;
     UUID shelter;
@@ -189,6 +195,39 @@ class AssistanceTests {
                 .anySatisfy(reminder -> assertThat(reminder.caseId()).isEqualTo(caseId))
                 .noneSatisfy(reminder ->
                         assertThat(reminder.permit().type()).isEqualTo(ServiceType.PERMANENT_RESIDENCE_PERMIT));
+    }
+
+    @Test
+    void aPermitEnteringItsWindowIsAnnouncedAndItsCaseManagersAreToldOnceWhateverTheAnnouncements() {
+        var caseId = caseWithOpenPlan();
+        asCaseManager(() -> assistance.recordService(
+                caseId, service("TEMPORARY_RESIDENCE_PERMIT", today, null, today.plusDays(90))));
+        var link = "/assistance/cases/" + caseId;
+
+        // 90 days ahead: outside the 60-day window
+        permitReminders.announce(today);
+        org.opennrm.EventsDelivered.await(jdbc);
+        assertThat(permitNoticesOf(link)).isZero();
+
+        // inside the window, announced on two days (and by two nodes): told once
+        permitReminders.announce(today.plusDays(31));
+        permitReminders.announce(today.plusDays(31));
+        permitReminders.announce(today.plusDays(32));
+        org.opennrm.EventsDelivered.await(jdbc);
+        assertThat(permitNoticesOf(link)).isEqualTo(caseManagers()).isPositive();
+    }
+
+    private long permitNoticesOf(String link) {
+        return jdbc.sql("select count(*) from notifications.notification where kind = 'PERMIT_EXPIRING' and link = :l")
+                .param("l", link)
+                .query(Long.class)
+                .single();
+    }
+
+    private long caseManagers() {
+        return jdbc.sql("select count(*) from access.account where enabled and 'CASE_MANAGER' = any(roles)")
+                .query(Long.class)
+                .single();
     }
 
     @Test

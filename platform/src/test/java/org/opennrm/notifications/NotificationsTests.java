@@ -20,6 +20,7 @@ import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.DecisionKind;
 import org.opennrm.cases.DecisionOutcome;
+import org.opennrm.cases.DueKind;
 import org.opennrm.cases.SignedIn;
 import org.opennrm.cases.events.CaseOpened;
 import org.opennrm.cases.events.IdentificationDecided;
@@ -139,6 +140,41 @@ class NotificationsTests {
                 .containsExactly("shelter");
         assertThat(recipientsOfFact(NotificationKind.DECISION_ON_REFERRAL, decisionId))
                 .containsExactly("inspector");
+    }
+
+    @Test
+    void aDeadlineAheadAndAnExpiringPermitRemindByEMailOnceWithoutAnythingAboutThePerson() throws Exception {
+        var caseId = CaseId.of(UUID.randomUUID());
+        var reminder = UUID.randomUUID();
+        var approaching =
+                new org.opennrm.cases.events.DeadlineApproaching(reminder, caseId, DueKind.FORMAL_DECISION, 2);
+        publish(approaching);
+        // delivered again, as after a restart before the first delivery was marked complete
+        publish(approaching);
+        var permit = UUID.randomUUID();
+        publish(new org.opennrm.assistance.events.ResidencePermitExpiring(permit, caseId, 30));
+        publish(new org.opennrm.assistance.events.ResidencePermitExpiring(permit, caseId, 29));
+
+        var mail = awaitMail("identification@example.org");
+        assertThat(mail.getSubject()).contains("formal decision falls due");
+        assertThat(GreenMailUtil.getBody(mail))
+                .contains("recovery and reflection period ends")
+                .doesNotContain(caseId.toString())
+                .doesNotContain("NRM-");
+        awaitMail("casemanager@example.org");
+        org.opennrm.EventsDelivered.await(jdbc);
+        assertThat(recipientsOfFact(NotificationKind.FORMAL_DECISION_DUE, reminder))
+                .containsExactlyInAnyOrder("casemanager", "identification");
+        assertThat(recipientsOfFact(NotificationKind.PERMIT_EXPIRING, permit)).containsExactly("casemanager");
+        assertThat(jdbc.sql("""
+                                select count(*) from notifications.outbox o join notifications.notification n
+                                on n.id = o.notification_id where n.kind in ('FORMAL_DECISION_DUE', 'PERMIT_EXPIRING')
+                                  and n.link in (:links)""")
+                        .param("links", List.of("/cases/" + caseId, "/assistance/cases/" + caseId))
+                        .query(Long.class)
+                        .single())
+                .as("one e-mail per person and reminder")
+                .isEqualTo(3);
     }
 
     @Test

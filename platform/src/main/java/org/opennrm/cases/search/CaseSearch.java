@@ -3,6 +3,7 @@ package org.opennrm.cases.search;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.cases.AgeCategory;
@@ -21,6 +23,7 @@ import org.opennrm.cases.Persons;
 import org.opennrm.cases.Stage;
 import org.opennrm.linkage.NameFolding;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
  * The NRM's case list and search. Without search text it lists cases by reference, newest first, open and closed
  * (closed cases do not drop out of sight as they do from the queue), reading plain columns only. With a reference
  * it finds that case; with name words it finds the persons whose given, family or other names hold every word,
- * however an agency spelt them (folded as linkage folds names: Oleksandr, Aleksandr and Олександр are one word).
+ * however an agency spelt them (folded as linkage folds names: Oleksandr, Aleksandr and Олександр are one word);
+ * with a date of birth (alone or with name words) the persons born that day.
+ *
+ * <p>The filters (status, stage, referring organisation, due, "mine") are plain columns and combine with each other,
+ * with the search and with paging. "Mine" are the cases the person searching has worked on: referred, decided,
+ * reviewed, written a note or uploaded a document in, or is the guardian of (the NRM has no case assignment yet;
+ * when it does, the assigned cases belong here too).
+ *
+ * <p>A date of birth is found through the same blind index as the name words ({@link Persons#birthToken}), then
+ * checked on the decrypted identity and logged like a name match: decrypting every identity to compare dates would
+ * read every person's file for one search, and a date kept in clear or under an unkeyed hash would let anyone with
+ * the database list who was born when (a date of birth has few enough values to be guessed through any plain hash).
  */
 @Service
 public class CaseSearch {
@@ -43,14 +57,20 @@ public class CaseSearch {
     /** A reference as written (NRM-2026-000123), or its number alone (2026-000123, 2026-123). */
     private static final Pattern REFERENCE = Pattern.compile("(?i)(?:NRM-)?(\\d{4})-0*(\\d{1,9})");
 
+    /** A date of birth in the search text: 1990-03-12, or day first as written in Europe, 12.03.1990 or 12/03/1990. */
+    private static final Pattern BIRTH_DATE = Pattern.compile(
+            "(?<![\\d.\\-/])(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})|(\\d{1,2})[./](\\d{1,2})[./](\\d{4}))(?![\\d.\\-/])");
+
     private final JdbcClient jdbc;
     private final Persons persons;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    CaseSearch(JdbcClient jdbc, Persons persons, AuditTrail audit) {
+    CaseSearch(JdbcClient jdbc, Persons persons, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.persons = persons;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** One page of the list (one line more than {@link #PAGE} when there is a next page). */
@@ -64,30 +84,58 @@ public class CaseSearch {
         if (!query.hasText()) {
             return list(query);
         }
+        var filters = filtersOf(query);
         var reference = REFERENCE.matcher(query.text());
         if (reference.matches()) {
             var written = "NRM-%s-%06d".formatted(reference.group(1), Long.parseLong(reference.group(2)));
-            return jdbc.sql(SELECT + " where c.reference = :reference" + statusFilter(query))
+            return jdbc.sql(SELECT + " where c.reference = :reference" + filters.sql())
                     .param("reference", written.toUpperCase(Locale.ROOT))
-                    .params(statusParam(query))
+                    .params(filters.params())
                     .query((rs, n) -> listing(rs, null))
                     .list();
         }
-        var words = NameFolding.words(query.text());
-        if (words.isEmpty()) {
+        LocalDate bornOn = null;
+        var text = query.text();
+        var date = BIRTH_DATE.matcher(text);
+        if (date.find()) {
+            bornOn = dateOf(date);
+            if (bornOn == null) {
+                throw new CaseRuleViolation("caseSearch.badDate", "The date of birth is not a date of the calendar.");
+            }
+            text = text.substring(0, date.start()) + " " + text.substring(date.end());
+        }
+        var words = NameFolding.words(text);
+        if (words.isEmpty() && bornOn == null) {
             return List.of();
         }
-        return byName(query, words);
+        return byName(query, words, bornOn, filters);
     }
 
     private List<CaseListing> list(CaseQuery query) {
-        return jdbc.sql(SELECT + " where true" + statusFilter(query)
+        var filters = filtersOf(query);
+        return jdbc.sql(SELECT + " where true" + filters.sql()
                         + " order by c.referred_on desc, c.reference desc offset :offset limit :limit")
-                .params(statusParam(query))
+                .params(filters.params())
                 .param("offset", query.page() * PAGE)
                 .param("limit", PAGE + 1)
                 .query((rs, n) -> listing(rs, null))
                 .list();
+    }
+
+    private static LocalDate dateOf(java.util.regex.Matcher date) {
+        try {
+            return date.group(1) != null
+                    ? LocalDate.of(
+                            Integer.parseInt(date.group(1)),
+                            Integer.parseInt(date.group(2)),
+                            Integer.parseInt(date.group(3)))
+                    : LocalDate.of(
+                            Integer.parseInt(date.group(6)),
+                            Integer.parseInt(date.group(5)),
+                            Integer.parseInt(date.group(4)));
+        } catch (java.time.DateTimeException notADay) {
+            return null;
+        }
     }
 
     /**
@@ -95,21 +143,29 @@ public class CaseSearch {
      * each match shown is logged as a read of its case before it is returned. Candidates ruled out are never shown
      * or logged. Paged in memory: a name search finds a handful of persons.
      */
-    private List<CaseListing> byName(CaseQuery query, List<String> words) {
-        var candidates = persons.candidatesFor(words, CANDIDATES);
+    private List<CaseListing> byName(CaseQuery query, List<String> words, LocalDate bornOn, Filters filters) {
+        var tokens = new ArrayList<>(words);
+        if (bornOn != null) {
+            tokens.add(Persons.birthToken(bornOn));
+        }
+        var candidates = persons.candidatesFor(tokens, CANDIDATES);
         if (candidates.isEmpty()) {
             return List.of();
         }
-        var rows = jdbc.sql(SELECT + " where c.person_id in (:persons)" + statusFilter(query)
+        var rows = jdbc.sql(SELECT + " where c.person_id in (:persons)" + filters.sql()
                         + " order by c.referred_on desc, c.reference desc")
                 .param("persons", candidates)
-                .params(statusParam(query))
+                .params(filters.params())
                 .query((rs, n) -> new Candidate(rs.getObject("person_id", UUID.class), listing(rs, null)))
                 .list();
+        var identities = persons.namesOf(
+                rows.stream().map(Candidate::personId).distinct().toList());
         var matches = new ArrayList<CaseListing>();
         for (var row : rows) {
-            var identity = persons.find(row.personId()).orElse(null);
-            if (identity == null || !holdsAll(identity, words)) {
+            var identity = identities.get(row.personId());
+            if (identity == null
+                    || !holdsAll(identity, words)
+                    || (bornOn != null && !bornOn.equals(identity.dateOfBirth()))) {
                 continue;
             }
             matches.add(row.withName(nameOf(identity)));
@@ -149,15 +205,54 @@ public class CaseSearch {
             select c.id, c.person_id, c.reference, c.status, c.stage, c.age_category, c.referred_on, c.closed_at
             from cases.case_file c""";
 
-    private static String statusFilter(CaseQuery query) {
-        return query.status() == null ? "" : " and c.status = :status";
+    /** The conditions of the query's filters, to add to a where clause, and their parameters. */
+    private record Filters(String sql, java.util.Map<String, Object> params) {}
+
+    private Filters filtersOf(CaseQuery query) {
+        var sql = new StringBuilder();
+        var params = new java.util.HashMap<String, Object>();
+        if (query.status() != null) {
+            sql.append(" and c.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.stage() != null) {
+            sql.append(" and c.stage = :stage");
+            params.put("stage", query.stage().name());
+        }
+        if (query.organisationId() != null) {
+            sql.append(" and c.referring_organisation_id = :organisation");
+            params.put("organisation", query.organisationId());
+        }
+        if (query.due() != null) {
+            var today = LocalDate.now(clock);
+            if (query.due() == CaseDue.OVERDUE) {
+                sql.append(" and c.status = 'OPEN' and c.next_due_on < :today");
+            } else {
+                sql.append(" and c.status = 'OPEN' and c.next_due_on between :today and :weekEnd");
+                params.put("weekEnd", today.plusDays(6));
+            }
+            params.put("today", today);
+        }
+        if (query.mine()) {
+            sql.append(" and ").append(MINE);
+            params.put(
+                    "me",
+                    Actor.current()
+                            .orElseThrow(() -> new AccessDeniedException("Not signed in"))
+                            .accountId());
+        }
+        return new Filters(sql.toString(), params);
     }
 
-    private static java.util.Map<String, Object> statusParam(CaseQuery query) {
-        return query.status() == null
-                ? java.util.Map.of()
-                : java.util.Map.of("status", query.status().name());
-    }
+    /** The cases the person searching worked on or is the guardian of (the guardian appointed last). */
+    private static final String MINE = """
+            (c.referred_by = :me
+             or exists (select 1 from cases.decision d where d.case_id = c.id and d.decided_by = :me)
+             or exists (select 1 from cases.review r where r.case_id = c.id and r.recorded_by = :me)
+             or exists (select 1 from cases.case_note n where n.case_id = c.id and n.recorded_by = :me)
+             or exists (select 1 from cases.case_document f where f.case_id = c.id and f.uploaded_by = :me)
+             or (select g.guardian_account_id from cases.guardian_appointment g where g.case_id = c.id
+                 order by g.appointed_at desc, g.id limit 1) = :me)""";
 
     private static CaseListing listing(ResultSet rs, String name) throws SQLException {
         var closedAt = rs.getTimestamp("closed_at");

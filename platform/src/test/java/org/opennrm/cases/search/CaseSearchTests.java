@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
 import org.opennrm.access.SearchIndex;
+import org.opennrm.access.TestSignIn;
 import org.opennrm.cases.CaseFixtures;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseRuleViolation;
@@ -26,6 +27,7 @@ import org.opennrm.cases.OpenCase;
 import org.opennrm.cases.OpenedCase;
 import org.opennrm.cases.PersonIdentity;
 import org.opennrm.cases.SignedIn;
+import org.opennrm.cases.Stage;
 import org.opennrm.linkage.NameFolding;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +61,9 @@ class CaseSearchTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.opennrm.cases.notes.CaseNotes notes;
 
     UUID inspectorate;
     UUID office;
@@ -137,7 +142,8 @@ class CaseSearchTests {
                 .param("reference", opened.reference())
                 .query(Integer.class)
                 .list();
-        assertThat(buckets).hasSize(3).allMatch(bucket -> bucket >= 0 && bucket < 65536);
+        // three name words and the date of birth
+        assertThat(buckets).hasSize(4).allMatch(bucket -> bucket >= 0 && bucket < 65536);
         var columns = jdbc.sql("""
                         select column_name from information_schema.columns
                         where table_schema = 'cases' and table_name = 'person_name_word'""").query(String.class).list();
@@ -192,9 +198,107 @@ class CaseSearchTests {
         mvc.perform(get("/cases").param("q", "a\u0000b")).andExpect(status().isBadRequest());
     }
 
+    @Test
+    void aPersonIsFoundByDateOfBirthAloneOrWithANameAndEachMatchShownIsLogged() {
+        var bornOn = LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(family.hashCode(), 20_000));
+        var wanted = refer("Oksana", family, bornOn, inspectorate);
+        var sameNameOtherDay = refer("Oksana", family, bornOn.plusDays(1), inspectorate);
+
+        assertThat(find(bornOn.toString(), null))
+                .extracting(CaseListing::reference)
+                .contains(wanted.reference());
+        var dayFirst = "%02d.%02d.%d".formatted(bornOn.getDayOfMonth(), bornOn.getMonthValue(), bornOn.getYear());
+        assertThat(find(family + " " + dayFirst, null))
+                .extracting(CaseListing::reference)
+                .containsExactly(wanted.reference());
+        assertThat(find(dayFirst.replace('.', '/') + " oksana " + family, null))
+                .extracting(CaseListing::reference)
+                .containsExactly(wanted.reference());
+        assertThat(find(family + " " + bornOn.plusDays(2), null)).isEmpty();
+        assertThat(readsOf(wanted)).isPositive();
+        assertThat(readsOf(sameNameOtherDay))
+                .as("ruled out by the date: never shown, never logged")
+                .isZero();
+        assertThatThrownBy(() -> find(family + " 31.02.1990", null))
+                .isInstanceOfSatisfying(
+                        CaseRuleViolation.class, e -> assertThat(e.messageKey()).isEqualTo("caseSearch.badDate"));
+    }
+
+    @Test
+    void filtersCombineWithEachOtherWithTheSearchAndWithPaging() {
+        var shelter =
+                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
+        var byInspectorate = refer("Iryna", family, LocalDate.of(1990, 5, 6), inspectorate);
+        var byShelter = refer("Halyna", family, LocalDate.of(1991, 7, 8), shelter);
+
+        assertThat(find(new CaseQuery(family, null, null, inspectorate, null, false, 0)))
+                .extracting(CaseListing::reference)
+                .containsExactly(byInspectorate.reference());
+        assertThat(find(new CaseQuery(family, CaseStatus.OPEN, Stage.REFERRED, shelter, null, false, 0)))
+                .extracting(CaseListing::reference)
+                .containsExactly(byShelter.reference());
+        assertThat(find(new CaseQuery(family, null, Stage.IN_ASSISTANCE, null, null, false, 0)))
+                .isEmpty();
+        assertThat(find(new CaseQuery(family, CaseStatus.CLOSED, null, null, null, false, 0)))
+                .isEmpty();
+        // a new case's preliminary decision is due ahead: never overdue
+        assertThat(find(new CaseQuery(family, null, null, null, CaseDue.OVERDUE, false, 0)))
+                .isEmpty();
+        var dueThisWeek = jdbc.sql("select next_due_on <= current_date + 6 from cases.case_file where id = :id")
+                .param("id", byShelter.caseId().value())
+                .query(Boolean.class)
+                .single();
+        assertThat(find(new CaseQuery(family, null, null, null, CaseDue.THIS_WEEK, false, 0)))
+                .hasSize(dueThisWeek ? 2 : 0);
+
+        // the whole list, filtered without search text: every line holds every filter, and the page after it goes on
+        var overdue = find(new CaseQuery("", CaseStatus.OPEN, null, null, CaseDue.OVERDUE, false, 0));
+        var overdueCount = jdbc.sql(
+                        "select count(*) from cases.case_file where status = 'OPEN' and next_due_on < current_date")
+                .query(Long.class)
+                .single();
+        assertThat(overdue).hasSize((int) Math.min(overdueCount, CaseSearch.PAGE + 1));
+        if (overdueCount > CaseSearch.PAGE) {
+            var next = find(new CaseQuery("", CaseStatus.OPEN, null, null, CaseDue.OVERDUE, false, 1));
+            assertThat(next)
+                    .extracting(CaseListing::reference)
+                    .doesNotContainAnyElementsOf(overdue.stream()
+                            .limit(CaseSearch.PAGE)
+                            .map(CaseListing::reference)
+                            .toList());
+        }
+    }
+
+    @Test
+    void mineAreTheCasesIWorkedOn() {
+        var mineCase = refer("Marta", family, LocalDate.of(1988, 1, 2), inspectorate);
+        refer("Daria", family, LocalDate.of(1989, 3, 4), inspectorate);
+        var me = TestSignIn.actor(Role.CASE_MANAGER, office);
+        SignedIn.as(
+                me,
+                () -> notes.add(
+                        mineCase.caseId(),
+                        new org.opennrm.cases.notes.NewNote(
+                                org.opennrm.cases.notes.NoteKind.NOTE, null, null, "Called the shelter.")));
+
+        var found = SignedIn.as(me, () -> search.find(new CaseQuery(family, null, null, null, null, true, 0)));
+        assertThat(found).extracting(CaseListing::reference).containsExactly(mineCase.reference());
+        var someoneElse = SignedIn.as(
+                Role.CASE_MANAGER, office, () -> search.find(new CaseQuery(family, null, null, null, null, true, 0)));
+        assertThat(someoneElse).isEmpty();
+    }
+
+    private List<CaseListing> find(CaseQuery query) {
+        return SignedIn.as(Role.CASE_MANAGER, office, () -> search.find(query));
+    }
+
     private OpenedCase refer(String given, String familyName) {
-        var person = new PersonIdentity(
-                given, familyName, null, LocalDate.of(1994, 2, 3), null, "Feminine", Set.of("UKR"), Set.of("ukr"));
+        return refer(given, familyName, LocalDate.of(1994, 2, 3), inspectorate);
+    }
+
+    private OpenedCase refer(String given, String familyName, LocalDate bornOn, UUID referrer) {
+        var person =
+                new PersonIdentity(given, familyName, null, bornOn, null, "Feminine", Set.of("UKR"), Set.of("ukr"));
         var request = new OpenCase(
                 person,
                 false,
@@ -204,7 +308,7 @@ class CaseSearchTests {
                 List.of(),
                 null,
                 null);
-        return SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(request));
+        return SignedIn.as(Role.REFERRER, referrer, () -> cases.open(request));
     }
 
     private List<CaseListing> find(String text, CaseStatus status) {

@@ -1,0 +1,8 @@
+/**
+ * Documents of a case: evidence, interview notes, signed consent forms. A document's type is read from its bytes
+ * (never taken from the browser's word), its size is limited, and its name, description and bytes are encrypted at
+ * rest with the identity key (rotated and erased with the rest of the case). Whoever may read the case page may
+ * list and download its documents, and each download is logged as a read of the case before a byte is sent; only
+ * staff who may change cases upload. Part of the case file: never shared outside {@code cases}.
+ */
+package org.opennrm.cases.documents;

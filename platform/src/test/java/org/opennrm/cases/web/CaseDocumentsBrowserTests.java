@@ -1,0 +1,115 @@
+package org.opennrm.cases.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opennrm.Browser;
+import org.opennrm.access.Role;
+import org.opennrm.cases.CaseFixtures;
+import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.SignedIn;
+import org.opennrm.organisations.OrganisationRegistry;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A case manager uploads a signed consent form to a case, on a phone and at a desk: a picture named as a PDF is
+ * refused with the reason and the description typed is kept; the real form is listed with its kind and downloaded
+ * as the same bytes, as an attachment.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CaseDocumentsBrowserTests {
+
+    static final String PASSWORD = "demo-password-for-tests";
+
+    static final String PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    OrganisationRegistry organisations;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aConsentFormIsUploadedListedAndDownloadedOnAPhone() throws Exception {
+        uploadListAndDownload(Browser.phone(port), "phone");
+    }
+
+    @Test
+    void aConsentFormIsUploadedListedAndDownloadedAtADesk() throws Exception {
+        uploadListAndDownload(Browser.open(port), "desktop");
+    }
+
+    private void uploadListAndDownload(Browser browser, String size) throws Exception {
+        var inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        var shelter =
+                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
+        var opened = SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.adultReferral(shelter)));
+        Path picture = Files.write(
+                folder.resolve("consent-" + size + ".pdf"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        Path form = folder.resolve("signed-consent-" + size + ".pdf");
+        Files.writeString(form, PDF, StandardCharsets.US_ASCII);
+
+        try (browser) {
+            browser.signIn("casemanager", PASSWORD, null);
+            browser.go("/cases?q=" + opened.reference())
+                    .click(By.linkText(opened.reference()))
+                    .waitForText(opened.reference());
+            browser.clickId("documents-link").waitFor(By.id("document-form"));
+            assertThat(browser.text()).contains("No documents yet");
+
+            browser.selectValue("kind", "CONSENT_FORM").type("description", "Signed at the shelter on arrival");
+            browser.driver().findElement(By.id("file")).sendKeys(picture.toString());
+            browser.submit("upload-document").waitFor(By.id("document-refused"));
+            assertThat(browser.textOf(By.id("document-refused"))).contains("not what its name says");
+            assertThat(browser.driver().findElement(By.id("description")).getAttribute("value"))
+                    .isEqualTo("Signed at the shelter on arrival");
+            browser.screenshot("documents-01-refused-" + size);
+
+            browser.driver().findElement(By.id("file")).sendKeys(form.toString());
+            browser.submit("upload-document").waitFor(By.cssSelector("#documents .document"));
+            assertThat(browser.textOf(By.id("flash"))).contains("uploaded");
+            assertThat(browser.textOf(By.cssSelector("#documents .document")))
+                    .contains("Signed consent form", "signed-consent-" + size + ".pdf", "Signed at the shelter");
+            browser.screenshot("documents-02-listed-" + size);
+
+            // the download, fetched by the browser with its own session as a click on the link would
+            String href = browser.driver()
+                    .findElement(By.cssSelector("#documents a.document-download"))
+                    .getAttribute("href");
+            @SuppressWarnings("unchecked")
+            var answer = (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                            const done = arguments[arguments.length - 1];
+                            fetch(arguments[0]).then(async r => done({status: r.status,
+                                type: r.headers.get('Content-Type'), disposition: r.headers.get('Content-Disposition'),
+                                body: await r.text()}));""", href);
+            assertThat(answer.get("status")).isEqualTo(200L);
+            assertThat(answer.get("type")).isEqualTo("application/pdf");
+            assertThat((String) answer.get("disposition"))
+                    .startsWith("attachment")
+                    .contains("signed-consent-" + size + ".pdf");
+            assertThat(answer.get("body")).isEqualTo(PDF);
+            assertThat(browser.path()).as("a download leaves the page as it is").endsWith("/documents");
+        }
+    }
+}
