@@ -1,5 +1,6 @@
 package org.opennrm.referrals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,11 @@ import org.opennrm.cases.SharingScope;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -144,7 +150,27 @@ class ServiceReferralController {
         model.addAttribute("referral", view.referral());
         model.addAttribute("shared", view.sharedCase());
         model.addAttribute("names", organisationNames());
+        if (view.accessInForce() && view.referral().scopes().contains(SharingScope.DOCUMENTS)) {
+            model.addAttribute("documents", referrals.documents(referralId));
+        }
         return "referrals/service-referral";
+    }
+
+    /** A document the referral shares: always a download, never cached, logged as a read before it is sent. */
+    @GetMapping("/services/referrals/{referralId}/documents/{documentId}")
+    @PreAuthorize("hasAuthority('cases:read:organisation')")
+    ResponseEntity<byte[]> document(@PathVariable UUID referralId, @PathVariable UUID documentId) {
+        var document = referrals.document(referralId, documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.type().mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(document.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .cacheControl(CacheControl.noStore())
+                .body(document.bytes());
     }
 
     @PostMapping("/services/referrals/{referralId}/accept")

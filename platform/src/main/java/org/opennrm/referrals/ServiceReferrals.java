@@ -16,6 +16,10 @@ import org.opennrm.access.Scope;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseStatus;
+import org.opennrm.cases.SharingScope;
+import org.opennrm.cases.documents.CaseDocument;
+import org.opennrm.cases.documents.CaseDocuments;
+import org.opennrm.cases.documents.DocumentContent;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.OrganisationStatus;
@@ -45,6 +49,7 @@ public class ServiceReferrals {
     private final Clock clock;
     private final OverriddenCases overriddenCases;
     private final ApplicationEventPublisher events;
+    private final CaseDocuments documents;
 
     ServiceReferrals(
             ServiceReferralStore store,
@@ -53,7 +58,8 @@ public class ServiceReferrals {
             AuditTrail audit,
             Clock clock,
             OverriddenCases overriddenCases,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CaseDocuments documents) {
         this.store = store;
         this.cases = cases;
         this.organisations = organisations;
@@ -61,6 +67,7 @@ public class ServiceReferrals {
         this.clock = clock;
         this.overriddenCases = overriddenCases;
         this.events = events;
+        this.documents = documents;
     }
 
     // --- the NRM's side
@@ -217,6 +224,32 @@ public class ServiceReferrals {
         audit.record(AuditAction.READ, RECORD_TYPE, referral.id());
         var shared = accessInForce(referral) ? cases.readShared(referral.caseId(), referral.scopes()) : null;
         return new ServiceReferralView(referral, shared);
+    }
+
+    /**
+     * The case's documents for the receiving organisation, when its referral shares them ({@link
+     * SharingScope#DOCUMENTS}) and access is in force; the list read is logged by the cases module. Any other
+     * referral, or one that does not share documents, is told there are none to see (not found).
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:read:organisation')")
+    public List<CaseDocument> documents(UUID referralId) {
+        return documents.shared(sharingDocuments(referralId).caseId());
+    }
+
+    /** One shared document's bytes, on the same conditions as {@link #documents}; the download is logged first. */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:read:organisation')")
+    public DocumentContent document(UUID referralId, UUID documentId) {
+        return documents.sharedDownload(sharingDocuments(referralId).caseId(), documentId);
+    }
+
+    private ServiceReferral sharingDocuments(UUID referralId) {
+        var referral = received(referralId);
+        if (!referral.scopes().contains(SharingScope.DOCUMENTS) || !accessInForce(referral)) {
+            throw new RecordNotFound("case_document", referralId);
+        }
+        return referral;
     }
 
     @Transactional

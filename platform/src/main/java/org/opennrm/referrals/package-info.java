@@ -10,6 +10,7 @@
         allowedDependencies = {
             "cases",
             "cases :: events",
+            "cases :: documents",
             "organisations",
             "access",
             "access :: actor",

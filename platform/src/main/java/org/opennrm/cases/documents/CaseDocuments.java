@@ -16,6 +16,7 @@ import org.opennrm.access.IdentityProtection;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseRuleViolation;
+import org.opennrm.cases.SharingScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,6 +56,8 @@ public class CaseDocuments {
     static final int PART_BYTES = 256 * 1024;
 
     private static final String READERS = "hasAnyAuthority('cases:read:all','cases:read:own')";
+    /** Service providers, who read a case only through a referral to them (checked by the referrals module). */
+    private static final String SHARED_READERS = "hasAuthority('cases:read:organisation')";
 
     private final JdbcClient jdbc;
     private final IdentityProtection protection;
@@ -168,6 +171,30 @@ public class CaseDocuments {
     public List<CaseDocument> of(CaseId caseId) {
         cases.referenceOf(caseId);
         audit.record(AuditAction.READ, CaseManagement.RECORD_TYPE, caseId.value(), "documents");
+        return listed(caseId);
+    }
+
+    /**
+     * The documents of a case as a service provider sees them through a referral that shares them ({@link
+     * SharingScope#DOCUMENTS}), logged as a shared read of the case first. The referrals module calls this only after
+     * checking that the actor's organisation holds the referral, that it is in force with consent (or an override)
+     * and that it shares documents; the case page's readers use {@link #of}.
+     */
+    @Transactional
+    @PreAuthorize(SHARED_READERS)
+    public List<CaseDocument> shared(CaseId caseId) {
+        audit.record(AuditAction.READ, CaseManagement.RECORD_TYPE, caseId.value(), "shared documents");
+        return listed(caseId);
+    }
+
+    /** One document's bytes through a referral that shares documents; checked by the caller as for {@link #shared}. */
+    @Transactional
+    @PreAuthorize(SHARED_READERS)
+    public DocumentContent sharedDownload(CaseId caseId, UUID documentId) {
+        return content(caseId, documentId, "shared document ");
+    }
+
+    private List<CaseDocument> listed(CaseId caseId) {
         return jdbc.sql("""
                         select d.id, d.kind, d.media_type, d.size_bytes, d.file_name, d.description, d.uploaded_at,
                             d.uploaded_by, exists (select 1 from cases.case_document_part p
@@ -199,6 +226,10 @@ public class CaseDocuments {
     @PreAuthorize(READERS)
     public DocumentContent download(CaseId caseId, UUID documentId) {
         cases.referenceOf(caseId);
+        return content(caseId, documentId, "document ");
+    }
+
+    private DocumentContent content(CaseId caseId, UUID documentId, String readDetail) {
         record Stored(String fileName, String mediaType, int size, int parts) {}
         var stored = jdbc.sql("""
                         select file_name, media_type, size_bytes, parts from cases.case_document
@@ -212,7 +243,7 @@ public class CaseDocuments {
                         rs.getInt("parts")))
                 .optional()
                 .orElseThrow(() -> new RecordNotFound("case_document", documentId));
-        audit.record(AuditAction.READ, CaseManagement.RECORD_TYPE, caseId.value(), "document " + documentId);
+        audit.record(AuditAction.READ, CaseManagement.RECORD_TYPE, caseId.value(), readDetail + documentId);
         var parts = jdbc.sql("""
                         select position, content from cases.case_document_part
                         where document_id = :id order by position""")

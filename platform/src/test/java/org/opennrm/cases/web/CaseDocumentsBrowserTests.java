@@ -6,19 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennrm.Browser;
 import org.opennrm.access.Role;
 import org.opennrm.cases.CaseFixtures;
 import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.SharingScope;
 import org.opennrm.cases.SignedIn;
+import org.opennrm.cases.documents.CaseDocuments;
+import org.opennrm.cases.documents.DocumentKind;
+import org.opennrm.cases.documents.NewDocument;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.referrals.ServiceReferralRequest;
+import org.opennrm.referrals.ServiceReferrals;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -43,6 +51,15 @@ class CaseDocumentsBrowserTests {
     @Autowired
     OrganisationRegistry organisations;
 
+    @Autowired
+    CaseDocuments documents;
+
+    @Autowired
+    ServiceReferrals referrals;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @TempDir
     Path folder;
 
@@ -54,6 +71,93 @@ class CaseDocumentsBrowserTests {
     @Test
     void aConsentFormIsUploadedListedAndDownloadedAtADesk() throws Exception {
         uploadListAndDownload(Browser.open(port), "desktop");
+    }
+
+    /**
+     * A shelter reads a case's documents only through a referral that shares them: a referral sharing the name alone
+     * shows no documents and its download address answers "not found"; one that shares documents lists the form and
+     * hands over its bytes, logged as a shared read of the case.
+     */
+    @Test
+    void theShelterReadsADocumentOnlyThroughAReferralThatSharesDocuments() throws Exception {
+        var inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        var shelter =
+                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
+        var office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        var opened = SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.adultReferral(shelter)));
+        var document = SignedIn.as(
+                Role.CASE_MANAGER,
+                office,
+                () -> documents.upload(
+                        opened.caseId(),
+                        new NewDocument(
+                                DocumentKind.CONSENT_FORM,
+                                "Signed at intake",
+                                "shared-consent.pdf",
+                                PDF.getBytes(StandardCharsets.US_ASCII))));
+        var nameOnly = SignedIn.as(
+                Role.CASE_MANAGER,
+                office,
+                () -> referrals.send(
+                        opened.caseId(),
+                        new ServiceReferralRequest(
+                                shelter, "Safe accommodation", Set.of(SharingScope.IDENTITY_BASIC), null, null, null)));
+        var withDocuments = SignedIn.as(
+                Role.CASE_MANAGER,
+                office,
+                () -> referrals.send(
+                        opened.caseId(),
+                        new ServiceReferralRequest(
+                                shelter,
+                                "Legal counselling with the signed consent",
+                                Set.of(SharingScope.IDENTITY_BASIC, SharingScope.DOCUMENTS),
+                                null,
+                                null,
+                                null)));
+
+        try (var browser = Browser.phone(port)) {
+            browser.signIn("shelter", PASSWORD, null);
+            browser.go("/services/referrals/" + nameOnly.id()).waitFor(By.id("shared-case"));
+            assertThat(browser.driver().findElements(By.id("shared-documents"))).isEmpty();
+            assertThat(fetch(browser, "/services/referrals/" + nameOnly.id() + "/documents/" + document.id())
+                            .get("status"))
+                    .isEqualTo(404L);
+
+            browser.go("/services/referrals/" + withDocuments.id()).waitFor(By.id("shared-documents"));
+            assertThat(browser.textOf(By.id("shared-documents"))).contains("Signed consent form", "shared-consent.pdf");
+            browser.screenshot("documents-03-shared-with-shelter-phone");
+            String href = browser.driver()
+                    .findElement(By.cssSelector("#shared-documents a.shared-document"))
+                    .getAttribute("href");
+            var answer = fetch(browser, href);
+            assertThat(answer.get("status")).isEqualTo(200L);
+            assertThat((String) answer.get("disposition")).startsWith("attachment");
+            assertThat(answer.get("body")).isEqualTo(PDF);
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from access.audit_entry
+                        where action = 'READ' and record_id = :case and detail = :detail""")
+                        .param("case", opened.caseId().value().toString())
+                        .param("detail", "shared document " + document.id())
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    /** What the browser gets when it fetches an address with its own session, as a click on a link would. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fetch(Browser browser, String address) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async r => done({status: r.status,
+                    type: r.headers.get('Content-Type'), disposition: r.headers.get('Content-Disposition'),
+                    body: await r.text()}));""", address);
     }
 
     private void uploadListAndDownload(Browser browser, String size) throws Exception {
