@@ -151,6 +151,8 @@ class SyntheticCases {
     /** The country whose NRM the demo plays: where most exploitation took place, and some victims' citizenship. */
     private final String nationalCountry;
 
+    private final DemoRelease release;
+
     SyntheticCases(
             Referrals referrals,
             CaseManagement cases,
@@ -160,7 +162,8 @@ class SyntheticCases {
             Clock clock,
             @Value("${opennrm.demo.synthetic-cases:0}") int target,
             @Value("${opennrm.demo.synthetic-cases-threads:4}") int threads,
-            @Value("${opennrm.demo.country:AUT}") String nationalCountry) {
+            @Value("${opennrm.demo.country:AUT}") String nationalCountry,
+            DemoRelease release) {
         this.referrals = referrals;
         this.cases = cases;
         this.organisations = organisations;
@@ -170,6 +173,7 @@ class SyntheticCases {
         this.target = target;
         this.threads = Math.max(1, threads);
         this.nationalCountry = nationalCountry;
+        this.release = release;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -222,6 +226,8 @@ class SyntheticCases {
                 String.format("%.1f", seconds),
                 String.format("%.0f", created.get() / Math.max(seconds, 0.001)),
                 existingCases());
+        // with eight quarters of cases there is something to publish: one release, for the dashboards and the ledger
+        release.publish();
         return created.get();
     }
 

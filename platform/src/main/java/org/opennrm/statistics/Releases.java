@@ -61,6 +61,13 @@ public class Releases {
         this.clock = clock;
     }
 
+    /** Whether any release was ever assembled, published or not. */
+    public boolean any() {
+        return jdbc.sql("select exists (select 1 from statistics.release)")
+                .query(Boolean.class)
+                .single();
+    }
+
     @Transactional
     @PreAuthorize("hasAuthority('statistics:release:all')")
     public Release assemble(String title, List<TableRequest> requests, Rounding rounding) {

@@ -71,6 +71,17 @@ class SyntheticCasesTests {
     }
 
     @Test
+    void theDemoPublishesOneReleaseAssembledAndApprovedByTwoStatisticians() {
+        assertThat(count("""
+                        select count(*) from statistics.release
+                        where status = 'PUBLISHED' and approved_by <> assembled_by""")).isOne();
+        assertThat(count("select count(*) from statistics.published_cell")).isPositive();
+        // a later load publishes nothing more
+        synthetic.load();
+        assertThat(count("select count(*) from statistics.release")).isOne();
+    }
+
+    @Test
     void theCasesComeFromSeveralReferrersAndSomeHaveAPreliminaryDecision() {
         assertThat(count("select count(distinct referring_organisation_id) from cases.case_file"))
                 .isGreaterThan(1);

@@ -74,6 +74,11 @@ public class ReturnReleases {
         return view(releases.approve(id));
     }
 
+    /** Whether any release was ever assembled (published or awaiting approval): a demo seeds one only once. */
+    public boolean any() {
+        return releases.any();
+    }
+
     public Optional<ReturnRelease> find(UUID id) {
         return releases.find(id).map(ReturnReleases::view);
     }
