@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-    /** Authenticator keys enrolled in this test run, by user name. */
+    /** Authenticator keys enrolled in this test run, by platform address and user name. */
     private static final java.util.Map<String, String> ENROLLED = new java.util.concurrent.ConcurrentHashMap<>();
     // the last time step whose code was typed for each authenticator key: the platform accepts a step once only
     private static final java.util.Map<String, Long> LAST_STEP = new java.util.HashMap<>();
@@ -273,12 +273,14 @@ public final class Browser implements AutoCloseable {
      */
     public String secondFactor(String username, String knownSecret) {
         // browser test classes share one application (and its accounts): remember every enrolled key
-        String secret = knownSecret != null ? knownSecret : ENROLLED.get(username);
+        // keyed by the platform too: test classes with a context (and database) of their own enrol the same user names
+        String enrolledAs = baseUrl + " " + username;
+        String secret = knownSecret != null ? knownSecret : ENROLLED.get(enrolledAs);
         if (path().startsWith("/sign-in/second-factor/enrol")) {
             secret = textOf(By.id("secret"));
             type("code", unusedCode(secret)).clickId("confirm");
             waitForText("Recovery codes").clickId("continue");
-            ENROLLED.put(username, secret);
+            ENROLLED.put(enrolledAs, secret);
         } else if (path().startsWith("/sign-in/second-factor")) {
             if (secret == null) {
                 screenshot("sign-in-" + username + "-unexpected-second-factor");
