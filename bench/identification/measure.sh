@@ -29,6 +29,11 @@ echo "== embedded PostgreSQL on port $PG_PORT"
 
 # --- pgbench on a separate database of the same server
 export PGHOST=localhost PGPORT=$PG_PORT PGUSER=postgres
+# the embedded server takes passwords (scram-sha-256), kept in its data folder: pgbench signs in as its superuser
+if [[ -z "${PGPASSWORD:-}" && -n "${DATA_DIR:-}" && -r "$DATA_DIR/database-passwords" ]]; then
+    PGPASSWORD=$(sed -n 's/^superuser=//p' "$DATA_DIR/database-passwords")
+    export PGPASSWORD
+fi
 createdb pgbench_ref 2>/dev/null || { dropdb pgbench_ref && createdb pgbench_ref; }
 pgbench -i -s 10 -q pgbench_ref >"$WORK/pgbench-init.log" 2>&1
 tps() { sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$1" | head -1; }

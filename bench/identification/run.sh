@@ -85,4 +85,4 @@ PG_PORT=$(sed -n 's/.*Embedded PostgreSQL running on port \([0-9]*\).*/\1/p' "$L
 [[ -n "$PG_PORT" ]] || { echo "no embedded PostgreSQL port in the log" >&2; exit 1; }
 
 CASES=$CASES PORT=$PORT PG_PORT=$PG_PORT PASSWORD=$PASSWORD WORK=$WORK DURATION=$DURATION CONNECTIONS=$CONNECTIONS \
-    THREADS=$THREADS LOAD_LINE="$LOAD_LINE" APP_PID=$APP_PID "$HERE/measure.sh"
+    THREADS=$THREADS LOAD_LINE="$LOAD_LINE" APP_PID=$APP_PID DATA_DIR="$WORK/data" "$HERE/measure.sh"
