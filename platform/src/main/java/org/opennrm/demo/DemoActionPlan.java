@@ -3,11 +3,9 @@ package org.opennrm.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.opennrm.access.Actor;
-import org.opennrm.access.Role;
 import org.opennrm.monitoring.plan.ActionPlans;
 import org.opennrm.monitoring.plan.BudgetEntry;
 import org.opennrm.monitoring.plan.FundingSource;
@@ -20,10 +18,6 @@ import org.opennrm.monitoring.plan.PlanDetails;
 import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.monitoring.plan.StatusUpdate;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +50,7 @@ class DemoActionPlan {
     void seed(Parties parties) {
         int year = plans.today().getYear();
         LocalDate start = LocalDate.of(year - 1, 1, 1);
-        as(parties.coordinator(), () -> {
+        DemoActors.as(parties.coordinator(), () -> {
             var plan = plans.create(new PlanDetails(
                     "National Action Plan against Trafficking in Human Beings " + (year - 1) + "-" + (year + 1),
                     start,
@@ -153,7 +147,7 @@ class DemoActionPlan {
                     "Training log of the inspectorate.");
             return delayed;
         });
-        as(
+        DemoActors.as(
                 parties.inspector(),
                 () -> plans.report(
                         plans.ledByMyOrganisation().getFirst().id(),
@@ -177,33 +171,5 @@ class DemoActionPlan {
 
     private int version(UUID measureId) {
         return plans.measure(measureId).measure().version();
-    }
-
-    private static <T> T as(Actor actor, java.util.function.Supplier<T> work) {
-        var authorities = new ArrayList<GrantedAuthority>();
-        authorities.add(new SimpleGrantedAuthority("SIGNED_IN"));
-        actor.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-        actor.grants().forEach(grant -> authorities.add(new SimpleGrantedAuthority(grant.authority())));
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    /** A stored account as the actor it signs in as: its roles' grants. */
-    static Actor actorOf(org.opennrm.access.Account account) {
-        return new Actor(
-                account.id(),
-                account.username(),
-                account.organisationId(),
-                account.roles(),
-                account.roles().stream()
-                        .flatMap((Role role) -> role.grants().stream())
-                        .collect(java.util.stream.Collectors.toSet()));
     }
 }

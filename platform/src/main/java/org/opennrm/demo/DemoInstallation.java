@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.opennrm.access.Account;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.AccountManagement.NewAccount;
-import org.opennrm.access.Actor;
 import org.opennrm.access.Role;
 import org.opennrm.organisations.AgreementDetails;
 import org.opennrm.organisations.AgreementParty;
@@ -25,10 +24,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -171,8 +166,8 @@ class DemoInstallation implements ApplicationRunner {
                     new AgreementParty(hospital, NrmRole.SERVICE_PROVIDER));
         });
         actionPlan.seed(new DemoActionPlan.Parties(
-                DemoActionPlan.actorOf(coordinator),
-                DemoActionPlan.actorOf(inspector),
+                DemoActors.actorOf(coordinator),
+                DemoActors.actorOf(inspector),
                 office,
                 inspectorate,
                 shelter,
@@ -190,25 +185,10 @@ class DemoInstallation implements ApplicationRunner {
 
     /** Registers the demo agreements as the co-ordinator would, with the co-ordinator's grants. */
     private static void asCoordinator(Account coordinator, Runnable work) {
-        var actor = new Actor(
-                coordinator.id(),
-                coordinator.username(),
-                coordinator.organisationId(),
-                coordinator.roles(),
-                coordinator.roles().stream()
-                        .flatMap(role -> role.grants().stream())
-                        .collect(java.util.stream.Collectors.toSet()));
-        var authorities = new ArrayList<GrantedAuthority>();
-        actor.grants().forEach(grant -> authorities.add(new SimpleGrantedAuthority(grant.authority())));
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities));
-        SecurityContextHolder.setContext(context);
-        try {
+        DemoActors.as(DemoActors.actorOf(coordinator), () -> {
             work.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+            return null;
+        });
     }
 
     private UUID register(String name, Sector sector, Set<NrmRole> roles, Set<String> services, String region) {

@@ -12,9 +12,6 @@ import org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,14 +43,7 @@ class DemoRelease {
     void publish() {
         var statisticians = accounts.all().stream()
                 .filter(account -> account.enabled() && account.roles().contains(Role.STATISTICIAN))
-                .map(account -> new Actor(
-                        account.id(),
-                        account.username(),
-                        account.organisationId(),
-                        account.roles(),
-                        account.roles().stream()
-                                .flatMap(role -> role.grants().stream())
-                                .collect(java.util.stream.Collectors.toSet())))
+                .map(DemoActors::actorOf)
                 .toList();
         if (statisticians.size() < 2 || releases.any()) {
             log.info(
@@ -78,13 +68,13 @@ class DemoRelease {
         var firstQuarter = lastQuarter.minusMonths(21);
         String from = quarter(firstQuarter);
         String to = quarter(lastQuarter);
-        UUID id = as(statisticians.get(0), () -> releases.assemble(
+        UUID id = DemoActors.as(statisticians.get(0), () -> releases.assemble(
                         TITLE,
                         List.of(
                                 new ReleaseTable("quarter", "sex", null, from, to),
                                 new ReleaseTable("quarter", "age-group", null, from, to)))
                 .id());
-        as(statisticians.get(1), () -> releases.approve(id));
+        DemoActors.as(statisticians.get(1), () -> releases.approve(id));
         log.info("Demo release published: {} to {}", from, to);
     }
 
@@ -107,20 +97,5 @@ class DemoRelease {
 
     private static String quarter(LocalDate day) {
         return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-    }
-
-    private static <T> T as(Actor actor, java.util.function.Supplier<T> work) {
-        var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
-        authorities.add(new SimpleGrantedAuthority("SIGNED_IN"));
-        actor.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-        actor.grants().forEach(grant -> authorities.add(new SimpleGrantedAuthority(grant.authority())));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

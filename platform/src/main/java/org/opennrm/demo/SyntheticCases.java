@@ -42,8 +42,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +62,6 @@ class SyntheticCases {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticCases.class);
     private static final int PROGRESS_EVERY = 10_000;
-    private static final String SIGNED_IN = "SIGNED_IN";
     private static final String REASONS = "Synthetic decision for a demonstration.";
     /** Two years: the eight quarters over which synthetic referrals are spread. */
     private static final long SPAN_DAYS = 730;
@@ -341,7 +338,8 @@ class SyntheticCases {
     /** Runs {@code work} signed in as {@code actor} on the day {@code at} (see {@link SeedingClock}). */
     private static <T> T as(Actor actor, Instant at, java.util.function.Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities(actor)));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(actor, null, DemoActors.authorities(actor)));
         SecurityContextHolder.setContext(context);
         try {
             return SeedingClock.at(at, work);
@@ -475,7 +473,7 @@ class SyntheticCases {
                                 .filter(found -> found.isActive() && found.holds(NrmRole.IDENTIFICATION_AUTHORITY))
                                 .isPresent())
                 .findFirst()
-                .map(SyntheticCases::actorOf)
+                .map(DemoActors::actorOf)
                 .orElse(null);
         if (officer == null) {
             log.info("Synthetic cases: no identification officer, no case gets a decision");
@@ -483,7 +481,7 @@ class SyntheticCases {
         var manager = all.stream()
                 .filter(account -> account.enabled() && account.roles().contains(Role.CASE_MANAGER))
                 .findFirst()
-                .map(SyntheticCases::actorOf)
+                .map(DemoActors::actorOf)
                 .orElse(null);
         CodeLists codes = cases.codeLists();
         var countries = codes.codes(CodeLists.COUNTRY);
@@ -505,26 +503,6 @@ class SyntheticCases {
         return jdbc.sql("select count(*) from cases.case_file")
                 .query(Long.class)
                 .single();
-    }
-
-    /** A stored account as the actor it signs in as: its roles' grants. */
-    private static Actor actorOf(org.opennrm.access.Account account) {
-        return new Actor(
-                account.id(),
-                account.username(),
-                account.organisationId(),
-                account.roles(),
-                account.roles().stream()
-                        .flatMap(role -> role.grants().stream())
-                        .collect(java.util.stream.Collectors.toSet()));
-    }
-
-    private static List<GrantedAuthority> authorities(Actor actor) {
-        var authorities = new ArrayList<GrantedAuthority>();
-        authorities.add(new SimpleGrantedAuthority(SIGNED_IN));
-        actor.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-        actor.grants().forEach(grant -> authorities.add(new SimpleGrantedAuthority(grant.authority())));
-        return authorities;
     }
 
     private static java.util.Map<String, Integer> ordered(Object... codesAndWeights) {
