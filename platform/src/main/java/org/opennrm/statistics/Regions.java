@@ -1,6 +1,5 @@
 package org.opennrm.statistics;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,16 +50,6 @@ class Regions {
     }
 
     static String code(String name) {
-        if (name == null) {
-            return null;
-        }
-        String code = name.strip()
-                .toUpperCase(Locale.ROOT)
-                .replaceAll("[^A-Z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (code.length() > 20) {
-            code = code.substring(0, 20).replaceAll("-+$", "");
-        }
-        return code.isEmpty() ? null : code;
+        return org.opennrm.statistics.publishing.CategoryLabels.regionCode(name);
     }
 }

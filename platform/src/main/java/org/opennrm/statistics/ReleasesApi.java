@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
+import org.opennrm.statistics.publishing.CategoryLabels;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,10 @@ class ReleasesApi {
 
     private final Releases releases;
 
-    ReleasesApi(Releases releases) {
+    private final CategoryLabels labels;
+
+    ReleasesApi(Releases releases, CategoryLabels labels) {
+        this.labels = labels;
         this.releases = releases;
     }
 
@@ -124,6 +128,6 @@ class ReleasesApi {
     @Operation(summary = "A table of a published release as CSV or XLSX (format=csv or xlsx); audited")
     ResponseEntity<byte[]> download(
             @PathVariable UUID id, @PathVariable int index, @RequestParam(defaultValue = "csv") String format) {
-        return ReleasesController.file(releases, id, index, format);
+        return ReleasesController.file(releases, id, index, format, TableFiles.Labels.of(labels));
     }
 }

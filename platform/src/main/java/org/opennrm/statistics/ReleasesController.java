@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
 import org.opennrm.access.Actor;
+import org.opennrm.statistics.publishing.CategoryLabels;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -49,7 +50,10 @@ class ReleasesController {
 
     private final Releases releases;
 
-    ReleasesController(Releases releases) {
+    private final CategoryLabels labels;
+
+    ReleasesController(Releases releases, CategoryLabels labels) {
+        this.labels = labels;
         this.releases = releases;
     }
 
@@ -136,7 +140,7 @@ class ReleasesController {
     @PreAuthorize(READ)
     ResponseEntity<byte[]> download(
             @PathVariable UUID id, @PathVariable int index, @RequestParam(defaultValue = "csv") String format) {
-        return file(releases, id, index, format);
+        return file(releases, id, index, format, TableFiles.Labels.of(labels));
     }
 
     /** A download refused (not published, unknown format): the reason, as plain text. */
@@ -148,7 +152,7 @@ class ReleasesController {
     }
 
     /** A published table as a file: the format is checked before the download is audited. */
-    static ResponseEntity<byte[]> file(Releases releases, UUID id, int index, String format) {
+    static ResponseEntity<byte[]> file(Releases releases, UUID id, int index, String format, TableFiles.Labels labels) {
         String chosen = format.strip().toLowerCase(java.util.Locale.ROOT);
         if (!chosen.equals("csv") && !chosen.equals("xlsx")) {
             throw new RuleViolation("A table downloads as csv or xlsx.");
@@ -156,6 +160,6 @@ class ReleasesController {
         TableView view = releases.download(id, index, chosen);
         var request = TableRequest.of(
                 view.rows(), view.columns(), view.event().name(), view.from(), view.to(), view.region());
-        return StatisticsController.file(request, view.asProtectedTable(), chosen);
+        return StatisticsController.file(request, view.asProtectedTable(), chosen, labels);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
+import org.opennrm.statistics.publishing.CategoryLabels;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +21,11 @@ class StatisticsApi {
     private static final String READ = "hasAuthority('statistics:read:all')";
 
     private final NationalStatistics statistics;
+    private final CategoryLabels labels;
 
-    StatisticsApi(NationalStatistics statistics) {
+    StatisticsApi(NationalStatistics statistics, CategoryLabels labels) {
         this.statistics = statistics;
+        this.labels = labels;
     }
 
     @GetMapping("/dimensions")
@@ -66,6 +69,9 @@ class StatisticsApi {
             @RequestParam(defaultValue = "csv") String format) {
         var request = TableRequest.of(rows, columns, event, from, to, region);
         return StatisticsController.file(
-                request, statistics.table(request, StatisticsController.rounding(rounding)), format);
+                request,
+                statistics.table(request, StatisticsController.rounding(rounding)),
+                format,
+                TableFiles.Labels.of(labels));
     }
 }

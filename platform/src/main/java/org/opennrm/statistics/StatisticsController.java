@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Locale;
 import org.opennrm.RuleViolation;
+import org.opennrm.statistics.publishing.CategoryLabels;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,9 +30,12 @@ class StatisticsController {
     private final NationalStatistics statistics;
     private final JsonMapper json;
 
-    StatisticsController(NationalStatistics statistics, JsonMapper json) {
+    private final CategoryLabels labels;
+
+    StatisticsController(NationalStatistics statistics, JsonMapper json, CategoryLabels labels) {
         this.statistics = statistics;
         this.json = json;
+        this.labels = labels;
     }
 
     @GetMapping
@@ -45,6 +49,7 @@ class StatisticsController {
             @RequestParam(required = false) String region,
             @RequestParam(required = false) String rounding,
             Model model,
+            Locale locale,
             HttpServletResponse response) {
         model.addAttribute(
                 "dimensions",
@@ -62,7 +67,7 @@ class StatisticsController {
             var request = TableRequest.of(rows, columns, event, from, to, region);
             var view = TableView.of(request, statistics.table(request, rounding(rounding)));
             model.addAttribute("table", view);
-            model.addAttribute("chart", json.writeValueAsString(view));
+            model.addAttribute("chart", json.writeValueAsString(chart(view, labels, locale)));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", e.getMessage());
@@ -82,7 +87,7 @@ class StatisticsController {
             @RequestParam(required = false) String rounding,
             @RequestParam(defaultValue = "csv") String format) {
         var request = TableRequest.of(rows, columns, event, from, to, region);
-        return file(request, statistics.table(request, rounding(rounding)), format);
+        return file(request, statistics.table(request, rounding(rounding)), format, TableFiles.Labels.of(labels));
     }
 
     /** A download asked for with an unknown dimension, period or format: the reason, as plain text. */
@@ -102,7 +107,17 @@ class StatisticsController {
         }
     }
 
-    static ResponseEntity<byte[]> file(TableRequest request, ProtectedTable table, String format) {
+    /** What the chart draws: the table's counts under the reader's words for its categories. */
+    static java.util.Map<String, Object> chart(TableView view, CategoryLabels labels, Locale locale) {
+        var chart = new java.util.LinkedHashMap<String, Object>();
+        chart.put("rowCategories", labels.labels(view.rows(), view.rowCategories(), locale));
+        chart.put("columnCategories", labels.labels(view.columns(), view.columnCategories(), locale));
+        chart.put("cells", view.cells());
+        return chart;
+    }
+
+    static ResponseEntity<byte[]> file(
+            TableRequest request, ProtectedTable table, String format, TableFiles.Labels labels) {
         String name =
                 "opennrm-" + request.event().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-by-"
                         + request.rows().word() + "-and-" + request.columns().word();
@@ -116,7 +131,7 @@ class StatisticsController {
                                         .filename(name + ".csv")
                                         .build()
                                         .toString())
-                        .body(TableFiles.csv(table));
+                        .body(TableFiles.csv(table, labels));
             case "xlsx" ->
                 ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(
@@ -127,7 +142,7 @@ class StatisticsController {
                                         .filename(name + ".xlsx")
                                         .build()
                                         .toString())
-                        .body(TableFiles.xlsx(table));
+                        .body(TableFiles.xlsx(table, labels));
             default -> throw new RuleViolation("A table downloads as csv or xlsx.");
         };
     }

@@ -24,16 +24,43 @@ final class TableFiles {
 
     private TableFiles() {}
 
-    static List<List<String>> lines(ProtectedTable table) {
+    /** How a file names a category for people: dimension (a word) and category (null for a total) to a label. */
+    interface Labels {
+        String of(String dimension, String category);
+
+        /** Codes only, where no reader's language is known. */
+        Labels CODES = (dimension, category) -> category == null ? "total" : category;
+
+        /** The reader's words, in the language of the request being answered. */
+        static Labels of(org.opennrm.statistics.publishing.CategoryLabels labels) {
+            var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            return (dimension, category) -> labels.label(dimension, category, locale);
+        }
+    }
+
+    /*
+     * Codes first (so a program reading the file finds the same codes in every language and year), and the
+     * reader's words beside them: a second header line for the columns, a second column for the rows.
+     */
+    static List<List<String>> lines(ProtectedTable table, Labels labels) {
         List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add(table.rowDimension() + " \\ " + table.columnDimension());
+        header.add("label");
         header.addAll(table.columns());
         header.add("total");
         lines.add(header);
+        List<String> labelLine = new ArrayList<>();
+        labelLine.add("label");
+        labelLine.add("");
+        table.columns().forEach(column -> labelLine.add(labels.of(table.columnDimension(), column)));
+        labelLine.add(labels.of(table.columnDimension(), null));
+        lines.add(labelLine);
         for (int r = 0; r <= table.rows().size(); r++) {
             List<String> line = new ArrayList<>();
-            line.add(r < table.rows().size() ? table.rows().get(r) : "total");
+            boolean total = r == table.rows().size();
+            line.add(total ? "total" : table.rows().get(r));
+            line.add(labels.of(table.rowDimension(), total ? null : table.rows().get(r)));
             for (int c = 0; c <= table.columns().size(); c++) {
                 Long value = table.cells()[r][c];
                 line.add(value == null ? SUPPRESSED : value.toString());
@@ -53,15 +80,17 @@ final class TableFiles {
                     "suppressed",
                     suppression.row() == null ? "total" : suppression.row(),
                     suppression.column() == null ? "total" : suppression.column(),
-                    suppression.reason().name().toLowerCase(java.util.Locale.ROOT)));
+                    suppression.reason().name().toLowerCase(java.util.Locale.ROOT),
+                    labels.of(table.rowDimension(), suppression.row()),
+                    labels.of(table.columnDimension(), suppression.column())));
         }
         return lines;
     }
 
-    static byte[] csv(ProtectedTable table) {
+    static byte[] csv(ProtectedTable table, Labels labels) {
         var out = new ByteArrayOutputStream();
         try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-            for (List<String> line : lines(table)) {
+            for (List<String> line : lines(table, labels)) {
                 printer.printRecord(line);
             }
         } catch (IOException e) {
@@ -70,18 +99,18 @@ final class TableFiles {
         return out.toByteArray();
     }
 
-    static byte[] xlsx(ProtectedTable table) {
+    static byte[] xlsx(ProtectedTable table, Labels labels) {
         try (var workbook = new XSSFWorkbook();
                 var out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("table");
-            List<List<String>> lines = lines(table);
+            List<List<String>> lines = lines(table, labels);
             for (int r = 0; r < lines.size(); r++) {
                 Row row = sheet.createRow(r);
                 List<String> line = lines.get(r);
                 for (int c = 0; c < line.size(); c++) {
                     String value = line.get(c);
                     // counts as numbers, so that a spreadsheet can add them up
-                    boolean number = r > 0 && r <= table.rows().size() + 1 && c > 0 && value.matches("\\d+");
+                    boolean number = r > 1 && r <= table.rows().size() + 2 && c > 1 && value.matches("\\d+");
                     if (number) {
                         row.createCell(c).setCellValue(Long.parseLong(value));
                     } else {

@@ -174,8 +174,8 @@ class NationalTablesTests {
                         .param("format", "csv"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString(".csv")))
-                .andExpect(content().string(containsString("quarter \\ age-group,CHILD,ADULT,total")))
-                .andExpect(content().string(containsString("2025-Q1,x,")))
+                .andExpect(content().string(containsString("quarter \\ age-group,label,CHILD,ADULT,total")))
+                .andExpect(content().string(containsString("2025-Q1,2025-Q1,x,")))
                 .andExpect(content().string(containsString("suppressed,2025-Q1,CHILD,primary")));
     }
 
@@ -197,10 +197,11 @@ class NationalTablesTests {
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
             var sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("FEMALE");
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("2025-Q1");
-            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(28);
-            assertThat(sheet.getRow(3).getCell(3).getNumericCellValue()).isEqualTo(145);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("FEMALE");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Female");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("2025-Q1");
+            assertThat(sheet.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(28);
+            assertThat(sheet.getRow(4).getCell(4).getNumericCellValue()).isEqualTo(145);
         }
     }
 
@@ -217,6 +218,10 @@ class NationalTablesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"national-table\"")))
                 .andExpect(content().string(containsString("Referrals by Quarter and Child or adult")))
+                // categories in words, in the table and in the chart's data, never as codes
+                .andExpect(content().string(containsString(">Child (0-17)</th>")))
+                .andExpect(content().string(containsString("&quot;Adult (18 and over)&quot;")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(">CHILD<"))))
                 .andExpect(content().string(containsString("id=\"suppressions\"")))
                 .andExpect(content().string(containsString("fewer people than the minimum cell size")))
                 .andExpect(content().string(containsString("data-table=\"{")))

@@ -114,8 +114,9 @@ class ReleasesTests {
                         .with(as(Role.COORDINATOR, organisation))
                         .param("format", "csv"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("quarter \\ age-group,CHILD,ADULT,total")))
-                .andExpect(content().string(containsString("2025-Q1,x,")));
+                .andExpect(content().string(containsString("quarter \\ age-group,label,CHILD,ADULT,total")))
+                .andExpect(content().string(containsString("label,,Child (0-17),Adult (18 and over),Total")))
+                .andExpect(content().string(containsString("2025-Q1,2025-Q1,x,")));
     }
 
     @Test

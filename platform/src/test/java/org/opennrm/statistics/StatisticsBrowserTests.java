@@ -73,6 +73,8 @@ class StatisticsBrowserTests {
             browser.go(table).waitForText("What was suppressed and why");
             assertThat(browser.textOf(By.id("national-table")))
                     .contains("2025-Q1")
+                    .contains("Child (0-17)")
+                    .doesNotContain("CHILD")
                     .contains("x");
             assertThat(browser.textOf(By.id("suppressions"))).contains("fewer people than the minimum cell size");
             Object drawn = ((JavascriptExecutor) browser.driver())
@@ -136,7 +138,7 @@ class StatisticsBrowserTests {
                     .executeAsyncScript("var done = arguments[arguments.length - 1];"
                             + " fetch(document.getElementById('release-csv-0').href).then(r => r.text()).then(done);");
             assertThat(csv.toString())
-                    .startsWith("quarter \\ age-group,CHILD,ADULT,total")
+                    .startsWith("quarter \\ age-group,label,CHILD,ADULT,total")
                     .contains(",x,");
         }
         try (var phone = Browser.phone(port)) {
