@@ -51,6 +51,9 @@ class EventPayloadTests {
                     "AnonymousNotificationReceived.region",
                     "a region some organisation serves (OrganisationRegistry.servedRegion), never typed text"),
             Map.entry("ScreeningCompleted.checklist", "the id of a configured checklist"),
+            Map.entry(
+                    "AgencyFiguresDue.agency",
+                    "an agency that reports criminal-justice figures (monitoring.returns.Agency: POLICE, COURTS ...)"),
             Map.entry("ScreeningCompleted.catalogueVersion", "the version of a configured indicator catalogue"));
 
     /** The platform's production classes (its own class folder, not the whole class path), read once. */

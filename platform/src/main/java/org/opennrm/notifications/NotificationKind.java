@@ -16,5 +16,9 @@ public enum NotificationKind {
     /** The recovery and reflection period ends within the reminder window, and the formal decision with it. */
     FORMAL_DECISION_DUE,
     /** A residence permit recorded in an assistance plan expires soon: for NRM case managers. */
-    PERMIT_EXPIRING
+    PERMIT_EXPIRING,
+    /** An agency's yearly criminal-justice figures are due within the reminder window and not sent: its reporters. */
+    AGENCY_FIGURES_DUE,
+    /** An agency's yearly criminal-justice figures were due and have not been sent: its reporters. */
+    AGENCY_FIGURES_OVERDUE
 }

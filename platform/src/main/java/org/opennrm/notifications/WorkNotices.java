@@ -57,6 +57,19 @@ class WorkNotices {
                 "/assistance/cases/" + expiring.caseId());
     }
 
+    /**
+     * An agency's figures for the official returns are due soon or overdue: the agency reporters are reminded (the
+     * page shows which agency and when; a reporter account is not tied to one kind of agency).
+     */
+    @ApplicationModuleListener
+    void on(org.opennrm.monitoring.events.AgencyFiguresDue due) {
+        notifications.tell(
+                recipients.withRole(Role.AGENCY_REPORTER),
+                due.overdue() ? NotificationKind.AGENCY_FIGURES_OVERDUE : NotificationKind.AGENCY_FIGURES_DUE,
+                due.reminderId(),
+                "/returns/agencies?year=" + due.year());
+    }
+
     private java.util.List<org.opennrm.access.Recipients.Recipient> nrmStaff() {
         var staff = new java.util.ArrayList<>(recipients.withRole(Role.CASE_MANAGER));
         recipients.withRole(Role.IDENTIFICATION_OFFICER).stream()

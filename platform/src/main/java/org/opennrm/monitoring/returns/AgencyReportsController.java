@@ -38,9 +38,11 @@ class AgencyReportsController {
             "hasAuthority('returns:submit:organisation') or hasAuthority('statistics:release:all')";
 
     private final AgencyReports reports;
+    private final AgencyDeadlines deadlines;
 
-    AgencyReportsController(AgencyReports reports) {
+    AgencyReportsController(AgencyReports reports, AgencyDeadlines deadlines) {
         this.reports = reports;
+        this.deadlines = deadlines;
     }
 
     @GetMapping
@@ -54,6 +56,7 @@ class AgencyReportsController {
         model.addAttribute("year", chosen);
         model.addAttribute("agencies", Agency.values());
         model.addAttribute("reports", reports.reports(chosen));
+        model.addAttribute("deadlines", deadlines.forYear(chosen));
         model.addAttribute("statistician", statistician);
         model.addAttribute("columns", String.join(",", AgencyUpload.COLUMNS));
         if (statistician) {
@@ -93,6 +96,39 @@ class AgencyReportsController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", List.of(e.getMessage()));
             return page(chosen, model);
+        }
+    }
+
+    /** The statistics office sets when an agency's figures for a year are due; a refusal is shown at the form. */
+    @PostMapping("/deadlines")
+    @PreAuthorize("hasAuthority('statistics:release:all')")
+    String deadline(
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String dueOn,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        int chosen = year == null ? Year.now().getValue() - 1 : year;
+        try {
+            deadlines.set(agency(agency), chosen, date(dueOn));
+            redirect.addFlashAttribute("flash", "returns.deadline.set.flash");
+            return "redirect:/returns/agencies?year=" + chosen;
+        } catch (RuleViolation e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("deadlineProblem", e.getMessage());
+            return page(chosen, model);
+        }
+    }
+
+    private static java.time.LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolation("Give the date as year-month-day, for example 2026-03-31.");
         }
     }
 
