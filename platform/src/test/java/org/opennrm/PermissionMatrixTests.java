@@ -172,6 +172,9 @@ class PermissionMatrixTests {
         // official returns (monitoring): filled, sent and approved by statisticians; published returns download for
         // whoever reads statistics
         // agencies' criminal-justice counts: sent by agency reporters, approved (and seen in full) by statisticians
+        rule("POST /returns/agencies/deadlines", "statistics:release:all");
+        rule("GET /api/v1/returns/agencies/deadlines", "returns:submit:organisation", "statistics:release:all");
+        rule("PUT /api/v1/returns/agencies/deadlines", "statistics:release:all");
         rule("POST /returns/agencies/\\{id\\}/approve", "statistics:release:all");
         rule("POST /returns/agencies", "returns:submit:organisation");
         rule("GET /returns/agencies.*", "returns:submit:organisation", "statistics:release:all");

@@ -51,7 +51,6 @@ class AgencyDeadlines {
     record Deadline(Agency agency, int year, LocalDate dueOn, State state) {}
 
     private final JdbcClient jdbc;
-    private final AgencyReports reports;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -59,13 +58,11 @@ class AgencyDeadlines {
 
     AgencyDeadlines(
             JdbcClient jdbc,
-            AgencyReports reports,
             AuditTrail audit,
             ApplicationEventPublisher events,
             Clock clock,
             @Value("${opennrm.returns.reminder-days:14}") int reminderDays) {
         this.jdbc = jdbc;
-        this.reports = reports;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -115,18 +112,20 @@ class AgencyDeadlines {
     List<Deadline> forYear(int year) {
         ReportingPeriod.year(year);
         var today = LocalDate.now(clock);
-        var sent = reports.reports(year);
+        // whether each agency has sent and had approved its figures, whoever sent them (a reporter sees only their
+        // own organisation's figures, but every agency's state)
+        var sent = new java.util.HashMap<String, Boolean>();
+        jdbc.sql("""
+                        select agency, bool_or(status = 'APPROVED') from monitoring.return_agency_report
+                        where period_year = ? group by agency""").param(year).query(rs -> {
+            sent.put(rs.getString(1), rs.getBoolean(2));
+        });
         List<Deadline> deadlines = new ArrayList<>();
         for (Agency agency : Agency.values()) {
             var dueOn = dueOn(agency, year);
-            var latest = sent.stream()
-                    .filter(report -> report.agency() == agency)
-                    .max(java.util.Comparator.comparingInt(AgencyReports.Report::version));
             State state;
-            if (latest.isPresent()) {
-                state = sent.stream().anyMatch(report -> report.agency() == agency && report.approved())
-                        ? State.APPROVED
-                        : State.SENT;
+            if (sent.containsKey(agency.name())) {
+                state = sent.get(agency.name()) ? State.APPROVED : State.SENT;
             } else if (dueOn.isEmpty()) {
                 state = State.NO_DEADLINE;
             } else if (dueOn.get().isBefore(today)) {

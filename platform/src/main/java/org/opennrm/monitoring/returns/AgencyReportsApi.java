@@ -25,9 +25,33 @@ import org.springframework.web.bind.annotation.RestController;
 class AgencyReportsApi {
 
     private final AgencyReports reports;
+    private final AgencyDeadlines deadlines;
 
-    AgencyReportsApi(AgencyReports reports) {
+    AgencyReportsApi(AgencyReports reports, AgencyDeadlines deadlines) {
         this.reports = reports;
+        this.deadlines = deadlines;
+    }
+
+    /** The date an agency's figures for a year are due. */
+    record DeadlineRequest(String agency, Integer year, java.time.LocalDate dueOn) {}
+
+    @GetMapping("/deadlines")
+    @PreAuthorize("hasAuthority('returns:submit:organisation') or hasAuthority('statistics:release:all')")
+    @Operation(
+            summary = "Every agency's due date and state for a year (no date, due, due soon, overdue, sent, approved)")
+    List<AgencyDeadlines.Deadline> deadlines(@RequestParam int year) {
+        return deadlines.forYear(year);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/deadlines")
+    @PreAuthorize("hasAuthority('statistics:release:all')")
+    @Operation(summary = "Set or move the date an agency's figures for a year are due (after the year's end)")
+    List<AgencyDeadlines.Deadline> setDeadline(@RequestBody DeadlineRequest request) {
+        if (request.year() == null) {
+            throw new org.opennrm.RuleViolation("Give the year the figures are for.");
+        }
+        deadlines.set(AgencyReportsController.agency(request.agency()), request.year(), request.dueOn());
+        return deadlines.forYear(request.year());
     }
 
     // any content type is read as the CSV text (text/csv is the one to send): refusing others with 415 would answer

@@ -7,7 +7,9 @@ import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
@@ -171,6 +173,30 @@ class AgencyDeadlinesTests {
                 .andExpect(content().string(containsString("id=\"deadline-FIU\"")))
                 .andExpect(content().string(containsString("30 April " + (year + 1))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"deadline-form\""))));
+
+        mvc.perform(put("/api/v1/returns/agencies/deadlines")
+                        .with(as(Role.STATISTICIAN, UUID.randomUUID()))
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("{\"agency\":\"POLICE\",\"year\":" + year + ",\"dueOn\":\"" + year + "-02-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value(containsString("only after the year")));
+        mvc.perform(put("/api/v1/returns/agencies/deadlines")
+                        .with(as(Role.STATISTICIAN, UUID.randomUUID()))
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content(
+                                "{\"agency\":\"POLICE\",\"year\":" + year + ",\"dueOn\":\"" + (year + 1) + "-02-01\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].agency").value("POLICE"))
+                .andExpect(jsonPath("$[0].dueOn").value((year + 1) + "-02-01"));
+        mvc.perform(get("/api/v1/returns/agencies/deadlines")
+                        .with(as(Role.AGENCY_REPORTER, UUID.randomUUID()))
+                        .param("year", String.valueOf(year)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[4].agency").value("FIU"))
+                .andExpect(jsonPath("$[4].state").value(org.hamcrest.Matchers.oneOf("DUE", "DUE_SOON", "OVERDUE")));
 
         mvc.perform(post("/returns/agencies/deadlines")
                         .with(as(Role.AGENCY_REPORTER, UUID.randomUUID()))
