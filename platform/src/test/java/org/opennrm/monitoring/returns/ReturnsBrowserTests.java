@@ -155,4 +155,35 @@ class ReturnsBrowserTests {
             browser.screenshot("returns-08-eurostat-published-phone");
         }
     }
+
+    @Test
+    void theStatisticsOfficeSetsWhenTheCourtsFiguresAreDueAndTheCourtSeesIt() {
+        // a year of its own: no other test sets due dates for 2196
+        int year = 2196;
+        try (var browser = Browser.phone(port)) {
+            browser.signIn("statistician", PASSWORD, null);
+            browser.go("/returns/agencies?year=" + year).select("agency", "Courts");
+            browser.date("dueOn", java.time.LocalDate.of(year, 6, 30));
+            browser.submit("set-deadline");
+            assertThat(browser.textOf(By.id("deadline-problem"))).contains("only after the year");
+            browser.screenshot("returns-09-deadline-refused-phone");
+
+            browser.select("agency", "Courts");
+            browser.date("dueOn", java.time.LocalDate.of(year + 1, 3, 31));
+            browser.submit("set-deadline");
+            browser.waitForText("The date is set.");
+            assertThat(browser.textOf(By.id("deadline-COURTS")))
+                    .contains("31 March " + (year + 1))
+                    .contains("Due");
+            browser.screenshot("returns-10-deadline-set-phone");
+        }
+        try (var browser = Browser.open(port)) {
+            browser.signIn("court", PASSWORD, null);
+            browser.go("/returns/agencies?year=" + year);
+            assertThat(browser.textOf(By.id("deadline-COURTS"))).contains("31 March " + (year + 1));
+            assertThat(browser.textOf(By.id("deadline-POLICE"))).contains("No date set");
+            assertThat(browser.driver().findElements(By.id("deadline-form"))).isEmpty();
+            browser.screenshot("returns-11-deadline-court");
+        }
+    }
 }
