@@ -95,11 +95,12 @@ public final class Backups {
                 var done = backup(Path.of(dataDir), Path.of(folder));
                 out.println("Backed up the database of " + dataDir + " to " + folder + " (" + done + ").");
                 out.println(
-                        "The keys are not in it: back up identity-keyset.json, audit-key and linkage-secret apart.");
+                        "The keys are not in it: back up identity-keyset.json, audit-key, linkage-secret and exchange-secret"
+                                + " apart.");
             } else {
                 restore(Path.of(folder), Path.of(dataDir));
                 out.println("Restored " + folder + " into " + dataDir + ". Put the keys backed up apart"
-                        + " (identity-keyset.json, audit-key, linkage-secret) into " + dataDir
+                        + " (identity-keyset.json, audit-key, linkage-secret, exchange-secret) into " + dataDir
                         + " before starting the platform.");
             }
             return 0;
@@ -181,7 +182,7 @@ public final class Backups {
                 taken: %s
                 ends at log position: %s
                 restore: ./opennrm restore THIS_FOLDER --data-dir=NEW_DATA_FOLDER
-                The keys (identity-keyset.json, audit-key, linkage-secret) are not in this backup.
+                The keys (identity-keyset.json, audit-key, linkage-secret, exchange-secret) are not in this backup.
                 """.formatted(Instant.now(), stopLsn));
         return stopLsn;
     }

@@ -60,8 +60,8 @@ class EncryptedAtRestTests {
             Map.entry("cases.criminal_justice_track.cooperation", "code"),
             Map.entry(
                     "cases.exchange_secret.secret",
-                    "the secret behind exchange pseudonyms: about no person (moving it out of the database is #26's"
-                            + " key work)"),
+                    "emptied at every start: the secret behind exchange pseudonyms lives in its key file"
+                            + " (ExchangeSecret); the table stays so that an earlier installation's secret can move out"),
             Map.entry("referrals.referral.case_reference", "the NRM reference"),
             Map.entry("referrals.service_referral.case_reference", "the NRM reference"),
             Map.entry("referrals.service_referral.scopes", "codes"),

@@ -21,6 +21,7 @@ class SecretFilesTests {
             "identity-keyset.json",
             "audit-key",
             "linkage-secret",
+            "exchange-secret",
             "cross-border/ed25519-private.b64",
             "database-passwords");
 

@@ -68,6 +68,7 @@ class TwoNodesTests {
                         "--opennrm.identity.keyset-file=" + dataFolder.resolve("identity-keyset.json"),
                         "--opennrm.audit.key-file=" + dataFolder.resolve("audit-key"),
                         "--opennrm.linkage.secret-file=" + dataFolder.resolve("linkage-secret"),
+                        "--opennrm.exchange.secret-file=" + dataFolder.resolve("exchange-secret"),
                         // what B keeps it would keep for an hour: only a notice from A can make it read again
                         "--opennrm.organisations.registry-check-ttl=PT1H",
                         "--opennrm.security.session-check-ttl=PT1H");

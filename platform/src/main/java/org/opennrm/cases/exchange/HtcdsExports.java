@@ -58,9 +58,10 @@ class HtcdsExports {
             """.replace("{consentInForce}", Consent.inForceSql("s"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private volatile byte[] secret;
+    private final ExchangeSecret exchangeSecret;
 
-    HtcdsExports(DataSource dataSource) {
+    HtcdsExports(DataSource dataSource, ExchangeSecret exchangeSecret) {
+        this.exchangeSecret = exchangeSecret;
         var template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = new NamedParameterJdbcTemplate(template);
@@ -246,13 +247,6 @@ class HtcdsExports {
     }
 
     private byte[] secret() {
-        var known = secret;
-        if (known == null) {
-            known = jdbc.getJdbcTemplate()
-                    .queryForObject("select secret from cases.exchange_secret where id = 1", String.class)
-                    .getBytes(StandardCharsets.UTF_8);
-            secret = known;
-        }
-        return known;
+        return exchangeSecret.secret();
     }
 }
