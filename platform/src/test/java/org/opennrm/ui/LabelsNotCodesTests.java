@@ -62,7 +62,8 @@ class LabelsNotCodesTests {
             "LinkedIn",
             "YouTube",
             "OnlyFans",
-            "OpenStreetMap");
+            "OpenStreetMap",
+            "OpenDocument");
 
     static final int MOST_PAGES = 60;
 
@@ -110,6 +111,10 @@ class LabelsNotCodesTests {
             for (String found : codesIn(page.body())) {
                 codes.add(path + ": " + found);
             }
+            var text = page.body().text();
+            if (text.contains("??")) { // Thymeleaf writes a key missing in every bundle as ??key_en??
+                codes.add(path + ": a message key is shown: " + abbreviated(text.substring(text.indexOf("??"))));
+            }
         });
         if (username.equals("casemanager")) {
             // the pages where codes were once shown are among those read: a case file and its profile form
@@ -136,7 +141,9 @@ class LabelsNotCodesTests {
     void everyPageInTheOtherLanguagesIsTranslated(String username, String language) throws Exception {
         var problems = new ArrayList<String>();
         crawl(username, java.util.Locale.forLanguageTag(language), (path, page) -> {
-            assertThat(page.select("html").attr("lang")).as(path).isEqualTo(language);
+            if (!page.title().isEmpty()) { // a whole page, not a panel loaded into one
+                assertThat(page.select("html").attr("lang")).as(path).isEqualTo(language);
+            }
             var text = page.body().text();
             if (text.contains("??")) {
                 problems.add(path + ": a message key is shown: " + abbreviated(text.substring(text.indexOf("??"))));
