@@ -47,6 +47,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ApplicationModuleTest
 @ActiveProfiles("test")
+// the texts a person answers (the feedback questions, their languages) as the platform ships them
+@org.springframework.context.annotation.Import(org.opennrm.cases.SurvivorTexts.class)
 class AssistanceModuleTests {
 
     static final UUID SHELTER = UUID.randomUUID();
