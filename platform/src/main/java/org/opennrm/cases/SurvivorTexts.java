@@ -69,7 +69,7 @@ public class SurvivorTexts {
 
     private final Map<String, Language> languages;
 
-    SurvivorTexts(@Value("${opennrm.survivor-texts.directory:}") String directory) throws IOException {
+    public SurvivorTexts(@Value("${opennrm.survivor-texts.directory:}") String directory) throws IOException {
         var found = new LinkedHashMap<String, Language>();
         var resolver = new PathMatchingResourcePatternResolver(SurvivorTexts.class.getClassLoader());
         for (Resource file : resolver.getResources("classpath*:survivor-texts/*.properties")) {
