@@ -7,7 +7,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -50,8 +49,8 @@ class PlatformConfiguration {
             @Value("${spring.messages.basename}") String[] basenames,
             @Value("${spring.messages.fallback-to-system-locale:true}") boolean fallbackToSystemLocale,
             @Value("${spring.messages.use-code-as-default-message:false}") boolean useCodeAsDefaultMessage) {
-        var source = new ReloadableResourceBundleMessageSource();
-        source.setBasenames(Arrays.stream(basenames)
+        // a word missing in a language falls back to English, marked for administrators (TranslatedMessages)
+        var source = new TranslatedMessages(Arrays.stream(basenames)
                 .map(basename -> "classpath:" + basename.strip())
                 .toArray(String[]::new));
         source.setDefaultEncoding("UTF-8");

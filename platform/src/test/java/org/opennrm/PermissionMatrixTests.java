@@ -123,6 +123,7 @@ class PermissionMatrixTests {
         rule("GET /cases", "cases:read:all");
         rule("POST /cases/\\{id\\}/(erase|legal-hold)", "retention:manage:all");
         rule("GET /cases/\\{id\\}/notes", "cases:read:all");
+        rule("GET /cases/\\{id\\}/information", "cases:read:all");
         rule("POST /cases/\\{id\\}/notes", "cases:write:all");
         // a case's documents: read as the case page is read (others are told the case does not exist)
         scoped("GET /cases/\\{id\\}/documents(/\\{documentId\\})?", "cases:read:all", "cases:read:own");

@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.access.Actor;
@@ -22,6 +21,7 @@ import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.CaseSummaryLine;
 import org.opennrm.cases.ClosureReason;
+import org.opennrm.cases.SurvivorTexts;
 import org.opennrm.referrals.ServiceReferrals;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,14 +42,13 @@ public class Assistance {
     /** Residence permits are flagged this many days before they expire, in time to apply for a renewal. */
     static final int PERMIT_REMINDER_DAYS = 60;
 
-    static final Set<String> FEEDBACK_LANGUAGES = Set.of("en", "fr", "ru");
-
     private final AssistanceStore store;
     private final CaseManagement cases;
     private final ServiceReferrals referrals;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SurvivorTexts survivorTexts;
 
     Assistance(
             AssistanceStore store,
@@ -57,7 +56,9 @@ public class Assistance {
             ServiceReferrals referrals,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SurvivorTexts survivorTexts) {
+        this.survivorTexts = survivorTexts;
         this.store = store;
         this.cases = cases;
         this.referrals = referrals;
@@ -246,7 +247,7 @@ public class Assistance {
             language = form.feedbackLanguage() == null
                     ? null
                     : form.feedbackLanguage().strip().toLowerCase(Locale.ROOT);
-            if (language == null || !FEEDBACK_LANGUAGES.contains(language)) {
+            if (language == null || !survivorTexts.offers(language)) {
                 throw new AssistanceRuleViolation(
                         "assist.feedbackLanguage", "Say in which language the person gave the feedback.");
             }

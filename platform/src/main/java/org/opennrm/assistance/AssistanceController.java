@@ -2,11 +2,14 @@ package org.opennrm.assistance;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennrm.cases.CaseId;
+import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseRuleViolation;
+import org.opennrm.cases.SurvivorTexts;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +39,17 @@ class AssistanceController {
     private final OrganisationRegistry organisations;
     private final MessageSource messages;
 
-    AssistanceController(Assistance assistance, OrganisationRegistry organisations, MessageSource messages) {
+    private final SurvivorTexts survivorTexts;
+    private final CaseManagement cases;
+
+    AssistanceController(
+            Assistance assistance,
+            OrganisationRegistry organisations,
+            MessageSource messages,
+            SurvivorTexts survivorTexts,
+            CaseManagement cases) {
+        this.survivorTexts = survivorTexts;
+        this.cases = cases;
         this.assistance = assistance;
         this.organisations = organisations;
         this.messages = messages;
@@ -97,25 +110,25 @@ class AssistanceController {
     @PreAuthorize(WRITE)
     String closure(@PathVariable UUID id, @RequestParam(required = false) String language, Model model, Locale locale) {
         var file = assistance.read(CaseId.of(id));
-        String chosen = language != null && Assistance.FEEDBACK_LANGUAGES.contains(language)
-                ? language
-                : (Assistance.FEEDBACK_LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "en");
-        var inLanguage = Locale.forLanguageTag(chosen);
-        Map<String, String> questions = new LinkedHashMap<>();
+        // the person's own language first (a logged read of the case), unless another one was asked for
+        List<String> recorded = survivorTexts.offers(language) ? List.of() : cases.languagesOf(CaseId.of(id));
+        String chosen = survivorTexts.choose(language, recorded, locale);
+        var shown = survivorTexts.language(chosen).orElseThrow();
+        Map<String, SurvivorTexts.Text> questions = new LinkedHashMap<>();
         for (var question : FeedbackQuestion.values()) {
-            questions.put(
-                    fieldOf(question), messages.getMessage("assist.feedback.question." + question, null, inLanguage));
+            questions.put(fieldOf(question), survivorTexts.text(chosen, "feedback.question." + question));
         }
-        Map<String, String> answers = new LinkedHashMap<>();
+        Map<String, SurvivorTexts.Text> answers = new LinkedHashMap<>();
         for (var answer : FeedbackAnswer.values()) {
-            answers.put(answer.name(), messages.getMessage("assist.feedback.answer." + answer, null, inLanguage));
+            answers.put(answer.name(), survivorTexts.text(chosen, "feedback.answer." + answer));
         }
         model.addAttribute("file", file);
         model.addAttribute("caseId", id);
         model.addAttribute("feedbackLanguage", chosen);
-        model.addAttribute(
-                "feedbackLanguages",
-                Assistance.FEEDBACK_LANGUAGES.stream().sorted().toList());
+        model.addAttribute("feedbackShown", shown);
+        model.addAttribute("feedbackIntro", survivorTexts.text(chosen, "feedback.intro"));
+        model.addAttribute("feedbackTitle", survivorTexts.text(chosen, "feedback.title"));
+        model.addAttribute("feedbackLanguages", survivorTexts.languages());
         model.addAttribute("questions", questions);
         model.addAttribute("answers", answers);
         model.addAttribute("solutions", DurableSolution.values());

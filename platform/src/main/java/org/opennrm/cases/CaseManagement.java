@@ -272,6 +272,16 @@ public class CaseManagement {
         return cases.readWithPerson(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
     }
 
+    /**
+     * The languages recorded for the person of a case (ISO 639-2, the first language first), so that what the person
+     * reads or answers can be offered in their language. A read of the case, logged like {@link #read}; none after
+     * the person's data was erased.
+     */
+    public java.util.List<String> languagesOf(CaseId id) {
+        var person = read(id).person();
+        return person == null ? java.util.List.of() : java.util.List.copyOf(person.languages());
+    }
+
     /** The queue of what is due, soonest first, one page at a time. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('cases:read:all')")

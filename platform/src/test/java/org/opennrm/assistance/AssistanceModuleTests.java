@@ -49,6 +49,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ActiveProfiles("test")
 class AssistanceModuleTests {
 
+    /** The texts a person answers (the feedback questions, their languages) as the platform ships them. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class ShippedSurvivorTexts {
+        @org.springframework.context.annotation.Bean
+        org.opennrm.cases.SurvivorTexts survivorTexts() throws java.io.IOException {
+            return new org.opennrm.cases.SurvivorTexts("");
+        }
+    }
+
     static final UUID SHELTER = UUID.randomUUID();
     static final UUID NRM_OFFICE = UUID.randomUUID();
 

@@ -242,7 +242,7 @@ class AssistanceTests {
                         new ClosureForm(
                                 DurableSolution.INTEGRATION_IN_COUNTRY,
                                 "Settled",
-                                "de",
+                                "tr", // Turkish: not among the languages the platform ships
                                 FeedbackAnswer.YES,
                                 null,
                                 null,

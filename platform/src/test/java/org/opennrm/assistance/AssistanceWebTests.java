@@ -81,6 +81,52 @@ class AssistanceWebTests {
     }
 
     @Test
+    void theFeedbackQuestionsAreInThePersonsRecordedLanguageAndArabicIsWrittenRightToLeft() throws Exception {
+        var caseId = referredCase(); // the person's recorded language is Romanian ("ron")
+        var page = org.jsoup.Jsoup.parse(mvc.perform(
+                        get("/assistance/cases/{id}/closure", caseId.value()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("#language option[selected]").attr("value")).isEqualTo("ro");
+        assertThat(page.select("#feedback").attr("lang")).isEqualTo("ro");
+        assertThat(page.select("#feedback").attr("dir")).isEqualTo("ltr");
+        assertThat(page.select("#feedback").text()).contains("V-ați simțit în siguranță");
+        // staff see how far the translation was checked
+        assertThat(page.select("#feedback-translation").text())
+                .contains("machine-drafted translation, not yet reviewed");
+
+        var arabic = org.jsoup.Jsoup.parse(mvc.perform(get("/assistance/cases/{id}/closure", caseId.value())
+                        .param("language", "ar")
+                        .with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(arabic.select("#feedback").attr("lang")).isEqualTo("ar");
+        assertThat(arabic.select("#feedback").attr("dir")).isEqualTo("rtl");
+        assertThat(arabic.select("#feedback").text()).contains("هل شعرت بالأمان");
+
+        mvc.perform(post("/assistance/cases/{id}/closure", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .param("solution", "INTEGRATION_IN_COUNTRY")
+                        .param("reason", "Settled")
+                        .param("feedbackLanguage", "zz")
+                        .param("feltSafe", "YES"))
+                .andExpect(flash().attribute("refused", "assist.feedbackLanguage"));
+        mvc.perform(post("/assistance/cases/{id}/closure", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .param("solution", "INTEGRATION_IN_COUNTRY")
+                        .param("reason", "Settled")
+                        .param("feedbackLanguage", "ar")
+                        .param("feltSafe", "YES"))
+                .andExpect(flash().attribute("flash", "assist.flash.closed"));
+    }
+
+    @Test
     void shelterAcceptsRecordsAServiceAndTheCaseManagerClosesTheCase() throws Exception {
         var caseId = referredCase();
         var reference = cases.summary(caseId).orElseThrow().reference();

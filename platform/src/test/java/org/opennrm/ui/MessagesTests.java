@@ -21,13 +21,29 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every page speaks every language we offer: templates hold no literal text, every message key they use
- * exists, and each bundle has the same keys, none empty, in English, French and Russian.
+ * exists, and each bundle has the same keys, none empty and none left in English, in the six interface languages
+ * (English, French, German, Italian, Russian and Spanish).
  */
 class MessagesTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Path BUNDLES = Path.of("src/main/resources/i18n");
-    static final List<String> LANGUAGES = List.of("fr", "ru");
+    static final List<String> LANGUAGES = List.of("fr", "de", "it", "ru", "es");
+
+    /**
+     * Words that are the same in English and in a translation: names of products and formats, and the names of
+     * languages, which each language writes in its own way ("Français" on every page). Any other value that is
+     * the same as the English one and has two words or more was left untranslated.
+     */
+    static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("Facebook Messenger", "Excel (XLSX)", "SDMX-CSV");
+
+    static final List<String> SAME_IN_EVERY_LANGUAGE_KEYS =
+            List.of("assist.feedback.languageName.", "code.recruitmentPlatform.");
+
+    /** A term the profession uses untranslated in one language: Italian social work says "case manager". */
+    static final Set<String> SAME_IN_ONE_LANGUAGE = Set.of("it:Case manager");
+
+    static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
     // attributes whose presence means the element's content is replaced or removed at render time
     static final Set<String> REPLACING =
@@ -68,13 +84,35 @@ class MessagesTests {
     }
 
     @Test
+    void noTranslationIsLeftInEnglish() throws IOException {
+        List<String> english = new ArrayList<>();
+        for (String bundle : bundles()) {
+            Properties base = load(BUNDLES.resolve(bundle + ".properties"));
+            for (String language : LANGUAGES) {
+                Properties translated = load(BUNDLES.resolve(bundle + "_" + language + ".properties"));
+                translated.forEach((key, value) -> {
+                    String text = value.toString().strip();
+                    if (text.equals(String.valueOf(base.get(key)).strip())
+                            && WORD.matcher(text).results().count() >= 2
+                            && !SAME_IN_EVERY_LANGUAGE.contains(text)
+                            && SAME_IN_EVERY_LANGUAGE_KEYS.stream().noneMatch(key.toString()::startsWith)
+                            && !SAME_IN_ONE_LANGUAGE.contains(language + ":" + text)) {
+                        english.add(bundle + "_" + language + ": " + key + " = " + text);
+                    }
+                });
+            }
+        }
+        assertThat(english).isEmpty();
+    }
+
+    @Test
     void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
         // MessageFormat reads a single ' as the start of quoted text: "the case's {0}" would print "{0}"
         Pattern argument = Pattern.compile("\\{\\d");
         Pattern single = Pattern.compile("(?<!')'(?!')");
         List<String> broken = new ArrayList<>();
         for (String bundle : bundles()) {
-            for (String language : List.of("", "_fr", "_ru")) {
+            for (String language : List.of("", "_fr", "_de", "_it", "_ru", "_es")) {
                 Properties messages = load(BUNDLES.resolve(bundle + language + ".properties"));
                 messages.forEach((key, value) -> {
                     String text = value.toString();
