@@ -23,12 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every category a fact can hold is shown to people as a word of their language, never as the code: each code of
- * every list the events carry, in English, French and Russian.
+ * every list the events carry, in each of the six languages of the interface.
  */
 @PlatformTest
 class CategoryLabelsTests {
 
-    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.of("ru"));
+    private static final List<Locale> LANGUAGES =
+            List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.of("ru"), Locale.of("es"));
 
     @Autowired
     CategoryLabels labels;
