@@ -51,7 +51,6 @@ class LabelsNotCodesTests {
     /** Words that look like codes but are names people know: the platform's own and standards'. */
     static final Set<String> NAMES = Set.of(
             "OpenNRM",
-            "OpenDocument",
             "OpenAPI",
             "JavaScript",
             "PostgreSQL",
