@@ -12,7 +12,7 @@ public class EarlyWarnings {
 
     private final ChangeDetector detector = new ChangeDetector();
 
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     public EarlyWarningReport check(String csv) {
         Series series = SeriesCsv.parse(csv);
         return EarlyWarningReport.of(series, detector.detect(series));

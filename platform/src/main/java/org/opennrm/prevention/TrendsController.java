@@ -53,7 +53,7 @@ class TrendsController {
     }
 
     @GetMapping("/prevention/trends")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String page(TrendForm form, Model model, jakarta.servlet.http.HttpServletResponse response) {
         TrendForm asked = form.orDefaults(trends);
         model.addAttribute("form", asked);
@@ -70,7 +70,7 @@ class TrendsController {
     }
 
     @GetMapping("/prevention/trends.csv")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     ResponseEntity<byte[]> csv(TrendForm form) {
         TrendForm asked = form.orDefaults(trends);
         Trend trend = trends.trend(asked.event(), asked.breakdown(), asked.from(), asked.to());

@@ -55,7 +55,7 @@ class WhereController {
     }
 
     @GetMapping("/prevention/where")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String page(WhereForm form, Model model, HttpServletResponse response) {
         WhereForm asked = form.orDefaults();
         model.addAttribute("form", asked);
@@ -88,7 +88,7 @@ class WhereController {
      * count.
      */
     @GetMapping("/prevention/where.csv")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     org.springframework.http.ResponseEntity<byte[]> csv(WhereForm form, java.util.Locale locale) {
         WhereForm asked = form.orDefaults();
         CrossTable table = cross(asked);

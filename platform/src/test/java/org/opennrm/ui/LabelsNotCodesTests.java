@@ -99,7 +99,8 @@ class LabelsNotCodesTests {
                 "guardian",
                 "statistician",
                 "coordinator",
-                "admin"
+                "admin",
+                "prevention"
             })
     void everyPageAPersonReachesShowsLabelsNotCodes(String username) throws Exception {
         var actor = jdbc.sql(
