@@ -197,6 +197,12 @@ class PermissionMatrixTests {
                 "statistics:read:all",
                 "prevention:read:all");
         rule("POST /prevention/flags/(scan|\\{id\\}/review)", "statistics:read:all");
+        // the campaign register: prevention officers register, whoever reads prevention evidence reads
+        rule("GET /prevention/campaigns/new", "campaign:manage:all");
+        rule("POST /prevention/campaigns.*", "campaign:manage:all");
+        rule("GET /prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
+        rule("POST /api/v1/prevention/campaigns.*", "campaign:manage:all");
+        rule("GET /api/v1/prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes
