@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 class CampaignsController {
 
     private final Campaigns campaigns;
+    private final Surveys surveys;
     private final OrganisationRegistry organisations;
 
-    CampaignsController(Campaigns campaigns, OrganisationRegistry organisations) {
+    CampaignsController(Campaigns campaigns, Surveys surveys, OrganisationRegistry organisations) {
         this.campaigns = campaigns;
+        this.surveys = surveys;
         this.organisations = organisations;
     }
 
@@ -56,7 +58,51 @@ class CampaignsController {
     @GetMapping("/prevention/campaigns/{id}")
     @PreAuthorize(PreventionAccess.READ)
     String campaign(@PathVariable UUID id, Model model) {
+        return campaignPage(id, model);
+    }
+
+    /** Imports a survey file (uploaded, or pasted) whole, or shows every problem with its line and keeps the text. */
+    @PostMapping("/prevention/campaigns/{id}/surveys")
+    @PreAuthorize(PreventionAccess.MANAGE_CAMPAIGNS)
+    String importSurvey(
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
+                    org.springframework.web.multipart.MultipartFile file,
+            @org.springframework.web.bind.annotation.RequestParam(name = "survey", required = false) String pasted,
+            @org.springframework.web.bind.annotation.RequestParam(name = "strata", required = false) String strata,
+            Model model,
+            HttpServletResponse response,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect)
+            throws java.io.IOException {
+        String text = file != null && !file.isEmpty()
+                ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                : pasted;
+        try {
+            var survey = surveys.importSurvey(id, text, strata);
+            redirect.addFlashAttribute("imported", survey.respondents());
+            return "redirect:/prevention/campaigns/" + id;
+        } catch (SurveyInvalid e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("surveyProblems", e.problems());
+            model.addAttribute("moreProblems", e.more());
+            model.addAttribute("surveyText", text == null || text.length() > 200_000 ? "" : text);
+            model.addAttribute("strataText", strata);
+            return campaignPage(id, model);
+        }
+    }
+
+    @GetMapping("/prevention/campaigns/{id}/results")
+    @PreAuthorize(PreventionAccess.READ)
+    String results(@PathVariable UUID id, Model model) {
+        model.addAttribute("campaign", campaigns.get(id));
+        model.addAttribute("surveys", surveys.of(id));
+        model.addAttribute("result", surveys.result(id));
+        return "prevention/campaign-results";
+    }
+
+    private String campaignPage(UUID id, Model model) {
         Campaign campaign = campaigns.get(id);
+        model.addAttribute("surveys", surveys.of(id));
         model.addAttribute("campaign", campaign);
         model.addAttribute(
                 "organisationName",
