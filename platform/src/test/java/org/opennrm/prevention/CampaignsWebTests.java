@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -36,6 +37,9 @@ class CampaignsWebTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Campaigns campaigns;
 
     final UUID unit = UUID.randomUUID();
     UUID shelter;
@@ -86,6 +90,44 @@ class CampaignsWebTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSurveyIsImportedOnTheCampaignPageAndTheResultPageSaysWhatCanBeConcluded() throws Exception {
+        var campaign = org.opennrm.cases.SignedIn.as(
+                Role.PREVENTION_OFFICER,
+                unit,
+                () -> campaigns.register(new CampaignDetails(
+                        "Report it " + UUID.randomUUID().toString().substring(0, 6),
+                        shelter,
+                        "Seasonal workers",
+                        java.util.List.of("North Region"),
+                        java.time.LocalDate.of(2026, 1, 1),
+                        java.time.LocalDate.of(2026, 2, 28),
+                        java.util.List.of(Channel.WORKPLACES),
+                        "Your passport is yours.",
+                        java.math.BigDecimal.TEN,
+                        "EUR")));
+        String bad = KapSurveys.survey(5, 6, 10, 0.15)
+                .replaceFirst("\\nbefore,campaign,north-urban,", "\nbefore,campaign,east,");
+        mvc.perform(multipart("/prevention/campaigns/{id}/surveys", campaign.id())
+                        .param("survey", bad)
+                        .param("strata", KapSurveys.STRATA)
+                        .with(csrf())
+                        .with(as(Role.PREVENTION_OFFICER, unit)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Line 2: the stratum &quot;east&quot; is not one")));
+        mvc.perform(multipart("/prevention/campaigns/{id}/surveys", campaign.id())
+                        .param("survey", KapSurveys.survey(5, 6, 10, 0.15))
+                        .param("strata", KapSurveys.STRATA)
+                        .with(csrf())
+                        .with(as(Role.PREVENTION_OFFICER, unit)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/prevention/campaigns/{id}/results", campaign.id()).with(as(Role.COORDINATOR, unit)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"measure-1\"")))
+                .andExpect(content().string(containsString("Knows how to report")))
+                .andExpect(content().string(containsString("would have changed alike")));
     }
 
     @Test
