@@ -15,6 +15,10 @@ public class EarlyWarnings {
     @PreAuthorize(PreventionAccess.READ)
     public EarlyWarningReport check(String csv) {
         Series series = SeriesCsv.parse(csv);
+        var seasons = Seasonality.of(series);
+        if (seasons.isPresent()) {
+            throw new SeriesSeasonal(seasons.get());
+        }
         return EarlyWarningReport.of(series, detector.detect(series));
     }
 
