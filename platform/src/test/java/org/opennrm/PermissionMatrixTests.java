@@ -188,12 +188,25 @@ class PermissionMatrixTests {
         rule("GET /api/v1/returns/draft", "statistics:release:all");
         rule("POST /api/v1/returns.*", "statistics:release:all");
         rule("GET /api/v1/returns.*", "statistics:read:all");
-        // prevention: early warning on series of one's own, for those who read national statistics
-        rule("(GET|POST) /prevention/early-warning", "statistics:read:all");
-        rule("POST /api/v1/prevention/early-warning", "statistics:read:all");
-        // trends and the early-warning flags of the watched series: the same readers (co-ordinators, statisticians)
-        rule("GET /prevention/(trends|trends\\.csv|panel|flags|where)", "statistics:read:all");
+        // prevention: early warning on series of one's own, for those who read national statistics and prevention
+        // officers
+        rule("(GET|POST) /prevention/early-warning", "statistics:read:all", "prevention:read:all");
+        rule("POST /api/v1/prevention/early-warning", "statistics:read:all", "prevention:read:all");
+        // trends, who-where and the early-warning flags of the watched series: the same readers; the co-ordinator's
+        // panel with the review forms, the scan and the reviews for those who read national statistics
+        rule("GET /prevention/panel", "statistics:read:all");
+        rule("GET /prevention/officer-panel", "prevention:read:all");
+        rule(
+                "GET /prevention/(trends|trends\\.csv|flags|where|where\\.csv)",
+                "statistics:read:all",
+                "prevention:read:all");
         rule("POST /prevention/flags/(scan|\\{id\\}/review)", "statistics:read:all");
+        // the campaign register: prevention officers register, whoever reads prevention evidence reads
+        rule("GET /prevention/campaigns/new", "campaign:manage:all");
+        rule("POST /prevention/campaigns.*", "campaign:manage:all");
+        rule("GET /prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
+        rule("POST /api/v1/prevention/campaigns.*", "campaign:manage:all");
+        rule("GET /api/v1/prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes

@@ -55,7 +55,14 @@ public enum Permission {
      * Enter or upload the aggregate criminal-justice counts of one's own agency (police, prosecution, courts, labour
      * inspectorate, financial intelligence unit) for the official returns: counts only, never a person.
      */
-    RETURNS_SUBMIT;
+    RETURNS_SUBMIT,
+    /**
+     * Read prevention evidence: published trends and early-warning flags, who is exploited where, the campaign
+     * register and the campaigns' measured results (counts and survey estimates, never a person).
+     */
+    PREVENTION_READ,
+    /** Register prevention campaigns and import their knowledge-attitude-practice survey microdata (no identity). */
+    CAMPAIGN_MANAGE;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

@@ -97,7 +97,19 @@ public enum Role {
                     g(PLAN_RECOMMEND, ALL),
                     g(TOKENS_MANAGE, OWN))),
     /** Someone at a police force, prosecution service, court, labour inspectorate or FIU who reports its counts. */
-    AGENCY_REPORTER(false, Set.of(g(ORGANISATIONS_READ, ALL), g(RETURNS_SUBMIT, ORGANISATION), g(TOKENS_MANAGE, OWN)));
+    AGENCY_REPORTER(false, Set.of(g(ORGANISATIONS_READ, ALL), g(RETURNS_SUBMIT, ORGANISATION), g(TOKENS_MANAGE, OWN))),
+    /**
+     * Someone in a prevention unit (a ministry's, a municipality's, an NGO's) who aims campaigns by the published
+     * evidence and measures them: reads trends, flags and cross-tables as published, registers campaigns and imports
+     * their surveys. Never opens a case file.
+     */
+    PREVENTION_OFFICER(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(PREVENTION_READ, ALL),
+                    g(CAMPAIGN_MANAGE, ALL),
+                    g(TOKENS_MANAGE, OWN)));
 
     private final boolean opensCaseFiles;
     private final Set<Grant> grants;

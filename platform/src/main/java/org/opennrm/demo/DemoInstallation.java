@@ -175,6 +175,7 @@ class DemoInstallation implements ApplicationRunner {
                 social));
         account(passwords, "court", "Demo Court Registrar", court, Role.AGENCY_REPORTER);
         account(passwords, "rapporteur", "Demo Second Statistician", rapporteur, Role.STATISTICIAN);
+        account(passwords, "prevention", "Demo Prevention Officer", office, Role.PREVENTION_OFFICER);
         return passwords;
     }
 

@@ -37,7 +37,7 @@ record DesignEstimate(
                 Double.NaN, Double.NaN, respondents, clusters, strata, 0, Double.NaN, Double.NaN, reason);
     }
 
-    boolean available() {
+    public boolean available() {
         return insufficient == null;
     }
 }

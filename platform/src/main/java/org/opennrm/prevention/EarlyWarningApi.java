@@ -26,7 +26,7 @@ class EarlyWarningApi {
 
     /* One mapping for both body types (no "consumes"): a person without the permission is told so first. */
     @PostMapping("/early-warning")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     @Operation(
             summary = "Flag sudden shifts in a series of counts",
             description = "Body: CSV as text/csv with the header period,value and one row per consecutive quarter"

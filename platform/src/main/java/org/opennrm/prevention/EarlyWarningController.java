@@ -31,7 +31,7 @@ class EarlyWarningController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String form(Model model) {
         model.addAttribute("series", "");
         model.addAttribute("minimumPeriods", earlyWarnings.minimumPeriods());
@@ -39,7 +39,7 @@ class EarlyWarningController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String check(
             @RequestParam(name = "series", required = false) String text,
             @RequestParam(name = "file", required = false) MultipartFile file,

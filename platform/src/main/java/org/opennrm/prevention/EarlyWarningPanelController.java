@@ -34,7 +34,7 @@ class EarlyWarningPanelController {
     }
 
     @GetMapping("/prevention/flags")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String flags(Model model) {
         model.addAttribute("flags", scan.all());
         return "prevention/flags";

@@ -65,7 +65,7 @@ class EarlyWarningScan {
 
     /** Scans every watched series over the last ten years of complete quarters; returns how many flags it kept. */
     @Transactional
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     int scan() {
         Period last = trends.lastCompleteQuarter();
         Period first = trends.defaultStart();
@@ -87,7 +87,7 @@ class EarlyWarningScan {
 
     /** Scans when the last scan is older than the interval (a day by default), as the home panel asks. */
     @Transactional
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     void scanIfDue() {
         var last = flags.lastScan();
         if (last.isEmpty() || last.get().plus(interval).isBefore(clock.instant())) {
@@ -96,13 +96,13 @@ class EarlyWarningScan {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     List<StoredFlag> open() {
         return flags.open();
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     List<StoredFlag> all() {
         return flags.all();
     }

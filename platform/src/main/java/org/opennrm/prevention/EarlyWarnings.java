@@ -12,9 +12,13 @@ public class EarlyWarnings {
 
     private final ChangeDetector detector = new ChangeDetector();
 
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     public EarlyWarningReport check(String csv) {
         Series series = SeriesCsv.parse(csv);
+        var seasons = Seasonality.of(series);
+        if (seasons.isPresent()) {
+            throw new SeriesSeasonal(seasons.get());
+        }
         return EarlyWarningReport.of(series, detector.detect(series));
     }
 

@@ -57,27 +57,36 @@ record Trend(TrendTable table, List<Line> lines) {
 
     record Flagged(String category, ChangeFlag flag) {}
 
-    /** The series as CSV: quarter, category (empty for the total), count (empty where withheld), its interval. */
-    String csv() {
-        var csv = new StringBuilder("quarter,category,count,lower_95,upper_95,withheld\n");
-        for (Line line : lines) {
-            for (int q = 0; q < table.quarters().size(); q++) {
-                Long count = line.counts().get(q);
-                CountInterval interval = line.intervals().get(q);
-                csv.append(table.quarters().get(q))
-                        .append(',')
-                        .append(line.category() == null ? "" : line.category())
-                        .append(',')
-                        .append(count == null ? "" : count)
-                        .append(',')
-                        .append(interval == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", interval.lower()))
-                        .append(',')
-                        .append(interval == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", interval.upper()))
-                        .append(',')
-                        .append(count == null)
-                        .append('\n');
+    /**
+     * The series as CSV: quarter, category code and its label (both empty for the total), count (empty where
+     * withheld), its interval.
+     */
+    String csv(java.util.function.Function<String, String> labels) {
+        var out = new StringBuilder();
+        try (var csv = new org.apache.commons.csv.CSVPrinter(
+                out,
+                org.apache.commons.csv.CSVFormat.DEFAULT
+                        .builder()
+                        .setRecordSeparator('\n')
+                        .setHeader("quarter", "category", "category_label", "count", "lower_95", "upper_95", "withheld")
+                        .get())) {
+            for (Line line : lines) {
+                for (int q = 0; q < table.quarters().size(); q++) {
+                    Long count = line.counts().get(q);
+                    CountInterval interval = line.intervals().get(q);
+                    csv.printRecord(
+                            table.quarters().get(q),
+                            line.category() == null ? "" : line.category(),
+                            line.category() == null ? "" : labels.apply(line.category()),
+                            count == null ? "" : count,
+                            interval == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", interval.lower()),
+                            interval == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", interval.upper()),
+                            count == null);
+                }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return csv.toString();
+        return out.toString();
     }
 }

@@ -28,7 +28,7 @@ class Trends {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     Trend trend(String event, String breakdown, String from, String to) {
         return Trend.of(series.trend(new TrendRequest(event, breakdown, from, to)), detector);
     }

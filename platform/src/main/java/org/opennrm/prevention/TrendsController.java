@@ -26,10 +26,12 @@ class TrendsController {
 
     private final Trends trends;
     private final JsonMapper json;
+    private final CategoryLabels labels;
 
-    TrendsController(Trends trends, JsonMapper json) {
+    TrendsController(Trends trends, JsonMapper json, CategoryLabels labels) {
         this.trends = trends;
         this.json = json;
+        this.labels = labels;
     }
 
     /** What the form asks: an event, a breakdown (empty for the total), a period of quarters. */
@@ -51,7 +53,7 @@ class TrendsController {
     }
 
     @GetMapping("/prevention/trends")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String page(TrendForm form, Model model, jakarta.servlet.http.HttpServletResponse response) {
         TrendForm asked = form.orDefaults(trends);
         model.addAttribute("form", asked);
@@ -68,7 +70,7 @@ class TrendsController {
     }
 
     @GetMapping("/prevention/trends.csv")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     ResponseEntity<byte[]> csv(TrendForm form) {
         TrendForm asked = form.orDefaults(trends);
         Trend trend = trends.trend(asked.event(), asked.breakdown(), asked.from(), asked.to());
@@ -80,7 +82,8 @@ class TrendsController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(trend.csv().getBytes(StandardCharsets.UTF_8));
+                .body(trend.csv(category -> labels.label(trend.table().breakdown(), category))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The chart's data for prevention.js: quarters, and per line its counts and the interval of its small counts. */
@@ -90,7 +93,9 @@ class TrendsController {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Trend.Line line : largest.subList(0, Math.min(CHART_LINES, largest.size()))) {
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("label", line.category() == null ? "" : line.category());
+            data.put(
+                    "label",
+                    line.category() == null ? "" : labels.label(trend.table().breakdown(), line.category()));
             data.put("counts", line.counts());
             data.put(
                     "lower",

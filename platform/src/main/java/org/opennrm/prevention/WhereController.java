@@ -21,9 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 class WhereController {
 
     private final CrossTables tables;
+    private final CategoryLabels labels;
+    private final org.springframework.context.MessageSource messages;
 
-    WhereController(CrossTables tables) {
+    WhereController(CrossTables tables, CategoryLabels labels, org.springframework.context.MessageSource messages) {
         this.tables = tables;
+        this.labels = labels;
+        this.messages = messages;
     }
 
     /** What the form asks; empty rows and columns take the first question prevention asks: which forms where. */
@@ -51,18 +55,13 @@ class WhereController {
     }
 
     @GetMapping("/prevention/where")
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize(PreventionAccess.READ)
     String page(WhereForm form, Model model, HttpServletResponse response) {
         WhereForm asked = form.orDefaults();
         model.addAttribute("form", asked);
         model.addAttribute("dimensions", tables.dimensions());
         try {
-            CrossTable table = tables.cross(new CrossTableRequest(
-                    "referral",
-                    asked.rows(),
-                    asked.columns(),
-                    asked.from().isEmpty() ? null : asked.from(),
-                    asked.to().isEmpty() ? null : asked.to()));
+            CrossTable table = cross(asked);
             List<List<Cell>> cells = table.cells().stream()
                     .map(row -> row.stream().map(Cell::of).toList())
                     .toList();
@@ -81,5 +80,107 @@ class WhereController {
             model.addAttribute("problem", e.getMessage());
         }
         return "prevention/where";
+    }
+
+    /**
+     * The table as CSV, one record per count (cells, then row and column totals and the grand total): each category
+     * as its code and its label (a total has no code), the count (empty where withheld) and the interval of a small
+     * count.
+     */
+    @GetMapping("/prevention/where.csv")
+    @PreAuthorize(PreventionAccess.READ)
+    org.springframework.http.ResponseEntity<byte[]> csv(WhereForm form, java.util.Locale locale) {
+        WhereForm asked = form.orDefaults();
+        CrossTable table = cross(asked);
+        String total = messages.getMessage("prevention.trends.total", null, locale);
+        var out = new StringBuilder();
+        try (var csv = new org.apache.commons.csv.CSVPrinter(
+                out,
+                org.apache.commons.csv.CSVFormat.DEFAULT
+                        .builder()
+                        .setRecordSeparator('\n')
+                        .setHeader(
+                                table.rows(),
+                                table.rows() + "_label",
+                                table.columns(),
+                                table.columns() + "_label",
+                                "count",
+                                "lower_95",
+                                "upper_95",
+                                "withheld")
+                        .get())) {
+            for (int r = 0; r < table.rowCategories().size(); r++) {
+                String row = table.rowCategories().get(r);
+                for (int c = 0; c < table.columnCategories().size(); c++) {
+                    String column = table.columnCategories().get(c);
+                    record(
+                            csv,
+                            row,
+                            labels.label(table.rows(), row, locale),
+                            column,
+                            labels.label(table.columns(), column, locale),
+                            table.cells().get(r).get(c));
+                }
+                record(
+                        csv,
+                        row,
+                        labels.label(table.rows(), row, locale),
+                        "",
+                        total,
+                        table.rowTotals().get(r));
+            }
+            for (int c = 0; c < table.columnCategories().size(); c++) {
+                String column = table.columnCategories().get(c);
+                record(
+                        csv,
+                        "",
+                        total,
+                        column,
+                        labels.label(table.columns(), column, locale),
+                        table.columnTotals().get(c));
+            }
+            record(csv, "", total, "", total, table.grandTotal());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String name = "where-" + table.rows() + "-by-" + table.columns()
+                + (asked.from().isEmpty() ? "" : "-" + asked.from())
+                + (asked.to().isEmpty() ? "" : "-" + asked.to()) + ".csv";
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + name + "\"")
+                .contentType(
+                        new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void record(
+            org.apache.commons.csv.CSVPrinter csv,
+            String row,
+            String rowLabel,
+            String column,
+            String columnLabel,
+            Long count)
+            throws java.io.IOException {
+        CountInterval interval = count == null || count >= CountInterval.SMALL ? null : CountInterval.of(count);
+        csv.printRecord(
+                row,
+                rowLabel,
+                column,
+                columnLabel,
+                count == null ? "" : count,
+                interval == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", interval.lower()),
+                interval == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", interval.upper()),
+                count == null);
+    }
+
+    private CrossTable cross(WhereForm asked) {
+        return tables.cross(new CrossTableRequest(
+                "referral",
+                asked.rows(),
+                asked.columns(),
+                asked.from().isEmpty() ? null : asked.from(),
+                asked.to().isEmpty() ? null : asked.to()));
     }
 }

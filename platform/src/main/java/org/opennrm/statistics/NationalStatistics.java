@@ -34,10 +34,12 @@ public class NationalStatistics {
     /**
      * A standard national table as it may be shown or downloaded: disclosure-controlled on its own and then checked
      * jointly against everything published (the ledger), so that it never reveals a cell through an earlier release.
-     * It is not itself written to the ledger: what leaves the office for good goes through a release.
+     * It is not itself written to the ledger: what leaves the office for good goes through a release. Prevention
+     * officers reach it only through the published trends and cross-tables; the statistics pages and API check
+     * {@code statistics:read:all} themselves.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize("hasAnyAuthority('statistics:read:all', 'prevention:read:all')")
     ProtectedTable table(TableRequest request, Rounding rounding) {
         var counted = counted(request, rounding);
         var candidate = new JointDisclosure.Candidate(

@@ -34,7 +34,7 @@ class PublishedCrossTables implements CrossTables {
     }
 
     @Override
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize("hasAnyAuthority('statistics:read:all', 'prevention:read:all')")
     public CrossTable cross(CrossTableRequest request) {
         Dimension rows = dimension(request.rows());
         Dimension columns = dimension(request.columns());

@@ -41,7 +41,7 @@ class PublishedTrends implements TrendSeries {
     }
 
     @Override
-    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @PreAuthorize("hasAnyAuthority('statistics:read:all', 'prevention:read:all')")
     public TrendTable trend(TrendRequest request) {
         EventKind event = event(request.event());
         boolean total = request.breakdown() == null || request.breakdown().isBlank();

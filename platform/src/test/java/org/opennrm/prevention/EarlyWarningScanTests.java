@@ -111,6 +111,6 @@ class EarlyWarningScanTests {
         assertThat(line.intervals().getLast().small()).isFalse();
         assertThat(line.intervals().get(line.counts().size() - 2).lower()).isLessThan(31);
         assertThat(line.flags()).anySatisfy(flag -> assertThat(flag.period()).isEqualTo(last.toString()));
-        assertThat(trend.csv()).contains(last + "," + region + ",100,");
+        assertThat(trend.csv(code -> code)).contains(last + "," + region + "," + region + ",100,");
     }
 }

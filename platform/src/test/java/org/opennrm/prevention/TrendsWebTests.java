@@ -1,6 +1,7 @@
 package org.opennrm.prevention;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -10,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
+import org.opennrm.statistics.NationalStatistics;
+import org.opennrm.statistics.TrendFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,6 +27,9 @@ class TrendsWebTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    NationalStatistics statistics;
 
     final UUID organisation = UUID.randomUUID();
 
@@ -43,8 +50,32 @@ class TrendsWebTests {
                         .with(as(Role.STATISTICIAN, organisation)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("trend-referral-2024-Q1-2024-Q4.csv")))
-                .andExpect(content().string(startsWith("quarter,category,count,lower_95,upper_95,withheld\n2024-Q1,,")))
+                .andExpect(content()
+                        .string(startsWith(
+                                "quarter,category,category_label,count,lower_95,upper_95,withheld\n2024-Q1,,,")))
                 .andExpect(content().string(containsString("\n2024-Q4,,")));
+    }
+
+    @Test
+    void categoriesAreShownByTheirLabelsAndDownloadedWithCodeAndLabel() throws Exception {
+        String region = "PT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TrendFixtures.referrals(statistics, region, YearMonth.of(2016, 2), 12);
+        mvc.perform(get("/prevention/trends")
+                        .param("breakdown", "sex")
+                        .param("from", "2014-Q1")
+                        .param("to", "2016-Q1")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Female</th>")))
+                .andExpect(content().string(not(containsString(">FEMALE<"))));
+        mvc.perform(get("/prevention/trends.csv")
+                        .param("breakdown", "sex")
+                        .param("from", "2014-Q1")
+                        .param("to", "2016-Q1")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\n2016-Q1,FEMALE,Female,")))
+                .andExpect(content().string(containsString("\n2016-Q1,MALE,Male,")));
     }
 
     @Test

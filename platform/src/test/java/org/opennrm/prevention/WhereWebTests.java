@@ -2,6 +2,7 @@ package org.opennrm.prevention;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,6 +47,37 @@ class WhereWebTests {
                 .andExpect(content().string(containsString(region)))
                 .andExpect(content().string(containsString("id=\"where-small-warning\"")))
                 .andExpect(content().string(containsString("15 (8-25)")));
+    }
+
+    @Test
+    void categoriesAreLabelledOnThePageAndCodedAndLabelledInTheDownload() throws Exception {
+        String region = "PX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TrendFixtures.referrals(statistics, region, YearMonth.of(2015, 8), 24);
+
+        mvc.perform(get("/prevention/where")
+                        .param("rows", "sex")
+                        .param("columns", "citizenship")
+                        .param("from", "2015-Q3")
+                        .param("to", "2015-Q3")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Female</th>")))
+                .andExpect(content().string(containsString(">Ukraine</th>")))
+                .andExpect(content().string(not(containsString(">FEMALE<"))))
+                .andExpect(content().string(containsString("/prevention/where.csv?")));
+
+        mvc.perform(get("/prevention/where.csv")
+                        .param("rows", "sex")
+                        .param("columns", "citizenship")
+                        .param("from", "2015-Q3")
+                        .param("to", "2015-Q3")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(startsWith(
+                                "sex,sex_label,citizenship,citizenship_label,count,lower_95,upper_95,withheld\n")))
+                .andExpect(content().string(containsString("\nFEMALE,Female,UKR,Ukraine,12,6.2,21.0,false\n")))
+                .andExpect(content().string(containsString("\n\"\",Total,,Total,24,15.4,35.7,false\n")));
     }
 
     @Test

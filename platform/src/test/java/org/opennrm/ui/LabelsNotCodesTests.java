@@ -103,7 +103,8 @@ class LabelsNotCodesTests {
                 "guardian",
                 "statistician",
                 "coordinator",
-                "admin"
+                "admin",
+                "prevention"
             })
     void everyPageAPersonReachesShowsLabelsNotCodes(String username) throws Exception {
         var codes = new ArrayList<String>();

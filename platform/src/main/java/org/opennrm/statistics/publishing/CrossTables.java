@@ -10,7 +10,7 @@ import java.util.List;
 public interface CrossTables {
 
     /**
-     * The table asked for. Needs {@code statistics:read:all}.
+     * The table asked for. Needs {@code statistics:read:all} or {@code prevention:read:all} (what is published is disclosure-controlled).
      *
      * @throws org.opennrm.RuleViolation for an unknown event or dimension, the same dimension twice, or a period that
      *     is not two quarters in order

@@ -10,7 +10,7 @@ import java.util.List;
 public interface TrendSeries {
 
     /**
-     * The series asked for. Needs {@code statistics:read:all}.
+     * The series asked for. Needs {@code statistics:read:all} or {@code prevention:read:all} (what is published is disclosure-controlled).
      *
      * @throws org.opennrm.RuleViolation for an unknown event or breakdown, or a period that is not two quarters in order
      */
