@@ -233,6 +233,13 @@ class PermissionMatrixTests {
                 "POST /plans/measures/\\{measureId\\}/(status|budget|activities.*)",
                 "plan:manage:all",
                 "plan:update:organisation");
+        // the yearly public report: the co-ordinator drafts and edits, someone else who may publish approves and
+        // publishes (the facade refuses the drafter), the public reads what is published
+        rule("POST /plans/reports/\\{reportId\\}/(approve|publish)", "plan:publish:all");
+        rule("POST /plans/(\\{id\\}/reports|reports/\\{reportId\\})", "plan:manage:all");
+        rule("GET /public/reports.*", PUBLIC);
+        // the rapporteur's comments: the rapporteur writes, every reader of the plan reads
+        rule("POST /plans/comments", "plan:comment:all");
         rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans/(measures|indicators)/.*", "plan:manage:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");
