@@ -6,19 +6,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
+import org.opennrm.cases.SignedIn;
+import org.opennrm.statistics.publishing.ReturnReleases;
+import org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The yearly public report end to end: the co-ordinator drafts it on the demo plan, quoting the demo's approved
- * release, and writes its introduction (and may not approve it); the national rapporteur comments beside the draft,
+ * The yearly public report end to end: the co-ordinator drafts it on the demo plan, quoting an approved release, and writes its introduction (and may not approve it); the national rapporteur comments beside the draft,
  * then approves and publishes it; an anonymous visitor finds it on the public list, reads it with its chart on a desktop and on a phone,
  * and downloads the PDF.
  */
@@ -29,10 +36,44 @@ class PlanReportBrowserTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ReturnReleases releases;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * An approved release to quote (the test installation has no synthetic cases, so no demo release): referrals by
+     * quarter and sex in a year of this class's own, assembled by one statistician and approved by another.
+     */
+    private void anApprovedRelease() {
+        int year = 2156;
+        jdbc.sql("delete from statistics.fact where period_year = :year")
+                .param("year", year)
+                .update();
+        for (int i = 0; i < 40; i++) {
+            jdbc.sql("""
+                            insert into statistics.fact (event_kind, period_year, period_quarter, period_month, sex)
+                            values ('REFERRAL', :year, :quarter, :month, :sex)""")
+                    .param("year", year)
+                    .param("quarter", i % 2 + 1)
+                    .param("month", i % 2 * 3 + 1)
+                    .param("sex", i % 3 == 0 ? "MALE" : "FEMALE")
+                    .update();
+        }
+        var office = UUID.randomUUID();
+        UUID id = SignedIn.as(TestSignIn.actor(Role.STATISTICIAN, office), () -> releases.assemble(
+                        "Referrals by quarter and sex " + year,
+                        List.of(new ReleaseTable("quarter", "sex", null, year + "-Q1", year + "-Q2")))
+                .id());
+        SignedIn.as(TestSignIn.actor(Role.STATISTICIAN, office), () -> releases.approve(id));
+    }
+
     @Test
     void theCoordinatorDraftsTheRapporteurApprovesAndPublishesAndTheVisitorReadsIt() throws Exception {
         String title =
                 "Report on the action plan " + UUID.randomUUID().toString().substring(0, 6);
+        anApprovedRelease();
         String reportPath;
         try (var browser = Browser.open(port)) {
             browser.signIn("coordinator", "demo-password-for-tests", null);
@@ -40,11 +81,11 @@ class PlanReportBrowserTests {
             browser.click(By.partialLinkText("National Action Plan against Trafficking"));
             browser.clickId("reports-link");
             browser.type("title", title);
-            var releases = new Select(browser.driver().findElement(By.id("releaseId")));
-            assertThat(releases.getOptions())
-                    .as("the demo's approved release is offered")
+            var offered = new Select(browser.driver().findElement(By.id("releaseId")));
+            assertThat(offered.getOptions())
+                    .as("the approved release is offered")
                     .hasSizeGreaterThan(1);
-            releases.selectByIndex(1);
+            offered.selectByIndex(1);
             browser.submit("draft-report");
             assertThat(browser.textOf(By.id("report-status"))).isEqualTo("Draft");
             reportPath = browser.path();
