@@ -226,6 +226,7 @@ class PermissionMatrixTests {
         // recommendations: the rapporteur and the co-ordinator register and link, the co-ordinator responds
         rule("POST /plans/recommendations/\\{id\\}/response", "plan:manage:all");
         rule("POST /plans/recommendations.*", "plan:recommend:all");
+        rule("(GET|POST) /plans/measures/\\{measureId\\}/edit", "plan:manage:all");
         rule("(GET|POST) /plans/(new|\\{id\\}/edit|\\{id\\}/measures/new)", "plan:manage:all");
         rule("POST /plans/\\{id\\}/(objectives|indicators)", "plan:manage:all");
         rule("POST /plans/indicators/\\{indicatorId\\}/values", "plan:manage:all", "plan:update:organisation");
