@@ -243,6 +243,7 @@ class PermissionMatrixTests {
         // recommendations: the rapporteur and the co-ordinator register and link, the co-ordinator responds
         rule("POST /plans/recommendations/\\{id\\}/response", "plan:manage:all");
         rule("POST /plans/recommendations.*", "plan:recommend:all");
+        rule("(GET|POST) /plans/measures/\\{measureId\\}/edit", "plan:manage:all");
         rule("(GET|POST) /plans/(new|\\{id\\}/edit|\\{id\\}/measures/new)", "plan:manage:all");
         rule("POST /plans/\\{id\\}/(objectives|indicators)", "plan:manage:all");
         rule("POST /plans/indicators/\\{indicatorId\\}/values", "plan:manage:all", "plan:update:organisation");
@@ -250,6 +251,13 @@ class PermissionMatrixTests {
                 "POST /plans/measures/\\{measureId\\}/(status|budget|activities.*)",
                 "plan:manage:all",
                 "plan:update:organisation");
+        // the yearly public report: the co-ordinator drafts and edits, someone else who may publish approves and
+        // publishes (the facade refuses the drafter), the public reads what is published
+        rule("POST /plans/reports/\\{reportId\\}/(approve|publish)", "plan:publish:all");
+        rule("POST /plans/(\\{id\\}/reports|reports/\\{reportId\\})", "plan:manage:all");
+        rule("GET /public/reports.*", PUBLIC);
+        // the rapporteur's comments: the rapporteur writes, every reader of the plan reads
+        rule("POST /plans/comments", "plan:comment:all");
         rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans/(measures|indicators)/.*", "plan:manage:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");

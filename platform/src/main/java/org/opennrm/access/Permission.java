@@ -62,7 +62,17 @@ public enum Permission {
      */
     PREVENTION_READ,
     /** Register prevention campaigns and import their knowledge-attitude-practice survey microdata (no identity). */
-    CAMPAIGN_MANAGE;
+    CAMPAIGN_MANAGE,
+    /**
+     * Approve and publish the action plan's yearly public report that someone else drafted (a second co-ordinator, or
+     * the national rapporteur's office): four eyes before anything about the plan goes to the public.
+     */
+    PLAN_PUBLISH,
+    /**
+     * Comment on the action plan's measures, recommendations and report drafts as the independent national rapporteur:
+     * dated, attributed, never changed by anyone (the co-ordinator included).
+     */
+    PLAN_COMMENT;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

@@ -39,7 +39,8 @@ public enum Role {
                     g(PLAN_READ, ALL),
                     g(PLAN_MANAGE, ALL),
                     g(PLAN_RECOMMEND, ALL),
-                    g(TOKENS_MANAGE, OWN))),
+                    g(TOKENS_MANAGE, OWN),
+                    g(PLAN_PUBLISH, ALL))),
     REFERRER(
             false,
             Set.of(
@@ -95,7 +96,9 @@ public enum Role {
                     // the demo's statistician sits in the National Rapporteur's office: the rapporteur reads the plan
                     g(PLAN_READ, ALL),
                     g(PLAN_RECOMMEND, ALL),
-                    g(TOKENS_MANAGE, OWN))),
+                    g(TOKENS_MANAGE, OWN),
+                    g(PLAN_PUBLISH, ALL),
+                    g(PLAN_COMMENT, ALL))),
     /** Someone at a police force, prosecution service, court, labour inspectorate or FIU who reports its counts. */
     AGENCY_REPORTER(false, Set.of(g(ORGANISATIONS_READ, ALL), g(RETURNS_SUBMIT, ORGANISATION), g(TOKENS_MANAGE, OWN))),
     /**

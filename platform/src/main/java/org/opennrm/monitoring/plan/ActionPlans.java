@@ -134,6 +134,39 @@ public class ActionPlans {
     }
 
     /**
+     * Changes a measure's objective (within its plan), title, lead organisation, partners and dates, on the version the
+     * co-ordinator read (a stale change is refused, nothing overwritten). Its status, history, budget and activities
+     * stay; an activity would fall outside the new period is refused at the date that leaves it out.
+     */
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public Measure changeMeasure(UUID measureId, int expectedVersion, MeasureDetails details) {
+        var measure = existingMeasure(measureId);
+        var checked = Measure.checked(details);
+        boolean ofThisPlan = store.objectives(measure.planId()).stream()
+                .anyMatch(objective -> objective.id().equals(checked.objectiveId()));
+        if (!ofThisPlan) {
+            throw new RuleViolation("A measure belongs to an objective of its own plan.");
+        }
+        refuseUnknown(checked.leadOrganisation());
+        checked.partners().forEach(this::refuseUnknown);
+        for (Activity activity : store.activities(measureId)) {
+            if (activity.dueOn().isBefore(checked.startsOn())) {
+                throw new DatesOutOfOrder("startsOn", "An activity of the measure is due before the new start.");
+            }
+            if (activity.dueOn().isAfter(checked.dueOn())) {
+                throw new DatesOutOfOrder("dueOn", "An activity of the measure is due after the new due date.");
+            }
+        }
+        Instant now = clock.instant();
+        store.nextVersion(measureId, expectedVersion, now);
+        store.changeMeasure(measureId, checked);
+        store.touch(measure.planId(), now);
+        audit.record(AuditAction.UPDATE, "plan-measure", measureId, "details");
+        return existingMeasure(measureId);
+    }
+
+    /**
      * Reports a measure's status with evidence, by its lead organisation or the co-ordinator, on the version of
      * the measure the person read. The change joins the measure's dated history.
      */

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennrm.statistics.publishing.IndicatorDisclosure.Shown;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,8 +62,9 @@ class IndicatorStore {
     void add(IndicatorValue value) {
         jdbc.sql("""
                         insert into monitoring.plan_indicator_value (indicator_id, first_month, last_month, value, origin,
-                            rule, organisation_id, note, recorded_at, recorded_by)
-                        values (:indicatorId, :first, :last, :value, :origin, :rule, :organisation, :note, :at, :by)""")
+                            rule, organisation_id, note, recorded_at, recorded_by, facts)
+                        values (:indicatorId, :first, :last, :value, :origin, :rule, :organisation, :note, :at, :by,
+                            :facts)""")
                 .param("indicatorId", value.indicatorId())
                 .param("first", value.firstMonth().atDay(1))
                 .param("last", value.lastMonth().atDay(1))
@@ -73,6 +75,7 @@ class IndicatorStore {
                 .param("note", value.note())
                 .param("at", Timestamp.from(value.recordedAt()))
                 .param("by", value.recordedBy())
+                .param("facts", value.facts())
                 .update();
     }
 
@@ -82,18 +85,39 @@ class IndicatorStore {
                         select * from monitoring.plan_indicator_value where indicator_id = :id
                         order by last_month desc, first_month desc, recorded_at desc, id desc""")
                 .param("id", indicatorId)
-                .query((rs, n) -> new IndicatorValue(
-                        rs.getObject("indicator_id", UUID.class),
-                        YearMonth.from(rs.getObject("first_month", LocalDate.class)),
-                        YearMonth.from(rs.getObject("last_month", LocalDate.class)),
-                        rs.getBigDecimal("value"),
-                        IndicatorOrigin.valueOf(rs.getString("origin")),
-                        rs.getString("rule") == null ? null : Rule.valueOf(rs.getString("rule")),
-                        rs.getObject("organisation_id", UUID.class),
-                        rs.getString("note"),
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("recorded_by")))
+                .query(IndicatorStore::value)
                 .list();
+    }
+
+    /**
+     * Every value counted by a rule, for any indicator of any plan, oldest first: the family disclosure control of
+     * one value is decided in.
+     */
+    List<IndicatorValue> counted(Rule rule) {
+        return jdbc.sql("""
+                        select * from monitoring.plan_indicator_value where origin = 'COMPUTED' and rule = :rule
+                        order by recorded_at, id""")
+                .param("rule", rule.name())
+                .query(IndicatorStore::value)
+                .list();
+    }
+
+    private static IndicatorValue value(ResultSet rs, int row) throws SQLException {
+        return new IndicatorValue(
+                rs.getLong("id"),
+                rs.getObject("indicator_id", UUID.class),
+                YearMonth.from(rs.getObject("first_month", LocalDate.class)),
+                YearMonth.from(rs.getObject("last_month", LocalDate.class)),
+                rs.getBigDecimal("value"),
+                IndicatorOrigin.valueOf(rs.getString("origin")),
+                rs.getString("rule") == null ? null : Rule.valueOf(rs.getString("rule")),
+                rs.getObject("organisation_id", UUID.class),
+                rs.getString("note"),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("recorded_by"),
+                rs.getObject("facts", Long.class),
+                Shown.EXACT,
+                null);
     }
 
     private static Indicator indicator(ResultSet rs, int row) throws SQLException {

@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
@@ -13,8 +17,12 @@ import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.organisations.OrganisationMember;
+import org.opennrm.statistics.publishing.IndicatorDisclosure;
+import org.opennrm.statistics.publishing.IndicatorDisclosure.Shown;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts;
+import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlanIndicators {
 
     private static final int NOTE_LENGTH = 2000;
+    private static final Set<String> RAW_READERS = Set.of("statistics:read:all", "plan:manage:all");
 
     private final IndicatorStore store;
     private final PlanStore plans;
@@ -35,6 +44,7 @@ public class PlanIndicators {
     private final PlanIndicatorCounts counts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final IndicatorDisclosure disclosure;
 
     PlanIndicators(
             IndicatorStore store,
@@ -42,7 +52,9 @@ public class PlanIndicators {
             ActionPlans actionPlans,
             PlanIndicatorCounts counts,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            IndicatorDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.store = store;
         this.plans = plans;
         this.actionPlans = actionPlans;
@@ -93,6 +105,7 @@ public class PlanIndicators {
         refuseMonths(from, to);
         var counted = counts.count(indicator.rule(), from, to);
         var value = new IndicatorValue(
+                null,
                 indicatorId,
                 from,
                 to,
@@ -102,7 +115,10 @@ public class PlanIndicators {
                 null,
                 null,
                 counted.counted(),
-                Actor.current().map(Actor::username).orElse(null));
+                Actor.current().map(Actor::username).orElse(null),
+                counted.facts(),
+                Shown.EXACT,
+                null);
         store.add(value);
         audit.record(AuditAction.UPDATE, "plan-indicator", indicatorId, "computed " + from + " to " + to);
         return value;
@@ -133,6 +149,7 @@ public class PlanIndicators {
         }
         Instant now = clock.instant();
         var value = new IndicatorValue(
+                null,
                 indicatorId,
                 from,
                 to,
@@ -144,7 +161,10 @@ public class PlanIndicators {
                         .orElse(measure.leadOrganisation()),
                 kept,
                 now,
-                Actor.current().map(Actor::username).orElse(null));
+                Actor.current().map(Actor::username).orElse(null),
+                null,
+                Shown.EXACT,
+                null);
         store.add(value);
         audit.record(AuditAction.UPDATE, "plan-indicator", indicatorId, "reported " + from + " to " + to);
         return value;
@@ -154,9 +174,10 @@ public class PlanIndicators {
     @PreAuthorize(ActionPlans.READ)
     public List<IndicatorRecord> of(UUID planId) {
         var plan = plans.plan(planId).orElseThrow(() -> new RecordNotFound("plan", planId));
+        var protection = new Protection();
         return store.indicators(planId).stream()
-                .map(indicator ->
-                        new IndicatorRecord(indicator, plan, measureOf(indicator), store.values(indicator.id())))
+                .map(indicator -> new IndicatorRecord(
+                        indicator, plan, measureOf(indicator), protection.apply(store.values(indicator.id()))))
                 .toList();
     }
 
@@ -168,7 +189,68 @@ public class PlanIndicators {
                 indicator,
                 plans.plan(indicator.planId()).orElseThrow(),
                 measureOf(indicator),
-                store.values(indicatorId));
+                new Protection().apply(store.values(indicatorId)));
+    }
+
+    /**
+     * Whether the signed-in person sees computed values as counted: the statistics office and the co-ordinator
+     * ({@code statistics:read:all}) do; the other readers of the plan see them under disclosure control.
+     */
+    public static boolean seesRawCounts() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(held -> RAW_READERS.contains(held.getAuthority()));
+    }
+
+    /**
+     * Disclosure control of computed values for a reader outside the statistics office ({@link IndicatorDisclosure},
+     * decided over every value of the same rule in every plan, oldest first); decided once per rule per request.
+     */
+    private final class Protection {
+
+        private final boolean raw = seesRawCounts();
+        private final Map<Rule, Map<Long, Shown>> byRule = new EnumMap<>(Rule.class);
+
+        List<IndicatorValue> apply(List<IndicatorValue> values) {
+            if (raw) {
+                return values;
+            }
+            return values.stream()
+                    .map(value -> value.origin() == IndicatorOrigin.COMPUTED
+                            ? value.protectedAs(
+                                    shown(value.rule()).getOrDefault(value.id(), Shown.WITHHELD),
+                                    disclosure.minimumCellSize())
+                            : value)
+                    .toList();
+        }
+
+        private Map<Long, Shown> shown(Rule rule) {
+            return byRule.computeIfAbsent(rule, r -> {
+                var family = store.counted(r);
+                var decided = disclosure.protect(family.stream()
+                        .map(value -> new IndicatorDisclosure.Figure(
+                                value.firstMonth(),
+                                value.lastMonth(),
+                                r.counts(),
+                                value.value() == null ? null : value.value().longValue(),
+                                value.facts() != null
+                                        ? value.facts()
+                                        : r.counts() && value.value() != null
+                                                ? value.value().longValue()
+                                                : null))
+                        .toList());
+                var shown = new HashMap<Long, Shown>();
+                for (int i = 0; i < family.size(); i++) {
+                    shown.put(family.get(i).id(), decided.get(i));
+                }
+                return shown;
+            });
+        }
+    }
+
+    /** The smallest count shown as counted to readers outside the statistics office. */
+    public int minimumCellSize() {
+        return disclosure.minimumCellSize();
     }
 
     /** Whether the signed-in person may add a value: the co-ordinator counts, the measure's lead reports. */

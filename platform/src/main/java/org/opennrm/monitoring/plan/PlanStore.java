@@ -180,6 +180,22 @@ class PlanStore {
         }
     }
 
+    /** Changes a measure's details; its version was taken by {@link #nextVersion} first. */
+    void changeMeasure(UUID measureId, MeasureDetails details) {
+        jdbc.sql("""
+                        update monitoring.plan_measure set objective_id = :objectiveId, title = :title,
+                            lead_organisation = :lead, partners = :partners, starts_on = :startsOn, due_on = :dueOn
+                        where id = :id""")
+                .param("id", measureId)
+                .param("objectiveId", details.objectiveId())
+                .param("title", details.title())
+                .param("lead", details.leadOrganisation())
+                .param("partners", details.partners().toArray(UUID[]::new))
+                .param("startsOn", details.startsOn())
+                .param("dueOn", details.dueOn())
+                .update();
+    }
+
     void record(StatusChange change) {
         jdbc.sql("update monitoring.plan_measure set status = :status where id = :id")
                 .param("id", change.measureId())

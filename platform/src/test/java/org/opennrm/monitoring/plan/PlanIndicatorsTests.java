@@ -12,6 +12,7 @@ import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
 import org.opennrm.cases.SignedIn;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.statistics.publishing.IndicatorDisclosure;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +122,45 @@ class PlanIndicatorsTests {
         assertThat(value.firstMonth()).isEqualTo(from);
         assertThat(value.lastMonth()).isEqualTo(to);
         assertThat(value.recordedBy()).isEqualTo("test-coordinator");
+    }
+
+    @Test
+    void aSmallComputedCountIsNotShownToAPlanReaderOutsideTheStatisticsOffice() {
+        YearMonth from = YearMonth.of(YEAR, 3);
+        YearMonth to = YearMonth.of(YEAR, 6);
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        var indicator = SignedIn.as(Role.COORDINATOR, office, () -> {
+            var defined = indicators.define(
+                    measure.planId(),
+                    new IndicatorDetails(
+                            measure.id(),
+                            "Presumed victims",
+                            IndicatorOrigin.COMPUTED,
+                            Rule.PRESUMED_VICTIMS,
+                            BigDecimal.ONE,
+                            2025,
+                            BigDecimal.TEN,
+                            2028));
+            indicators.compute(defined.id(), from, to);
+            return defined;
+        });
+        // two presumed victims in March to June: the co-ordinator and the statistics office see 2 ...
+        var coordinators = SignedIn.as(Role.COORDINATOR, office, () -> indicators.indicator(indicator.id()));
+        assertThat(coordinators.latest().orElseThrow().value()).isEqualByComparingTo("2");
+        assertThat(coordinators.latest().orElseThrow().shown()).isEqualTo(IndicatorDisclosure.Shown.EXACT);
+        var rapporteurs = SignedIn.as(Role.STATISTICIAN, office, () -> indicators.indicator(indicator.id()));
+        assertThat(rapporteurs.latest().orElseThrow().value()).isEqualByComparingTo("2");
+        // ... the lead organisation's staff (a plan reader) see "fewer than 10", not the count, on the indicator and
+        // in the plan's list
+        var leads = SignedIn.as(Role.REFERRER, inspectorate, () -> indicators.indicator(indicator.id()));
+        var shown = leads.latest().orElseThrow();
+        assertThat(shown.value()).isNull();
+        assertThat(shown.facts()).isNull();
+        assertThat(shown.shown()).isEqualTo(IndicatorDisclosure.Shown.FEWER_THAN);
+        assertThat(shown.fewerThan()).isEqualTo(10);
+        var listed = SignedIn.as(Role.REFERRER, inspectorate, () -> indicators.of(measure.planId()));
+        assertThat(listed.getFirst().latest().orElseThrow().value()).isNull();
+        assertThat(listed.getFirst().latest().orElseThrow().shown()).isEqualTo(IndicatorDisclosure.Shown.FEWER_THAN);
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
 import org.opennrm.cases.SignedIn;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The plan pages: field messages for bad input, a stale report shown as a conflict with the input kept. */
@@ -31,6 +35,12 @@ class PlanWebTests {
 
     @Autowired
     ActionPlans plans;
+
+    @Autowired
+    PlanIndicators indicators;
+
+    @Autowired
+    JdbcClient jdbc;
 
     UUID office;
     UUID inspectorate;
@@ -145,5 +155,43 @@ class PlanWebTests {
         mvc.perform(get("/plans/" + measure.planId()).with(as(Role.COORDINATOR, office)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("12.00 in 2025")));
+    }
+
+    @Test
+    void theIndicatorPageShowsASmallCountToALeadOrganisationAsFewerThanTheMinimum() throws Exception {
+        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
+        var indicator = SignedIn.as(Role.COORDINATOR, office, () -> {
+            var defined = indicators.define(
+                    measure.planId(),
+                    new IndicatorDetails(
+                            measure.id(),
+                            "Identified victims",
+                            IndicatorOrigin.COMPUTED,
+                            Rule.IDENTIFIED_VICTIMS,
+                            BigDecimal.ONE,
+                            2025,
+                            BigDecimal.TEN,
+                            2028));
+            return defined;
+        });
+        jdbc.sql("delete from statistics.fact where period_year = 2153").update();
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("""
+                            insert into statistics.fact (event_kind, period_year, period_quarter, period_month,
+                                decision_outcome)
+                            values ('IDENTIFICATION_DECISION', 2153, 1, 2, 'IDENTIFIED')""").update();
+        }
+        SignedIn.run(
+                Role.COORDINATOR,
+                office,
+                () -> indicators.compute(indicator.id(), YearMonth.of(2153, 2), YearMonth.of(2153, 2)));
+        mvc.perform(get("/plans/indicators/" + indicator.id()).with(as(Role.REFERRER, inspectorate)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>fewer than 10</td>")))
+                .andExpect(content().string(containsString("id=\"disclosure-hint\"")));
+        mvc.perform(get("/plans/indicators/" + indicator.id()).with(as(Role.COORDINATOR, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>3.00</td>")))
+                .andExpect(content().string(not(containsString("fewer than 10"))));
     }
 }

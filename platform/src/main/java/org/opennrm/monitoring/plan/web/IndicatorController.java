@@ -97,6 +97,8 @@ class IndicatorController {
         model.addAttribute("record", record);
         model.addAttribute("indicator", record.indicator());
         model.addAttribute("mayRecord", indicators.mayRecord(record));
+        model.addAttribute("protectedCounts", record.indicator().rule() != null && !PlanIndicators.seesRawCounts());
+        model.addAttribute("minimumCellSize", indicators.minimumCellSize());
         model.addAttribute("organisations", organisationsById());
         return "plan/indicator-details";
     }

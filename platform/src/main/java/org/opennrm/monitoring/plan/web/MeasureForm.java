@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.opennrm.monitoring.plan.MeasureDetails;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** A new measure: its objective, title, lead organisation, partners and dates. */
+/** A measure's objective, title, lead organisation, partners and dates (and, when changed, the version read). */
 record MeasureForm(
         @NotNull(message = "{plan.measure.objective.required}")
         UUID objectiveId,
@@ -24,14 +24,31 @@ record MeasureForm(
         LocalDate startsOn,
 
         @NotNull(message = "{plan.measure.dueOn.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        LocalDate dueOn) {
+        LocalDate dueOn,
+
+        Integer version) {
 
     MeasureForm {
         partners = partners == null ? List.of() : partners;
     }
 
     static MeasureForm blank(UUID objectiveId) {
-        return new MeasureForm(objectiveId, null, null, List.of(), null, null);
+        return new MeasureForm(objectiveId, null, null, List.of(), null, null, null);
+    }
+
+    static MeasureForm of(org.opennrm.monitoring.plan.Measure measure) {
+        return new MeasureForm(
+                measure.objectiveId(),
+                measure.title(),
+                measure.leadOrganisation(),
+                measure.partners(),
+                measure.startsOn(),
+                measure.dueOn(),
+                measure.version());
+    }
+
+    MeasureForm withVersion(int current) {
+        return new MeasureForm(objectiveId, title, leadOrganisation, partners, startsOn, dueOn, current);
     }
 
     MeasureDetails details() {

@@ -263,6 +263,59 @@ class PlanController {
         return measureFormPage(model, id);
     }
 
+    @GetMapping("/measures/{measureId}/edit")
+    @PreAuthorize(MANAGE)
+    String editMeasure(@PathVariable UUID measureId, Model model) {
+        var measure = plans.measure(measureId).measure();
+        model.addAttribute("measure", measure);
+        return showMeasureForm(model, measure.planId(), MeasureForm.of(measure));
+    }
+
+    @PostMapping("/measures/{measureId}/edit")
+    @PreAuthorize(MANAGE)
+    String changeMeasure(
+            @PathVariable UUID measureId,
+            @Valid @ModelAttribute("form") MeasureForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        var current = plans.measure(measureId).measure();
+        model.addAttribute("measure", current);
+        if (form.startsOn() != null && form.dueOn() != null && form.dueOn().isBefore(form.startsOn())) {
+            errors.rejectValue("dueOn", "plan.measure.dueOn.beforeStart");
+        }
+        if (form.version() == null) {
+            errors.rejectValue("version", "version.missing");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("invalid", true);
+            return measureFormPage(model, current.planId());
+        }
+        try {
+            plans.changeMeasure(measureId, form.version(), form.details());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/plans/measures/" + measureId;
+        } catch (OptimisticLockingFailureException e) {
+            // what the person typed stays in the form, on the current version shown beside it
+            var latest = plans.measure(measureId).measure();
+            model.addAttribute("measure", latest);
+            model.addAttribute("conflict", true);
+            return showMeasureForm(model, latest.planId(), form.withVersion(latest.version()));
+        } catch (DatesOutOfOrder e) {
+            errors.rejectValue(
+                    e.field(),
+                    e.getMessage().startsWith("An activity")
+                            ? "plan.measure.activityOutside"
+                            : "plan.measure.dueOn.beforeStart");
+        } catch (LeadMissing e) {
+            errors.rejectValue("leadOrganisation", "plan.measure.lead.required");
+        } catch (RuleViolation e) {
+            errors.rejectValue("objectiveId", "plan.measure.objective.required");
+        }
+        model.addAttribute("invalid", true);
+        return measureFormPage(model, current.planId());
+    }
+
     @GetMapping("/measures/{measureId}")
     @PreAuthorize(READ)
     String measure(@PathVariable UUID measureId, Model model) {
