@@ -48,7 +48,13 @@ public class PlanReports {
     static final String PUBLISH = "hasAuthority('plan:publish:all')";
 
     /** The languages a report is published in: those the action plan's labels are written in. */
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ru"));
+    static final List<Locale> LANGUAGES = List.of(
+            Locale.ENGLISH,
+            Locale.FRENCH,
+            Locale.GERMAN,
+            Locale.ITALIAN,
+            Locale.forLanguageTag("ru"),
+            Locale.forLanguageTag("es"));
 
     private final ReportStore store;
     private final ActionPlans plans;

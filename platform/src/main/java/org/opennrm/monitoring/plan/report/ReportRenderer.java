@@ -40,14 +40,17 @@ class ReportRenderer {
             """;
 
     private final ITemplateEngine templates;
+    private final org.opennrm.statistics.publishing.CategoryLabels labels;
 
-    ReportRenderer(ITemplateEngine templates) {
+    ReportRenderer(ITemplateEngine templates, org.opennrm.statistics.publishing.CategoryLabels labels) {
         this.templates = templates;
+        this.labels = labels;
     }
 
     /** The report's article in a language. */
     String article(ReportContent content, Locale locale) {
-        return templates.process("plan/report-article", new Context(locale, Map.of("content", content)));
+        return templates.process(
+                "plan/report-article", new Context(locale, Map.of("content", content, "labels", labels)));
     }
 
     /** The article as a PDF document titled {@code title}. */

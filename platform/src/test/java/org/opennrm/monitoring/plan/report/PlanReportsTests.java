@@ -170,7 +170,7 @@ class PlanReportsTests {
         var published = SignedIn.as(secondStatistician, () -> reports.publish(draft.id(), approved.version()));
         assertThat(published.status()).isEqualTo(ReportStatus.PUBLISHED);
 
-        for (String language : List.of("en", "fr", "ru")) {
+        for (String language : List.of("en", "fr", "de", "it", "ru", "es")) {
             var edition =
                     reports.edition(draft.id(), Locale.forLanguageTag(language)).orElseThrow();
             assertThat(edition.language()).isEqualTo(language);
@@ -191,6 +191,10 @@ class PlanReportsTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("PUBLISHED");
+        // the release's categories in words, not codes
+        assertThat(document.select("table.release-table th").text())
+                .contains("Male")
+                .doesNotContain("MALE");
         var cells = document.select("td.figure");
         assertThat(cells).isNotEmpty();
         for (var cell : cells) {
