@@ -55,7 +55,12 @@ public enum Permission {
      * Enter or upload the aggregate criminal-justice counts of one's own agency (police, prosecution, courts, labour
      * inspectorate, financial intelligence unit) for the official returns: counts only, never a person.
      */
-    RETURNS_SUBMIT;
+    RETURNS_SUBMIT,
+    /**
+     * Change the sector screening checklists in the pages: add, change or take out questions, each change a new
+     * version of the checklist (the administrator's reference data, never a person).
+     */
+    CHECKLISTS_MANAGE;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {
