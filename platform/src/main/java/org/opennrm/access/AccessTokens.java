@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessTokens {
 
+    private static final int AUDIT_DETAIL_LIMIT = 500;
+
     static final String PREFIX = "onrm_";
 
     private final JdbcClient jdbc;
@@ -92,11 +94,14 @@ public class AccessTokens {
                 .param("now", Timestamp.from(now))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
+        String granted = wanted.stream().map(Grant::authority).sorted().collect(Collectors.joining(" "));
         audit.record(
                 AuditAction.TOKEN_CREATED,
                 "access-token",
                 id,
-                wanted.stream().map(Grant::authority).sorted().collect(Collectors.joining(" ")));
+                // the audit detail holds 500 characters: a token of every grant of several roles lists more (the
+                // grants themselves are kept whole with the token)
+                granted.length() <= AUDIT_DETAIL_LIMIT ? granted : granted.substring(0, AUDIT_DETAIL_LIMIT - 1) + "…");
         return new CreatedToken(
                 new AccessToken(id, name.strip(), Set.copyOf(wanted), now, expiresAt, null, null), value);
     }

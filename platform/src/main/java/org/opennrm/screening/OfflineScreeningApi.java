@@ -98,7 +98,9 @@ class OfflineScreeningApi {
      * The service worker, served from the app's own folder so that it controls only the offline screening app
      * (scope {@code /screening/offline/}), never the other pages of the platform.
      */
-    @GetMapping(value = "/sw.js", produces = "text/javascript")
+    // no "produces": a request for the script that accepts something else is still answered (or refused) by
+    // the security rules first, not with 406
+    @GetMapping("/sw.js")
     @PreAuthorize(PERFORM)
     ResponseEntity<String> serviceWorker() {
         return ResponseEntity.ok()
@@ -107,7 +109,7 @@ class OfflineScreeningApi {
                 .body(resource("screening/offline/sw.js"));
     }
 
-    @GetMapping(value = "/manifest.webmanifest", produces = "application/manifest+json")
+    @GetMapping("/manifest.webmanifest")
     @PreAuthorize(PERFORM)
     ResponseEntity<Map<String, Object>> manifest() {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
