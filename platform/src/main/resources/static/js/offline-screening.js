@@ -162,7 +162,8 @@
 
   function sent(item, answer) {
     write(WAITING, read(WAITING, []).filter(function (waiting) { return waiting.key !== item.key; }));
-    var list = read(SENT, []);
+    // a screening sent again (its first answer was lost) is listed once
+    var list = read(SENT, []).filter(function (done) { return done.key !== item.key; });
     list.unshift({ key: item.key, title: item.title, result: answer.result, sentAt: new Date().toISOString() });
     write(SENT, list.slice(0, 10));
   }

@@ -78,10 +78,14 @@ public class Screenings {
                 return new Screened(earlier.get(), false);
             }
         }
-        var checklist = (checklistVersion == null || checklistVersion.isBlank()
-                        ? checklists.current(request.checklist())
-                        : checklists.version(request.checklist(), checklistVersion))
-                .orElseThrow(() -> new ChecklistUnknown(request.checklist()));
+        var checklist = checklistVersion == null || checklistVersion.isBlank()
+                ? checklists.current(request.checklist()).orElseThrow(() -> new ChecklistUnknown(request.checklist()))
+                : checklists
+                        .version(request.checklist(), checklistVersion)
+                        .orElseThrow(
+                                () -> checklists.current(request.checklist()).isPresent()
+                                        ? ChecklistUnknown.version(request.checklist(), checklistVersion)
+                                        : new ChecklistUnknown(request.checklist()));
         for (String questionId : request.answers().keySet()) {
             if (checklist.question(questionId).isEmpty()) {
                 throw AnswerInvalid.unknownQuestion(checklist.id(), questionId);

@@ -112,6 +112,10 @@ class OfflineScreeningBrowserTests {
                       forms: [], answers: {OU01: 'YES'}, keptAt: new Date().toISOString(), state: 'waiting'}]));""");
             phone.clickId("send-now");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("waiting-list"), "not accepted"));
+            assertThat(phone.textOf(By.id("waiting-list"))).contains("has no version \"outreach/r999\"");
+            // the screening sent twice is listed once as sent
+            assertThat(phone.driver().findElements(By.cssSelector("#sent-list li")))
+                    .hasSize(1);
             phone.go("/screening/offline/app");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("waiting-list"), "not accepted"));
             js(phone, "document.getElementById('waiting-list').scrollIntoView({block: 'center'})");

@@ -126,7 +126,7 @@ class OfflineScreeningTests {
                         .content(offline(key, "outreach", "outreach/r999", organisation)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").isNotEmpty());
+                .andExpect(jsonPath("$.detail").value("Checklist \"outreach\" has no version \"outreach/r999\"."));
         mvc.perform(post("/screening/offline/screenings")
                         .with(as(Role.REFERRER, organisation))
                         .with(csrf())
