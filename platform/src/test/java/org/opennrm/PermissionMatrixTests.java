@@ -81,6 +81,8 @@ class PermissionMatrixTests {
 
         // screening: referrers and case managers screen; the catalogues themselves are open reference data
         rule("(GET|POST) /screening.*", "screening:perform:own");
+        // the checklists themselves are changed by administrators, each change a new version
+        rule("(GET|POST) /settings/checklists.*", "checklists:manage:all");
         rule("GET /api/v1/screening/catalogues.*", SIGNED_IN);
         rule("GET /api/v1/screening/checklists.*", "screening:perform:own");
         rule("(GET|POST) /api/v1/screenings.*", "screening:perform:own");

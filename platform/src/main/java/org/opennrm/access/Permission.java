@@ -72,7 +72,12 @@ public enum Permission {
      * Comment on the action plan's measures, recommendations and report drafts as the independent national rapporteur:
      * dated, attributed, never changed by anyone (the co-ordinator included).
      */
-    PLAN_COMMENT;
+    PLAN_COMMENT,
+    /**
+     * Change the sector screening checklists in the pages: add, change or take out questions, each change a new
+     * version of the checklist (the administrator's reference data, never a person).
+     */
+    CHECKLISTS_MANAGE;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

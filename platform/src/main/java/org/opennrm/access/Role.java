@@ -21,7 +21,8 @@ public enum Role {
                     g(ACCOUNTS_MANAGE, ALL),
                     g(AUDIT_READ, ALL),
                     g(RETENTION_MANAGE, ALL),
-                    g(TOKENS_MANAGE, OWN))),
+                    g(TOKENS_MANAGE, OWN),
+                    g(CHECKLISTS_MANAGE, ALL))),
     COORDINATOR(
             true,
             Set.of(

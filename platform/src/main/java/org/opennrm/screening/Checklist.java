@@ -1,6 +1,7 @@
 package org.opennrm.screening;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,15 @@ public record Checklist(String id, String version, String sector, List<Section> 
         }
     }
 
-    /** One question and the ids of the catalogue indicators that a "yes" to it stands for. */
-    public record Question(String id, List<String> indicators) {
+    /**
+     * One question and the ids of the catalogue indicators that a "yes" to it stands for. A question shipped
+     * in the jar reads its text from the message bundles; a question an administrator added in the pages
+     * carries its text in each platform language ({@code labels}, language code to text).
+     */
+    public record Question(String id, List<String> indicators, Map<String, String> labels) {
         public Question {
-            indicators = List.copyOf(indicators);
+            indicators = indicators == null ? List.of() : List.copyOf(indicators);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
         }
     }
 

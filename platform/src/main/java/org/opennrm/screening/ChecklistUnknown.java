@@ -2,10 +2,19 @@ package org.opennrm.screening;
 
 import org.opennrm.RuleViolation;
 
-/** A screening named a checklist that does not exist. */
+/** A screening named a checklist that does not exist, or a version of it that never existed. */
 public class ChecklistUnknown extends RuleViolation {
 
     public ChecklistUnknown(String checklist) {
         super("There is no checklist \"" + AnswerInvalid.shortened(checklist) + "\".");
+    }
+
+    private ChecklistUnknown(String checklist, String version) {
+        super("Checklist \"" + AnswerInvalid.shortened(checklist) + "\" has no version \""
+                + AnswerInvalid.shortened(version) + "\".");
+    }
+
+    static ChecklistUnknown version(String checklist, String version) {
+        return new ChecklistUnknown(checklist, version);
     }
 }

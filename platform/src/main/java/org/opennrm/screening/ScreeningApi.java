@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -40,10 +41,12 @@ class ScreeningApi {
 
     private final Screenings screenings;
     private final MessageSource messages;
+    private final QuestionTexts texts;
 
-    ScreeningApi(Screenings screenings, MessageSource messages) {
+    ScreeningApi(Screenings screenings, MessageSource messages, QuestionTexts texts) {
         this.screenings = screenings;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping("/screening/checklists")
@@ -80,7 +83,7 @@ class ScreeningApi {
                                 section.questions().stream()
                                         .map(question -> new QuestionEntry(
                                                 question.id(),
-                                                text("screening.question." + question.id()),
+                                                texts.text(question, LocaleContextHolder.getLocale()),
                                                 question.indicators()))
                                         .toList()))
                         .toList());
@@ -114,15 +117,26 @@ class ScreeningApi {
             summary = "Screen a person: answers in, suggestion with reasons out",
             description = "answers maps question ids to YES, NO or DONT_KNOW (a question left out counts as"
                     + " DONT_KNOW); ageGroup is ADULT, CHILD or UNKNOWN; forms are suspected forms of"
-                    + " exploitation. No identity is accepted or stored. 400 for an unknown checklist,"
-                    + " question or answer.")
-    ResponseEntity<ScreeningProfile> screen(@Valid @RequestBody ScreenRequest request) {
-        var screening = screenings.screen(
-                RawAnswers.parse(request.checklist(), request.answers(), request.ageGroup(), request.forms()));
+                    + " exploitation; checklistVersion (optional) is the version answered, else the one in force."
+                    + " No identity is accepted or stored. 400 for an unknown checklist, version, question or"
+                    + " answer. With an Idempotency-Key header (a UUID made by the client), a screening already"
+                    + " saved under that key is answered 200 with that screening and not saved again.")
+    ResponseEntity<ScreeningProfile> screen(
+            @Valid @RequestBody ScreenRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) UUID key) {
+        var screened = OfflineScreeningApi.screenOnce(
+                screenings,
+                RawAnswers.parse(request.checklist(), request.answers(), request.ageGroup(), request.forms()),
+                request.checklistVersion(),
+                key);
+        var screening = screened.screening();
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/screenings/{id}")
                 .buildAndExpand(screening.id().value())
                 .toUri();
+        if (!screened.created()) {
+            return ResponseEntity.ok().location(location).body(profile(screening));
+        }
         return ResponseEntity.created(location).body(profile(screening));
     }
 
@@ -179,6 +193,7 @@ class ScreeningApi {
     /** A screening request: answers and context codes only, never identity. */
     record ScreenRequest(
             @NotBlank @Size(max = 60) String checklist,
+            @Size(max = 80) String checklistVersion,
             String ageGroup,
             List<String> forms,
             @Size(max = 100) Map<String, String> answers) {}

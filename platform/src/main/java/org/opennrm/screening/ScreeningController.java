@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +30,11 @@ class ScreeningController {
     private static final String ANSWER_PREFIX = "q.";
 
     private final Screenings screenings;
+    private final QuestionTexts texts;
 
-    ScreeningController(Screenings screenings) {
+    ScreeningController(Screenings screenings, QuestionTexts texts) {
         this.screenings = screenings;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -76,6 +79,13 @@ class ScreeningController {
         }
     }
 
+    /** The offline screening app: answered on the phone, kept there until the network is back (offline-screening.js). */
+    @GetMapping("/offline/app")
+    @PreAuthorize(PERFORM)
+    String offline() {
+        return "screening/offline";
+    }
+
     @GetMapping("/results/{id}")
     @PreAuthorize(PERFORM)
     String result(@PathVariable UUID id, Model model) {
@@ -83,6 +93,13 @@ class ScreeningController {
         model.addAttribute("screening", screening);
         model.addAttribute("result", screening.result());
         model.addAttribute("ruleVersion", screening.ruleVersion());
+        // the questions as they were in the version the person was screened with, not as they are now
+        model.addAttribute(
+                "texts",
+                screenings
+                        .checklist(screening.checklist(), screening.checklistVersion())
+                        .map(version -> texts.texts(version, LocaleContextHolder.getLocale()))
+                        .orElse(Map.of()));
         return "screening/result";
     }
 
@@ -93,6 +110,7 @@ class ScreeningController {
     private String show(
             Model model, Checklist checklist, Map<String, String> answers, String ageGroup, List<String> forms) {
         model.addAttribute("checklist", checklist);
+        model.addAttribute("texts", texts.texts(checklist, LocaleContextHolder.getLocale()));
         model.addAttribute("answers", answers);
         model.addAttribute("ageGroup", ageGroup);
         model.addAttribute("forms", forms);

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
@@ -28,7 +29,7 @@ public class Screenings {
     private static final String RECORD_TYPE = "screening";
 
     private final Catalogues catalogues;
-    private final Checklists checklists;
+    private final ChecklistVersions checklists;
     private final StoredScreenings stored;
     private final ScreeningRule rule;
     private final AuditTrail audit;
@@ -37,7 +38,7 @@ public class Screenings {
 
     Screenings(
             Catalogues catalogues,
-            Checklists checklists,
+            ChecklistVersions checklists,
             StoredScreenings stored,
             RuleSettings settings,
             AuditTrail audit,
@@ -59,9 +60,32 @@ public class Screenings {
     @Transactional
     @PreAuthorize(PERFORM)
     public ScreeningSummary screen(ScreeningRequest request) {
+        return screen(request, null, null).screening();
+    }
+
+    /**
+     * Screens with the given version of the checklist (the one the screener answered, perhaps offline on a
+     * phone; the version in force when none is given), once per key: a screening already saved in the
+     * screener's organisation under the same key is returned as it is, not saved again.
+     */
+    @Transactional
+    @PreAuthorize(PERFORM)
+    public Screened screen(ScreeningRequest request, String checklistVersion, UUID key) {
         var actor = Actor.current().orElseThrow(() -> new AccessDeniedException("Screening needs a signed-in person"));
-        var checklist =
-                checklists.find(request.checklist()).orElseThrow(() -> new ChecklistUnknown(request.checklist()));
+        if (key != null) {
+            var earlier = stored.findByKey(actor.organisationId(), key);
+            if (earlier.isPresent()) {
+                return new Screened(earlier.get(), false);
+            }
+        }
+        var checklist = checklistVersion == null || checklistVersion.isBlank()
+                ? checklists.current(request.checklist()).orElseThrow(() -> new ChecklistUnknown(request.checklist()))
+                : checklists
+                        .version(request.checklist(), checklistVersion)
+                        .orElseThrow(
+                                () -> checklists.current(request.checklist()).isPresent()
+                                        ? ChecklistUnknown.version(request.checklist(), checklistVersion)
+                                        : new ChecklistUnknown(request.checklist()));
         for (String questionId : request.answers().keySet()) {
             if (checklist.question(questionId).isEmpty()) {
                 throw AnswerInvalid.unknownQuestion(checklist.id(), questionId);
@@ -82,7 +106,7 @@ public class Screenings {
                 actor.accountId(),
                 actor.organisationId(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        stored.add(screening);
+        stored.add(screening, key);
         audit.record(
                 AuditAction.CREATE,
                 RECORD_TYPE,
@@ -97,8 +121,11 @@ public class Screenings {
                 screening.catalogueVersion(),
                 actor.organisationId(),
                 YearMonth.from(screening.screenedAt().atZone(clock.getZone()))));
-        return screening;
+        return new Screened(screening, true);
     }
+
+    /** A screening and whether this request saved it ({@code false}: it was saved before under the same key). */
+    public record Screened(ScreeningSummary screening, boolean created) {}
 
     /**
      * The screening, if it exists and was made in the organisation of the person asking: a screening of
@@ -119,11 +146,17 @@ public class Screenings {
 
     /** The sector checklists, in the order they are offered. */
     public List<Checklist> checklists() {
-        return checklists.all();
+        return checklists.current();
     }
 
+    /** The checklist as it is in force now. */
     public Optional<Checklist> checklist(String id) {
-        return checklists.find(id);
+        return checklists.current(id);
+    }
+
+    /** One version of a checklist as it was, to read a screening made with it. */
+    public Optional<Checklist> checklist(String id, String version) {
+        return checklists.version(id, version);
     }
 
     /** The indicator catalogues with their versions, sources and verification. */

@@ -29,14 +29,14 @@ class StoredScreenings {
         this.jdbc = jdbc;
     }
 
-    void add(ScreeningSummary screening) {
+    void add(ScreeningSummary screening, UUID key) {
         jdbc.sql("""
                         insert into screening.screening (id, checklist, checklist_version, catalogue_version,
                             rule_version, rule_verification, age_group, exploitation_forms, answers, result,
-                            suggestion, screened_by, organisation_id, screened_at)
+                            suggestion, screened_by, organisation_id, screened_at, idempotency_key)
                         values (:id, :checklist, :checklistVersion, :catalogueVersion, :ruleVersion,
                             :ruleVerification, :ageGroup, :forms, cast(:answers as jsonb), cast(:result as jsonb),
-                            :suggestion, :screenedBy, :organisationId, :screenedAt)""")
+                            :suggestion, :screenedBy, :organisationId, :screenedAt, :key)""")
                 .param("id", screening.id().value())
                 .param("checklist", screening.checklist())
                 .param("checklistVersion", screening.checklistVersion())
@@ -53,12 +53,23 @@ class StoredScreenings {
                 .param("screenedBy", screening.screenedBy())
                 .param("organisationId", screening.organisationId())
                 .param("screenedAt", Timestamp.from(screening.screenedAt()))
+                .param("key", key)
                 .update();
     }
 
     Optional<ScreeningSummary> find(ScreeningId id) {
         return jdbc.sql("select * from screening.screening where id = :id")
                 .param("id", id.value())
+                .query(this::summary)
+                .optional();
+    }
+
+    /** The screening saved in the organisation under the key a phone gave it, if any. */
+    Optional<ScreeningSummary> findByKey(UUID organisationId, UUID key) {
+        return jdbc.sql(
+                        "select * from screening.screening where organisation_id = :organisation and idempotency_key = :key")
+                .param("organisation", organisationId)
+                .param("key", key)
                 .query(this::summary)
                 .optional();
     }

@@ -151,7 +151,8 @@ class ScreeningWebTests {
                         "suggestion",
                         "screened_by",
                         "organisation_id",
-                        "screened_at");
+                        "screened_at",
+                        "idempotency_key");
     }
 
     @Test
