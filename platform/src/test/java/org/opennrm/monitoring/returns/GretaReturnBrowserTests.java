@@ -61,6 +61,11 @@ class GretaReturnBrowserTests {
         }
     }
 
+    private static void showJustice(Browser browser) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('justice-COURTS').scrollIntoView()");
+    }
+
     @Test
     void theGretaDraftCountsTheFactsAndShowsTheCourtsApprovedFiguresAsReported() {
         // a year of its own (no other test writes facts or agencies' figures in 2193), emptied first
@@ -114,12 +119,15 @@ class GretaReturnBrowserTests {
             assertThat(browser.textOf(By.id("not-publishable"))).contains("GRETA return is not published");
             assertThat(browser.text()).contains("Police: no approved figures for this year.");
             browser.screenshot("greta-01-draft");
+            showJustice(browser);
+            browser.screenshot("greta-02-draft-court-figures");
         }
         try (var browser = Browser.phone(port)) {
             browser.signIn("statistician", PASSWORD, null);
             browser.go("/returns/draft?template=greta&year=" + year).waitFor(By.id("justice-table-COURTS"));
             assertThat(browser.textOf(By.id("justice-COURTS"))).contains("version " + sent.version());
-            browser.screenshot("greta-02-draft-phone");
+            showJustice(browser);
+            browser.screenshot("greta-03-draft-court-figures-phone");
         }
     }
 }
