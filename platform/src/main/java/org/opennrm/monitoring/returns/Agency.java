@@ -28,6 +28,7 @@ enum Agency {
     static final Map<String, List<Agency>> REQUIRED = Map.of(
             EurostatReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
             UnodcReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
+            GretaReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
             Sdg1622Return.ID, List.of(),
             UkNrmQuarterlyTable.ID, List.of());
 

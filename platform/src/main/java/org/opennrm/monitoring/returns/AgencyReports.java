@@ -210,6 +210,65 @@ class AgencyReports {
                 .toList();
     }
 
+    /** One line of an agency's figures, as the agency reported it ({@code ALL} where not broken down). */
+    record Line(String measure, String sex, String ageGroup, String form, long count) {}
+
+    /**
+     * An agency a return needs, with its latest approved figures for the year as it reported them (version and
+     * approval date null, and no lines, where none is approved).
+     */
+    record Reported(Agency agency, Integer version, java.time.LocalDate approvedOn, List<Line> lines) {
+        public boolean approved() {
+            return version != null;
+        }
+    }
+
+    /**
+     * For a return's draft: the latest approved figures of every agency the return needs, line by line. Before any
+     * disclosure control (none is designed for them yet), so for statisticians only and never published with a return.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    List<Reported> approvedFor(String template, int year) {
+        var required = Agency.REQUIRED.get(template);
+        if (required == null) {
+            throw new RuleViolation("Choose a return from the list.");
+        }
+        List<Reported> reported = new ArrayList<>();
+        for (Agency agency : required) {
+            var approved = jdbc.sql("""
+                            select id, version, approved_at from monitoring.return_agency_report
+                            where agency = ? and period_year = ? and status = 'APPROVED'
+                            order by version desc limit 1
+                            """)
+                    .params(agency.name(), year)
+                    .query((rs, n) -> new Reported(
+                            agency,
+                            rs.getInt("version"),
+                            rs.getTimestamp("approved_at")
+                                    .toInstant()
+                                    .atZone(clock.getZone())
+                                    .toLocalDate(),
+                            lines(agency, rs.getObject("id", UUID.class))))
+                    .optional();
+            reported.add(approved.orElse(new Reported(agency, null, null, List.of())));
+        }
+        return reported;
+    }
+
+    private List<Line> lines(Agency agency, UUID report) {
+        var lines = new ArrayList<>(jdbc.sql("""
+                        select measure, sex, age_group, form, count from monitoring.return_agency_count
+                        where report_id = ? order by measure, sex, age_group, form
+                        """)
+                .param(report)
+                .query((rs, n) ->
+                        new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list());
+        lines.sort(java.util.Comparator.comparingInt(line -> agency.measures().indexOf(line.measure())));
+        return lines;
+    }
+
     Optional<Report> find(UUID id) {
         return jdbc.sql("select * from monitoring.return_agency_report where id = ?")
                 .param(id)

@@ -63,6 +63,11 @@ final class ReleaseSources {
             return "The quarterly NRM table is not published as a return: location of exploitation is not a"
                     + " dimension of the national tables.";
         }
+        if (template.equals(GretaReturn.ID)) {
+            return "The GRETA return is not published as a return yet: location of exploitation and services by type"
+                    + " are not read from released national tables, so disclosure control cannot protect it. Use the"
+                    + " counted return as a draft for the questionnaire.";
+        }
         if (!period.isCalendarYear()) {
             return "Only returns for a calendar year can be published.";
         }

@@ -39,9 +39,11 @@ class ReturnsController {
     private static final String READ = "hasAuthority('statistics:read:all')";
 
     private final OfficialReturns returns;
+    private final AgencyReports agencies;
 
-    ReturnsController(OfficialReturns returns) {
+    ReturnsController(OfficialReturns returns, AgencyReports agencies) {
         this.returns = returns;
+        this.agencies = agencies;
     }
 
     @GetMapping
@@ -66,6 +68,12 @@ class ReturnsController {
             model.addAttribute("violations", Additivity.violations(filled));
             model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
             model.addAttribute("drops", returns.drops(form.year()));
+            // the agencies' approved criminal-justice figures, shown beside the draft only: not published with it
+            model.addAttribute(
+                    "justice",
+                    filled.period().isCalendarYear()
+                            ? agencies.approvedFor(filled.template(), form.year())
+                            : List.<AgencyReports.Reported>of());
             return "monitoring/return-draft";
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

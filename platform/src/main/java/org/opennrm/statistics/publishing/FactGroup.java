@@ -13,6 +13,7 @@ import java.util.Set;
  * @param exploitationCountries ISO 3166-1 alpha-3, every country of exploitation recorded
  * @param registeringSector the sector of the organisation that registered the person (referred them into the NRM)
  * @param statisticsConsent whether the persons agreed to use in statistics (null where not asked)
+ * @param serviceType the type of service delivered, for services delivered (null for other events)
  * @param facts how many facts share these codes
  */
 public record FactGroup(
@@ -27,6 +28,7 @@ public record FactGroup(
         String registeringSector,
         String decisionOutcome,
         Boolean statisticsConsent,
+        String serviceType,
         long facts) {
 
     public FactGroup {
@@ -35,6 +37,36 @@ public record FactGroup(
         if (facts < 0) {
             throw new IllegalArgumentException("a group cannot hold fewer than no facts");
         }
+    }
+
+    /** A group of facts of an event that is not a service delivered. */
+    public FactGroup(
+            String event,
+            int year,
+            int month,
+            String sex,
+            Boolean child,
+            String citizenship,
+            Set<String> forms,
+            Set<String> exploitationCountries,
+            String registeringSector,
+            String decisionOutcome,
+            Boolean statisticsConsent,
+            long facts) {
+        this(
+                event,
+                year,
+                month,
+                sex,
+                child,
+                citizenship,
+                forms,
+                exploitationCountries,
+                registeringSector,
+                decisionOutcome,
+                statisticsConsent,
+                null,
+                facts);
     }
 
     /** The month counted from year 0, so that a period is a range of whole numbers. */

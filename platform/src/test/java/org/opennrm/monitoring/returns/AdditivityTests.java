@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class AdditivityTests {
 
-    static final List<ReturnTemplate> TEMPLATES =
-            List.of(new EurostatReturn(), new UnodcReturn(), new Sdg1622Return(), new UkNrmQuarterlyTable());
+    static final List<ReturnTemplate> TEMPLATES = List.of(
+            new EurostatReturn(), new UnodcReturn(), new Sdg1622Return(), new UkNrmQuarterlyTable(), new GretaReturn());
 
     @Test
     void everyReturnAddsUpUnderEveryRuleForRandomFacts() {
