@@ -241,7 +241,6 @@ class HtcdsExportTests {
             Map.entry("prs_MailingState", "the person's address is not held"),
             Map.entry("prs_MailingStreet", "the person's address is not held"),
             Map.entry("prs_MailingPostalCode", "the person's address is not held"),
-            Map.entry("vic_TypeOfSexExploitation", "not recorded yet: the profile has no field for it (issue 26)"),
             Map.entry("cas_CaseOwner", "not held: a case has no owning case worker yet"),
             Map.entry("cas_ReferringPrimaryCaseWorker", "a worker's name: not shared"),
             Map.entry("cas_ReasonForIncomingReferral", "not recorded yet"),
@@ -383,6 +382,34 @@ class HtcdsExportTests {
                         .get("nrm_AgeCategory")
                         .asString())
                 .isEqualTo("CHILD");
+    }
+
+    @Test
+    void theTypesOfSexualExploitationOfTheProfileAreExportedAsHtcdsCodesInJsonAndCsv() throws Exception {
+        var records = json.readTree(body(export("json", false)));
+        var types = new java.util.HashMap<String, List<String>>();
+        records.forEach(record -> {
+            var codes = new java.util.ArrayList<String>();
+            record.get("vic_TypeOfSexExploitation").forEach(code -> codes.add(code.asString()));
+            types.put(record.get("nrm_CaseReference").asString(), codes);
+        });
+        assertThat(types.get(pseudonym(fixtures.child)))
+                .containsExactlyInAnyOrder("Pornography", "RemoteInteractiveServices");
+        assertThat(types.get(pseudonym(fixtures.consenting))).isEmpty();
+
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(body(export("csv", false))))) {
+            var row = parser.getRecords().stream()
+                    .filter(found -> found.get("nrm_CaseReference").equals(pseudonym(fixtures.child)))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Set.of(row.get("vic_TypeOfSexExploitation").split(";")))
+                    .containsExactlyInAnyOrder("Pornography", "RemoteInteractiveServices");
+        }
     }
 
     @Test
