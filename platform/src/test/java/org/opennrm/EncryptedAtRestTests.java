@@ -33,6 +33,7 @@ class EncryptedAtRestTests {
             Map.entry("cases.case_file.sectors", "HTCDS codes"),
             Map.entry("cases.case_file.recruitment_methods", "HTCDS codes"),
             Map.entry("cases.case_file.recruitment_platforms", "HTCDS codes"),
+            Map.entry("cases.case_file.sexual_exploitation_types", "HTCDS codes"),
             Map.entry("cases.case_file.recruiter_relationship", "HTCDS code"),
             Map.entry("cases.case_file.recruitment_countries", "ISO country codes"),
             Map.entry("cases.case_file.transit_countries", "ISO country codes"),

@@ -82,13 +82,13 @@ public class CaseFiles {
                             next_due_kind, next_due_on, recovery_starts_on, recovery_ends_on, protection_from_removal,
                             exploitation_forms, methods_of_control, sectors, recruitment_methods, recruitment_platforms,
                             recruiter_relationship, recruitment_countries, transit_countries, exploitation_countries,
-                            vulnerabilities, closure_reason, closed_at, version, updated_at)
+                            vulnerabilities, sexual_exploitation_types, closure_reason, closed_at, version, updated_at)
                         values (:id, :reference, :personId, :referringOrganisationId, :referredBy,
                             :referredOn, :openedAt, :status, :stage, :ageCategory, :screeningId, :circumstances,
                             :nextDueKind, :nextDueOn, :recoveryStartsOn, :recoveryEndsOn, :protectionFromRemoval,
                             :exploitationForms, :methodsOfControl, :sectors, :recruitmentMethods, :recruitmentPlatforms,
                             :recruiterRelationship, :recruitmentCountries, :transitCountries, :exploitationCountries,
-                            :vulnerabilities, :closureReason, :closedAt, 0, :updatedAt)""")
+                            :vulnerabilities, :sexualExploitationTypes, :closureReason, :closedAt, 0, :updatedAt)""")
                 .param("id", opened.id().value())
                 .param("reference", opened.reference())
                 .param("personId", opened.personId())
@@ -130,6 +130,7 @@ public class CaseFiles {
                             recruitment_platforms = :recruitmentPlatforms, recruiter_relationship = :recruiterRelationship,
                             recruitment_countries = :recruitmentCountries, transit_countries = :transitCountries,
                             exploitation_countries = :exploitationCountries, vulnerabilities = :vulnerabilities,
+                            sexual_exploitation_types = :sexualExploitationTypes,
                             closure_reason = :closureReason, closed_at = :closedAt, updated_at = :updatedAt,
                             version = version + 1
                         where id = :id and version = :version""")
@@ -166,6 +167,7 @@ public class CaseFiles {
         values.put("recruitmentCountries", array(profile.recruitmentCountries()));
         values.put("transitCountries", array(profile.transitCountries()));
         values.put("exploitationCountries", array(profile.exploitationCountries()));
+        values.put("sexualExploitationTypes", array(profile.sexualExploitationTypes()));
         values.put(
                 "vulnerabilities",
                 profile.vulnerabilities().stream().map(Enum::name).sorted().toArray(String[]::new));
@@ -528,7 +530,8 @@ public class CaseFiles {
                     strings(rs.getArray("exploitation_countries")),
                     strings(rs.getArray("vulnerabilities")).stream()
                             .map(Vulnerability::valueOf)
-                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Vulnerability.class))));
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Vulnerability.class))),
+                    strings(rs.getArray("sexual_exploitation_types")));
             String reason = rs.getString("closure_reason");
             closureReason = reason == null ? null : ClosureReason.valueOf(reason);
             closedAt = instant(rs, "closed_at");

@@ -31,6 +31,7 @@ public class CodeLists {
 
     public static final String GENDER = "gender";
     public static final String EXPLOITATION_FORM = "exploitationForm";
+    public static final String SEXUAL_EXPLOITATION_TYPE = "sexualExploitationType";
     public static final String METHOD_OF_CONTROL = "methodOfControl";
     public static final String SECTOR = "sector";
     public static final String RECRUITMENT_METHOD = "recruitmentMethod";

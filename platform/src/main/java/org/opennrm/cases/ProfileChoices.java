@@ -23,6 +23,7 @@ public class ProfileChoices {
         var choices = new LinkedHashMap<String, Object>();
         choices.put("genderCodes", codes.codes(CodeLists.GENDER));
         choices.put("exploitationFormCodes", codes.codes(CodeLists.EXPLOITATION_FORM));
+        choices.put("sexualExploitationTypeCodes", codes.codes(CodeLists.SEXUAL_EXPLOITATION_TYPE));
         choices.put("methodOfControlCodes", codes.codes(CodeLists.METHOD_OF_CONTROL));
         choices.put("sectorCodes", codes.codes(CodeLists.SECTOR));
         choices.put("recruitmentMethodCodes", codes.codes(CodeLists.RECRUITMENT_METHOD));

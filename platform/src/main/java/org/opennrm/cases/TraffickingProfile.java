@@ -9,7 +9,8 @@ import java.util.Set;
  * What happened to the person, in HTCDS v2 codes: forms of exploitation (several at once, any gender, none
  * assumed), methods of control, sectors (ISIC sections), recruitment method and online platforms, relationship
  * to the recruiter, countries (ISO 3166 alpha-3) of recruitment, transit and exploitation, and the
- * vulnerabilities stated. Nothing is ever filled in by default.
+ * vulnerabilities stated, and the types of sexual exploitation (HTCDS {@code vic_TypeOfSexExploitation}, several
+ * at once). Nothing is ever filled in by default.
  */
 public record TraffickingProfile(
         Set<String> exploitationForms,
@@ -21,7 +22,8 @@ public record TraffickingProfile(
         Set<String> recruitmentCountries,
         Set<String> transitCountries,
         Set<String> exploitationCountries,
-        Set<Vulnerability> vulnerabilities) {
+        Set<Vulnerability> vulnerabilities,
+        Set<String> sexualExploitationTypes) {
 
     public TraffickingProfile {
         exploitationForms = copy(exploitationForms);
@@ -37,10 +39,37 @@ public record TraffickingProfile(
         vulnerabilities = vulnerabilities == null || vulnerabilities.isEmpty()
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(vulnerabilities));
+        sexualExploitationTypes = copy(sexualExploitationTypes);
+    }
+
+    /** A profile without types of sexual exploitation (the forms that do not ask for them: referral, import). */
+    public TraffickingProfile(
+            Set<String> exploitationForms,
+            Set<String> methodsOfControl,
+            Set<String> sectors,
+            Set<String> recruitmentMethods,
+            Set<String> recruitmentPlatforms,
+            String recruiterRelationship,
+            Set<String> recruitmentCountries,
+            Set<String> transitCountries,
+            Set<String> exploitationCountries,
+            Set<Vulnerability> vulnerabilities) {
+        this(
+                exploitationForms,
+                methodsOfControl,
+                sectors,
+                recruitmentMethods,
+                recruitmentPlatforms,
+                recruiterRelationship,
+                recruitmentCountries,
+                transitCountries,
+                exploitationCountries,
+                vulnerabilities,
+                null);
     }
 
     public static TraffickingProfile empty() {
-        return new TraffickingProfile(null, null, null, null, null, null, null, null, null, null);
+        return new TraffickingProfile(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate(CodeLists codes) {
@@ -53,6 +82,7 @@ public record TraffickingProfile(
         codes.require(CodeLists.COUNTRY, recruitmentCountries);
         codes.require(CodeLists.COUNTRY, transitCountries);
         codes.require(CodeLists.COUNTRY, exploitationCountries);
+        codes.require(CodeLists.SEXUAL_EXPLOITATION_TYPE, sexualExploitationTypes);
     }
 
     private static Set<String> copy(Set<String> codes) {

@@ -400,6 +400,31 @@ class CaseManagementTests {
 
         assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(unknownForm)))
                 .isInstanceOf(CodeNotInList.class);
+
+        // the type of sexual exploitation takes only the codes of HTCDS vic_TypeOfSexExploitation
+        var unknownType = new OpenCase(
+                CaseFixtures.adult(),
+                false,
+                null,
+                new TraffickingProfile(
+                        Set.of("SexualExploitation"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Set.of("Prostitution", "Escort")),
+                List.of(new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true)),
+                List.of(),
+                null,
+                null);
+        assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(unknownType)))
+                .isInstanceOf(CodeNotInList.class)
+                .hasMessageContaining("Escort");
     }
 
     @Test

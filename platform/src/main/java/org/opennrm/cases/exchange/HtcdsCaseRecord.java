@@ -11,6 +11,7 @@ import java.util.List;
  * @param caseReference the exchange pseudonym of the case for the receiver (not the NRM reference)
  * @param ageCategory CHILD, ADULT or AGE_IN_DOUBT (the children's procedure applies to the last two)
  * @param ageBand the CTDC {@code ageBroad} band of the age at referral, or null when the age is not known
+ * @param sexualExploitationTypes types of sexual exploitation, HTCDS {@code vic_TypeOfSexExploitation} codes
  * @param locationsOfRecruitment countries of recruitment, ISO 3166 alpha-3 (HTCDS {@code vic_LocationOfRecruitment})
  * @param locationsOfExploitation countries of exploitation, ISO 3166 alpha-3 ({@code vic_LocationOfExploitation})
  * @param sharingConsent whether consent to share with the receiver is in force ({@code con_Consent})
@@ -31,6 +32,7 @@ public record HtcdsCaseRecord(
         String traffickingStatus,
         String decisionMakingOrganisation,
         List<String> exploitationForms,
+        List<String> sexualExploitationTypes,
         List<String> methodsOfControl,
         List<String> industries,
         List<String> recruitmentMethods,
@@ -45,6 +47,7 @@ public record HtcdsCaseRecord(
     public HtcdsCaseRecord {
         citizenships = List.copyOf(citizenships);
         exploitationForms = List.copyOf(exploitationForms);
+        sexualExploitationTypes = List.copyOf(sexualExploitationTypes);
         methodsOfControl = List.copyOf(methodsOfControl);
         industries = List.copyOf(industries);
         recruitmentMethods = List.copyOf(recruitmentMethods);

@@ -212,6 +212,7 @@ public class HtcdsExport {
                 HtcdsCodes.traffickingStatus(row.standingOutcome()),
                 decider == null ? null : HtcdsCodes.decisionMakingOrganisation(decider.sector()),
                 HtcdsCodes.exploitationForms(profile.exploitationForms()),
+                List.copyOf(profile.sexualExploitationTypes()),
                 List.copyOf(profile.methodsOfControl()),
                 List.copyOf(profile.sectors()),
                 List.copyOf(profile.recruitmentMethods()),

@@ -128,7 +128,8 @@ class HtcdsExports {
                 select ch.id, ch.reference, ch.referring_organisation_id, ch.referred_on, ch.status, ch.age_category,
                     ch.exploitation_forms, ch.methods_of_control, ch.sectors, ch.recruitment_methods,
                     ch.recruitment_platforms, ch.recruiter_relationship, ch.recruitment_countries,
-                    ch.transit_countries, ch.exploitation_countries, ch.closure_reason, ch.sharing_in_force,
+                    ch.transit_countries, ch.exploitation_countries, ch.sexual_exploitation_types, ch.closure_reason,
+                    ch.sharing_in_force,
                     p.id as person_id, p.date_of_birth, p.age_estimate, p.gender, p.citizenships, p.languages,
                     %s
                     d.outcome, d.organisation_id as deciding_organisation_id, ev.events
@@ -186,7 +187,8 @@ class HtcdsExports {
                             CaseFiles.strings(rs.getArray("recruitment_countries")),
                             CaseFiles.strings(rs.getArray("transit_countries")),
                             CaseFiles.strings(rs.getArray("exploitation_countries")),
-                            null),
+                            null,
+                            CaseFiles.strings(rs.getArray("sexual_exploitation_types"))),
                     closure(rs.getString("closure_reason")),
                     rs.getBoolean("sharing_in_force"),
                     rs.getObject("person_id", UUID.class),

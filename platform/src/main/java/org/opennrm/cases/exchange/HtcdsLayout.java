@@ -55,6 +55,7 @@ final class HtcdsLayout {
             field("vic_TraffickingStatus", HtcdsCaseRecord::traffickingStatus),
             field("vic_TraffickingStatusDecisionMakingOrg", HtcdsCaseRecord::decisionMakingOrganisation),
             field("vic_TypeOfExploitation", HtcdsCaseRecord::exploitationForms),
+            field("vic_TypeOfSexExploitation", HtcdsCaseRecord::sexualExploitationTypes),
             field("vic_MethodsOfControl", HtcdsCaseRecord::methodsOfControl),
             field("vic_ForcedLabourIndustry", HtcdsCaseRecord::industries),
             field("vic_MethodOfRecruitment", HtcdsCaseRecord::recruitmentMethods),

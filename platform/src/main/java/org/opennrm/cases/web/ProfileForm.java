@@ -17,6 +17,7 @@ record ProfileForm(
         Set<String> transitCountries,
         Set<String> exploitationCountries,
         Set<Vulnerability> vulnerabilities,
+        Set<String> sexualExploitationTypes,
         Integer version) {
 
     static ProfileForm of(Case current) {
@@ -32,6 +33,7 @@ record ProfileForm(
                 profile.transitCountries(),
                 profile.exploitationCountries(),
                 profile.vulnerabilities(),
+                profile.sexualExploitationTypes(),
                 current.version());
     }
 
@@ -46,7 +48,8 @@ record ProfileForm(
                 recruitmentCountries,
                 transitCountries,
                 exploitationCountries,
-                vulnerabilities);
+                vulnerabilities,
+                sexualExploitationTypes);
     }
 
     ProfileForm withVersion(int current) {
@@ -61,6 +64,7 @@ record ProfileForm(
                 transitCountries,
                 exploitationCountries,
                 vulnerabilities,
+                sexualExploitationTypes,
                 current);
     }
 }

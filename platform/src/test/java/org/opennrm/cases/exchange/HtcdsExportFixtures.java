@@ -120,7 +120,7 @@ final class HtcdsExportFixtures {
                         false,
                         "Found begging near a station.",
                         new TraffickingProfile(
-                                Set.of("ForcedBegging"),
+                                Set.of("ForcedBegging", "SexualExploitation"),
                                 Set.of("PhysicalThreats"),
                                 null,
                                 null,
@@ -129,7 +129,8 @@ final class HtcdsExportFixtures {
                                 null,
                                 null,
                                 Set.of("UKR"),
-                                null),
+                                null,
+                                Set.of("Pornography", "RemoteInteractiveServices")),
                         List.of(),
                         List.of(),
                         guardian,

@@ -226,7 +226,8 @@ class HtcdsExportTests {
     }
 
     /**
-     * The fields HTCDS v2.0 marks Core (sheet Field_Standards, column "Core") that an export does not write, each with
+     * The fields HTCDS v2.0 marks Core (sheet Field_Standards, column "Core", read from the converted standard at test
+     * time) that an export does not write, each with
      * the reason; every other Core field must be in the file. A Core field the platform starts to hold fails the test
      * until it is exported or its reason here changes.
      */
@@ -241,74 +242,90 @@ class HtcdsExportTests {
             Map.entry("prs_MailingState", "the person's address is not held"),
             Map.entry("prs_MailingStreet", "the person's address is not held"),
             Map.entry("prs_MailingPostalCode", "the person's address is not held"),
-            Map.entry("vic_TypeOfSexExploitation", "not recorded yet: the profile has no field for it (issue 26)"),
-            Map.entry("cas_CaseOwner", "not held: a case has no owning case worker yet"),
+            Map.entry(
+                    "cas_CaseOwner",
+                    "HTCDS: the case worker who created or manages the case; no case holds an owning worker, and a"
+                            + " worker's identity is not shared (the owning organisation is the sending NRM)"),
             Map.entry("cas_ReferringPrimaryCaseWorker", "a worker's name: not shared"),
-            Map.entry("cas_ReasonForIncomingReferral", "not recorded yet"),
+            Map.entry(
+                    "cas_ReasonForIncomingReferral",
+                    "not held: a referral into the NRM records no reason of this list"),
             Map.entry("cas_IncomingReferralDetails", "the circumstances, free text about the person: never exported"),
-            Map.entry("cas_ReferredOrganisation", "referrals to services are the referrals module's: not exported yet"),
+            Map.entry(
+                    "cas_ReferredOrganisation",
+                    "not held by cases: a transfer closes the case without naming the receiver; service referrals"
+                            + " are the referrals module's"),
             Map.entry("cas_ReferredPrimaryCaseWorker", "a worker's name: not shared"),
-            Map.entry("cas_ReasonForOutgoingReferral", "referrals to services: not exported yet"),
-            Map.entry("cas_OutgoingReferralDate", "referrals to services: not exported yet"),
+            Map.entry("cas_ReasonForOutgoingReferral", "not held by cases (as cas_ReferredOrganisation)"),
+            Map.entry("cas_OutgoingReferralDate", "not held by cases (as cas_ReferredOrganisation)"),
             Map.entry("cas_OutgoingReferralDetails", "free text: never exported"));
-
-    /**
-     * HTCDS v2.0's Core fields, from HTCDS_Field_Standards_2.0.ods (column "Core"); the two the sheet marks DEPRECATED
-     * (vic_Vulnerabilities, vic_DetailsOfVulnerabilities) are left out, as in the field standards file.
-     */
-    static final Set<String> CORE_FIELDS = Set.of(
-            "prs_Salutation",
-            "prs_FirstName",
-            "prs_SecondName",
-            "prs_Birthdate",
-            "prs_Gender",
-            "prs_Citizenship",
-            "prs_Title",
-            "prs_Email",
-            "prs_HomePhone",
-            "prs_MobilePhone",
-            "prs_MailingCity",
-            "prs_MailingCountry",
-            "prs_MailingState",
-            "prs_MailingStreet",
-            "prs_MailingPostalCode",
-            "vic_TraffickingStatus",
-            "vic_TraffickingStatusDecisionMakingOrg",
-            "vic_MethodOfRecruitment",
-            "vic_LocationOfRecruitment",
-            "vic_MethodsOfControl",
-            "vic_TypeOfExploitation",
-            "vic_ForcedLabourIndustry",
-            "vic_TypeOfSexExploitation",
-            "vic_LocationOfExploitation",
-            "cas_Status",
-            "cas_ReasonForCaseClosure",
-            "cas_CaseOwner",
-            "cas_ReferringOrganisation",
-            "cas_IncomingReferralDate",
-            "cas_ReferringPrimaryCaseWorker",
-            "cas_ReasonForIncomingReferral",
-            "cas_IncomingReferralDetails",
-            "cas_ReferredOrganisation",
-            "cas_ReferredPrimaryCaseWorker",
-            "cas_ReasonForOutgoingReferral",
-            "cas_OutgoingReferralDate",
-            "cas_OutgoingReferralDetails",
-            "con_Consent");
 
     @Test
     void everyCoreFieldOfHtcdsIsExportedOrHasAWrittenReasonWhyNot() throws Exception {
-        var standards = fieldStandards();
-        assertThat(standards.keySet()).containsAll(CORE_FIELDS);
+        var core = coreFields();
+        // the sheet marks 40 fields Core, two of them DEPRECATED (vic_Vulnerabilities, vic_DetailsOfVulnerabilities)
+        assertThat(core).hasSize(38).contains("vic_TypeOfSexExploitation", "cas_CaseOwner", "con_Consent");
         var records = json.readTree(body(export("json", true)));
         var exported = new TreeSet<String>();
         records.forEach(record -> exported.addAll(record.propertyNames()));
-        var missing = new TreeSet<>(CORE_FIELDS);
+        var missing = new TreeSet<>(core);
         missing.removeAll(exported);
         assertThat(missing)
                 .as("Core fields neither exported nor explained")
                 .isEqualTo(CORE_FIELDS_NOT_EXPORTED.keySet());
         assertThat(exported).doesNotContainAnyElementsOf(CORE_FIELDS_NOT_EXPORTED.keySet());
+    }
+
+    @Test
+    void everyFieldTheLayoutWritesIsAFieldOfTheHtcdsV2StandardOrOpenNrmsOwn() throws Exception {
+        var standards = fieldStandards();
+        for (var field : HtcdsLayout.FIELDS) {
+            if (field.name().startsWith("nrm_") || field.name().equals(HtcdsLayout.EVENTS)) {
+                continue;
+            }
+            assertThat(standards).as("HTCDS field " + field.name()).containsKey(field.name());
+        }
+        // the events' own fields
+        assertThat(standards).containsKeys("hte_Type", "hte_Date", "hte_Country");
+    }
+
+    @Test
+    void everyCodeOfACsvExportIsOneOfTheHtcdsV2FieldStandards() throws Exception {
+        var standards = fieldStandards();
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(body(export("csv", true))))) {
+            var header = parser.getHeaderNames();
+            var rows = parser.getRecords();
+            assertThat(rows).isNotEmpty();
+            for (String field : header) {
+                if (field.startsWith("nrm_") || field.equals(HtcdsLayout.EVENTS)) {
+                    continue;
+                }
+                assertThat(standards).as("HTCDS field " + field).containsKey(field);
+                var codes = standards.get(field);
+                if (codes.isEmpty()) {
+                    continue;
+                }
+                for (CSVRecord row : rows) {
+                    if (!row.get(field).isEmpty()) {
+                        assertThat(codes)
+                                .as(field)
+                                .containsAll(List.of(row.get(field).split(";")));
+                    }
+                }
+            }
+            for (CSVRecord row : rows) {
+                for (String event : row.get(HtcdsLayout.EVENTS).split(";")) {
+                    if (!event.isEmpty()) {
+                        assertThat(standards.get("hte_Type")).contains(event.split(":", -1)[0]);
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -383,6 +400,34 @@ class HtcdsExportTests {
                         .get("nrm_AgeCategory")
                         .asString())
                 .isEqualTo("CHILD");
+    }
+
+    @Test
+    void theTypesOfSexualExploitationOfTheProfileAreExportedAsHtcdsCodesInJsonAndCsv() throws Exception {
+        var records = json.readTree(body(export("json", false)));
+        var types = new java.util.HashMap<String, List<String>>();
+        records.forEach(record -> {
+            var codes = new java.util.ArrayList<String>();
+            record.get("vic_TypeOfSexExploitation").forEach(code -> codes.add(code.asString()));
+            types.put(record.get("nrm_CaseReference").asString(), codes);
+        });
+        assertThat(types.get(pseudonym(fixtures.child)))
+                .containsExactlyInAnyOrder("Pornography", "RemoteInteractiveServices");
+        assertThat(types.get(pseudonym(fixtures.consenting))).isEmpty();
+
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(body(export("csv", false))))) {
+            var row = parser.getRecords().stream()
+                    .filter(found -> found.get("nrm_CaseReference").equals(pseudonym(fixtures.child)))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Set.of(row.get("vic_TypeOfSexExploitation").split(";")))
+                    .containsExactlyInAnyOrder("Pornography", "RemoteInteractiveServices");
+        }
     }
 
     @Test
@@ -552,15 +597,39 @@ class HtcdsExportTests {
     }
 
     /** The HTCDS v2.0 fields with their picklist values (empty when the field has none), from the test oracle. */
-    static Map<String, Set<String>> fieldStandards() throws IOException {
-        try (InputStream in = HtcdsExportTests.class.getResourceAsStream("/cases/htcds-v2-field-standards.tsv")) {
+    /** The converted field standard (see its header for the source): status, core, name, type, value names. */
+    static final String FIELD_STANDARDS = "/htcds/htcds-v2.0-field-standards.tsv";
+
+    static List<String[]> fieldStandardRows() throws IOException {
+        try (InputStream in = HtcdsExportTests.class.getResourceAsStream(FIELD_STANDARDS)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split("\t"))
-                    .collect(Collectors.toMap(
-                            parts -> parts[0],
-                            parts -> parts.length > 2 ? new TreeSet<>(Arrays.asList(parts[2].split(" "))) : Set.of()));
+                    .map(line -> line.split("\t", -1))
+                    .filter(parts -> !parts[0].equals("DEPRECATED"))
+                    .toList();
         }
+    }
+
+    /**
+     * Every field of HTCDS v2.0 that is not deprecated, with its picklist value names; none for a field whose
+     * values are an ISO standard's (the sheet says "Use ISO 3166 ..." or "Use ISO 639-2 ..." there), which the
+     * tests check on their own.
+     */
+    static Map<String, Set<String>> fieldStandards() throws IOException {
+        return fieldStandardRows().stream()
+                .collect(Collectors.toMap(
+                        parts -> parts[2],
+                        parts -> parts[4].isBlank() || parts[4].startsWith("Use ISO")
+                                ? Set.of()
+                                : new TreeSet<>(Arrays.asList(parts[4].split(" ")))));
+    }
+
+    /** The fields HTCDS v2.0 marks Core (column "Core"), not deprecated. */
+    static Set<String> coreFields() throws IOException {
+        return fieldStandardRows().stream()
+                .filter(parts -> parts[1].equals("Core"))
+                .map(parts -> parts[2])
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

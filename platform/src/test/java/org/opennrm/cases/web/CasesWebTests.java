@@ -553,6 +553,43 @@ class CasesWebTests {
     }
 
     @Test
+    void caseManagerRecordsTheTypesOfSexualExploitationShownInWordsAndRefusedOutsideTheHtcdsList() throws Exception {
+        var opened = referAdult();
+
+        mvc.perform(get("/cases/{id}/profile", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"RemoteInteractiveServices\"")));
+        mvc.perform(post("/cases/{id}/profile", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("exploitationForms", "SexualExploitation")
+                        .param("sexualExploitationTypes", "Escort")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"rule-errors\"")));
+        mvc.perform(post("/cases/{id}/profile", opened.caseId())
+                        .with(csrf())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .param("exploitationForms", "SexualExploitation")
+                        .param("sexualExploitationTypes", "Prostitution", "RemoteInteractiveServices")
+                        .param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/cases/{id}", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.matchesRegex(
+                                                "(?s).*id=\"sexual-exploitation-types\">.*Prostitution.*Remote interactive services.*")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(">RemoteInteractiveServices<"))));
+        mvc.perform(get("/cases/{id}/profile", opened.caseId()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesRegex(
+                                "(?s).*value=\"Prostitution\"[^>]*checked=\"checked\".*")));
+    }
+
+    @Test
     void caseManagerChangesTheProfileAddsAnEventAndClosesTheCase() throws Exception {
         var opened = referAdult();
 
