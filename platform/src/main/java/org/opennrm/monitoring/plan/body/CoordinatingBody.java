@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CoordinatingBody {
 
-    static final String READ = "hasAnyAuthority('plan:read:all','plan:update:organisation','plan:manage:all')";
+    static final String READ = "hasAnyAuthority('plan:read:all','plan:update:organisation')";
     static final String MANAGE = "hasAuthority('plan:manage:all')";
 
     /** Open action items due within this many days show on the co-ordinator's home panel beside the overdue ones. */
