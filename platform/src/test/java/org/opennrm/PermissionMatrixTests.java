@@ -260,6 +260,8 @@ class PermissionMatrixTests {
         rule("GET /public/reports.*", PUBLIC);
         // the rapporteur's comments: the rapporteur writes, every reader of the plan reads
         rule("POST /plans/comments", "plan:comment:all");
+        // the co-ordinating body: the co-ordinator keeps it, every reader of the plan reads it
+        rule("POST /plans/body.*", "plan:manage:all");
         rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans/(measures|indicators)/.*", "plan:manage:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");

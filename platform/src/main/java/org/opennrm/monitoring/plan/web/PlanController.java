@@ -17,6 +17,7 @@ import org.opennrm.monitoring.plan.MeasureStatus;
 import org.opennrm.monitoring.plan.Pillar;
 import org.opennrm.monitoring.plan.Plan;
 import org.opennrm.monitoring.plan.PlanIndicators;
+import org.opennrm.monitoring.plan.body.CoordinatingBody;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
@@ -49,11 +50,13 @@ class PlanController {
     private final ActionPlans plans;
     private final PlanIndicators indicators;
     private final OrganisationRegistry registry;
+    private final CoordinatingBody body;
 
-    PlanController(ActionPlans plans, PlanIndicators indicators, OrganisationRegistry registry) {
+    PlanController(ActionPlans plans, PlanIndicators indicators, OrganisationRegistry registry, CoordinatingBody body) {
         this.plans = plans;
         this.indicators = indicators;
         this.registry = registry;
+        this.body = body;
     }
 
     @ModelAttribute
@@ -70,7 +73,8 @@ class PlanController {
 
     /**
      * The home panel: for the co-ordinator, the measures of every plan that are overdue; for a lead organisation,
-     * the measures it leads, overdue ones marked. Nothing when there are none.
+     * the measures it leads, overdue ones marked; for the co-ordinator also the open action items of the
+     * co-ordinating body that are overdue or due soon. Nothing when there are none.
      */
     @GetMapping("/panel")
     @PreAuthorize(UPDATE)
@@ -84,6 +88,8 @@ class PlanController {
         model.addAttribute(
                 "overdue",
                 measures.stream().filter(measure -> measure.overdue(today)).count());
+        model.addAttribute("today", today);
+        model.addAttribute("bodyActions", coordinator ? body.dueAndOverdue() : java.util.List.of());
         return "plan/panel";
     }
 
