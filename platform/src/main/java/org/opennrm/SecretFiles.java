@@ -51,6 +51,29 @@ public final class SecretFiles {
         }
     }
 
+    /**
+     * Writes a new secret file readable by its owner only from its creation, moved into place whole, so that a start
+     * never reads half a secret. Returns false when the file appeared meanwhile (another node made it first): that one
+     * is kept, so that every node uses the same secret.
+     */
+    public static boolean createOwnerOnly(Path file, String content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = posix(directory)
+                ? Files.createTempFile(
+                        directory, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, content, java.nio.charset.StandardCharsets.US_ASCII);
+            Files.move(temporary, file);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException anotherNodeFirst) {
+            return false;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     public static boolean posix(Path path) {
         return path.toAbsolutePath()
                 .getFileSystem()

@@ -3,7 +3,6 @@ package org.opennrm.linkage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,16 +55,8 @@ class LinkageSecret {
         byte[] random = new byte[RANDOM_BYTES];
         new SecureRandom().nextBytes(random);
         try {
-            Path directory = file.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, ".linkage-secret", ".tmp", ownerOnly());
-            Files.writeString(temp, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
-            try {
-                Files.move(temp, file);
-            } catch (FileAlreadyExistsException e) {
-                // another node made it first; use theirs, so that both derive the same keys
-                Files.deleteIfExists(temp);
-            }
+            // another node may make it first: then theirs is used, so that both derive the same keys
+            org.opennrm.SecretFiles.createOwnerOnly(file, HexFormat.of().formatHex(random));
             log.warn(
                     "No linkage secret given: created one in {}. Keep it safe and backed up apart from the database;"
                             + " without it, stored encodings can no longer be compared with new ones.",

@@ -3,10 +3,8 @@ package org.opennrm.cases.exchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.opennrm.SecretFiles;
@@ -114,25 +112,12 @@ class ExchangeSecret {
     }
 
     private void create(String content) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = SecretFiles.posix(directory)
-                ? Files.createTempFile(
-                        directory,
-                        ".exchange-secret",
-                        ".tmp",
-                        PosixFilePermissions.asFileAttribute(SecretFiles.OWNER_ONLY))
-                : Files.createTempFile(directory, ".exchange-secret", ".tmp");
-        Files.writeString(temporary, content + "\n", StandardCharsets.US_ASCII);
-        try {
-            Files.move(temporary, file);
+        // another node may make it first: then theirs is used, so that both make the same pseudonyms
+        if (SecretFiles.createOwnerOnly(file, content + "\n")) {
             log.warn(
                     "The exchange secret is in {}. Keep it safe and backed up apart from the database: without it,"
                             + " receivers can no longer follow their cases from one export to the next.",
                     file.toAbsolutePath());
-        } catch (FileAlreadyExistsException anotherNodeFirst) {
-            // another node made it first: use theirs, so that both make the same pseudonyms
-            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -120,9 +120,15 @@ class AgencyDeadlines {
                         where period_year = ? group by agency""").param(year).query(rs -> {
             sent.put(rs.getString(1), rs.getBoolean(2));
         });
+        var due = new java.util.HashMap<String, LocalDate>();
+        jdbc.sql("select agency, due_on from monitoring.return_agency_deadline where period_year = ?")
+                .param(year)
+                .query(rs -> {
+                    due.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                });
         List<Deadline> deadlines = new ArrayList<>();
         for (Agency agency : Agency.values()) {
-            var dueOn = dueOn(agency, year);
+            var dueOn = Optional.ofNullable(due.get(agency.name()));
             State state;
             if (sent.containsKey(agency.name())) {
                 state = sent.get(agency.name()) ? State.APPROVED : State.SENT;
@@ -138,13 +144,6 @@ class AgencyDeadlines {
             deadlines.add(new Deadline(agency, year, dueOn.orElse(null), state));
         }
         return deadlines;
-    }
-
-    private Optional<LocalDate> dueOn(Agency agency, int year) {
-        return jdbc.sql("select due_on from monitoring.return_agency_deadline where agency = ? and period_year = ?")
-                .params(agency.name(), year)
-                .query(LocalDate.class)
-                .optional();
     }
 
     /** Every quarter of an hour by default, with the platform's other reminders. */

@@ -47,7 +47,8 @@ public class CategoryLabels {
             Map.entry("T", "T_ActivitiesOfHouseholdsAsEmployers"),
             Map.entry("U", "U_ActivitiesOfExtraterritorialOrganizations"));
 
-    private static final Pattern ALPHA_3 = Pattern.compile("[A-Z]{3}");
+    /* every country by its alpha-3 code, once: a table names a country in every header it heads */
+    private static final Map<String, Locale> COUNTRIES = countries();
     private static final Pattern SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final MessageSource messages;
@@ -141,16 +142,21 @@ public class CategoryLabels {
     }
 
     private static String country(String code, Locale locale) {
-        if (!ALPHA_3.matcher(code).matches()) {
-            return null;
-        }
+        var country = COUNTRIES.get(code);
+        return country == null ? null : country.getDisplayCountry(locale);
+    }
+
+    private static Map<String, Locale> countries() {
+        var countries = new java.util.HashMap<String, Locale>();
         for (String alpha2 : Locale.getISOCountries()) {
             var country = Locale.of("", alpha2);
-            if (country.getISO3Country().equals(code)) {
-                return country.getDisplayCountry(locale);
+            try {
+                countries.put(country.getISO3Country(), country);
+            } catch (java.util.MissingResourceException noThreeLetterCode) {
+                // a country without an alpha-3 code is never a fact's
             }
         }
-        return null;
+        return Map.copyOf(countries);
     }
 
     /* A region's code is made from the name an organisation serves (see the statistics module's Regions). */
