@@ -77,7 +77,27 @@ public enum Permission {
      * Change the sector screening checklists in the pages: add, change or take out questions, each change a new
      * version of the checklist (the administrator's reference data, never a person).
      */
-    CHECKLISTS_MANAGE;
+    CHECKLISTS_MANAGE,
+    /**
+     * Rank the own labour inspectorate's workplaces for inspection by a risk model trained on its own register and
+     * inspection history (workplaces and findings, never workers' names): decision support, never an accusation.
+     */
+    INSPECTION_TARGETING,
+    /**
+     * Screen the own agency's collected recruitment and sexual-services ads for indicators, cluster them by advertiser
+     * and label them in a triage queue (the agency's own collection; the platform never crawls).
+     */
+    ADS_SCREENING,
+    /**
+     * Code the own financial intelligence unit's suspicious-transaction reports against the catalogue of published
+     * financial red flags and record what became of them (counts only leave the unit, through disclosure control).
+     */
+    FINANCIAL_FLAGS,
+    /**
+     * Screen the own procurement office's suppliers against imported lists of employers found using forced labour,
+     * review the fuzzy matches, and fill in the sector's procurement risk checklist.
+     */
+    SUPPLIER_SCREENING;
 
     /** {@code ORGANISATIONS_MANAGE} is written {@code organisations:manage}. */
     public String word() {

@@ -113,6 +113,50 @@ public enum Role {
                     g(ORGANISATIONS_READ, ALL),
                     g(PREVENTION_READ, ALL),
                     g(CAMPAIGN_MANAGE, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    /**
+     * Someone at the labour inspectorate who plans the next period's inspections: imports the inspectorate's workplace
+     * register and inspection history and reads the ranked, explained list. Sees the own inspectorate's data only.
+     */
+    INSPECTION_PLANNER(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(INSPECTION_TARGETING, ORGANISATION),
+                    g(PREVENTION_READ, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    /**
+     * An analyst (a police unit's, an NGO's) who screens the agency's own collection of recruitment and
+     * sexual-services ads: the triage queue, advertiser clusters and review labels of the own agency only.
+     */
+    AD_ANALYST(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(ADS_SCREENING, ORGANISATION),
+                    g(PREVENTION_READ, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    /**
+     * An analyst at the financial intelligence unit who codes reports against the published red flags and records
+     * their dissemination; the feedback statistics leave the unit only through disclosure control.
+     */
+    FINANCIAL_ANALYST(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(FINANCIAL_FLAGS, ORGANISATION),
+                    g(PREVENTION_READ, ALL),
+                    g(TOKENS_MANAGE, OWN))),
+    /**
+     * Someone at a public procurement office who screens suppliers against lists of employers found using forced
+     * labour and fills in the sector's risk checklist; the own office's screenings only.
+     */
+    PROCUREMENT_OFFICER(
+            false,
+            Set.of(
+                    g(ORGANISATIONS_READ, ALL),
+                    g(SUPPLIER_SCREENING, ORGANISATION),
+                    g(PREVENTION_READ, ALL),
                     g(TOKENS_MANAGE, OWN)));
 
     private final boolean opensCaseFiles;

@@ -125,6 +125,15 @@ class DemoInstallation implements ApplicationRunner {
 
         UUID court =
                 register("District Court", Sector.JUDICIARY, Set.of(), Set.of("criminal proceedings"), "Capital City");
+        // the agencies that own the targeted-prevention tools: they refer nobody themselves, so they hold no NRM role
+        UUID fiu = register(
+                "Financial Intelligence Unit",
+                Sector.FINANCIAL_INTELLIGENCE_UNIT,
+                Set.of(),
+                Set.of("financial intelligence"),
+                "National");
+        UUID procurement = register(
+                "Public Procurement Office", Sector.PUBLIC_PROCUREMENT, Set.of(), Set.of("procurement"), "National");
 
         Map<String, String> passwords = new LinkedHashMap<>();
         account(passwords, "admin", "Demo Administrator", office, Role.ADMINISTRATOR);
@@ -176,6 +185,10 @@ class DemoInstallation implements ApplicationRunner {
         account(passwords, "court", "Demo Court Registrar", court, Role.AGENCY_REPORTER);
         account(passwords, "rapporteur", "Demo Second Statistician", rapporteur, Role.STATISTICIAN);
         account(passwords, "prevention", "Demo Prevention Officer", office, Role.PREVENTION_OFFICER);
+        account(passwords, "planner", "Demo Inspection Planner", inspectorate, Role.INSPECTION_PLANNER);
+        account(passwords, "adanalyst", "Demo Ad Analyst", police, Role.AD_ANALYST);
+        account(passwords, "fiu", "Demo Financial Analyst", fiu, Role.FINANCIAL_ANALYST);
+        account(passwords, "procurement", "Demo Procurement Officer", procurement, Role.PROCUREMENT_OFFICER);
         return passwords;
     }
 

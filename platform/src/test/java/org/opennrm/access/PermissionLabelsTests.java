@@ -32,7 +32,10 @@ class PermissionLabelsTests {
             "notifications",
             "returns",
             "plan",
-            "prevention");
+            "prevention",
+            "inspection",
+            "ads",
+            "finance");
 
     @Test
     void everyPermissionHasItsWordsInEveryLanguage() {

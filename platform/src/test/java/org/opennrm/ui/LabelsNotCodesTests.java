@@ -104,7 +104,11 @@ class LabelsNotCodesTests {
                 "statistician",
                 "coordinator",
                 "admin",
-                "prevention"
+                "prevention",
+                "planner",
+                "adanalyst",
+                "fiu",
+                "procurement"
             })
     void everyPageAPersonReachesShowsLabelsNotCodes(String username) throws Exception {
         var codes = new ArrayList<String>();

@@ -52,7 +52,9 @@ final class HtcdsCodes {
                     MUNICIPALITY,
                     IMMIGRATION,
                     BORDER_GUARD,
-                    OMBUDSMAN_OR_NATIONAL_RAPPORTEUR -> "NonPoliceGovernmentalOrganization";
+                    OMBUDSMAN_OR_NATIONAL_RAPPORTEUR,
+                    FINANCIAL_INTELLIGENCE_UNIT,
+                    PUBLIC_PROCUREMENT -> "NonPoliceGovernmentalOrganization";
             case HEALTH,
                     EDUCATION,
                     TRADE_UNION,
