@@ -263,7 +263,19 @@ class PermissionMatrixTests {
         // the co-ordinating body: the co-ordinator keeps it, every reader of the plan reads it
         rule("POST /plans/body.*", "plan:manage:all");
         rule("GET /plans.*", "plan:read:all", "plan:update:organisation");
+        // changing a measure's details is the co-ordinator's; reporting its status and spending is also its lead's
+        rule("PUT /api/v1/plans/measures/\\{measureId\\}", "plan:manage:all");
         rule("(POST|PUT) /api/v1/plans/(measures|indicators)/.*", "plan:manage:all", "plan:update:organisation");
+        // the co-ordinating body over the API: as on its pages
+        rule("(POST|PUT|DELETE) /api/v1/plan-body.*", "plan:manage:all");
+        rule("GET /api/v1/plan-body.*", "plan:read:all", "plan:update:organisation");
+        // the yearly report: the co-ordinator drafts and edits, someone who may publish approves and publishes
+        rule("POST /api/v1/plan-reports/\\{id\\}/(approve|publish)", "plan:publish:all");
+        rule("(POST|PUT) /api/v1/plan-reports.*", "plan:manage:all");
+        rule("GET /api/v1/plan-reports.*", "plan:read:all", "plan:update:organisation");
+        // the rapporteur's comments
+        rule("POST /api/v1/plan-comments", "plan:comment:all");
+        rule("GET /api/v1/plan-comments", "plan:read:all", "plan:update:organisation");
         rule("(POST|PUT) /api/v1/plans.*", "plan:manage:all");
         rule("GET /api/v1/plans.*", "plan:read:all", "plan:update:organisation");
     }

@@ -17,6 +17,9 @@ import org.opennrm.monitoring.plan.Pillar;
 import org.opennrm.monitoring.plan.PlanDetails;
 import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.monitoring.plan.StatusUpdate;
+import org.opennrm.monitoring.plan.body.BodyRole;
+import org.opennrm.monitoring.plan.body.CoordinatingBody;
+import org.opennrm.monitoring.plan.body.Representative;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
 import org.springframework.stereotype.Component;
 
@@ -41,10 +44,12 @@ class DemoActionPlan {
 
     private final ActionPlans plans;
     private final PlanIndicators indicators;
+    private final CoordinatingBody body;
 
-    DemoActionPlan(ActionPlans plans, PlanIndicators indicators) {
+    DemoActionPlan(ActionPlans plans, PlanIndicators indicators, CoordinatingBody body) {
         this.plans = plans;
         this.indicators = indicators;
+        this.body = body;
     }
 
     void seed(Parties parties) {
@@ -155,6 +160,62 @@ class DemoActionPlan {
                                 MeasureStatus.ON_TRACK,
                                 "62 of 80 inspectors trained; attendance sheets kept by the inspectorate's training unit.",
                                 version(plans.ledByMyOrganisation().getFirst().id()))));
+        seatTheBody(parties);
+    }
+
+    /**
+     * The co-ordinating body: five organisations with their (invented) representatives, last quarter's meeting with
+     * its minutes and three action items (one done, one due within days, one overdue, so that the co-ordinator's home
+     * and the inspectorate's notifications show work), and the next meeting with its agenda.
+     */
+    private void seatTheBody(Parties parties) {
+        DemoActors.as(parties.coordinator(), () -> {
+            LocalDate today = body.today();
+            body.addMember(
+                    parties.office(),
+                    BodyRole.CHAIR,
+                    new Representative("Mara Estrova", "National Co-ordinator", "coordinator@example.org"));
+            body.addMember(
+                    parties.inspectorate(),
+                    BodyRole.MEMBER,
+                    new Representative("Lev Holvast", "Head of Inspections", "inspections@example.org"));
+            body.addMember(
+                    parties.police(),
+                    BodyRole.MEMBER,
+                    new Representative("Ines Ivardi", "Head of the Anti-Trafficking Unit", null));
+            body.addMember(parties.shelter(), BodyRole.MEMBER, new Representative("Tana Quessan", "Director", null));
+            body.addMember(parties.social(), BodyRole.OBSERVER, Representative.NONE);
+            var last = body.recordMeeting(
+                    today.minusMonths(2),
+                    "1. The NRM's figures for the last quarter.\n2. Joint inspections in agriculture.\n"
+                            + "3. Places in safe accommodation over the summer.");
+            body.recordMinutes(
+                    last.id(),
+                    "Present: all members; the municipal social services as observer.\n"
+                            + "The co-ordinator presented the quarter's figures from the approved release.",
+                    "The inspectorate and the police plan joint inspections for the harvest season.\n"
+                            + "The shelter reports its free places every month.",
+                    last.version());
+            body.decide(
+                    last.id(),
+                    "Agree the joint inspection plan for the harvest season",
+                    parties.inspectorate(),
+                    today.plusDays(7),
+                    null);
+            body.decide(
+                    last.id(),
+                    "Name a contact point for the labour inspectors",
+                    parties.police(),
+                    today.minusDays(10),
+                    null);
+            var reported = body.decide(
+                    last.id(), "Report free places for the summer", parties.shelter(), today.minusDays(30), null);
+            body.markDone(reported.id());
+            body.recordMeeting(
+                    today.plusWeeks(3),
+                    "1. The joint inspection plan.\n2. The draft of the yearly report.\n3. Any other business.");
+            return null;
+        });
     }
 
     private void money(UUID measureId, int year, FundingSource source, String planned, String allocated, String spent) {

@@ -13,6 +13,7 @@
             "cases :: events",
             "referrals",
             "monitoring :: plan",
+            "monitoring :: body",
             "statistics :: publishing"
         })
 package org.opennrm.demo;

@@ -20,5 +20,12 @@ public enum NotificationKind {
     /** An agency's yearly criminal-justice figures are due within the reminder window and not sent: its reporters. */
     AGENCY_FIGURES_DUE,
     /** An agency's yearly criminal-justice figures were due and have not been sent: its reporters. */
-    AGENCY_FIGURES_OVERDUE
+    AGENCY_FIGURES_OVERDUE,
+    /**
+     * An action item of the co-ordinating body falls due within the reminder window and is not done: the assigned
+     * organisation's people who report on the plan, and the co-ordinators.
+     */
+    ACTION_ITEM_DUE,
+    /** An action item of the co-ordinating body is past its due date and not done: the same people. */
+    ACTION_ITEM_OVERDUE
 }

@@ -1,5 +1,6 @@
 package org.opennrm.notifications;
 
+import java.util.UUID;
 import org.opennrm.access.Recipients;
 import org.opennrm.access.Role;
 import org.opennrm.assistance.events.ResidencePermitExpiring;
@@ -68,6 +69,29 @@ class WorkNotices {
                 due.overdue() ? NotificationKind.AGENCY_FIGURES_OVERDUE : NotificationKind.AGENCY_FIGURES_DUE,
                 due.reminderId(),
                 "/returns/agencies?year=" + due.year());
+    }
+
+    /**
+     * An action item of the co-ordinating body is due soon or overdue: whoever reports on the plan for the assigned
+     * organisation (the roles that update its measures) and the co-ordinators who chase it. The item's text stays on
+     * the page; the notice says only that one is due.
+     */
+    @ApplicationModuleListener
+    void on(org.opennrm.monitoring.events.ActionItemDue due) {
+        var told = new java.util.LinkedHashMap<UUID, org.opennrm.access.Recipients.Recipient>();
+        for (Role role : Role.values()) {
+            boolean updatesPlan = role.grants().stream()
+                    .anyMatch(grant -> grant.permission() == org.opennrm.access.Permission.PLAN_UPDATE);
+            if (updatesPlan) {
+                recipients.withRole(role, due.organisationId()).forEach(r -> told.putIfAbsent(r.accountId(), r));
+            }
+        }
+        recipients.withRole(Role.COORDINATOR).forEach(r -> told.putIfAbsent(r.accountId(), r));
+        notifications.tell(
+                java.util.List.copyOf(told.values()),
+                due.overdue() ? NotificationKind.ACTION_ITEM_OVERDUE : NotificationKind.ACTION_ITEM_DUE,
+                due.reminderId(),
+                "/plans/body/meetings/" + due.meetingId() + "#action-" + due.actionId());
     }
 
     private java.util.List<org.opennrm.access.Recipients.Recipient> nrmStaff() {

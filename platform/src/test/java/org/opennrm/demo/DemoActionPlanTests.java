@@ -28,6 +28,32 @@ class DemoActionPlanTests {
     @Autowired
     PlanIndicators indicators;
 
+    @Autowired
+    org.opennrm.monitoring.plan.body.CoordinatingBody body;
+
+    @Test
+    void theDemoBodyHasRepresentedMembersMinutesAndOpenActionItems() {
+        var office = registry.findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        SignedIn.run(Role.COORDINATOR, office, () -> {
+            assertThat(body.members())
+                    .anySatisfy(member -> {
+                        assertThat(member.organisationId()).isEqualTo(office);
+                        assertThat(member.role()).isEqualTo(org.opennrm.monitoring.plan.body.BodyRole.CHAIR);
+                        assertThat(member.representative().named()).isTrue();
+                    })
+                    .hasSizeGreaterThanOrEqualTo(5);
+            assertThat(body.meetings()).anyMatch(meeting -> meeting.minuted() && meeting.version() == 1);
+            var today = body.today();
+            // the demo's items are the ones due around today (tests add theirs in other years)
+            assertThat(body.dueAndOverdue())
+                    .filteredOn(item -> !item.dueOn().isBefore(today.minusDays(10)))
+                    .anyMatch(item -> item.overdue(today))
+                    .anyMatch(item -> !item.overdue(today));
+        });
+    }
+
     @Test
     void theDemoCoordinatorFindsAPlanWithStatusBudgetAndAnOverdueMeasure() {
         var office = registry.findByName("National Co-ordinator's Office")

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -122,6 +123,18 @@ class PlansApi {
     @PreAuthorize(READ)
     @Operation(summary = "A measure with its status history and budget lines")
     MeasureRecord measure(@PathVariable UUID measureId) {
+        return plans.measure(measureId);
+    }
+
+    @PutMapping("/measures/{measureId}")
+    @PreAuthorize(MANAGE)
+    @Operation(
+            summary = "Change a measure's objective, title, lead, partners and dates",
+            description = "Send the version of the measure you read (query parameter); 409 when someone changed it"
+                    + " since. Its status, history, budget and activities stay.")
+    MeasureRecord changeMeasure(
+            @PathVariable UUID measureId, @RequestParam int version, @Valid @RequestBody MeasureRequest request) {
+        plans.changeMeasure(measureId, version, request.details());
         return plans.measure(measureId);
     }
 

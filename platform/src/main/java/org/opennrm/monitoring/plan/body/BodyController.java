@@ -50,12 +50,31 @@ class BodyController {
     String addMember(
             @RequestParam(required = false) String organisationId,
             @RequestParam(required = false) String role,
+            @RequestParam(required = false) String representative,
+            @RequestParam(required = false) String representativeFunction,
+            @RequestParam(required = false) String representativeEmail,
             Model model,
             RedirectAttributes redirect) {
         try {
-            body.addMember(uuid(organisationId), role(role));
+            body.addMember(
+                    uuid(organisationId),
+                    role(role),
+                    new Representative(representative, representativeFunction, representativeEmail));
         } catch (BodyRefused e) {
-            return bodyPage(model, Map.of(e.field(), e.label()), typed("organisationId", organisationId, "role", role));
+            return bodyPage(
+                    model,
+                    Map.of(e.field(), e.label()),
+                    typed(
+                            "organisationId",
+                            organisationId,
+                            "role",
+                            role,
+                            "representative",
+                            representative,
+                            "representativeFunction",
+                            representativeFunction,
+                            "representativeEmail",
+                            representativeEmail));
         }
         redirect.addFlashAttribute("flash", "flash.saved");
         return "redirect:/plans/body";
@@ -97,13 +116,22 @@ class BodyController {
             @PathVariable UUID id,
             @RequestParam(required = false) String minutes,
             @RequestParam(required = false) String decisions,
+            @RequestParam(required = false) Integer version,
             Model model,
             RedirectAttributes redirect) {
         try {
-            body.recordMinutes(id, minutes, decisions);
+            // a form without its version (an old page) is taken as made on the first version: never an overwrite
+            body.recordMinutes(id, minutes, decisions, version == null ? 0 : version);
         } catch (BodyRefused e) {
             return meetingPage(
                     id, model, Map.of(e.field(), e.label()), typed("minutes", minutes, "decisions", decisions));
+        } catch (MinutesChanged e) {
+            // the saved minutes show above the form; what this person wrote stays in it, to merge and save again
+            return meetingPage(
+                    id,
+                    model,
+                    Map.of("minutes", "plan.body.meeting.changed"),
+                    typed("minutes", minutes, "decisions", decisions));
         }
         redirect.addFlashAttribute("flash", "flash.saved");
         return "redirect:/plans/body/meetings/" + id;

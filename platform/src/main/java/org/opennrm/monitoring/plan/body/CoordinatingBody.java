@@ -45,10 +45,20 @@ public class CoordinatingBody {
         this.clock = clock;
     }
 
-    /** Adds an organisation of the registry to the body, or changes its role when it already sits in it. */
+    /** Adds an organisation of the registry to the body without a named representative (see the next method). */
     @Transactional
     @PreAuthorize(MANAGE)
     public BodyMember addMember(UUID organisationId, BodyRole role) {
+        return addMember(organisationId, role, Representative.NONE);
+    }
+
+    /**
+     * Adds an organisation of the registry to the body with the official who represents it, or changes its role and
+     * representative when it already sits in it (the day it joined stays).
+     */
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public BodyMember addMember(UUID organisationId, BodyRole role, Representative representative) {
         if (organisationId == null || registry.find(organisationId).isEmpty()) {
             throw new BodyRefused(
                     "organisationId", "plan.body.member.organisation.required", "Choose an organisation.");
@@ -56,16 +66,64 @@ public class CoordinatingBody {
         if (role == null) {
             throw new BodyRefused("role", "plan.body.member.role.required", "Choose the organisation's role.");
         }
-        var member = new BodyMember(organisationId, role, today());
-        int changed = jdbc.sql("""
-                        insert into monitoring.plan_body_member (organisation_id, role, since) values (:id, :role, :since)
-                        on conflict (organisation_id) do update set role = excluded.role""")
+        var who = representative == null ? Representative.NONE : representative;
+        check(who);
+        jdbc.sql("""
+                        insert into monitoring.plan_body_member
+                            (organisation_id, role, since, representative, representative_function, representative_email)
+                        values (:id, :role, :since, :name, :function, :email)
+                        on conflict (organisation_id) do update set role = excluded.role,
+                            representative = excluded.representative,
+                            representative_function = excluded.representative_function,
+                            representative_email = excluded.representative_email""")
                 .param("id", organisationId)
                 .param("role", role.name())
-                .param("since", member.since())
+                .param("since", today())
+                .param("name", who.name())
+                .param("function", who.function())
+                .param("email", who.email())
                 .update();
-        audit.record(AuditAction.UPDATE, "plan-body-member", organisationId, role.name());
-        return changed > 0 ? member(organisationId) : member;
+        // the audit names the role and whether someone represents the organisation, not who
+        audit.record(
+                AuditAction.UPDATE,
+                "plan-body-member",
+                organisationId,
+                role.name() + (who.named() ? " representative named" : ""));
+        return member(organisationId);
+    }
+
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private static void check(Representative who) {
+        if (who.name() != null && who.name().length() > Representative.NAME_LENGTH) {
+            throw new BodyRefused("representative", "plan.body.member.representative.size", "The name is too long.");
+        }
+        if (who.function() != null && who.function().length() > Representative.NAME_LENGTH) {
+            throw new BodyRefused(
+                    "representativeFunction", "plan.body.member.representative.size", "The function is too long.");
+        }
+        if (who.email() != null) {
+            if (who.email().length() > Representative.EMAIL_LENGTH
+                    || !EMAIL.matcher(who.email()).matches()) {
+                throw new BodyRefused(
+                        "representativeEmail",
+                        "plan.body.member.representative.email",
+                        "Write the e-mail address as name@example.org.");
+            }
+            if (!who.named()) {
+                throw new BodyRefused(
+                        "representative",
+                        "plan.body.member.representative.required",
+                        "Name the representative whose e-mail this is.");
+            }
+        }
+        if (who.function() != null && !who.named()) {
+            throw new BodyRefused(
+                    "representative",
+                    "plan.body.member.representative.required",
+                    "Name the representative whose function this is.");
+        }
     }
 
     /** Removes an organisation from the body; its action items stay, assigned as they were. */
@@ -91,7 +149,11 @@ public class CoordinatingBody {
                 .query((rs, n) -> new BodyMember(
                         rs.getObject("organisation_id", UUID.class),
                         BodyRole.valueOf(rs.getString("role")),
-                        rs.getObject("since", LocalDate.class)))
+                        rs.getObject("since", LocalDate.class),
+                        new Representative(
+                                rs.getString("representative"),
+                                rs.getString("representative_function"),
+                                rs.getString("representative_email"))))
                 .list();
     }
 
@@ -116,7 +178,7 @@ public class CoordinatingBody {
                     "plan.body.meeting.agenda.required",
                     "Write the agenda (at most " + Meeting.AGENDA_LENGTH + " characters).");
         }
-        var meeting = new Meeting(UUID.randomUUID(), heldOn, kept, null, null);
+        var meeting = new Meeting(UUID.randomUUID(), heldOn, kept, null, null, 0);
         jdbc.sql("insert into monitoring.plan_body_meeting (id, held_on, agenda) values (:id, :heldOn, :agenda)")
                 .param("id", meeting.id())
                 .param("heldOn", heldOn)
@@ -126,10 +188,14 @@ public class CoordinatingBody {
         return meeting;
     }
 
-    /** Enters (or corrects) the minutes and decisions of a meeting. */
+    /**
+     * Enters (or corrects) the minutes and decisions of a meeting, on the version of them the person read: when
+     * someone else saved them in between, nothing is overwritten and {@link MinutesChanged} says so (the page then
+     * shows theirs beside what this person wrote).
+     */
     @Transactional
     @PreAuthorize(MANAGE)
-    public Meeting recordMinutes(UUID meetingId, String minutes, String decisions) {
+    public Meeting recordMinutes(UUID meetingId, String minutes, String decisions, int version) {
         var meeting = meeting(meetingId);
         String keptMinutes = blankToNull(minutes);
         String keptDecisions = blankToNull(decisions);
@@ -139,13 +205,20 @@ public class CoordinatingBody {
         if (keptDecisions != null && keptDecisions.length() > Meeting.MINUTES_LENGTH) {
             throw new BodyRefused("decisions", "plan.body.meeting.text.size", "The decisions are too long.");
         }
-        jdbc.sql("update monitoring.plan_body_meeting set minutes = :minutes, decisions = :decisions where id = :id")
+        int saved = jdbc.sql("""
+                        update monitoring.plan_body_meeting
+                        set minutes = :minutes, decisions = :decisions, version = version + 1
+                        where id = :id and version = :version""")
                 .param("minutes", keptMinutes)
                 .param("decisions", keptDecisions)
                 .param("id", meetingId)
+                .param("version", version)
                 .update();
-        audit.record(AuditAction.UPDATE, "plan-body-meeting", meetingId, "minutes");
-        return new Meeting(meeting.id(), meeting.heldOn(), meeting.agenda(), keptMinutes, keptDecisions);
+        if (saved == 0) {
+            throw new MinutesChanged(meetingId, version);
+        }
+        audit.record(AuditAction.UPDATE, "plan-body-meeting", meetingId, "minutes version " + (version + 1));
+        return new Meeting(meeting.id(), meeting.heldOn(), meeting.agenda(), keptMinutes, keptDecisions, version + 1);
     }
 
     /** The meetings, latest first. */
@@ -289,7 +362,8 @@ public class CoordinatingBody {
                 rs.getObject("held_on", LocalDate.class),
                 rs.getString("agenda"),
                 rs.getString("minutes"),
-                rs.getString("decisions"));
+                rs.getString("decisions"),
+                rs.getInt("version"));
     }
 
     private static String blankToNull(String text) {

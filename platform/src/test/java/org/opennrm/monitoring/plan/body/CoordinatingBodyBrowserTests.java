@@ -36,12 +36,22 @@ class CoordinatingBodyBrowserTests {
             browser.go("/").clickId("nav-plans");
             browser.waitForText("Action plans").clickId("coordinating-body");
             assertThat(browser.heading()).isEqualTo("The co-ordinating body");
+            // an e-mail without the representative's name is refused at the name, and what was typed stays
             browser.select("organisationId", "City Police Anti-Trafficking Unit")
                     .select("role", "Chair")
+                    .type("representativeEmail", "unit.head@example.org")
+                    .submit("add-member");
+            assertThat(browser.textOf(By.id("representative-error"))).contains("Name the representative");
+            browser.type("representative", "Rosa Saldorin " + suffix)
+                    .type("representativeFunction", "Head of unit")
                     .submit("add-member");
             assertThat(browser.textOf(By.id("members")))
                     .contains("City Police Anti-Trafficking Unit")
-                    .contains("Chair");
+                    .contains("Chair")
+                    .contains("Rosa Saldorin " + suffix)
+                    .contains("Head of unit")
+                    .contains("unit.head@example.org");
+            browser.screenshot("body-00-members-desktop");
 
             browser.date("heldOn", today.minusDays(21))
                     .type("agenda", "1. Labour exploitation in agriculture\n2. Inspection figures " + suffix)

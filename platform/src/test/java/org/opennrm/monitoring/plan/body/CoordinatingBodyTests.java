@@ -122,7 +122,7 @@ class CoordinatingBodyTests {
         var minuted = SignedIn.as(
                 Role.COORDINATOR,
                 office,
-                () -> body.recordMinutes(meeting.id(), "Present: all.", " Figures monthly. "));
+                () -> body.recordMinutes(meeting.id(), "Present: all.", " Figures monthly. ", meeting.version()));
         assertThat(minuted.decisions()).isEqualTo("Figures monthly.");
         assertThat(jdbc.sql("select count(*) from access.audit_entry where record_type = 'plan-body-action'"
                                 + " and record_id = :id")
