@@ -27,5 +27,9 @@ public enum NotificationKind {
      */
     ACTION_ITEM_DUE,
     /** An action item of the co-ordinating body is past its due date and not done: the same people. */
-    ACTION_ITEM_OVERDUE
+    ACTION_ITEM_OVERDUE,
+    /** A measure the organisation leads owes its periodic status report: the organisation's plan reporters. */
+    MEASURE_REPORT_DUE,
+    /** A measure the organisation leads is past its due date, neither done nor dropped: they and the co-ordinators. */
+    MEASURE_OVERDUE
 }

@@ -78,20 +78,41 @@ class WorkNotices {
      */
     @ApplicationModuleListener
     void on(org.opennrm.monitoring.events.ActionItemDue due) {
+        notifications.tell(
+                planReportersAndCoordinators(due.organisationId(), true),
+                due.overdue() ? NotificationKind.ACTION_ITEM_OVERDUE : NotificationKind.ACTION_ITEM_DUE,
+                due.reminderId(),
+                "/plans/body/meetings/" + due.meetingId() + "#action-" + due.actionId());
+    }
+
+    /**
+     * A measure of the action plan owes its periodic status report (its lead organisation's plan reporters are told),
+     * or is past its due date (they and the co-ordinators are told).
+     */
+    @ApplicationModuleListener
+    void on(org.opennrm.monitoring.events.MeasureDue due) {
+        notifications.tell(
+                planReportersAndCoordinators(due.organisationId(), due.overdue()),
+                due.overdue() ? NotificationKind.MEASURE_OVERDUE : NotificationKind.MEASURE_REPORT_DUE,
+                due.reminderId(),
+                "/plans/measures/" + due.measureId());
+    }
+
+    /** Whoever reports on the plan for an organisation (the roles that update its measures), and the co-ordinators. */
+    private java.util.List<org.opennrm.access.Recipients.Recipient> planReportersAndCoordinators(
+            UUID organisationId, boolean withCoordinators) {
         var told = new java.util.LinkedHashMap<UUID, org.opennrm.access.Recipients.Recipient>();
         for (Role role : Role.values()) {
             boolean updatesPlan = role.grants().stream()
                     .anyMatch(grant -> grant.permission() == org.opennrm.access.Permission.PLAN_UPDATE);
             if (updatesPlan) {
-                recipients.withRole(role, due.organisationId()).forEach(r -> told.putIfAbsent(r.accountId(), r));
+                recipients.withRole(role, organisationId).forEach(r -> told.putIfAbsent(r.accountId(), r));
             }
         }
-        recipients.withRole(Role.COORDINATOR).forEach(r -> told.putIfAbsent(r.accountId(), r));
-        notifications.tell(
-                java.util.List.copyOf(told.values()),
-                due.overdue() ? NotificationKind.ACTION_ITEM_OVERDUE : NotificationKind.ACTION_ITEM_DUE,
-                due.reminderId(),
-                "/plans/body/meetings/" + due.meetingId() + "#action-" + due.actionId());
+        if (withCoordinators) {
+            recipients.withRole(Role.COORDINATOR).forEach(r -> told.putIfAbsent(r.accountId(), r));
+        }
+        return java.util.List.copyOf(told.values());
     }
 
     private java.util.List<org.opennrm.access.Recipients.Recipient> nrmStaff() {
