@@ -56,6 +56,7 @@ class CrossBorderController {
     @PreAuthorize("hasAuthority('cases:write:all')")
     String received(Model model) {
         model.addAttribute("packages", crossBorder.received());
+        model.addAttribute("sent", crossBorder.sent());
         model.addAttribute("guardians", crossBorder.guardians());
         model.addAttribute("country", crossBorder.country());
         model.addAttribute("fingerprint", crossBorder.fingerprint());
@@ -79,6 +80,27 @@ class CrossBorderController {
             redirect.addFlashAttribute("refused", refused.messageKey());
         } catch (java.io.IOException e) {
             redirect.addFlashAttribute("refused", "crossBorder.unreadable");
+        }
+        return "redirect:/referrals/cross-border";
+    }
+
+    @PostMapping("/referrals/cross-border/notices")
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    String readNotice(@RequestParam(required = false) MultipartFile noticeFile, RedirectAttributes redirect) {
+        try {
+            if (noticeFile != null && noticeFile.getSize() > PackageSignatures.MOST_CHARACTERS * 4L) {
+                throw new ServiceReferralRefused(
+                        "crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+            }
+            String text = noticeFile == null || noticeFile.isEmpty()
+                    ? ""
+                    : new String(noticeFile.getBytes(), StandardCharsets.UTF_8);
+            var answered = crossBorder.readNotice(text);
+            redirect.addFlashAttribute("flash", "crossBorder.flash.noticeRead." + answered.outcome());
+        } catch (ServiceReferralRefused refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        } catch (java.io.IOException e) {
+            redirect.addFlashAttribute("refused", "crossBorder.notice.unreadable");
         }
         return "redirect:/referrals/cross-border";
     }

@@ -49,6 +49,8 @@ public class CrossBorderReferrals {
     static final String RECORD_TYPE = "cross-border-package";
     static final String NOTICE_REASON_CONTEXT = "referrals.cross_border_notice.reason:";
     static final String NOTICE_FORMAT = "opennrm-referral-notice/1";
+    static final String SENT_RECORD_TYPE = "cross-border-sent";
+    static final String SENT_REASON_CONTEXT = "referrals.cross_border_sent.reason:";
     static final int REASON_LIMIT = 1000;
 
     /* the purposes a receiving NRM acts on; sharing consent names organisations of the sending country */
@@ -137,6 +139,18 @@ public class CrossBorderReferrals {
                 List.copyOf(consents),
                 null);
         audit.record(AuditAction.EXPORT, "case", caseId, "cross-border to " + unsigned.receiverCountry());
+        // kept so that the receiver's notice can be matched to it and its answer shown here
+        jdbc.sql("""
+                        insert into referrals.cross_border_sent
+                            (package_id, case_id, case_reference, receiver_country, sent_at, sent_by)
+                        values (:packageId, :caseId, :reference, :country, :at, :by)""")
+                .param("packageId", UUID.fromString(unsigned.packageId()))
+                .param("caseId", caseId.value())
+                .param("reference", details.reference())
+                .param("country", country)
+                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .param("by", actor().accountId())
+                .update();
         return signatures.sign(unsigned);
     }
 
@@ -285,6 +299,96 @@ public class CrossBorderReferrals {
                 id,
                 "notice to " + notice.path("receiverCountry").asString());
         return signatures.sign(notice);
+    }
+
+    /**
+     * Reads the signed notice by which another country's NRM answers a package this NRM sent: checked like a package
+     * (trusted key, unchanged, addressed here), matched to the package it answers (sent to that country), and recorded
+     * once. Refused by name otherwise: a notice is never recorded twice, nor against a package it does not answer.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('cases:write:all')")
+    public SentPackage readNotice(String noticeJson) {
+        var notice = signatures.verifyNotice(noticeJson, NOTICE_FORMAT);
+        String from = notice.path("senderCountry").asString();
+        if (!keys.country().equalsIgnoreCase(notice.path("receiverCountry").asString(""))) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.notice.wrongAddressee",
+                    "The notice is addressed to another country's NRM: it is refused.");
+        }
+        UUID packageId;
+        UUID noticeId;
+        try {
+            packageId = UUID.fromString(notice.path("packageId").asString(""));
+            noticeId = UUID.fromString(notice.path("noticeId").asString(""));
+        } catch (IllegalArgumentException notAnId) {
+            throw new ServiceReferralRefused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+        }
+        String outcome = notice.path("outcome").asString("");
+        if (!ReceivedPackage.IMPORTED.equals(outcome) && !ReceivedPackage.REJECTED.equals(outcome)) {
+            throw new ServiceReferralRefused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+        }
+        String reason = notice.path("reason").isString() ? notice.path("reason").asString() : null;
+        if (reason != null && reason.length() > REASON_LIMIT) {
+            throw new ServiceReferralRefused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+        }
+        boolean ours = jdbc.sql("""
+                        select count(*) from referrals.cross_border_sent
+                        where package_id = :packageId and receiver_country = :from""")
+                        .param("packageId", packageId)
+                        .param("from", from.toUpperCase(Locale.ROOT))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!ours) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.notice.unknownPackage",
+                    "The notice answers no package this NRM sent to that country.");
+        }
+        int recorded = jdbc.sql("""
+                        update referrals.cross_border_sent
+                        set notice_id = :noticeId, outcome = :outcome, reason = :reason, answered_at = :at
+                        where package_id = :packageId and notice_id is null""")
+                .param("noticeId", noticeId)
+                .param("outcome", outcome)
+                .param("reason", reason == null ? null : protection.encrypt(reason, SENT_REASON_CONTEXT + packageId))
+                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .param("packageId", packageId)
+                .update();
+        if (recorded == 0) {
+            throw new ServiceReferralRefused(
+                    "crossBorder.notice.repeated",
+                    "The answer to this package was read before: it is not taken twice.");
+        }
+        audit.record(AuditAction.UPDATE, SENT_RECORD_TYPE, packageId, "notice " + outcome + " from " + from);
+        return sent().stream()
+                .filter(sent -> sent.packageId().equals(packageId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The packages this NRM sent, latest first (the last 200), with the answer of each where a notice was read. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    public List<SentPackage> sent() {
+        return jdbc.sql("""
+                        select s.* from referrals.cross_border_sent s
+                        order by s.sent_at desc limit 200""")
+                .query((rs, n) -> {
+                    UUID packageId = rs.getObject("package_id", UUID.class);
+                    String reason = rs.getString("reason");
+                    var answered = rs.getTimestamp("answered_at");
+                    return new SentPackage(
+                            packageId,
+                            rs.getObject("case_id", UUID.class),
+                            rs.getString("case_reference"),
+                            rs.getString("receiver_country"),
+                            rs.getTimestamp("sent_at").toInstant(),
+                            rs.getString("outcome"),
+                            reason == null ? null : protection.decrypt(reason, SENT_REASON_CONTEXT + packageId),
+                            answered == null ? null : answered.toInstant());
+                })
+                .list();
     }
 
     public String country() {

@@ -102,6 +102,48 @@ final class PackageSignatures {
         return contents;
     }
 
+    /**
+     * A notice from the NRM that reviewed one of this installation's packages, when it is one of its format, signed by
+     * the trusted key of its sending country and unchanged; refused with the check that failed otherwise. The
+     * addressee, the package it answers and repeats are the sender's checks.
+     */
+    ObjectNode verifyNotice(String noticeJson, String format) {
+        if (noticeJson != null && noticeJson.length() > MOST_CHARACTERS) {
+            throw refused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(noticeJson == null ? "" : noticeJson);
+        } catch (JacksonException unreadable) {
+            throw refused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+        }
+        if (!(tree instanceof ObjectNode received)
+                || !format.equals(received.path("format").asString(""))) {
+            throw refused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
+        }
+        JsonNode signature = received.path("signature");
+        if (!signature.isString() || signature.asString().isBlank()) {
+            throw refused("crossBorder.unsigned", "The notice is not signed: it is refused.");
+        }
+        String sender = received.path("senderCountry").isString()
+                ? received.path("senderCountry").asString()
+                : null;
+        if (!keys.trusts(sender)) {
+            throw refused("crossBorder.unknownSender", "The sending country's key is not among the trusted keys.");
+        }
+        if (keys.expired(sender, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+            throw refused(
+                    "crossBorder.keyExpired",
+                    "The sending country's trusted key has expired: exchange a new key with its NRM.");
+        }
+        ObjectNode signed = received.deepCopy();
+        signed.remove("signature");
+        if (!keys.verify(sender, canonical(signed), signature.asString())) {
+            throw refused("crossBorder.tampered", "The signature does not match: the notice was changed or forged.");
+        }
+        return received;
+    }
+
     private String canonical(ObjectNode unsigned) {
         try {
             return new JsonCanonicalizer(json.writeValueAsString(unsigned)).getEncodedString();

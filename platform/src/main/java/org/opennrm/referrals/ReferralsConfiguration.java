@@ -56,4 +56,11 @@ class ReferralsConfiguration {
         return new EncryptedColumn(
                 "referrals.cross_border_notice", "id", "reason", CrossBorderReferrals.NOTICE_REASON_CONTEXT);
     }
+
+    /** Why another country's NRM rejected a package this NRM sent, as its notice said. */
+    @Bean
+    EncryptedColumn crossBorderSentReason() {
+        return new EncryptedColumn(
+                "referrals.cross_border_sent", "package_id", "reason", CrossBorderReferrals.SENT_REASON_CONTEXT);
+    }
 }
