@@ -9,6 +9,8 @@ import java.util.List;
  * export, for a case whose consent covers sharing with the receiver; {@code toString()} never shows it.
  *
  * @param caseReference the exchange pseudonym of the case for the receiver (not the NRM reference)
+ * @param referredOrganisation the organisation the case was last handed over to (HTCDS outgoing referral), or null
+ * @param outgoingReferralDate the day of that handover, or null
  * @param ageCategory CHILD, ADULT or AGE_IN_DOUBT (the children's procedure applies to the last two)
  * @param ageBand the CTDC {@code ageBroad} band of the age at referral, or null when the age is not known
  * @param sexualExploitationTypes types of sexual exploitation, HTCDS {@code vic_TypeOfSexExploitation} codes
@@ -23,6 +25,8 @@ public record HtcdsCaseRecord(
         String closureReason,
         String referringOrganisation,
         LocalDate referredOn,
+        String referredOrganisation,
+        LocalDate outgoingReferralDate,
         String gender,
         List<String> citizenships,
         String primaryLanguage,

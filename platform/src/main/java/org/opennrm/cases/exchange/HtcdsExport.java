@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.access.IdentityProtection;
+import org.opennrm.cases.CaseHandovers;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CodeLists;
@@ -58,6 +59,7 @@ public class HtcdsExport {
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate auditing;
+    private final java.util.Optional<CaseHandovers> handovers;
 
     HtcdsExport(
             HtcdsExports exports,
@@ -65,7 +67,9 @@ public class HtcdsExport {
             OrganisationRegistry organisations,
             AuditTrail audit,
             ObjectMapper json,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            org.springframework.beans.factory.ObjectProvider<CaseHandovers> handovers) {
+        this.handovers = java.util.Optional.ofNullable(handovers.getIfAvailable());
         this.exports = exports;
         this.protection = protection;
         this.organisations = organisations;
@@ -127,6 +131,9 @@ public class HtcdsExport {
                         request.auditDetail() + " " + summary.auditDetail()));
                 var names = new HashMap<UUID, Organisation>();
                 var pseudonyms = exports.pseudonyms(request.receiverId());
+                // read in the export's own snapshot, so that a transfer made meanwhile is either wholly in or out
+                var handovers =
+                        this.handovers.map(CaseHandovers::latestOfEveryCase).orElse(Map.of());
                 try (var out = destination.open(summary);
                         var writer = HtcdsLayout.writer(request.format(), out, request.identity(), json)) {
                     exports.forEach(filter, request.identity(), row -> {
@@ -137,7 +144,7 @@ public class HtcdsExport {
                                 auditReads(identified, exportId);
                             }
                         }
-                        writer.write(recordOf(row, request, pseudonyms, names));
+                        writer.write(recordOf(row, request, pseudonyms, names, handovers.get(row.caseId())));
                     });
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -186,7 +193,8 @@ public class HtcdsExport {
             HtcdsExports.ExportRow row,
             HtcdsExportRequest request,
             Function<CaseId, String> pseudonyms,
-            Map<UUID, Organisation> names) {
+            Map<UUID, Organisation> names,
+            CaseHandovers.Handover handover) {
         var person = row.sealedPerson();
         var personId = row.personId();
         String birth = open(person, "date_of_birth", personId);
@@ -196,6 +204,7 @@ public class HtcdsExport {
         var profile = row.profile();
         var referrer = organisation(row.referringOrganisationId(), names);
         var decider = organisation(row.decidingOrganisationId(), names);
+        var handedTo = handover == null ? null : organisation(handover.organisationId(), names);
         boolean identity = request.identity();
         return new HtcdsCaseRecord(
                 pseudonyms.apply(row.caseId()),
@@ -203,6 +212,8 @@ public class HtcdsExport {
                 HtcdsCodes.reasonForClosure(row.closureReason()),
                 referrer == null ? null : referrer.name(),
                 row.referredOn(),
+                handedTo == null ? null : handedTo.name(),
+                handover == null ? null : handover.on(),
                 open(person, "gender", personId),
                 List.copyOf(CodeLists.split(open(person, "citizenships", personId))),
                 languages.isEmpty() ? null : languages.get(0),

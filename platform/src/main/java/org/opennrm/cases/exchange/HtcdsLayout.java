@@ -43,6 +43,9 @@ final class HtcdsLayout {
             field("cas_ReasonForCaseClosure", HtcdsCaseRecord::closureReason),
             field("cas_ReferringOrganisation", HtcdsCaseRecord::referringOrganisation),
             field("cas_IncomingReferralDate", HtcdsCaseRecord::referredOn),
+            // a handover of the case to another organisation (a transfer) is the standard's outgoing referral
+            field("cas_ReferredOrganisation", HtcdsCaseRecord::referredOrganisation),
+            field("cas_OutgoingReferralDate", HtcdsCaseRecord::outgoingReferralDate),
             identifying("prs_FirstName", HtcdsCaseRecord.Identity::firstName),
             identifying("prs_SecondName", HtcdsCaseRecord.Identity::secondName),
             identifying("prs_Birthdate", HtcdsCaseRecord.Identity::birthdate),

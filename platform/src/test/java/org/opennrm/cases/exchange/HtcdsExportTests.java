@@ -251,13 +251,10 @@ class HtcdsExportTests {
                     "cas_ReasonForIncomingReferral",
                     "not held: a referral into the NRM records no reason of this list"),
             Map.entry("cas_IncomingReferralDetails", "the circumstances, free text about the person: never exported"),
-            Map.entry(
-                    "cas_ReferredOrganisation",
-                    "not held by cases: a transfer closes the case without naming the receiver; service referrals"
-                            + " are the referrals module's"),
             Map.entry("cas_ReferredPrimaryCaseWorker", "a worker's name: not shared"),
-            Map.entry("cas_ReasonForOutgoingReferral", "not held by cases (as cas_ReferredOrganisation)"),
-            Map.entry("cas_OutgoingReferralDate", "not held by cases (as cas_ReferredOrganisation)"),
+            Map.entry(
+                    "cas_ReasonForOutgoingReferral",
+                    "a transfer's reason is free text, not one of the standard's three codes: never guessed"),
             Map.entry("cas_OutgoingReferralDetails", "free text: never exported"));
 
     @Test
@@ -428,6 +425,33 @@ class HtcdsExportTests {
             assertThat(Set.of(row.get("vic_TypeOfSexExploitation").split(";")))
                     .containsExactlyInAnyOrder("Pornography", "RemoteInteractiveServices");
         }
+    }
+
+    @Autowired
+    org.opennrm.referrals.ServiceReferrals serviceReferrals;
+
+    @Test
+    void aCaseHandedToAnotherOrganisationIsExportedWithItsOutgoingReferralAndNoReason() throws Exception {
+        var shelter =
+                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
+        SignedIn.as(
+                Role.CASE_MANAGER,
+                fixtures.office,
+                () -> serviceReferrals.transfer(
+                        fixtures.consenting.caseId(), shelter, "Moved to the shelter's region for safety"));
+        String body = body(export("json", false));
+        var byReference = byReference(body);
+        var handed = byReference.get(pseudonym(fixtures.consenting));
+        assertThat(handed.get("cas_ReferredOrganisation").asString()).isEqualTo("Safe Harbour Shelter");
+        assertThat(handed.get("cas_OutgoingReferralDate").asString())
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(byReference
+                        .get(pseudonym(fixtures.child))
+                        .get("cas_ReferredOrganisation")
+                        .isNull())
+                .isTrue();
+        // the transfer's reason is free text about the person: never in the file
+        assertThat(body).doesNotContain("shelter's region");
     }
 
     @Test
