@@ -205,8 +205,17 @@ class PermissionMatrixTests {
         rule("POST /prevention/flags/(scan|\\{id\\}/review)", "statistics:read:all");
         // the campaign register: prevention officers register, whoever reads prevention evidence reads
         rule("GET /prevention/campaigns/new", "campaign:manage:all");
+        // reading a series of one's own against a campaign's start stores nothing: for every reader of prevention
+        rule(
+                "POST /prevention/campaigns/\\{id\\}/interrupted-time-series",
+                "statistics:read:all",
+                "prevention:read:all");
         rule("POST /prevention/campaigns.*", "campaign:manage:all");
         rule("GET /prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
+        rule(
+                "POST /api/v1/prevention/campaigns/\\{id\\}/interrupted-time-series",
+                "statistics:read:all",
+                "prevention:read:all");
         rule("POST /api/v1/prevention/campaigns.*", "campaign:manage:all");
         rule("GET /api/v1/prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
 

@@ -21,8 +21,11 @@ class CampaignsController {
     private final Campaigns campaigns;
     private final Surveys surveys;
     private final OrganisationRegistry organisations;
+    private final CampaignTimeSeries timeSeries;
 
-    CampaignsController(Campaigns campaigns, Surveys surveys, OrganisationRegistry organisations) {
+    CampaignsController(
+            Campaigns campaigns, Surveys surveys, OrganisationRegistry organisations, CampaignTimeSeries timeSeries) {
+        this.timeSeries = timeSeries;
         this.campaigns = campaigns;
         this.surveys = surveys;
         this.organisations = organisations;
@@ -98,6 +101,33 @@ class CampaignsController {
         model.addAttribute("surveys", surveys.of(id));
         model.addAttribute("result", surveys.result(id));
         return "prevention/campaign-results";
+    }
+
+    /**
+     * Reads a count series (uploaded, or pasted) against the campaign's start: the results page with the interrupted
+     * time series, or with the reason the series cannot be read (too short, not consecutive) and the text kept.
+     */
+    @PostMapping("/prevention/campaigns/{id}/interrupted-time-series")
+    @PreAuthorize(PreventionAccess.READ)
+    String interruptedTimeSeries(
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
+                    org.springframework.web.multipart.MultipartFile file,
+            @org.springframework.web.bind.annotation.RequestParam(name = "series", required = false) String pasted,
+            Model model,
+            HttpServletResponse response)
+            throws java.io.IOException {
+        String text = file != null && !file.isEmpty()
+                ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                : pasted;
+        try {
+            model.addAttribute("its", timeSeries.estimate(id, text == null ? "" : text));
+        } catch (org.opennrm.RuleViolation refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("itsProblem", refused.getMessage());
+        }
+        model.addAttribute("seriesText", text == null || text.length() > 100_000 ? "" : text);
+        return results(id, model);
     }
 
     private String campaignPage(UUID id, Model model) {
