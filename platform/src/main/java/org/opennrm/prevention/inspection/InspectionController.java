@@ -88,7 +88,9 @@ class InspectionController {
         String inspectionsText = text(inspectionsFile, inspections);
         try {
             var imported = targeting.importFiles(registerText, inspectionsText);
-            redirect.addFlashAttribute("imported", imported);
+            // flash attributes are kept in the stored session: plain numbers only
+            redirect.addFlashAttribute("importedWorkplaces", imported.workplaces());
+            redirect.addFlashAttribute("importedInspections", imported.inspections());
             return "redirect:/inspection";
         } catch (ImportInvalid e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
