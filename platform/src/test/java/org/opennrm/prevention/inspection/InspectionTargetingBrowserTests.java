@@ -43,16 +43,25 @@ class InspectionTargetingBrowserTests {
             Files.writeString(register, files[0]);
             Files.writeString(bad, String.join("\n", lines));
             Files.writeString(history, files[1]);
-            planner.driver().findElement(By.id("registerFile")).sendKeys(register.toAbsolutePath().toString());
-            planner.driver().findElement(By.id("inspectionsFile")).sendKeys(bad.toAbsolutePath().toString());
+            planner.driver()
+                    .findElement(By.id("registerFile"))
+                    .sendKeys(register.toAbsolutePath().toString());
+            planner.driver()
+                    .findElement(By.id("inspectionsFile"))
+                    .sendKeys(bad.toAbsolutePath().toString());
             planner.submit("import-submit");
             assertThat(planner.textOf(By.id("import-problems")))
-                    .contains("Nothing was imported", "History", "Line 6: violation must be yes or no, not \"perhaps\".");
+                    .contains(
+                            "Nothing was imported", "History", "Line 6: violation must be yes or no, not \"perhaps\".");
             scrollTo(planner, "import-problems");
             planner.screenshot(screenshots + "-02-bad-line");
 
-            planner.driver().findElement(By.id("registerFile")).sendKeys(register.toAbsolutePath().toString());
-            planner.driver().findElement(By.id("inspectionsFile")).sendKeys(history.toAbsolutePath().toString());
+            planner.driver()
+                    .findElement(By.id("registerFile"))
+                    .sendKeys(register.toAbsolutePath().toString());
+            planner.driver()
+                    .findElement(By.id("inspectionsFile"))
+                    .sendKeys(history.toAbsolutePath().toString());
             planner.submit("import-submit");
         } finally {
             Files.deleteIfExists(register);
@@ -64,7 +73,8 @@ class InspectionTargetingBrowserTests {
         planner.screenshot(screenshots + "-03-ranking");
 
         // every shown rank has its explanation; the first one opened
-        int shown = planner.driver().findElements(By.cssSelector("#ranking > li")).size();
+        int shown =
+                planner.driver().findElements(By.cssSelector("#ranking > li")).size();
         assertThat(shown).isEqualTo(InspectionController.SHOWN);
         assertThat(planner.driver().findElements(By.cssSelector("#ranking details.explanation")))
                 .hasSize(shown);
