@@ -218,6 +218,11 @@ class PermissionMatrixTests {
                 "prevention:read:all");
         rule("POST /api/v1/prevention/campaigns.*", "campaign:manage:all");
         rule("GET /api/v1/prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
+        // inspection targeting (issue 23): the inspectorate's planners on their own data; aggregates for prevention
+        rule("GET /inspection/aggregates", "prevention:read:all", "statistics:read:all");
+        rule("GET /api/v1/inspection/aggregates", "prevention:read:all", "statistics:read:all");
+        rule("(GET|POST) /inspection.*", "inspection:targeting:organisation");
+        rule("(GET|POST) /api/v1/inspection/.*", "inspection:targeting:organisation");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes
