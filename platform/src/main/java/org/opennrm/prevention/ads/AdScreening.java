@@ -414,6 +414,18 @@ public class AdScreening {
         audit.record(AuditAction.UPDATE, "ad-cluster", cluster, "label=" + label + " ads=" + labelled);
     }
 
+    /** The cluster of one of the organisation's ads (404 for another organisation's). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(AdsAccess.SCREEN)
+    public UUID clusterOf(UUID ad) {
+        return jdbc.sql("select cluster_id from prevention.ad where id = :id and organisation_id = :org")
+                .param("id", ad)
+                .param("org", organisation())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new RecordNotFound("ad", ad));
+    }
+
     /** Labels one ad. */
     @Transactional
     @PreAuthorize(AdsAccess.SCREEN)
