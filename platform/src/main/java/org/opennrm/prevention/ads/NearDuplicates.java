@@ -11,22 +11,25 @@ import java.util.Map;
  * near-duplicates or when they give the same normalised contact, and clusters are closed under both (union-find).
  *
  * <p>Near-duplicates are found by MinHash with locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman and
- * Ullman, "Mining of Massive Datasets", ch. 3): each folded text is cut into overlapping {@value #SHINGLE}-character
- * shingles, {@value #HASHES} independent hash functions each keep their smallest value (the signature, whose share of
+ * Ullman, "Mining of Massive Datasets", ch. 3): each folded text is cut into shingles, its distinct words (so that
+ * one changed word changes one shingle; the boilerplate words many ads share are left out, see below), {@value #HASHES} independent hash functions each keep their smallest value (the signature, whose share of
  * equal positions estimates the Jaccard similarity of two shingle sets), and the signature is cut into
  * {@value #BANDS} bands of {@value #ROWS} rows: ads whose band agrees are candidates, and a candidate pair is joined when
- * its estimated similarity reaches {@link #threshold}. With 16 bands of 4 rows a pair at similarity 0.5 is a candidate
- * with probability 1 - (1 - 0.5^4)^16 = 0.64, at 0.7 with 0.98. No well-kept MinHash library is on the platform's
+ * its estimated similarity reaches {@link #threshold}. Shingles found in more than 1% of the ads (and in more than
+ * 200) are left out of the signatures as boilerplate that many advertisers share (the idea of stop-words, applied to
+ * shingles); an advertiser posting more than that many ads is then linked by its remaining text and its contacts. With 32 bands of 2 rows a pair at similarity 0.4 is a candidate
+ * with probability 1 - (1 - 0.4^2)^32 = 0.996, at 0.1 with 0.28 (then refused by the check of its similarity). No well-kept MinHash library is on the platform's
  * Maven mirror, hence this small implementation.
  */
 public final class NearDuplicates {
 
-    static final int SHINGLE = 5;
     static final int HASHES = 64;
-    static final int BANDS = 16;
+    static final int BANDS = 32;
     static final int ROWS = HASHES / BANDS;
     /** Members of one LSH bucket compared with each other at most; a larger bucket is compared with its first ones. */
     static final int BUCKET_PAIRS = 64;
+    /** The fewest ads a shingle must be in before it may count as boilerplate. */
+    static final int MIN_FREQUENT = 200;
     /** Ads clustered at once at most: an ad's index is kept in 20 bits beside its band's key. */
     public static final int MAX_ITEMS = 1 << 20;
 
@@ -36,9 +39,9 @@ public final class NearDuplicates {
     private final long[] seeds;
     private final double threshold;
 
-    /** The platform's setting: the same seed always, similarity 0.5. */
+    /** The platform's setting: the same seed always, similarity 0.4. */
     public NearDuplicates() {
-        this(0x5eed_ad5L, 0.5);
+        this(0x5eed_ad5L, 0.4);
     }
 
     public NearDuplicates(long seed, double threshold) {
@@ -61,9 +64,14 @@ public final class NearDuplicates {
         if (n > MAX_ITEMS) {
             throw new IllegalArgumentException("At most " + MAX_ITEMS + " ads are clustered at once");
         }
+        List<long[]> shingles = new java.util.ArrayList<>(n);
+        for (NearDuplicates.Item item : items) {
+            shingles.add(shingles(item.text()));
+        }
+        java.util.Set<Long> frequent = frequent(shingles);
         int[][] signatures = new int[n][];
         for (int i = 0; i < n; i++) {
-            signatures[i] = signature(items.get(i).text());
+            signatures[i] = signature(shingles.get(i), frequent);
         }
         var union = new Union(n);
         long[] keyed = new long[n];
@@ -110,25 +118,71 @@ public final class NearDuplicates {
         return cluster;
     }
 
-    /** The MinHash signature of a text's shingles. */
+    /** The MinHash signature of a text's shingles (all of them: for tests and single texts). */
     int[] signature(String text) {
+        return signature(shingles(text), null);
+    }
+
+    /** The distinct shingles of a folded text, its words, as 64-bit hashes. */
+    static long[] shingles(String text) {
         String folded = TextFolding.fold(text).strip();
+        String[] words = folded.isEmpty() ? new String[] {""} : folded.split(" ");
+        long[] hashes = new long[words.length];
+        for (int w = 0; w < words.length; w++) {
+            hashes[w] = mix(words[w].hashCode() * 0x9E3779B97F4A7C15L + 1);
+        }
+        return Arrays.stream(hashes).distinct().toArray();
+    }
+
+    /**
+     * The signature over the shingles that are not boilerplate ({@code frequent}, when given); when every shingle is
+     * boilerplate, over all of them, so that an ad of boilerplate alone still has a signature.
+     */
+    int[] signature(long[] shingles, java.util.Set<Long> frequent) {
         int[] minimum = new int[HASHES];
         Arrays.fill(minimum, Integer.MAX_VALUE);
-        int shingles = Math.max(1, folded.length() - SHINGLE + 1);
-        for (int s = 0; s < shingles; s++) {
-            long shingle = 1125899906842597L;
-            for (int c = s; c < Math.min(folded.length(), s + SHINGLE); c++) {
-                shingle = 31 * shingle + folded.charAt(c);
-            }
-            for (int h = 0; h < HASHES; h++) {
-                int value = (int) (mix(shingle ^ seeds[h]) >>> 33);
-                if (value < minimum[h]) {
-                    minimum[h] = value;
+        boolean any = false;
+        for (int pass = 0; pass < 2 && !any; pass++) {
+            for (long shingle : shingles) {
+                if (pass == 0 && frequent != null && frequent.contains(shingle)) {
+                    continue;
+                }
+                any = true;
+                for (int h = 0; h < HASHES; h++) {
+                    int value = (int) (mix(shingle ^ seeds[h]) >>> 33);
+                    if (value < minimum[h]) {
+                        minimum[h] = value;
+                    }
                 }
             }
         }
         return minimum;
+    }
+
+    /**
+     * The shingles found in more ads than {@link #frequentIn}: boilerplate that many advertisers share ("we are hiring
+     * staff for hotels"), which would make different advertisers look alike.
+     */
+    static java.util.Set<Long> frequent(List<long[]> shingles) {
+        Map<Long, Integer> documents = new HashMap<>();
+        for (long[] ad : shingles) {
+            for (long shingle : ad) {
+                documents.merge(shingle, 1, Integer::sum);
+            }
+        }
+        int limit = frequentIn(shingles.size());
+        var frequent = new java.util.HashSet<Long>();
+        documents.forEach((shingle, count) -> {
+            if (count > limit) {
+                frequent.add(shingle);
+            }
+        });
+        return frequent;
+    }
+
+    /** A shingle in more than this many of n ads is boilerplate: 1% of the ads, and never fewer than 200. */
+    static int frequentIn(int n) {
+        return Math.max(MIN_FREQUENT, n / 100);
     }
 
     /** The share of equal positions of two signatures: the estimate of their texts' Jaccard similarity. */

@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>each indicator category found in any of the cluster's ads adds its {@link Indicator#weight() weight} once;
- *   <li>the cluster's size adds log2 of its number of ads (one ad adds nothing, 8 ads add 3);
+ *   <li>the cluster's size adds log2 of its number of ads, at most 2 (one ad adds nothing, 2 ads add 1, 4 or more
+ *       add 2): size is reach, not risk;
  *   <li>a contact given on two or more sites adds 1, ads in two or more locations add 1 (one advertiser moving
  *       people or ads between places, a sign the published lists name).
  * </ul>
@@ -63,6 +64,9 @@ public final class Triage {
             return categories;
         }
     }
+
+    /** Size is reach, not risk: it adds at most this much (reached at 4 ads). */
+    static final double MAX_SIZE_POINTS = 2;
 
     private Triage() {}
 
@@ -118,7 +122,7 @@ public final class Triage {
                         category.weight()));
             }
             if (members.size() > 1) {
-                double points = Math.log(members.size()) / Math.log(2);
+                double points = Math.min(MAX_SIZE_POINTS, Math.log(members.size()) / Math.log(2));
                 reasons.add(new Reason(ReasonKind.SIZE, null, List.of(), Set.of(), members.size(), round(points)));
             }
             if (contactSites.size() > 1) {
