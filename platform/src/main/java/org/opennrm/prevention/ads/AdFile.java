@@ -83,6 +83,11 @@ final class AdFile {
             throw new AdsInvalid(List.of(AdProblem.at(0, "ads.problem.tooLarge", MAX_ADS)), 0);
         }
         Format format = format(content);
+        if (content.indexOf('\0') >= 0) {
+            // a NUL character is never text an ad holds, and PostgreSQL cannot store it
+            throw new AdsInvalid(
+                    List.of(AdProblem.at(0, format == Format.JSON ? "ads.problem.notJson" : "ads.problem.notCsv")), 0);
+        }
         List<Map<String, List<String>>> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         if (format == Format.JSON) {

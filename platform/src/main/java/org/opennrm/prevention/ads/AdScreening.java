@@ -77,7 +77,7 @@ public class AdScreening {
     }
 
     /** What an import stored. */
-    public record Imported(UUID id, int ads, int clusters, String lexiconVersion) {}
+    public record Imported(UUID id, int ads, int clusters, String lexiconVersion) implements java.io.Serializable {}
 
     /** One cluster in the queue: its place, its ranking with reasons, sites, the latest label and when it was seen. */
     public record QueueEntry(

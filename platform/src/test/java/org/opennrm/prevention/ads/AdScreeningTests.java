@@ -77,6 +77,13 @@ class AdScreeningTests {
                 .isInstanceOfSatisfying(AdsInvalid.class, e -> assertThat(e.problems())
                         .extracting(AdProblem::key)
                         .containsExactly("ads.problem.notJson"));
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.AD_ANALYST,
+                        unit,
+                        () -> screening.importAds("reference,collected_at,site,text\nA\u0000,2026-01-01,s,t\n", "DE")))
+                .isInstanceOfSatisfying(
+                        AdsInvalid.class,
+                        e -> assertThat(e.problems()).extracting(AdProblem::key).containsExactly("ads.problem.notCsv"));
         assertThatThrownBy(() -> SignedIn.as(Role.AD_ANALYST, unit, () -> screening.importAds(JSON, "XX")))
                 .isInstanceOf(AdsInvalid.class);
         assertThat(adsOf(unit)).isZero();
