@@ -223,6 +223,12 @@ class PermissionMatrixTests {
         rule("GET /api/v1/inspection/aggregates", "prevention:read:all", "statistics:read:all");
         rule("(GET|POST) /inspection.*", "inspection:targeting:organisation");
         rule("(GET|POST) /api/v1/inspection/.*", "inspection:targeting:organisation");
+        // ad screening (#23): the ad analysts of the organisation that imported the ads; counts by category and
+        // quarter (disclosure-controlled) for whoever reads prevention evidence
+        rule("GET /ads/aggregates", "statistics:read:all", "prevention:read:all");
+        rule("GET /api/v1/ads/aggregates", "statistics:read:all", "prevention:read:all");
+        rule("(GET|POST) /ads.*", "ads:screening:organisation");
+        rule("(GET|POST) /api/v1/ads.*", "ads:screening:organisation");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes

@@ -17,6 +17,10 @@
             "assistance :: events",
             "statistics :: publishing",
             "organisations",
+            // ad screening encrypts the ads' texts and contacts with the identity key (IdentityProtection) and declares
+            // those columns (EncryptedColumn) so that key rotation re-encrypts them: both are access's unnamed
+            // interface
+            "access",
             "access :: actor",
             "access :: audit"
         })
