@@ -209,6 +209,15 @@ class PermissionMatrixTests {
         rule("GET /prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
         rule("POST /api/v1/prevention/campaigns.*", "campaign:manage:all");
         rule("GET /api/v1/prevention/campaigns.*", "statistics:read:all", "prevention:read:all");
+        // financial red flags: the unit's analysts code and read their own unit's reports; the catalogue and the
+        // feedback statistics (small counts withheld outside the unit) also for whoever reads prevention evidence
+        rule("GET /financial-flags/(catalogue|statistics)", "financial:flags:organisation", "prevention:read:all");
+        rule(
+                "GET /api/v1/financial-flags/(catalogue|statistics)",
+                "financial:flags:organisation",
+                "prevention:read:all");
+        rule("(GET|POST) /financial-flags.*", "financial:flags:organisation");
+        rule("(GET|POST|PUT) /api/v1/financial-flags.*", "financial:flags:organisation");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes
