@@ -218,6 +218,9 @@ class PermissionMatrixTests {
                 "prevention:read:all");
         rule("(GET|POST) /financial-flags.*", "financial:flags:organisation");
         rule("(GET|POST|PUT) /api/v1/financial-flags.*", "financial:flags:organisation");
+        // supplier screening: the procurement office's own lists, suppliers, screenings and reviews only
+        rule("(GET|POST) /suppliers.*", "supplier:screening:organisation");
+        rule("(GET|POST) /api/v1/suppliers.*", "supplier:screening:organisation");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes

@@ -17,6 +17,8 @@
             "assistance :: events",
             "statistics :: publishing",
             "organisations",
+            // NameFolding only: the linkage library's name folding and bigram similarity for suppliers' names
+            "linkage",
             "access :: actor",
             "access :: audit"
         })

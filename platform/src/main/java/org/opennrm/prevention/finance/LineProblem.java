@@ -5,7 +5,7 @@ import java.util.List;
 /** A problem of an imported file: its line (0 for the file as a whole), a message key and its arguments. */
 public record LineProblem(int line, String key, List<Object> arguments) {
 
-    static LineProblem at(int line, String key, Object... arguments) {
+    public static LineProblem at(int line, String key, Object... arguments) {
         return new LineProblem(line, key, List.of(arguments));
     }
 
