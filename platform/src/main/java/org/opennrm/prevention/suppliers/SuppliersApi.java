@@ -36,12 +36,59 @@ class SuppliersApi {
     /** A reviewer's decision on a candidate match. */
     record Review(SupplierMatch.Decision decision, String reason) {}
 
+    /** The checklist as served: its version, sources and the questions of one sector. */
+    record ChecklistQuestions(
+            String version, List<ProcurementChecklist.Source> sources, List<ProcurementChecklist.Question> questions) {}
+
     private final SupplierScreening screening;
+    private final ProcurementChecklists checklists;
+    private final ProcurementChecklist checklist;
     private final MessageSource messages;
 
-    SuppliersApi(SupplierScreening screening, MessageSource messages) {
+    SuppliersApi(
+            SupplierScreening screening,
+            ProcurementChecklists checklists,
+            ProcurementChecklist checklist,
+            MessageSource messages) {
         this.screening = screening;
+        this.checklists = checklists;
+        this.checklist = checklist;
         this.messages = messages;
+    }
+
+    @GetMapping("/checklist/{sector}")
+    @PreAuthorize(SupplierScreening.ACCESS)
+    @Operation(summary = "The procurement risk checklist of a sector: version, sources, questions with their weights")
+    ChecklistQuestions checklist(@PathVariable ProcurementChecklist.Sector sector) {
+        return new ChecklistQuestions(checklist.version(), checklist.sources(), checklist.questions(sector));
+    }
+
+    @GetMapping("/checklists")
+    @PreAuthorize(SupplierScreening.ACCESS)
+    @Operation(summary = "The office's filled-in checklists, latest first (at most 200)")
+    List<FilledChecklist> checklists() {
+        return checklists.mine();
+    }
+
+    @GetMapping("/checklists/{id}")
+    @PreAuthorize(SupplierScreening.ACCESS)
+    @Operation(
+            summary =
+                    "A filled-in checklist with its risk level and the answers that raised it; 404 for another office's")
+    FilledChecklist filled(@PathVariable UUID id) {
+        return checklists.get(id);
+    }
+
+    @PostMapping("/checklists")
+    @PreAuthorize(SupplierScreening.ACCESS)
+    @Operation(
+            summary = "Fill in a checklist",
+            description = "Body: tenderReference, supplierId (optional, one of the office's), sector, answers (question"
+                    + " code to YES, NO or UNKNOWN, every question of the sector). 201, or 400 with errors.")
+    ResponseEntity<FilledChecklist> fill(@RequestBody ProcurementChecklists.Filling filling) {
+        var filled = checklists.fill(filling);
+        return ResponseEntity.created(URI.create("/api/v1/suppliers/checklists/" + filled.id()))
+                .body(filled);
     }
 
     @GetMapping

@@ -67,6 +67,30 @@ class SupplierScreeningBrowserTests {
         officer.waitFor(By.id("suppliers"));
         assertThat(officer.textOf(By.id("suppliers"))).contains("Confirmed as a listed employer");
         officer.screenshot(screenshots + "-05-matched");
+
+        // the sector's risk checklist for a tender with this supplier: the answers that raised the risk are shown
+        officer.clickId("checklists-link");
+        officer.waitFor(By.id("sector-form"));
+        officer.selectValue("sector", "TEXTILES");
+        officer.submit("sector-open");
+        officer.waitFor(By.id("checklist-form"));
+        officer.type("tenderReference", "T-" + run);
+        for (String question : new String[] {
+            "RECRUITMENT_FEES", "WAGES_WITHHELD", "EXCESSIVE_OVERTIME", "EMPLOYER_HOUSING", "NO_GRIEVANCE_CHANNEL"
+        }) {
+            officer.tick("answer-" + question + "-NO");
+        }
+        officer.tick("answer-DOCUMENTS_RETAINED-YES");
+        officer.tick("answer-SUBCONTRACTORS_KNOWN-UNKNOWN");
+        officer.tick("answer-INDEPENDENT_AUDIT-NO");
+        officer.submit("checklist-save");
+        assertThat(officer.textOf(By.id("form-errors"))).isNotBlank();
+        officer.tick("answer-RAW_MATERIALS_TRACED-NO");
+        officer.submit("checklist-save");
+        assertThat(officer.textOf(By.id("checklist-level"))).contains("High risk", "4.5");
+        assertThat(officer.textOf(By.id("checklist-raising")))
+                .contains("identity documents", "raw materials", "independent audit");
+        officer.screenshot(screenshots + "-06-checklist");
     }
 
     private static void scrollTo(Browser browser, String id) {
