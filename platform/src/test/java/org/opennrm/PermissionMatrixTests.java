@@ -229,6 +229,18 @@ class PermissionMatrixTests {
         rule("GET /api/v1/ads/aggregates", "statistics:read:all", "prevention:read:all");
         rule("(GET|POST) /ads.*", "ads:screening:organisation");
         rule("(GET|POST) /api/v1/ads.*", "ads:screening:organisation");
+        // financial red flags: the unit's analysts code and read their own unit's reports; the catalogue and the
+        // feedback statistics (small counts withheld outside the unit) also for whoever reads prevention evidence
+        rule("GET /financial-flags/(catalogue|statistics)", "financial:flags:organisation", "prevention:read:all");
+        rule(
+                "GET /api/v1/financial-flags/(catalogue|statistics)",
+                "financial:flags:organisation",
+                "prevention:read:all");
+        rule("(GET|POST) /financial-flags.*", "financial:flags:organisation");
+        rule("(GET|POST|PUT) /api/v1/financial-flags.*", "financial:flags:organisation");
+        // supplier screening: the procurement office's own lists, suppliers, screenings and reviews only
+        rule("(GET|POST) /suppliers.*", "supplier:screening:organisation");
+        rule("(GET|POST) /api/v1/suppliers.*", "supplier:screening:organisation");
 
         // referrals to services: the NRM refers, withdraws and transfers; the receiving organisation reads what is
         // shared with it and accepts, declines, completes

@@ -16,4 +16,12 @@ public final class NameFolding {
     public static List<String> words(String name) {
         return NameWords.of(name);
     }
+
+    /**
+     * How alike two names are (0 to 1): the Dice coefficient of their folded character bigrams, as the linkage library
+     * computes it ({@link NameWords#similarity}). Spelling and romanisation variants score high; unrelated names low.
+     */
+    public static double similarity(String a, String b) {
+        return NameWords.similarity(a, b);
+    }
 }

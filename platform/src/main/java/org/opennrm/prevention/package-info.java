@@ -21,6 +21,8 @@
             // those columns (EncryptedColumn) so that key rotation re-encrypts them: both are access's unnamed
             // interface
             "access",
+            // NameFolding only: the linkage library's name folding and bigram similarity for suppliers' names
+            "linkage",
             "access :: actor",
             "access :: audit"
         })
