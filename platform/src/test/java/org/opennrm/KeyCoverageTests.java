@@ -182,12 +182,19 @@ class KeyCoverageTests {
                 emptyTables.add(column + " (" + refused.getMessage() + ")");
                 continue;
             }
-            var ids = List.of(id);
-            jdbc.sql("update " + column.table() + " set " + column.column() + " = :value where " + column.idColumn()
-                            + " = :id")
-                    .param("value", protection.encrypt("synthetic " + column, column.contextOf(ids.getFirst())))
-                    .param("id", ids.getFirst())
-                    .update();
+            // every encrypted column of that row gets a ciphertext: a row inserted for the table holds neutral plain
+            // values in its other columns, which would pass for values of a declared column that are not encrypted
+            for (EncryptedColumn sibling : declared) {
+                if (!sibling.table().equals(column.table())
+                        || !sibling.idColumn().equals(column.idColumn())) {
+                    continue;
+                }
+                jdbc.sql("update " + sibling.table() + " set " + sibling.column() + " = :value where "
+                                + sibling.idColumn() + " = :id")
+                        .param("value", protection.encrypt("synthetic " + sibling, sibling.contextOf(id)))
+                        .param("id", id)
+                        .update();
+            }
         }
         assertThat(emptyTables)
                 .as("declared columns whose table holds no row to check")
