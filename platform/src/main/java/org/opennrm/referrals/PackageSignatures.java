@@ -70,26 +70,7 @@ final class PackageSignatures {
         if (!CrossBorderPackage.FORMAT.equals(format)) {
             throw refused("crossBorder.unreadable", "This is not a cross-border package.");
         }
-        JsonNode signature = received.path("signature");
-        if (!signature.isString() || signature.asString().isBlank()) {
-            throw refused("crossBorder.unsigned", "The package is not signed: it is refused.");
-        }
-        String sender = received.path("senderCountry").isString()
-                ? received.path("senderCountry").asString()
-                : null;
-        if (!keys.trusts(sender)) {
-            throw refused("crossBorder.unknownSender", "The sending country's key is not among the trusted keys.");
-        }
-        if (keys.expired(sender, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
-            throw refused(
-                    "crossBorder.keyExpired",
-                    "The sending country's trusted key has expired: exchange a new key with its NRM.");
-        }
-        ObjectNode signed = received.deepCopy();
-        signed.remove("signature");
-        if (!keys.verify(sender, canonical(signed), signature.asString())) {
-            throw refused("crossBorder.tampered", "The signature does not match: the package was changed or forged.");
-        }
+        checkSignature(received, "package");
         CrossBorderPackage contents;
         try {
             contents = json.treeToValue(received, CrossBorderPackage.class);
@@ -121,9 +102,18 @@ final class PackageSignatures {
                 || !format.equals(received.path("format").asString(""))) {
             throw refused("crossBorder.notice.unreadable", "This is not a notice from another NRM.");
         }
+        checkSignature(received, "notice");
+        return received;
+    }
+
+    /**
+     * The checks every message from another NRM passes, in this order so that the refusal names the first that
+     * failed: signed at all, by a country whose key is trusted and not expired, over exactly this content.
+     */
+    private void checkSignature(ObjectNode received, String what) {
         JsonNode signature = received.path("signature");
         if (!signature.isString() || signature.asString().isBlank()) {
-            throw refused("crossBorder.unsigned", "The notice is not signed: it is refused.");
+            throw refused("crossBorder.unsigned", "The " + what + " is not signed: it is refused.");
         }
         String sender = received.path("senderCountry").isString()
                 ? received.path("senderCountry").asString()
@@ -139,9 +129,9 @@ final class PackageSignatures {
         ObjectNode signed = received.deepCopy();
         signed.remove("signature");
         if (!keys.verify(sender, canonical(signed), signature.asString())) {
-            throw refused("crossBorder.tampered", "The signature does not match: the notice was changed or forged.");
+            throw refused(
+                    "crossBorder.tampered", "The signature does not match: the " + what + " was changed or forged.");
         }
-        return received;
     }
 
     private String canonical(ObjectNode unsigned) {
