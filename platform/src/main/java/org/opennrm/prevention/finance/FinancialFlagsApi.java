@@ -125,19 +125,6 @@ class FinancialFlagsApi {
 
     @ExceptionHandler(ImportInvalid.class)
     ProblemDetail invalid(ImportInvalid e) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "Nothing was imported: the file has problems (" + e.more() + " more).");
-        problem.setTitle("Not possible");
-        problem.setType(URI.create("urn:opennrm:problem:ImportInvalid"));
-        problem.setProperty(
-                "errors",
-                e.problems().stream()
-                        .map(p -> Map.of(
-                                "line",
-                                p.line(),
-                                "message",
-                                messages.getMessage(p.key(), p.messageArguments(), Locale.ENGLISH)))
-                        .toList());
-        return problem;
+        return e.problem(messages);
     }
 }
