@@ -37,14 +37,13 @@ class DemoActionPlanTests {
                 .orElseThrow()
                 .id();
         SignedIn.run(Role.COORDINATOR, office, () -> {
-            assertThat(body.members())
-                    .anySatisfy(member -> {
-                        assertThat(member.organisationId()).isEqualTo(office);
-                        assertThat(member.role()).isEqualTo(org.opennrm.monitoring.plan.body.BodyRole.CHAIR);
-                        assertThat(member.representative().named()).isTrue();
-                    })
-                    .hasSizeGreaterThanOrEqualTo(5);
-            assertThat(body.meetings()).anyMatch(meeting -> meeting.minuted() && meeting.version() == 1);
+            // other tests seat and remove organisations in the same database: only the office's seat is the demo's
+            assertThat(body.members()).anySatisfy(member -> {
+                assertThat(member.organisationId()).isEqualTo(office);
+                assertThat(member.role()).isEqualTo(org.opennrm.monitoring.plan.body.BodyRole.CHAIR);
+                assertThat(member.representative().named()).isTrue();
+            });
+            assertThat(body.meetings()).anyMatch(meeting -> meeting.minuted() && meeting.version() >= 1);
             var today = body.today();
             // the demo's items are the ones due around today (tests add theirs in other years)
             assertThat(body.dueAndOverdue())
