@@ -49,6 +49,41 @@ class AuditTrailTests {
     }
 
     @Test
+    void manyReadsAreRecordedInOneStatementInTheirOrderAndSealedLikeAnyOther() {
+        var ids = java.util.List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+
+        org.opennrm.cases.SignedIn.run(
+                Role.CASE_MANAGER,
+                UUID.randomUUID(),
+                () -> audit.recordAll(AuditAction.READ, RECORD_TYPE, ids, "search"));
+        audit.recordAll(AuditAction.READ, RECORD_TYPE, java.util.List.of(), "search");
+
+        chain.seal();
+        var sealed = jdbc.sql("""
+                        select record_id, action, detail, username, sequence from access.audit_trail
+                        where record_type = :type and record_id in (:ids) order by sequence""")
+                .param("type", RECORD_TYPE)
+                .param("ids", ids)
+                .query()
+                .listOfRows();
+        assertThat(sealed).extracting(row -> row.get("record_id")).containsExactlyElementsOf(ids);
+        assertThat(sealed).allSatisfy(row -> {
+            assertThat(row.get("action")).isEqualTo("READ");
+            assertThat(row.get("detail")).isEqualTo("search");
+            assertThat(row.get("username")).isNotNull();
+            assertThat(row.get("sequence")).isNotNull();
+        });
+        // one id too long for its column: none of the entries is written
+        var tooLong = java.util.List.of(UUID.randomUUID().toString(), "x".repeat(101));
+        assertThatThrownBy(() -> audit.recordAll(AuditAction.READ, RECORD_TYPE, tooLong, null))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(entries(tooLong.getFirst())).isZero();
+    }
+
+    @Test
     void readThatFindsNothingIsRecordedAsAnAttempt() {
         String recordId = UUID.randomUUID().toString();
 

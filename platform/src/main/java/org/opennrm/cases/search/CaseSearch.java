@@ -173,7 +173,11 @@ public class CaseSearch {
         int from = Math.min(query.page() * PAGE, matches.size());
         var page = matches.subList(from, Math.min(from + PAGE + 1, matches.size()));
         // logged before it is shown: the name on the line is a read of the case
-        page.stream().limit(PAGE).forEach(line -> audit.record(AuditAction.READ, "case", line.caseId(), "search"));
+        audit.recordAll(
+                AuditAction.READ,
+                "case",
+                page.stream().limit(PAGE).map(CaseListing::caseId).toList(),
+                "search");
         return List.copyOf(page);
     }
 
