@@ -1,8 +1,5 @@
 package org.opennrm.prevention.finance;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,11 +7,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -37,27 +31,9 @@ final class ReportsCsv {
     private ReportsCsv() {}
 
     static List<Line> read(String text, RedFlagCatalogue catalogue, LocalDate today) {
-        if (text == null || text.isBlank()) {
-            throw new ImportInvalid(List.of(LineProblem.at(0, "finance.import.problem.empty")), 0);
-        }
-        if (text.length() > MAX_CHARACTERS) {
-            throw new ImportInvalid(List.of(LineProblem.at(0, "finance.import.problem.tooLarge", MAX_REPORTS)), 0);
-        }
-        List<CSVRecord> records;
-        try (var parser = CSVParser.parse(
-                new StringReader(text.strip()),
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setTrim(true)
-                        .setIgnoreEmptyLines(true)
-                        .get())) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ImportInvalid(List.of(LineProblem.at(0, "finance.import.problem.notCsv")), 0);
-        }
-        List<String> header = records.getFirst().toList().stream()
-                .map(name -> name.strip().toLowerCase(Locale.ROOT))
-                .toList();
+        var file = CsvText.read(text, MAX_CHARACTERS, MAX_REPORTS, "finance.import.problem");
+        List<CSVRecord> records = file.records();
+        List<String> header = file.header();
         var problems = new ArrayList<LineProblem>();
         for (String column : REQUIRED) {
             if (!header.contains(column)) {

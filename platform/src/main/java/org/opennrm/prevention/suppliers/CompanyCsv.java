@@ -1,8 +1,5 @@
 package org.opennrm.prevention.suppliers;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,9 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.opennrm.prevention.finance.CsvText;
 import org.opennrm.prevention.finance.ImportInvalid;
 import org.opennrm.prevention.finance.LineProblem;
 
@@ -45,27 +41,9 @@ final class CompanyCsv {
     }
 
     private static List<Company> read(String text, List<String> columns, boolean referenced) {
-        if (text == null || text.isBlank()) {
-            throw new ImportInvalid(List.of(LineProblem.at(0, "finance.suppliers.problem.empty")), 0);
-        }
-        if (text.length() > MAX_CHARACTERS) {
-            throw new ImportInvalid(List.of(LineProblem.at(0, "finance.suppliers.problem.tooLarge", MAX_LINES)), 0);
-        }
-        List<CSVRecord> records;
-        try (var parser = CSVParser.parse(
-                new StringReader(text.strip()),
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setTrim(true)
-                        .setIgnoreEmptyLines(true)
-                        .get())) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ImportInvalid(List.of(LineProblem.at(0, "finance.suppliers.problem.notCsv")), 0);
-        }
-        List<String> header = records.getFirst().toList().stream()
-                .map(name -> name.strip().toLowerCase(Locale.ROOT))
-                .toList();
+        var file = CsvText.read(text, MAX_CHARACTERS, MAX_LINES, "finance.suppliers.problem");
+        List<CSVRecord> records = file.records();
+        List<String> header = file.header();
         var problems = new ArrayList<LineProblem>();
         for (String column : columns) {
             if (!header.contains(column)) {
