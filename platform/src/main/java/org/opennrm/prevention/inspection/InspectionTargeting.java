@@ -159,9 +159,26 @@ public class InspectionTargeting {
                         .max()
                         .orElse(LocalDate.now(clock).getYear() - 1)
                 + 1;
+        // the fit is exact and deterministic: the same register and history give the same ranking, so a page view or a
+        // plan on unchanged data takes the last one instead of fitting again (0.6 to 2 s at 20,000 workplaces)
+        var last = lastRankings.get(organisation);
+        if (last != null
+                && last.year() == year
+                && last.register().equals(register)
+                && last.history().equals(history)) {
+            return last.ranking();
+        }
         RiskModel model = RiskModel.train(register, history, year);
-        return new Ranking(year, model.trainedOn(), model.violations(), model.rank(register, history));
+        var ranking =
+                new Ranking(year, model.trainedOn(), model.violations(), List.copyOf(model.rank(register, history)));
+        lastRankings.put(organisation, new LastRanking(year, register, history, ranking));
+        return ranking;
     }
+
+    /** The last ranking of each inspectorate and the data it was fitted on. */
+    private record LastRanking(int year, List<Workplace> register, List<Inspection> history, Ranking ranking) {}
+
+    private final java.util.Map<UUID, LastRanking> lastRankings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Makes and saves the plan for the next year: the {@code capacity} minus the random share from the top of the
