@@ -174,20 +174,21 @@ public class Persons {
     }
 
     /**
-     * The names and dates of birth of these persons, decrypted, read in one statement: what a search compares. The
-     * other identity fields stay encrypted (empty in the answer); a search that read each candidate whole, one
-     * statement each, spent most of its time there.
+     * The names of these persons, and their dates of birth when {@code withBirth}, decrypted, read in one statement:
+     * what a search compares. The other identity fields stay encrypted (empty in the answer); a search that read each
+     * candidate whole, one statement each, spent most of its time there.
      */
-    public java.util.Map<UUID, PersonIdentity> namesOf(java.util.Collection<UUID> ids) {
+    public java.util.Map<UUID, PersonIdentity> namesOf(java.util.Collection<UUID> ids, boolean withBirth) {
         var found = new java.util.HashMap<UUID, PersonIdentity>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select id, given_name, family_name, other_names, date_of_birth from cases.person where id in (:ids)")
+        jdbc.sql("select id, given_name, family_name, other_names" + (withBirth ? ", date_of_birth" : "")
+                        + " from cases.person where id in (:ids)")
                 .param("ids", ids)
                 .query(rs -> {
                     var id = rs.getObject("id", UUID.class);
-                    String dateOfBirth = open(rs.getString("date_of_birth"), "date_of_birth", id);
+                    String dateOfBirth = withBirth ? open(rs.getString("date_of_birth"), "date_of_birth", id) : null;
                     found.put(
                             id,
                             new PersonIdentity(

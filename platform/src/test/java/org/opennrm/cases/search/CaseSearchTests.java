@@ -225,6 +225,61 @@ class CaseSearchTests {
     }
 
     @Test
+    void aCommonNameIsPagedInTheListsOrderAndOnlyTheLinesShownAreLogged() {
+        // more persons of one name than two pages and more than one batch of decrypted names
+        int count = 2 * CaseSearch.PAGE + 20;
+        var referred = new java.util.ArrayList<OpenedCase>();
+        for (int i = 0; i < count; i++) {
+            referred.add(refer(i % 2 == 0 ? "Lan" : "Olena", family));
+        }
+        var expected = jdbc.sql("select reference from cases.case_file where reference in (:references)"
+                        + " order by referred_on desc, reference desc")
+                .param(
+                        "references",
+                        referred.stream().map(OpenedCase::reference).toList())
+                .query(String.class)
+                .list();
+
+        var first = SignedIn.as(
+                Role.CASE_MANAGER, office, () -> search.find(new CaseQuery(family, null, null, null, null, false, 0)));
+        assertThat(first).hasSize(CaseSearch.PAGE + 1);
+        var shown = new java.util.ArrayList<String>();
+        first.stream().limit(CaseSearch.PAGE).forEach(line -> shown.add(line.reference()));
+        assertThat(shown).containsExactlyElementsOf(expected.subList(0, CaseSearch.PAGE));
+        // logged before shown, and only what was shown: the line that says "there is more" is not a read
+        var notYetShown = referred.stream()
+                .filter(opened -> !shown.contains(opened.reference()))
+                .toList();
+        assertThat(notYetShown).allMatch(opened -> readsOf(opened) == 0);
+        assertThat(referred.stream().filter(opened -> shown.contains(opened.reference())))
+                .allMatch(opened -> readsOf(opened) == 1);
+
+        for (int page = 1; page <= 2; page++) {
+            int p = page;
+            var lines = SignedIn.as(
+                    Role.CASE_MANAGER,
+                    office,
+                    () -> search.find(new CaseQuery(family, null, null, null, null, false, p)));
+            lines.stream().limit(CaseSearch.PAGE).forEach(line -> shown.add(line.reference()));
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
+        assertThat(SignedIn.as(
+                        Role.CASE_MANAGER,
+                        office,
+                        () -> search.find(new CaseQuery("Lan " + family, null, null, null, null, false, 0))))
+                .extracting(CaseListing::reference)
+                .containsExactlyElementsOf(expected.stream()
+                        .filter(reference -> referred.indexOf(referred.stream()
+                                                .filter(o -> o.reference().equals(reference))
+                                                .findFirst()
+                                                .orElseThrow())
+                                        % 2
+                                == 0)
+                        .limit(CaseSearch.PAGE + 1)
+                        .toList());
+    }
+
+    @Test
     void filtersCombineWithEachOtherWithTheSearchAndWithPaging() {
         var shelter =
                 organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
