@@ -273,15 +273,25 @@ public class CaseSearch {
         return new Filters(sql.toString(), params);
     }
 
-    /** The cases the person searching worked on or is the guardian of (the guardian appointed last). */
+    /**
+     * The cases the person searching worked on or is the guardian of (the guardian appointed last: latest
+     * {@code appointed_at}, on a tie the smallest id). Written as one set of case ids, each part read through an index
+     * on who did it: as a condition tested on every case file (or-ed {@code exists}), "mine" read all 100,000 case
+     * files of a large installation and took a second.
+     */
     private static final String MINE = """
-            (c.referred_by = :me
-             or exists (select 1 from cases.decision d where d.case_id = c.id and d.decided_by = :me)
-             or exists (select 1 from cases.review r where r.case_id = c.id and r.recorded_by = :me)
-             or exists (select 1 from cases.case_note n where n.case_id = c.id and n.recorded_by = :me)
-             or exists (select 1 from cases.case_document f where f.case_id = c.id and f.uploaded_by = :me)
-             or (select g.guardian_account_id from cases.guardian_appointment g where g.case_id = c.id
-                 order by g.appointed_at desc, g.id limit 1) = :me)""";
+            c.id in (
+                select m.id from cases.case_file m where m.referred_by = :me
+                union select d.case_id from cases.decision d where d.decided_by = :me
+                union select r.case_id from cases.review r where r.recorded_by = :me
+                union select n.case_id from cases.case_note n where n.recorded_by = :me
+                union select f.case_id from cases.case_document f where f.uploaded_by = :me
+                union select g.case_id from cases.guardian_appointment g
+                      where g.guardian_account_id = :me
+                        and not exists (select 1 from cases.guardian_appointment later
+                                        where later.case_id = g.case_id
+                                          and (later.appointed_at > g.appointed_at
+                                               or (later.appointed_at = g.appointed_at and later.id < g.id))))""";
 
     private static CaseListing listing(ResultSet rs, String name) throws SQLException {
         var closedAt = rs.getTimestamp("closed_at");

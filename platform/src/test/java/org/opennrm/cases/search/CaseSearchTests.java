@@ -343,6 +343,40 @@ class CaseSearchTests {
         assertThat(someoneElse).isEmpty();
     }
 
+    @Test
+    void aGuardiansCasesAreMineOnlyWhileTheyAreTheGuardianAppointedLast() {
+        var child = refer("Nadia", family, LocalDate.of(1995, 4, 5), inspectorate);
+        var first = TestSignIn.actor(Role.CASE_MANAGER, office);
+        var second = TestSignIn.actor(Role.CASE_MANAGER, office);
+        var appointed = java.time.Instant.parse("2026-01-10T09:00:00Z");
+        // the second guardian replaced the first; a third appointment at the same moment as the second, with a larger
+        // id, does not count (the platform takes the smallest id on a tie)
+        var tie = java.util.stream.Stream.generate(UUID::randomUUID)
+                .limit(2)
+                // PostgreSQL orders uuids by their bytes, as their text sorts (UUID.compareTo compares signed longs)
+                .sorted(java.util.Comparator.comparing(UUID::toString))
+                .toList();
+        appoint(child, first.accountId(), appointed, UUID.randomUUID());
+        appoint(child, second.accountId(), appointed.plusSeconds(3600), tie.get(0));
+        appoint(child, first.accountId(), appointed.plusSeconds(3600), tie.get(1));
+
+        assertThat(SignedIn.as(second, () -> search.find(new CaseQuery(family, null, null, null, null, true, 0))))
+                .extracting(CaseListing::reference)
+                .containsExactly(child.reference());
+        assertThat(SignedIn.as(first, () -> search.find(new CaseQuery(family, null, null, null, null, true, 0))))
+                .isEmpty();
+    }
+
+    private void appoint(OpenedCase opened, UUID guardian, java.time.Instant at, UUID id) {
+        jdbc.sql("insert into cases.guardian_appointment (id, case_id, guardian_account_id, appointed_at)"
+                        + " values (:id, :case, :guardian, :at)")
+                .param("id", id)
+                .param("case", opened.caseId().value())
+                .param("guardian", guardian)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
     private List<CaseListing> find(CaseQuery query) {
         return SignedIn.as(Role.CASE_MANAGER, office, () -> search.find(query));
     }
