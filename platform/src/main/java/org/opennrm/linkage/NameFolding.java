@@ -24,4 +24,14 @@ public final class NameFolding {
     public static double similarity(String a, String b) {
         return NameWords.similarity(a, b);
     }
+
+    /** The folded character bigrams {@link #similarity} compares, with their multiplicity; none for a blank name. */
+    public static List<String> bigrams(String name) {
+        return NameWords.bigrams(name);
+    }
+
+    /** {@link #similarity(String, String)} of two names' {@link #bigrams}, for a caller that folds each name once. */
+    public static double similarity(List<String> left, List<String> right) {
+        return NameWords.similarity(left, right);
+    }
 }

@@ -33,11 +33,23 @@ public final class NameWords {
      * company names by it, by the same rules as linkage rather than by a copy of them.
      */
     public static double similarity(String a, String b) {
-        if (a == null || b == null || a.isBlank() || b.isBlank()) {
-            return 0;
+        return similarity(bigrams(a), bigrams(b));
+    }
+
+    /**
+     * The bigrams {@link #similarity(String, String)} compares, with their multiplicity: for a caller that compares one
+     * name with many (folding a name is most of the cost of a comparison, so it is done once per name). None for a
+     * blank or missing name.
+     */
+    public static List<String> bigrams(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of();
         }
-        List<String> left = Tokeniser.bigrams(Tokeniser.foldName(Tokeniser.normalise(a)));
-        List<String> right = Tokeniser.bigrams(Tokeniser.foldName(Tokeniser.normalise(b)));
+        return Tokeniser.bigrams(Tokeniser.foldName(Tokeniser.normalise(name)));
+    }
+
+    /** {@link #similarity(String, String)} of two names' {@link #bigrams}. */
+    public static double similarity(List<String> left, List<String> right) {
         if (left.isEmpty() || right.isEmpty()) {
             return 0;
         }
