@@ -29,6 +29,7 @@ import org.opennrm.cases.DecisionRequest;
 import org.opennrm.cases.EventEntry;
 import org.opennrm.cases.PersonIdentity;
 import org.opennrm.cases.TraffickingProfile;
+import org.opennrm.cases.Vulnerability;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
@@ -400,7 +401,7 @@ class SyntheticCases {
                 ? Set.of(weighted(plan.sectors(), SECTORS, random))
                 : Set.<String>of();
         var profile =
-                new TraffickingProfile(forms, null, sectors, null, null, null, null, null, Set.of(exploitedIn), null);
+                profile(plan, random, forms, sectors, exploitedIn, child, !citizenship.equals(plan.nationalCountry()));
         var events = plan.eventTypes().isEmpty()
                 ? List.<EventEntry>of()
                 : List.of(new EventEntry(
@@ -418,6 +419,167 @@ class SyntheticCases {
             consents.add(new ConsentStatement(ConsentPurpose.POLICE_CONTACT, null, random.nextBoolean()));
         }
         return new ReferralRequest(person, inDoubt, "Synthetic referral.", profile, consents, events, guardian, null);
+    }
+
+    /* Means of control as NRM and CTDC records show them: deception, abuse and threats most often, documents taken and
+    excessive hours in forced labour, debt in both. Weights are shares per hundred persons with means recorded. */
+    private static final java.util.Map<String, Integer> MEANS_LABOUR = ordered(
+            "FalsePromises",
+            45,
+            "ExcessiveWorkingHours",
+            35,
+            "WithholdsDocuments",
+            30,
+            "TakesEarnings",
+            25,
+            "DebtBondage",
+            25,
+            "PhysicalThreats",
+            20,
+            "PsychologicalAbuse",
+            20,
+            "ThreatsLawEnforcement",
+            15,
+            "WithholdsNecessities",
+            12,
+            "RestrictsFinancialAccess",
+            10,
+            "PhysicalAbuse",
+            8);
+    private static final java.util.Map<String, Integer> MEANS_SEXUAL = ordered(
+            "PsychologicalAbuse",
+            45,
+            "FalsePromises",
+            35,
+            "PhysicalAbuse",
+            30,
+            "SexualAbuse",
+            30,
+            "TakesEarnings",
+            25,
+            "PhysicalThreats",
+            25,
+            "ThreatensChildrenFamily",
+            15,
+            "DebtBondage",
+            15,
+            "PsychoactiveSubstance",
+            10,
+            "WithholdsDocuments",
+            10);
+    private static final java.util.Map<String, Integer> RECRUITER =
+            ordered("Unaquainted", 50, "Acquainted", 38, "Familial", 12);
+    private static final java.util.Map<String, Integer> RECRUITER_CHILD =
+            ordered("Familial", 35, "Acquainted", 40, "Unaquainted", 25);
+    private static final java.util.Map<String, Integer> RECRUITMENT = ordered(
+            "ThroughFriendsOrSocialEvents",
+            30,
+            "ThroughOnlineSocialNetworks",
+            24,
+            "ThroughAnOnlineAdvertisement",
+            14,
+            "AtWork",
+            9,
+            "ThroughFamilyOrFamilyEvents",
+            9,
+            "AtAPlaceOfBusiness",
+            6,
+            "ThroughANewspaperAdvert",
+            3,
+            "AtAnEducationalInstitution",
+            2,
+            "Other",
+            3);
+    private static final java.util.Map<String, Integer> PLATFORMS = ordered(
+            "Facebook",
+            32,
+            "Telegram",
+            20,
+            "WhatsApp",
+            14,
+            "Instagram",
+            10,
+            "Viber",
+            8,
+            "TikTok",
+            8,
+            "FacebookMessenger",
+            5,
+            "Other",
+            3);
+    private static final java.util.Map<String, Integer> SEXUAL_TYPES =
+            ordered("Prostitution", 78, "PrivateSexualServices", 10, "RemoteInteractiveServices", 8, "Pornography", 4);
+
+    /**
+     * The rest of the profile, as an NRM records it: often incomplete (means for about seven in ten, the recruiter for
+     * six in ten, how the person was recruited for half, vulnerabilities for about four in ten), with the skew of the
+     * region's data (see the weights above); never filled in where it would not apply (a platform only for online
+     * recruitment, an unaccompanied child only for a foreign child, a care leaver only for the young).
+     */
+    private static TraffickingProfile profile(
+            Plan plan,
+            SplittableRandom random,
+            Set<String> forms,
+            Set<String> sectors,
+            String exploitedIn,
+            boolean child,
+            boolean foreign) {
+        var means = new java.util.LinkedHashSet<String>();
+        if (random.nextInt(100) < 70) {
+            var weights = forms.contains("SexualExploitation") ? MEANS_SEXUAL : MEANS_LABOUR;
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                means.add(weighted(plan.codes(CodeLists.METHOD_OF_CONTROL), weights, random));
+            }
+        }
+        String recruiter = random.nextInt(100) < 60
+                ? weighted(plan.codes(CodeLists.RECRUITER_RELATIONSHIP), child ? RECRUITER_CHILD : RECRUITER, random)
+                : null;
+        var methods = new java.util.LinkedHashSet<String>();
+        var platforms = new java.util.LinkedHashSet<String>();
+        if (random.nextInt(100) < 50) {
+            methods.add(weighted(plan.codes(CodeLists.RECRUITMENT_METHOD), RECRUITMENT, random));
+            if (methods.stream().anyMatch(method -> method.contains("Online")) && random.nextInt(100) < 80) {
+                platforms.add(weighted(plan.codes(CodeLists.RECRUITMENT_PLATFORM), PLATFORMS, random));
+            }
+        }
+        var vulnerabilities = java.util.EnumSet.noneOf(Vulnerability.class);
+        if (random.nextInt(100) < 40) {
+            int draw = random.nextInt(100);
+            if (foreign && draw < 40) {
+                vulnerabilities.add(Vulnerability.MIGRANT_OR_REFUGEE);
+            } else if (draw < 62) {
+                vulnerabilities.add(Vulnerability.DEBT);
+            } else if (draw < 74) {
+                vulnerabilities.add(Vulnerability.MINORITY);
+            } else if (draw < 84) {
+                vulnerabilities.add(Vulnerability.HOMELESSNESS);
+            } else if (draw < 92) {
+                vulnerabilities.add(Vulnerability.DISABILITY);
+            } else if (child) {
+                vulnerabilities.add(foreign ? Vulnerability.UNACCOMPANIED_CHILD : Vulnerability.CARE_LEAVER);
+            } else {
+                vulnerabilities.add(Vulnerability.DEBT);
+            }
+            if (random.nextInt(100) < 20) {
+                vulnerabilities.add(Vulnerability.DEBT);
+            }
+        }
+        var sexualTypes = forms.contains("SexualExploitation") && random.nextInt(100) < 60
+                ? Set.of(weighted(plan.codes(CodeLists.SEXUAL_EXPLOITATION_TYPE), SEXUAL_TYPES, random))
+                : Set.<String>of();
+        return new TraffickingProfile(
+                forms,
+                means,
+                sectors,
+                methods,
+                platforms,
+                recruiter,
+                null,
+                null,
+                Set.of(exploitedIn),
+                vulnerabilities,
+                sexualTypes);
     }
 
     /** A value drawn by weight among those of {@code weights} that the code list holds, else any of the list. */
@@ -495,7 +657,13 @@ class SyntheticCases {
                 codes.codes(CodeLists.EXPLOITATION_FORM),
                 codes.codes(CodeLists.SECTOR),
                 codes.codes(CodeLists.EVENT_TYPE),
-                countries.contains(nationalCountry) ? nationalCountry : pick(countries, new SplittableRandom(1)));
+                countries.contains(nationalCountry) ? nationalCountry : pick(countries, new SplittableRandom(1)),
+                java.util.Map.of(
+                        CodeLists.METHOD_OF_CONTROL, codes.codes(CodeLists.METHOD_OF_CONTROL),
+                        CodeLists.RECRUITMENT_METHOD, codes.codes(CodeLists.RECRUITMENT_METHOD),
+                        CodeLists.RECRUITMENT_PLATFORM, codes.codes(CodeLists.RECRUITMENT_PLATFORM),
+                        CodeLists.RECRUITER_RELATIONSHIP, codes.codes(CodeLists.RECRUITER_RELATIONSHIP),
+                        CodeLists.SEXUAL_EXPLOITATION_TYPE, codes.codes(CodeLists.SEXUAL_EXPLOITATION_TYPE)));
     }
 
     private long existingCases() {
@@ -529,5 +697,11 @@ class SyntheticCases {
             List<String> forms,
             List<String> sectors,
             List<String> eventTypes,
-            String nationalCountry) {}
+            String nationalCountry,
+            java.util.Map<String, List<String>> profileCodes) {
+
+        List<String> codes(String list) {
+            return profileCodes.getOrDefault(list, List.of());
+        }
+    }
 }

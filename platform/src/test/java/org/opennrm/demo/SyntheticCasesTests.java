@@ -82,6 +82,22 @@ class SyntheticCasesTests {
     }
 
     @Test
+    void profilesAreRecordedAsAnNrmRecordsThemOftenButNotAlways() {
+        // forty cases: means for about seven in ten, the recruiter for six, recruitment for half (loose bounds)
+        assertThat(count("select count(*) from cases.case_file where cardinality(methods_of_control) > 0"))
+                .isBetween(16L, 39L);
+        assertThat(count("select count(*) from cases.case_file where recruiter_relationship is not null"))
+                .isBetween(10L, 36L);
+        assertThat(count("select count(*) from cases.case_file where cardinality(recruitment_methods) > 0"))
+                .isBetween(6L, 34L);
+        // a platform only where the recruitment was online
+        assertThat(count("""
+                        select count(*) from cases.case_file
+                        where cardinality(recruitment_platforms) > 0
+                          and not exists (select 1 from unnest(recruitment_methods) m where m like '%Online%')""")).isZero();
+    }
+
+    @Test
     void theCasesComeFromSeveralReferrersAndSomeHaveAPreliminaryDecision() {
         assertThat(count("select count(distinct referring_organisation_id) from cases.case_file"))
                 .isGreaterThan(1);
