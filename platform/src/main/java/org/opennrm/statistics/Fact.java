@@ -99,6 +99,35 @@ public record Fact(
         exploitationCountries.forEach(country -> code("country of exploitation", country, COUNTRY));
     }
 
+    /** The same fact with national forms and methods of control read as the standard codes they map to. */
+    Fact withStandard(java.util.Map<String, String> formParents, java.util.Map<String, String> methodParents) {
+        return new Fact(
+                kind,
+                month,
+                region,
+                referringSector,
+                sex,
+                ageBand,
+                child,
+                citizenship,
+                org.opennrm.statistics.publishing.NationalParents.standard(exploitationForms, formParents),
+                decisionOutcome,
+                daysToDecision,
+                serviceType,
+                org.opennrm.statistics.publishing.NationalParents.standard(methodsOfControl, methodParents),
+                sectors,
+                recruiterRelationship,
+                exploitationCountries,
+                screeningSuggestion,
+                closureReason,
+                durableSolution,
+                statisticsConsent,
+                consentPurpose,
+                receivingSector,
+                overrideGround,
+                screeningChecklistVersion);
+    }
+
     /**
      * A fact of this kind and month with only the codes its event carries, named rather than given by position: the
      * listeners set a few of twenty fields and leave the rest unknown.
