@@ -27,8 +27,18 @@ public class CodeListChanges {
 
     private static final String MANAGE = "hasAuthority('checklists:manage:all')";
 
-    /** A national code is written like the HTCDS codes: a capital letter, then letters and digits. */
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Za-z0-9]{2,39}");
+    /**
+     * A national code is written like the HTCDS codes, as words joined together, each a capital letter followed by
+     * small letters ({@code AgriculturalDebtBondage}): statistics write a code as {@code AGRICULTURAL_DEBT_BONDAGE}
+     * (capital letters and underscores only) and find its label again from that, which works only for such words.
+     */
+    private static final Pattern CODE = Pattern.compile("(?:[A-Z][a-z]+)+");
+
+    /**
+     * At most 26 characters: statistics join the words with underscores and keep codes of at most 40 characters (26
+     * characters hold at most 13 words, so 12 underscores).
+     */
+    private static final int CODE_LIMIT = 26;
 
     private static final int LABEL_LIMIT = 120;
 
@@ -87,7 +97,7 @@ public class CodeListChanges {
         extensible(list);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String typed = code == null ? "" : code.strip();
-        if (!CODE.matcher(typed).matches()) {
+        if (!CODE.matcher(typed).matches() || typed.length() > CODE_LIMIT) {
             problems.put("code", List.of("codeLists.error.code"));
         } else if (codeLists.contains(list, typed)
                 || codeLists.shipped(list).stream().anyMatch(c -> c.equalsIgnoreCase(typed))

@@ -46,12 +46,23 @@ class CodeListsExtensionTests {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    org.opennrm.statistics.publishing.CategoryLabels labels;
+
+    @Autowired
+    org.opennrm.statistics.publishing.ReturnCounts returnCounts;
+
     final UUID nrm = UUID.randomUUID();
     final UUID organisation = UUID.randomUUID();
 
+    /** A code of words, letters only: a fact holds capital letters and underscores. */
     static String newCode() {
-        return "Natl"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        var letters = new StringBuilder("Natl");
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
     }
 
     MockHttpServletRequestBuilder add(String list, String code, String parent, String leftOut) {
@@ -92,6 +103,32 @@ class CodeListsExtensionTests {
         // statistics and returns read it as its standard parent, in the codes facts hold
         String factCode = code.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         assertThat(NationalParents.of(codeLists, CodeLists.EXPLOITATION_FORM)).containsEntry(factCode, "FORCED_LABOUR");
+        // the national tables label the code statistics write with the label written in the pages
+        assertThat(labels.label("exploitation-form", factCode, Locale.FRENCH)).isEqualTo(label + " (fr)");
+        // an official return counts a fact with the national form under its parent (a year no other test uses)
+        jdbc.sql("""
+                        insert into statistics.fact (event_kind, period_year, period_quarter, period_month,
+                            exploitation_forms)
+                        values ('REFERRAL', 1991, 1, 1, cast(:forms as varchar(40)[]))""").param("forms", "{" + factCode + "}").update();
+        java.util.List<org.opennrm.statistics.publishing.FactGroup> groups;
+        try {
+            groups = SignedIn.as(
+                    Role.STATISTICIAN,
+                    nrm,
+                    () -> returnCounts.tally(
+                            java.util.Set.of("REFERRAL"),
+                            java.time.YearMonth.of(1991, 1),
+                            java.time.YearMonth.of(1991, 1)));
+        } finally {
+            // other tests count every registration: the fact is taken out again
+            jdbc.sql("delete from statistics.fact where period_year = 1991 and :code = any(exploitation_forms)")
+                    .param("code", factCode)
+                    .update();
+        }
+        assertThat(groups)
+                .flatExtracting(org.opennrm.statistics.publishing.FactGroup::forms)
+                .contains("FORCED_LABOUR")
+                .doesNotContain(factCode);
         assertThat(messages.getMessage("code.exploitationForm." + code, null, Locale.GERMAN))
                 .isEqualTo(label + " (de)");
         // the referral form offers it, in the reader's language
@@ -134,7 +171,11 @@ class CodeListsExtensionTests {
                 .andExpect(content().string(containsString("This list already has this code")));
         mvc.perform(add(CodeLists.METHOD_OF_CONTROL, "debt bondage!", "Other", null))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Write a code of 3 to 40 letters and digits")));
+                .andExpect(content().string(containsString("Write the code as words joined together")));
+        // capitals in a row: statistics could not find its label again from the code they write
+        mvc.perform(add(CodeLists.METHOD_OF_CONTROL, "HouseholdDEBT", "Other", null))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Write the code as words joined together")));
         mvc.perform(add(CodeLists.METHOD_OF_CONTROL, newCode(), "Other", "ru"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Write the label in this language")));
@@ -162,5 +203,82 @@ class CodeListsExtensionTests {
         mvc.perform(get("/settings/code-lists").with(as(Role.ADMINISTRATOR, nrm)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Recruitment platforms")));
+    }
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    org.opennrm.organisations.OrganisationRegistry organisations;
+
+    @Test
+    void aCaseRecordedWithANationalCodeKeepsItWhenTheCodeIsRetiredAndItsProfileFormStillShowsIt() throws Exception {
+        String code = newCode();
+        mvc.perform(add(CodeLists.METHOD_OF_CONTROL, code, "Other", null))
+                .andExpect(result -> assertThat(result.getResponse().getStatus())
+                        .as(() -> fieldErrors(result.getResponse()))
+                        .isEqualTo(302));
+        UUID inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        UUID office = organisations
+                .findByName("National Co-ordinator's Office")
+                .orElseThrow()
+                .id();
+        var fixture = CaseFixtures.adultReferral(office);
+        var base = fixture.profile();
+        var profile = new TraffickingProfile(
+                base.exploitationForms(),
+                java.util.Set.of("DebtBondage", code),
+                base.sectors(),
+                base.recruitmentMethods(),
+                base.recruitmentPlatforms(),
+                base.recruiterRelationship(),
+                base.recruitmentCountries(),
+                base.transitCountries(),
+                base.exploitationCountries(),
+                base.vulnerabilities(),
+                base.sexualExploitationTypes());
+        var opened = SignedIn.as(
+                Role.REFERRER,
+                inspectorate,
+                () -> cases.open(new OpenCase(
+                        fixture.person(),
+                        fixture.ageInDoubt(),
+                        fixture.circumstances(),
+                        profile,
+                        fixture.consents(),
+                        fixture.events(),
+                        fixture.guardianAccountId(),
+                        fixture.screeningId())));
+        mvc.perform(post("/settings/code-lists/{list}/{code}/retire", CodeLists.METHOD_OF_CONTROL, code)
+                        .with(as(Role.ADMINISTRATOR, nrm))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(
+                        get("/cases/{id}/profile", opened.caseId().value()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Harvest debt " + code.substring(4, 8) + " (en)")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int value = page.indexOf("value=\"" + code + "\"");
+        assertThat(value).as("the retired code is still a choice of the form").isPositive();
+        String input = page.substring(page.lastIndexOf("<input", value), page.indexOf(">", value));
+        assertThat(input)
+                .as("and it is ticked, so that saving the profile keeps it")
+                .contains("checked");
+    }
+
+    static String fieldErrors(org.springframework.mock.web.MockHttpServletResponse response) {
+        try {
+            return org.jsoup.Jsoup.parse(response.getContentAsString())
+                    .select(".field-error, .error")
+                    .text();
+        } catch (java.io.UnsupportedEncodingException e) {
+            return e.toString();
+        }
     }
 }
