@@ -144,6 +144,15 @@ class SectorChecklistsTests {
                         .getContentAsString(),
                 "$.id");
 
+        // a child (or a person of unknown age, assessed as a child) screened with a checklist without the child list
+        mvc.perform(post("/api/v1/screenings")
+                        .with(as(Role.REFERRER, organisation))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"checklist\":\"" + id + "\",\"ageGroup\":\"UNKNOWN\",\"answers\":{\""
+                                + code(prefix, 3) + "\":\"YES\"}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.cautions[*].code", hasItem("LIST_NOT_IN_CHECKLIST")));
+
         // a second version, then the older screening still reads its own questions and version
         var added = post("/settings/checklists/{id}/questions", id)
                 .with(as(Role.ADMINISTRATOR, nrm))
