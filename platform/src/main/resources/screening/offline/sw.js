@@ -3,9 +3,14 @@
 // keeps nothing else: no case, no person, no other page of the platform. Sending is done by the page itself.
 'use strict';
 
-const CACHE = 'opennrm-offline-screening-1';
+const CACHE = 'opennrm-offline-screening-2';
 const SCOPE = new URL(self.registration.scope);
-const KEEP = ['app', 'checklists', 'manifest.webmanifest'].map((path) => new URL(path, SCOPE).href);
+// the app, its checklists and manifest, and the scripts and style its page loads: the page is loaded before the
+// worker controls it, so they would not pass through the worker's fetch below until a second visit, and a page
+// reloaded without a network would then come without its script (OfflineScreeningBrowserTests reloads it offline)
+const KEEP = ['app', 'checklists', 'manifest.webmanifest',
+  '/assets/js/offline-screening.js', '/assets/js/opennrm.js', '/assets/css/opennrm.css',
+  '/webjars/htmx.org/dist/htmx.min.js'].map((path) => new URL(path, SCOPE).href);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(KEEP.map((url) =>

@@ -52,6 +52,9 @@ class EventPayloadTests {
                     "a region some organisation serves (OrganisationRegistry.servedRegion), never typed text"),
             Map.entry("ScreeningCompleted.checklist", "the id of a configured checklist"),
             Map.entry(
+                    "ScreeningCompleted.checklistVersion",
+                    "the version code of a checklist (border/r2), shipped or saved in the pages, never typed text"),
+            Map.entry(
                     "AgencyFiguresDue.agency",
                     "an agency that reports criminal-justice figures (monitoring.returns.Agency: POLICE, COURTS ...)"),
             Map.entry("ScreeningCompleted.catalogueVersion", "the version of a configured indicator catalogue"));

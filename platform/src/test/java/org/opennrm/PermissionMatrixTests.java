@@ -83,6 +83,8 @@ class PermissionMatrixTests {
         rule("(GET|POST) /screening.*", "screening:perform:own");
         // the checklists themselves are changed by administrators, each change a new version
         rule("(GET|POST) /settings/checklists.*", "checklists:manage:all");
+        // national code-list extensions: the same administrators who change the checklists
+        rule("(GET|POST) /settings/code-lists.*", "checklists:manage:all");
         rule("GET /api/v1/screening/catalogues.*", SIGNED_IN);
         rule("GET /api/v1/screening/checklists.*", "screening:perform:own");
         rule("(GET|POST) /api/v1/screenings.*", "screening:perform:own");

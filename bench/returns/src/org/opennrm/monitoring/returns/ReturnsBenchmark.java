@@ -70,9 +70,14 @@ public final class ReturnsBenchmark {
                         "generated %,d facts (all in %d) in PostgreSQL %s in %.1f s%n",
                         facts, YEAR, connection.getMetaData().getDatabaseProductVersion(), seconds(start));
             }
-            var constructor = ReturnCounts.class.getDeclaredConstructor(JdbcClient.class);
+            var constructor = ReturnCounts.class.getDeclaredConstructor(
+                    JdbcClient.class, org.springframework.beans.factory.ObjectProvider.class);
             constructor.setAccessible(true);
-            ReturnCounts counts = constructor.newInstance(jdbc);
+            // no national codes in the benchmark: every form is a standard one
+            ReturnCounts counts = constructor.newInstance(
+                    jdbc,
+                    new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                            .getBeanProvider(org.opennrm.cases.events.StandardCodes.class));
             List<ReturnTemplate> templates = List.of(
                     new EurostatReturn(), new UnodcReturn(), new Sdg1622Return(), new UkNrmQuarterlyTable(), new GretaReturn());
             var period = ReportingPeriod.year(YEAR);

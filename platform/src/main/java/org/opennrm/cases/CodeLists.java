@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code code.<list>.<code>}; countries and languages in the reader's language from the runtime.
  */
 @Component
-public class CodeLists {
+public class CodeLists implements org.opennrm.cases.events.StandardCodes {
 
     public static final String GENDER = "gender";
     public static final String EXPLOITATION_FORM = "exploitationForm";
@@ -49,6 +49,15 @@ public class CodeLists {
     /** The forms of exploitation of the national extension, which an HTCDS export writes as "Other". */
     public static final Set<String> EXTENDED_EXPLOITATION_FORMS = Set.of("ForcedCriminality", "OnlineScamCompound");
 
+    /**
+     * The lists an administrator may extend with national codes in the pages, each new code declaring the standard code
+     * of the list it maps to. Not extensible: gender, the relationship to the recruiter and the type of event (HTCDS
+     * closed lists an exchange must understand as they are), the type of sexual exploitation, and the sectors, whose
+     * codes statistics reads as ISIC sections.
+     */
+    public static final List<String> EXTENSIBLE =
+            List.of(EXPLOITATION_FORM, METHOD_OF_CONTROL, RECRUITMENT_METHOD, RECRUITMENT_PLATFORM);
+
     private static final Pattern LINE = Pattern.compile("^([A-Za-z]+),([A-Za-z0-9_]+),\"([^\"]*)\",([A-Za-z_]+)$");
 
     private final Map<String, Set<String>> lists;
@@ -59,6 +68,7 @@ public class CodeLists {
     private final Map<Locale, String> countryOptionsHtml = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> countries;
     private final Set<String> languages;
+    private NationalCodes national;
 
     CodeLists() {
         this.lists = load();
@@ -74,8 +84,28 @@ public class CodeLists {
         this.languages = iso3;
     }
 
-    /** The codes of a list, in the order of the source. */
+    /** The national codes added in the pages (absent where a test builds the code lists by hand). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void national(NationalCodes national) {
+        this.national = national;
+    }
+
+    /**
+     * The codes a form offers: those shipped, in the order of the source, then the national codes added in the pages
+     * and not retired, in the order they were added.
+     */
     public List<String> codes(String list) {
+        var shipped = shipped(list);
+        if (national == null || !EXTENSIBLE.contains(list)) {
+            return shipped;
+        }
+        var codes = new java.util.ArrayList<>(shipped);
+        national.of(list).stream().filter(code -> !code.retired()).forEach(code -> codes.add(code.code()));
+        return List.copyOf(codes);
+    }
+
+    /** The codes shipped with the platform (HTCDS and the file of national extensions), never those added in pages. */
+    public List<String> shipped(String list) {
         return switch (list) {
             case COUNTRY -> List.copyOf(countries);
             case LANGUAGE -> List.copyOf(languages);
@@ -89,8 +119,32 @@ public class CodeLists {
         };
     }
 
+    /** A code of the list: shipped, or national, retired ones included (a case recorded with it keeps it). */
     public boolean contains(String list, String code) {
-        return code != null && codes(list).contains(code);
+        if (code == null) {
+            return false;
+        }
+        if (shipped(list).contains(code)) {
+            return true;
+        }
+        return national != null
+                && EXTENSIBLE.contains(list)
+                && national.find(list, code).isPresent();
+    }
+
+    @Override
+    public Map<String, String> parents(String list) {
+        if (national == null || !EXTENSIBLE.contains(list)) {
+            return Map.of();
+        }
+        Map<String, String> parents = new LinkedHashMap<>();
+        national.of(list).forEach(code -> parents.put(code.code(), code.parent()));
+        return java.util.Collections.unmodifiableMap(parents);
+    }
+
+    /** The standard code a code maps to: its parent for a national code added in the pages, else itself. */
+    public String standard(String list, String code) {
+        return parents(list).getOrDefault(code, code);
     }
 
     /** Refuses the first code that is not in the list. */

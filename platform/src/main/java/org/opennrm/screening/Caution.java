@@ -13,5 +13,10 @@ public enum Caution {
     /** Some questions were answered "don't know" or left unanswered: more facts may change the result. */
     ANSWERS_MISSING,
     /** For a child, no means (force, deception, abuse of vulnerability) are needed: Palermo Protocol art. 3(c). */
-    CHILD_NO_MEANS_NEEDED
+    CHILD_NO_MEANS_NEEDED,
+    /**
+     * The checklist (a sector checklist added in the pages) has no questions from the ILO/EC list of the person's age
+     * group: no indicator could be counted, so the suggestion says nothing about this person.
+     */
+    LIST_NOT_IN_CHECKLIST
 }

@@ -5,15 +5,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A short checklist for one sector (labour inspection, health, education, outreach, border): plain
- * questions, grouped in sections, each mapped to the catalogue indicators a "yes" stands for. The texts
- * of the questions are message keys {@code screening.question.<id>}, so that a screener reads them in
- * their own language.
+ * A short checklist for one sector (labour inspection, health, education, outreach, border, or a sector checklist an
+ * administrator added in the pages): plain questions, grouped in sections, each mapped to the catalogue indicators a
+ * "yes" stands for. The texts of shipped questions and titles are message keys ({@code screening.question.<id>},
+ * {@code screening.checklist.<id>.title}), so that a screener reads them in their own language; a checklist added in
+ * the pages carries its names in every platform language ({@code titles}) and the ILO/EC lists its questions use
+ * ({@code lists}; empty for the shipped checklists, which use both).
  */
-public record Checklist(String id, String version, String sector, List<Section> sections) {
+public record Checklist(
+        String id,
+        String version,
+        String sector,
+        List<Section> sections,
+        Map<String, String> titles,
+        List<String> lists) {
 
     public Checklist {
         sections = List.copyOf(sections);
+        titles = titles == null ? Map.of() : Map.copyOf(titles);
+        lists = lists == null ? List.of() : List.copyOf(lists);
+    }
+
+    /** The same checklist with other sections (a new version of it keeps its names and lists). */
+    Checklist withSections(String version, List<Section> changed) {
+        return new Checklist(id, version, sector, changed, titles, lists);
     }
 
     /** A group of questions about one phase of what happened (recruitment, work, control). */

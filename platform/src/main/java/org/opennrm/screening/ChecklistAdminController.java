@@ -44,11 +44,82 @@ class ChecklistAdminController {
         this.messages = messages;
     }
 
+    /** Rows of the new-checklist form: one per element the default rule names, each a question of its phase. */
+    static final List<Element> ROWS = List.of(Element.values());
+
     @GetMapping
     @PreAuthorize(MANAGE)
     String checklists(Model model) {
-        model.addAttribute("checklists", versions.current());
+        var checklists = versions.current();
+        model.addAttribute("checklists", checklists);
+        model.addAttribute("titles", texts.titles(checklists, LocaleContextHolder.getLocale()));
         return "screening/admin-checklists";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize(MANAGE)
+    String newChecklist(Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int row = 0; row < ROWS.size(); row++) {
+            form.put("q" + row + ".section", section(ROWS.get(row)));
+        }
+        return showNew(model, form, List.of(Catalogues.ADULT_LABOUR, Catalogues.CHILD_LABOUR), Map.of());
+    }
+
+    @PostMapping
+    @PreAuthorize(MANAGE)
+    String create(
+            @RequestParam MultiValueMap<String, String> parameters,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Map<String, String> form = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.getFirst()));
+        List<String> lists = parameters.getOrDefault("lists", List.of());
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (String language : ChecklistChanges.LANGUAGES) {
+            titles.put(language, form.get("title." + language));
+        }
+        List<ChecklistChanges.QuestionForm> questions = new java.util.ArrayList<>();
+        for (int row = 0; row < ROWS.size(); row++) {
+            String prefix = "q" + row + ".";
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (String language : ChecklistChanges.LANGUAGES) {
+                labels.put(language, form.get(prefix + LABEL_PREFIX + language));
+            }
+            questions.add(new ChecklistChanges.QuestionForm(
+                    form.get(prefix + "section"), form.get(prefix + "code"), form.get(prefix + "indicators"), labels));
+        }
+        try {
+            var saved = changes.create(
+                    new ChecklistChanges.NewChecklistForm(form.get("checklistCode"), titles, lists, questions));
+            redirect.addFlashAttribute("flash", "screening.admin.created");
+            redirect.addFlashAttribute("savedVersion", saved.version());
+            return "redirect:/settings/checklists/" + saved.id();
+        } catch (ChecklistRefused refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showNew(model, form, lists, errors(refused));
+        }
+    }
+
+    private String showNew(
+            Model model, Map<String, String> form, List<String> lists, Map<String, List<String>> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("chosenLists", lists);
+        model.addAttribute("lists", ChecklistChanges.LISTS);
+        model.addAttribute("sections", ChecklistChanges.SECTIONS);
+        model.addAttribute("rows", ROWS);
+        model.addAttribute("languages", ChecklistChanges.LANGUAGES);
+        model.addAttribute("errors", errors);
+        return "screening/admin-checklist-new";
+    }
+
+    private static String section(Element element) {
+        return switch (element.phase()) {
+            case RECRUITMENT -> "recruitment";
+            case EXPLOITATION -> "work";
+            case DESTINATION -> "control";
+        };
     }
 
     @GetMapping("/{id}")
@@ -129,6 +200,7 @@ class ChecklistAdminController {
 
     private String show(Model model, Checklist checklist, Map<String, String> form, Map<String, List<String>> errors) {
         model.addAttribute("checklist", checklist);
+        model.addAttribute("title", texts.title(checklist, LocaleContextHolder.getLocale()));
         model.addAttribute("texts", texts.texts(checklist, LocaleContextHolder.getLocale()));
         model.addAttribute("history", versions.history(checklist.id()));
         model.addAttribute("languages", ChecklistChanges.LANGUAGES);

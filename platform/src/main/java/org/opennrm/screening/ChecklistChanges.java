@@ -41,16 +41,163 @@ class ChecklistChanges {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,19}");
     private static final int LABEL_LIMIT = 300;
 
+    /** The code of a checklist added in the pages: small letters, digits and hyphens, e.g. {@code domestic-work}. */
+    private static final Pattern CHECKLIST_CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    private static final int TITLE_LIMIT = 80;
+
+    /** The ILO/EC lists a checklist's questions may use, each counted by the rule for its own age group. */
+    static final List<String> LISTS = List.of(Catalogues.ADULT_LABOUR, Catalogues.CHILD_LABOUR);
+
+    /** The sections a checklist added in the pages may have, in the order they are shown. */
+    static final List<String> SECTIONS = List.of("recruitment", "travel", "work", "control");
+
     private final ChecklistVersions versions;
     private final Catalogues catalogues;
     private final MessageSource messages;
     private final AuditTrail audit;
+    private final ScreeningRule rule;
 
-    ChecklistChanges(ChecklistVersions versions, Catalogues catalogues, MessageSource messages, AuditTrail audit) {
+    ChecklistChanges(
+            ChecklistVersions versions,
+            Catalogues catalogues,
+            MessageSource messages,
+            AuditTrail audit,
+            RuleSettings settings) {
         this.versions = versions;
         this.catalogues = catalogues;
         this.messages = messages;
         this.audit = audit;
+        this.rule = settings.rule();
+    }
+
+    /**
+     * Adds a new sector checklist with its first version ({@code <code>/r1}): its code, its name in every platform
+     * language, the ILO/EC lists its questions use and its questions. Refused, nothing saved, when the rule could not
+     * find an element it needs: for each list chosen, every element its age group's combination rule names must have a
+     * question standing for an indicator of that list. Offered to screeners at once; audited as a creation.
+     */
+    @Transactional
+    @PreAuthorize(MANAGE)
+    public Checklist create(NewChecklistForm form) {
+        var actor = Actor.current().orElseThrow(() -> new AccessDeniedException("Needs a signed-in administrator"));
+        Map<String, List<Problem>> problems = new LinkedHashMap<>();
+        String id = form.code() == null ? "" : form.code().strip().toLowerCase(Locale.ROOT);
+        if (!CHECKLIST_CODE.matcher(id).matches()) {
+            problem(problems, "checklistCode", "screening.admin.error.checklistCode");
+        } else if (versions.exists(id) || id.equals("new")) {
+            problem(problems, "checklistCode", "screening.admin.error.checklistTaken");
+        }
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            String title = form.titles().getOrDefault(language, "");
+            title = title == null ? "" : title.strip();
+            if (title.isEmpty()) {
+                problem(problems, "title." + language, "screening.admin.error.titleMissing");
+            } else if (title.length() > TITLE_LIMIT) {
+                problem(problems, "title." + language, "screening.admin.error.labelLong", String.valueOf(TITLE_LIMIT));
+            } else {
+                titles.put(language, title);
+            }
+        }
+        List<String> lists = LISTS.stream().filter(form.lists()::contains).toList();
+        if (lists.isEmpty() || lists.size() != new HashSet<>(form.lists()).size()) {
+            problem(problems, "lists", "screening.admin.error.lists");
+        }
+        Map<String, List<Checklist.Question>> bySection = new LinkedHashMap<>();
+        SECTIONS.forEach(section -> bySection.put(section, new ArrayList<>()));
+        Set<String> codes = new HashSet<>();
+        for (int row = 0; row < form.questions().size(); row++) {
+            var question = form.questions().get(row);
+            if (question.blank()) {
+                continue;
+            }
+            String prefix = "q" + row + ".";
+            String code = question.code() == null ? "" : question.code().strip().toUpperCase(Locale.ROOT);
+            if (!CODE.matcher(code).matches()) {
+                problem(problems, prefix + "code", "screening.admin.error.code");
+            } else if (!codes.add(code) || usedElsewhere(id, code) || hasShippedText(code)) {
+                problem(problems, prefix + "code", "screening.admin.error.codeTaken", code);
+            }
+            if (!bySection.containsKey(question.section())) {
+                problem(problems, prefix + "section", "screening.admin.error.section");
+            }
+            List<String> indicators = indicators(question.indicators());
+            checkIndicators(indicators, lists, prefix + "indicators", problems);
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (String language : LANGUAGES) {
+                String label = question.labels().getOrDefault(language, "");
+                label = label == null ? "" : label.strip();
+                if (label.isEmpty()) {
+                    problem(problems, prefix + "label." + language, "screening.admin.error.labelMissing");
+                } else if (label.length() > LABEL_LIMIT) {
+                    problem(
+                            problems,
+                            prefix + "label." + language,
+                            "screening.admin.error.labelLong",
+                            String.valueOf(LABEL_LIMIT));
+                } else {
+                    labels.put(language, label);
+                }
+            }
+            bySection
+                    .getOrDefault(question.section(), new ArrayList<>())
+                    .add(new Checklist.Question(code, indicators, labels));
+        }
+        var sections = bySection.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> new Checklist.Section(entry.getKey(), entry.getValue()))
+                .toList();
+        if (sections.isEmpty()) {
+            problem(problems, "questions", "screening.admin.error.noQuestions");
+        } else if (!lists.isEmpty()) {
+            coversEveryElementTheRuleNeeds(sections, lists, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ChecklistRefused(problems);
+        }
+        var checklist =
+                new Checklist(id, id + "/r1", id.toUpperCase(Locale.ROOT).replace('-', '_'), sections, titles, lists);
+        var saved = versions.add(checklist, actor.accountId());
+        audit.record(
+                AuditAction.CREATE,
+                "checklist",
+                saved.id(),
+                "version=" + saved.version() + " lists=" + String.join(",", lists) + " questions="
+                        + saved.questions().size());
+        return saved;
+    }
+
+    /**
+     * For each ILO/EC list chosen, every element the combination rule of that list's age group names (adult-labour:
+     * the adult rule; child-labour: the child rule) needs a question standing for an indicator of that list, or the
+     * rule could never find it and never suggest a referral.
+     */
+    private void coversEveryElementTheRuleNeeds(
+            List<Checklist.Section> sections, List<String> lists, Map<String, List<Problem>> problems) {
+        for (String list : lists) {
+            var combination = Catalogues.CHILD_LABOUR.equals(list) ? rule.child() : rule.adult();
+            Set<Element> needed = EnumSet.noneOf(Element.class);
+            combination.requirements().forEach(needed::addAll);
+            Set<Element> covered = EnumSet.noneOf(Element.class);
+            sections.stream()
+                    .flatMap(section -> section.questions().stream())
+                    .flatMap(question -> question.indicators().stream())
+                    .map(catalogues::indicator)
+                    .flatMap(java.util.Optional::stream)
+                    .filter(indicator -> indicator.graded() && list.equals(indicator.group()))
+                    .forEach(indicator -> covered.add(indicator.element()));
+            for (Element element : needed) {
+                if (!covered.contains(element)) {
+                    problem(
+                            problems,
+                            "questions",
+                            "screening.admin.error.elementMissing",
+                            "screening.element." + element,
+                            "screening.list." + list);
+                }
+            }
+        }
     }
 
     /**
@@ -81,7 +228,7 @@ class ChecklistChanges {
             problem(problems, "section", "screening.admin.error.section");
         }
         List<String> indicators = indicators(form.indicators());
-        checkIndicators(indicators, problems);
+        checkIndicators(indicators, checklist.lists(), "indicators", problems);
         Map<String, String> labels = new LinkedHashMap<>();
         boolean shippedText = hasShippedText(code);
         for (String language : LANGUAGES) {
@@ -96,10 +243,8 @@ class ChecklistChanges {
             }
         }
         var question = new Checklist.Question(code, indicators, labels);
-        var changed = new Checklist(
-                checklist.id(),
+        var changed = checklist.withSections(
                 checklist.version(),
-                checklist.sector(),
                 checklist.sections().stream()
                         .map(section ->
                                 new Checklist.Section(section.id(), replaced(section, question, sectionId, existing)))
@@ -130,10 +275,8 @@ class ChecklistChanges {
             problem(problems, "code", "screening.admin.error.noSuchQuestion");
             throw new ChecklistRefused(problems);
         }
-        var changed = new Checklist(
-                checklist.id(),
+        var changed = checklist.withSections(
                 checklist.version(),
-                checklist.sector(),
                 checklist.sections().stream()
                         .map(section -> new Checklist.Section(
                                 section.id(),
@@ -175,24 +318,38 @@ class ChecklistChanges {
                 .toList()));
     }
 
-    private void checkIndicators(List<String> indicators, Map<String, List<Problem>> problems) {
+    /**
+     * The indicators of one question: at least one, each in a catalogue, at most one of each ILO/EC list, and (for a
+     * checklist that names the ILO/EC lists it uses) none of another ILO/EC list.
+     */
+    private void checkIndicators(
+            List<String> indicators, List<String> lists, String field, Map<String, List<Problem>> problems) {
         if (indicators.isEmpty()) {
-            problem(problems, "indicators", "screening.admin.error.noIndicator");
+            problem(problems, field, "screening.admin.error.noIndicator");
             return;
         }
         Set<String> gradedLists = new HashSet<>();
         for (String id : indicators) {
             var indicator = catalogues.indicator(id);
             if (indicator.isEmpty()) {
-                problem(problems, "indicators", "screening.admin.error.unknownIndicator", shortened(id));
+                problem(problems, field, "screening.admin.error.unknownIndicator", shortened(id));
             } else if (indicator.get().graded()
                     && !gradedLists.add(indicator.get().group())) {
                 // one "yes" must never count twice in one ILO/EC list (the rule counts indicators, not answers)
                 problem(
                         problems,
-                        "indicators",
+                        field,
                         "screening.admin.error.twoOfOneList",
                         indicator.get().group());
+            } else if (indicator.get().graded()
+                    && !lists.isEmpty()
+                    && !lists.contains(indicator.get().group())) {
+                problem(
+                        problems,
+                        field,
+                        "screening.admin.error.listNotChosen",
+                        shortened(id),
+                        "screening.list." + indicator.get().group());
             }
         }
     }
@@ -241,10 +398,26 @@ class ChecklistChanges {
         return AnswerInvalid.shortened(input);
     }
 
+    /** What the administrator typed for a new checklist: its code, names, ILO/EC lists and question rows. */
+    record NewChecklistForm(String code, Map<String, String> titles, List<String> lists, List<QuestionForm> questions) {
+        NewChecklistForm {
+            titles = titles == null ? Map.of() : new HashMap<>(titles);
+            lists = lists == null ? List.of() : List.copyOf(lists);
+            questions = questions == null ? List.of() : List.copyOf(questions);
+        }
+    }
+
     /** What the administrator typed: section, question code, indicator ids (comma or space apart), texts. */
     record QuestionForm(String section, String code, String indicators, Map<String, String> labels) {
         QuestionForm {
             labels = labels == null ? Map.of() : new HashMap<>(labels);
+        }
+
+        /** A row of the new-checklist form left empty: not a question. */
+        boolean blank() {
+            return (code == null || code.isBlank())
+                    && (indicators == null || indicators.isBlank())
+                    && labels.values().stream().allMatch(label -> label == null || label.isBlank());
         }
     }
 }

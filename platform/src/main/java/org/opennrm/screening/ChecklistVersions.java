@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every version of every sector checklist: the ones shipped in the jar are version {@code r1} and stay the base;
- * each change saved in the pages is a new whole version in {@code screening.checklist_version}. The latest version
+ * each change saved in the pages is a new whole version in {@code screening.checklist_version}. A sector checklist an
+ * administrator added in the pages has no base in the jar: its first version ({@code r1}) is in the table too. The latest version
  * of a checklist is the one offered; an older version is read again for the screenings made with it. Read from the
  * database on each use, so that a change takes effect at once, on every node, without a restart.
  */
@@ -39,13 +40,19 @@ class ChecklistVersions {
         this.clock = clock;
     }
 
-    /** The checklists in force, in the order the shipped manifest offers them. */
+    /**
+     * The checklists in force: the shipped ones in the order of the shipped manifest, then those added in the pages in
+     * the order they were added.
+     */
     List<Checklist> current() {
         Map<String, Checklist> latest = new LinkedHashMap<>();
         jdbc.sql("""
-                        select distinct on (checklist) checklist, definition
-                        from screening.checklist_version
-                        order by checklist, number desc""")
+                        select latest.definition from (
+                            select distinct on (checklist) checklist, definition
+                            from screening.checklist_version order by checklist, number desc) latest
+                        join (select checklist, min(changed_at) as added from screening.checklist_version
+                              group by checklist) first on first.checklist = latest.checklist
+                        order by first.added, latest.checklist""")
                 .query((rs, row) -> json.readValue(rs.getString("definition"), Checklist.class))
                 .list()
                 .forEach(checklist -> latest.put(checklist.id(), checklist));
@@ -53,13 +60,23 @@ class ChecklistVersions {
         for (var base : shipped.all()) {
             all.add(latest.getOrDefault(base.id(), base));
         }
+        latest.values().stream()
+                .filter(checklist -> shipped.find(checklist.id()).isEmpty())
+                .forEach(all::add);
         return List.copyOf(all);
     }
 
+    /** Whether a checklist of this id exists, shipped or added in the pages. */
+    boolean exists(String id) {
+        return shipped.find(id).isPresent()
+                || jdbc.sql("select count(*) from screening.checklist_version where checklist = :id")
+                                .param("id", id)
+                                .query(Long.class)
+                                .single()
+                        > 0;
+    }
+
     Optional<Checklist> current(String id) {
-        if (shipped.find(id).isEmpty()) {
-            return Optional.empty();
-        }
         return jdbc.sql("""
                         select definition from screening.checklist_version where checklist = :id
                         order by number desc limit 1""")
@@ -73,10 +90,7 @@ class ChecklistVersions {
     /** One version of a checklist as it was, for a screening made with it. */
     Optional<Checklist> version(String id, String version) {
         var base = shipped.find(id);
-        if (base.isEmpty()) {
-            return Optional.empty();
-        }
-        if (base.get().version().equals(version)) {
+        if (base.isPresent() && base.get().version().equals(version)) {
             return base;
         }
         return jdbc.sql(
@@ -98,14 +112,18 @@ class ChecklistVersions {
         return List.copyOf(history);
     }
 
-    /** Saves {@code changed} as the next version of its checklist and returns it with its new version name. */
+    /**
+     * Saves {@code changed} as the next version of its checklist and returns it with its new version name: {@code r2}
+     * and on after a shipped base, {@code r1} for the first version of a checklist added in the pages.
+     */
     Checklist add(Checklist changed, UUID changedBy) {
         int number = jdbc.sql(
-                        "select coalesce(max(number), 1) + 1 from screening.checklist_version where checklist = :id")
+                        "select coalesce(max(number), :base) + 1 from screening.checklist_version where checklist = :id")
                 .param("id", changed.id())
+                .param("base", shipped.find(changed.id()).isPresent() ? 1 : 0)
                 .query(Integer.class)
                 .single();
-        var saved = new Checklist(changed.id(), changed.id() + "/r" + number, changed.sector(), changed.sections());
+        var saved = changed.withSections(changed.id() + "/r" + number, changed.sections());
         jdbc.sql("""
                         insert into screening.checklist_version (checklist, number, version, definition, changed_by,
                             changed_at)

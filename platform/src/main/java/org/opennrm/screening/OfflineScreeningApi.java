@@ -58,7 +58,7 @@ class OfflineScreeningApi {
                         .map(checklist -> new OfflineChecklist(
                                 checklist.id(),
                                 checklist.version(),
-                                text("screening.checklist." + checklist.id() + ".title"),
+                                texts.title(checklist, LocaleContextHolder.getLocale()),
                                 checklist.sections().stream()
                                         .map(section -> new OfflineSection(
                                                 section.id(),

@@ -58,8 +58,8 @@ class ScreeningApi {
                         checklist.id(),
                         checklist.version(),
                         checklist.sector(),
-                        text("screening.checklist." + checklist.id() + ".title"),
-                        text("screening.checklist." + checklist.id() + ".description"),
+                        texts.title(checklist, LocaleContextHolder.getLocale()),
+                        texts.description(checklist, LocaleContextHolder.getLocale()),
                         checklist.questions().size()))
                 .toList();
     }
@@ -75,7 +75,7 @@ class ScreeningApi {
                 checklist.id(),
                 checklist.version(),
                 checklist.sector(),
-                text("screening.checklist." + checklist.id() + ".title"),
+                texts.title(checklist, LocaleContextHolder.getLocale()),
                 checklist.sections().stream()
                         .map(section -> new SectionEntry(
                                 section.id(),

@@ -40,7 +40,11 @@ class ScreeningController {
     @GetMapping
     @PreAuthorize(PERFORM)
     String checklists(Model model) {
-        model.addAttribute("checklists", screenings.checklists());
+        var checklists = screenings.checklists();
+        var locale = LocaleContextHolder.getLocale();
+        model.addAttribute("checklists", checklists);
+        model.addAttribute("titles", texts.titles(checklists, locale));
+        model.addAttribute("descriptions", texts.descriptions(checklists, locale));
         model.addAttribute("catalogues", screenings.catalogues());
         model.addAttribute("ruleVersion", screenings.ruleVersion());
         model.addAttribute("ruleVerification", screenings.ruleVerification());
@@ -93,6 +97,12 @@ class ScreeningController {
         model.addAttribute("screening", screening);
         model.addAttribute("result", screening.result());
         model.addAttribute("ruleVersion", screening.ruleVersion());
+        var answered = screenings.checklist(screening.checklist(), screening.checklistVersion());
+        model.addAttribute(
+                "checklistTitle",
+                answered.or(() -> screenings.checklist(screening.checklist()))
+                        .map(version -> texts.title(version, LocaleContextHolder.getLocale()))
+                        .orElse(""));
         // the questions as they were in the version the person was screened with, not as they are now
         model.addAttribute(
                 "texts",
@@ -110,6 +120,7 @@ class ScreeningController {
     private String show(
             Model model, Checklist checklist, Map<String, String> answers, String ageGroup, List<String> forms) {
         model.addAttribute("checklist", checklist);
+        model.addAttribute("title", texts.title(checklist, LocaleContextHolder.getLocale()));
         model.addAttribute("texts", texts.texts(checklist, LocaleContextHolder.getLocale()));
         model.addAttribute("answers", answers);
         model.addAttribute("ageGroup", ageGroup);

@@ -117,6 +117,9 @@ record ScreeningRule(
         if (notKnown > 0) {
             cautions.add(Caution.ANSWERS_MISSING);
         }
+        if (!checklist.lists().isEmpty() && !checklist.lists().contains(list)) {
+            cautions.add(Caution.LIST_NOT_IN_CHECKLIST);
+        }
         return new ScreeningResult(
                 suggestion,
                 assessedAs,

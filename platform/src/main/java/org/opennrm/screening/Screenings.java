@@ -115,6 +115,7 @@ public class Screenings {
         events.publishEvent(new ScreeningCompleted(
                 screening.id(),
                 checklist.id(),
+                checklist.version(),
                 result.suggestion(),
                 request.ageGroup(),
                 request.forms(),

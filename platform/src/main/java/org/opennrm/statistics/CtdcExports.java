@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
+import org.opennrm.cases.events.StandardCodes;
+import org.opennrm.statistics.publishing.NationalParents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -38,12 +40,15 @@ class CtdcExports {
     private final AuditTrail audit;
     private final Clock clock;
     private final int minimumK;
+    private final StandardCodes standardCodes;
 
     CtdcExports(
             Facts facts,
             AuditTrail audit,
             Clock clock,
-            @Value("${opennrm.statistics.ctdc-k:" + CtdcExport.DEFAULT_K + "}") int minimumK) {
+            @Value("${opennrm.statistics.ctdc-k:" + CtdcExport.DEFAULT_K + "}") int minimumK,
+            org.springframework.beans.factory.ObjectProvider<StandardCodes> standardCodes) {
+        this.standardCodes = standardCodes.getIfAvailable();
         if (minimumK < 2) {
             throw new IllegalArgumentException("opennrm.statistics.ctdc-k must be at least 2");
         }
@@ -131,7 +136,11 @@ class CtdcExports {
                 throw new RuleViolation("A year is between 1990 and 2200.");
             }
         }
+        // a national code added in the pages is coded as the standard code it maps to: CTDC knows only those
+        var forms = NationalParents.of(standardCodes, StandardCodes.EXPLOITATION_FORM);
+        var means = NationalParents.of(standardCodes, StandardCodes.METHOD_OF_CONTROL);
         var records = facts.registrations(request.fromYear(), request.toYear()).stream()
+                .map(fact -> forms.isEmpty() && means.isEmpty() ? fact : fact.withStandard(forms, means))
                 .map(CtdcCoding::record)
                 .toList();
         return CtdcExport.anonymise(records, k);

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param receivingSector for referrals to services and transfers: the sector of the organisation that received the
  *     referral or the case
  * @param overrideGround for referrals to services sent without the person's consent: the ground
+ * @param screeningChecklistVersion for screenings: the version of the checklist answered ({@code border/r2}); null
+ *     for screenings counted before the version travelled with the event, which were all answered with {@code r1}
  */
 public record Fact(
         EventKind kind,
@@ -50,7 +52,8 @@ public record Fact(
         Boolean statisticsConsent,
         String consentPurpose,
         String receivingSector,
-        String overrideGround) {
+        String overrideGround,
+        String screeningChecklistVersion) {
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -60,6 +63,7 @@ public record Fact(
     private static final Pattern REGION = Pattern.compile("[A-Z0-9-]{1,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
     private static final Pattern SECTION = Pattern.compile("[A-U]");
+    private static final Pattern CHECKLIST_VERSION = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}/r[0-9]{1,6}");
 
     public Fact {
         if (kind == null || month == null) {
@@ -86,12 +90,42 @@ public record Fact(
         code("consent purpose", consentPurpose, CODE);
         code("receiving sector", receivingSector, CODE);
         code("override ground", overrideGround, CODE);
+        code("checklist version", screeningChecklistVersion, CHECKLIST_VERSION);
         methodsOfControl = methodsOfControl == null ? Set.of() : Set.copyOf(methodsOfControl);
         methodsOfControl.forEach(method -> code("method of control", method, CODE));
         sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
         sectors.forEach(sector -> code("sector", sector, SECTION));
         exploitationCountries = exploitationCountries == null ? Set.of() : Set.copyOf(exploitationCountries);
         exploitationCountries.forEach(country -> code("country of exploitation", country, COUNTRY));
+    }
+
+    /** The same fact with national forms and methods of control read as the standard codes they map to. */
+    Fact withStandard(java.util.Map<String, String> formParents, java.util.Map<String, String> methodParents) {
+        return new Fact(
+                kind,
+                month,
+                region,
+                referringSector,
+                sex,
+                ageBand,
+                child,
+                citizenship,
+                org.opennrm.statistics.publishing.NationalParents.standard(exploitationForms, formParents),
+                decisionOutcome,
+                daysToDecision,
+                serviceType,
+                org.opennrm.statistics.publishing.NationalParents.standard(methodsOfControl, methodParents),
+                sectors,
+                recruiterRelationship,
+                exploitationCountries,
+                screeningSuggestion,
+                closureReason,
+                durableSolution,
+                statisticsConsent,
+                consentPurpose,
+                receivingSector,
+                overrideGround,
+                screeningChecklistVersion);
     }
 
     /**
@@ -127,6 +161,7 @@ public record Fact(
         private String consentPurpose;
         private String receivingSector;
         private String overrideGround;
+        private String screeningChecklistVersion;
 
         private Builder(EventKind kind, YearMonth month) {
             this.kind = kind;
@@ -185,6 +220,11 @@ public record Fact(
             return this;
         }
 
+        Builder screeningChecklistVersion(String screeningChecklistVersion) {
+            this.screeningChecklistVersion = screeningChecklistVersion;
+            return this;
+        }
+
         Builder closureReason(String closureReason) {
             this.closureReason = closureReason;
             return this;
@@ -235,7 +275,8 @@ public record Fact(
                     statisticsConsent,
                     consentPurpose,
                     receivingSector,
-                    overrideGround);
+                    overrideGround,
+                    screeningChecklistVersion);
         }
     }
 

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts screenings from the screening module's event: the screening organisation's sector and region, child or
- * adult, the forms suspected (screening's own codes) and the suggestion, which is never a decision.
+ * adult, the forms suspected (screening's own codes), the suggestion, which is never a decision, and the version of
+ * the checklist answered, so that screenings of different checklist versions can be told apart.
  */
 @Component
 class ScreeningFacts {
@@ -34,6 +35,7 @@ class ScreeningFacts {
                 .exploitationForms(
                         completed.forms().stream().map(ExploitationForm::name).collect(Collectors.toSet()))
                 .screeningSuggestion(Codes.name(completed.suggestion()))
+                .screeningChecklistVersion(completed.checklistVersion())
                 .build());
     }
 }

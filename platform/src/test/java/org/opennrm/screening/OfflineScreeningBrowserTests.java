@@ -125,4 +125,79 @@ class OfflineScreeningBrowserTests {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-none")));
         }
     }
+
+    /** Fetches a URL from the page and answers its HTTP status, or -1 when no answer came (no network). */
+    static long status(Browser browser, String path) {
+        return (Long) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                        var done = arguments[arguments.length - 1];
+                        fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), () => done(-1));""", path);
+    }
+
+    /**
+     * The app page itself comes from the phone: after the service worker is installed the network is cut for the
+     * worker too (the browser talks to the platform through a {@link NetworkGate}, which is closed), the page is
+     * reloaded and works from the worker's cache, a screening is answered and kept, and it is sent once when the
+     * gate opens again.
+     */
+    @Test
+    void theAppReloadedWithoutANetworkComesFromThePhoneAndSendsItsScreeningOnce() {
+        try (var gate = NetworkGate.to(port);
+                var phone = Browser.phone(gate.port())) {
+            var wait = new WebDriverWait(phone.driver(), Duration.ofSeconds(20));
+            phone.signIn("inspector", "demo-password-for-tests", null);
+            phone.go("/screening/offline/app");
+            wait.until(d ->
+                    js(phone, "return document.querySelectorAll('#offline-checklist option').length") instanceof Long n
+                            && n >= 5);
+            ((JavascriptExecutor) phone.driver())
+                    .executeAsyncScript(
+                            "var done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(() => done(true));");
+            // the worker takes the open page at once (clients.claim): its requests go through the worker from now on
+            wait.until(d -> Boolean.TRUE.equals(js(phone, "return navigator.serviceWorker.controller !== null")));
+            assertThat(status(phone, "/screening/offline/not-kept")).isEqualTo(404);
+
+            // Chrome's network emulation alone, measured: does the worker's own fetch still reach the platform?
+            network(phone, false);
+            long workerWithEmulationOnly = status(phone, "/screening/offline/not-kept");
+            network(phone, true);
+            System.out.println("offline reload: a fetch through the service worker with only Chrome's network"
+                    + " emulation offline answered " + workerWithEmulationOnly + " (-1: no answer)");
+
+            gate.cut();
+            // the worker's fetch of a page it never kept finds no network: no answer at all
+            assertThat(status(phone, "/screening/offline/not-kept")).isEqualTo(-1);
+            // reloaded without a network: the navigation is answered by the worker from its cache
+            phone.driver().navigate().refresh();
+            wait.until(d ->
+                    js(phone, "return document.querySelectorAll('#offline-checklist option').length") instanceof Long n
+                            && n >= 5);
+            assertThat(phone.driver().getTitle()).contains("without a network");
+            assertThat(js(phone, "return navigator.serviceWorker.controller !== null"))
+                    .isEqualTo(true);
+            // the page's script ran (it filled the choice of checklists) and its style applies
+            assertThat(js(phone, "return getComputedStyle(document.body).fontFamily"))
+                    .isNotEqualTo("");
+            assertThat(js(phone, "return document.styleSheets.length")).isNotEqualTo(0L);
+
+            network(phone, false);
+            wait.until(ExpectedConditions.textToBe(By.id("network-state"), "no network"));
+            phone.selectValue("checklist", "labour-inspection");
+            phone.tick("age-ADULT");
+            phone.tick("q-LI01-YES").tick("q-LI02-YES").tick("q-LI05-NO");
+            phone.clickId("keep-screening");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("waiting-list"), "waiting for the network"));
+            String key =
+                    (String) js(phone, "return JSON.parse(localStorage.getItem('opennrm.screening.waiting'))[0].key");
+            assertThat(saved(key)).isZero();
+            phone.screenshot("offline-04-reloaded-without-network-phone");
+
+            gate.restore();
+            network(phone, true);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-none")));
+            assertThat(saved(key)).isEqualTo(1);
+            assertThat(phone.textOf(By.id("sent-list"))).contains("sent");
+            phone.screenshot("offline-05-sent-after-reload-phone");
+        }
+    }
 }

@@ -171,6 +171,13 @@ class ScreeningWebTests {
                 .singleElement()
                 .satisfies(event -> {
                     assertThat(event.checklist()).isEqualTo("labour-inspection");
+                    // the version answered travels with the event: the one the screening itself stored
+                    assertThat(event.checklistVersion())
+                            .startsWith("labour-inspection/r")
+                            .isEqualTo(jdbc.sql("select checklist_version from screening.screening where id = :id")
+                                    .param("id", id)
+                                    .query(String.class)
+                                    .single());
                     assertThat(event.suggestion()).isEqualTo(Suggestion.REFER_AS_PRESUMED_VICTIM);
                     assertThat(event.forms()).containsExactly(ExploitationForm.LABOUR_EXPLOITATION);
                     assertThat(event.organisationId()).isEqualTo(organisation);

@@ -55,4 +55,19 @@ class FactTests {
                         .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aChecklistVersionIsACodeOfTheFormChecklistSlashRevision() {
+        var fact = Fact.of(EventKind.SCREENING, YearMonth.of(2025, 2))
+                .screeningChecklistVersion("border/r2")
+                .build();
+        assertThat(fact.screeningChecklistVersion()).isEqualTo("border/r2");
+        assertThat(Fact.of(EventKind.SCREENING, YearMonth.of(2025, 2)).build().screeningChecklistVersion())
+                .isNull();
+        assertThatThrownBy(() -> Fact.of(EventKind.SCREENING, YearMonth.of(2025, 2))
+                        .screeningChecklistVersion("Border checklist as of 2 May")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checklist version must be a code");
+    }
 }

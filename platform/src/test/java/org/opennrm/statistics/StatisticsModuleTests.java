@@ -265,6 +265,7 @@ class StatisticsModuleTests {
         scenario.publish(new ScreeningCompleted(
                         ScreeningId.of(UUID.randomUUID()),
                         "labour-inspection",
+                        "labour-inspection/r3",
                         Suggestion.REFER_AS_PRESUMED_VICTIM,
                         org.opennrm.screening.AgeGroup.CHILD,
                         Set.of(ExploitationForm.LABOUR_EXPLOITATION),
@@ -281,6 +282,7 @@ class StatisticsModuleTests {
 
         assertThat(rows("SCREENING").getFirst())
                 .containsEntry("screening_suggestion", "REFER_AS_PRESUMED_VICTIM")
+                .containsEntry("screening_checklist_version", "labour-inspection/r3")
                 .containsEntry("child", true)
                 .containsEntry("referring_sector", "NGO");
         assertThat(rows("SERVICE_DELIVERED").getFirst())

@@ -60,6 +60,20 @@ public class HtcdsExport {
     private final TransactionTemplate snapshot;
     private final TransactionTemplate auditing;
     private final java.util.Optional<CaseHandovers> handovers;
+    private CodeLists codeLists;
+
+    /** National codes added in the pages are written as the standard code they map to (absent in hand-built tests). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void codeLists(CodeLists codeLists) {
+        this.codeLists = codeLists;
+    }
+
+    private List<String> standard(String list, java.util.Collection<String> codes) {
+        return codes.stream()
+                .map(code -> codeLists == null ? code : codeLists.standard(list, code))
+                .distinct()
+                .toList();
+    }
 
     HtcdsExport(
             HtcdsExports exports,
@@ -222,12 +236,12 @@ public class HtcdsExport {
                 HtcdsCodes.ageBand(dateOfBirth, estimate == null ? null : Integer.valueOf(estimate), row.referredOn()),
                 HtcdsCodes.traffickingStatus(row.standingOutcome()),
                 decider == null ? null : HtcdsCodes.decisionMakingOrganisation(decider.sector()),
-                HtcdsCodes.exploitationForms(profile.exploitationForms()),
+                HtcdsCodes.exploitationForms(standard(CodeLists.EXPLOITATION_FORM, profile.exploitationForms())),
                 List.copyOf(profile.sexualExploitationTypes()),
-                List.copyOf(profile.methodsOfControl()),
+                standard(CodeLists.METHOD_OF_CONTROL, profile.methodsOfControl()),
                 List.copyOf(profile.sectors()),
-                List.copyOf(profile.recruitmentMethods()),
-                List.copyOf(profile.recruitmentPlatforms()),
+                standard(CodeLists.RECRUITMENT_METHOD, profile.recruitmentMethods()),
+                standard(CodeLists.RECRUITMENT_PLATFORM, profile.recruitmentPlatforms()),
                 profile.recruiterRelationship(),
                 List.copyOf(new java.util.TreeSet<>(profile.recruitmentCountries())),
                 List.copyOf(new java.util.TreeSet<>(profile.exploitationCountries())),

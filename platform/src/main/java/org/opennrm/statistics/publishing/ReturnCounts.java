@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.opennrm.cases.events.StandardCodes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,12 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnCounts {
 
     private final JdbcClient jdbc;
+    private final StandardCodes standardCodes;
 
-    ReturnCounts(JdbcClient jdbc) {
+    ReturnCounts(JdbcClient jdbc, ObjectProvider<StandardCodes> standardCodes) {
         this.jdbc = jdbc;
+        this.standardCodes = standardCodes.getIfAvailable();
     }
 
-    /** Facts of the given event kinds from the first month to the last (inclusive), grouped by their codes. */
+    /**
+     * Facts of the given event kinds from the first month to the last (inclusive), grouped by their codes. A national
+     * form of exploitation added in the pages is counted under the standard form it maps to: returns know only those.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:release:all')")
     public List<FactGroup> tally(Set<String> events, YearMonth first, YearMonth last) {
@@ -33,6 +40,7 @@ public class ReturnCounts {
         // memory PostgreSQL sorted them on disk (external merge), which was half the time of every return
         // (bench/returns/run.sh); in memory it hashes them. Local to this read-only transaction.
         jdbc.sql("set local work_mem = '64MB'").update();
+        var parents = NationalParents.of(standardCodes, StandardCodes.EXPLOITATION_FORM);
         return jdbc.sql("""
                         select event_kind, period_year, period_month, sex, child, citizenship, exploitation_forms,
                             exploitation_countries, referring_sector, decision_outcome, statistics_consent,
@@ -54,7 +62,7 @@ public class ReturnCounts {
                         rs.getString(4),
                         rs.getObject(5, Boolean.class),
                         rs.getString(6),
-                        codes(rs.getArray(7)),
+                        NationalParents.standard(codes(rs.getArray(7)), parents),
                         codes(rs.getArray(8)),
                         rs.getString(9),
                         rs.getString(10),
