@@ -42,6 +42,9 @@ class EventPayloadTests {
             Map.entry("CaseOpened.sectors", "HTCDS vic_ForcedLabourIndustry (CodeLists)"),
             Map.entry("CaseOpened.recruiterRelationship", "HTCDS recruiter relationship (CodeLists)"),
             Map.entry("CaseOpened.exploitationCountries", "ISO 3166-1 alpha-3 (CodeLists.COUNTRY)"),
+            Map.entry("CaseOpened.vulnerabilities", "org.opennrm.cases.Vulnerability names (an enum)"),
+            Map.entry("CaseOpened.recruitmentMethods", "HTCDS recruitment methods (CodeLists.RECRUITMENT_METHOD)"),
+            Map.entry("CaseOpened.recruitmentPlatforms", "HTCDS online platforms (CodeLists.RECRUITMENT_PLATFORM)"),
             Map.entry("AnonymousNotificationReceived.gender", "HTCDS prs_Gender (CodeLists.GENDER)"),
             Map.entry("AnonymousNotificationReceived.nationality", "ISO 3166-1 alpha-3 (CodeLists.COUNTRY)"),
             Map.entry(

@@ -206,6 +206,11 @@ public final class Case {
                 profile.sectors(),
                 profile.recruiterRelationship(),
                 profile.exploitationCountries(),
+                profile.vulnerabilities().stream()
+                        .map(Vulnerability::name)
+                        .collect(java.util.stream.Collectors.toSet()),
+                profile.recruitmentMethods(),
+                profile.recruitmentPlatforms(),
                 request.consents().stream()
                         .anyMatch(consent -> consent.purpose() == ConsentPurpose.STATISTICS && consent.given())));
         for (var statement : request.consents()) {

@@ -48,6 +48,8 @@ class CaseFacts {
                         Codes.sections(opened.sectors()),
                         Codes.code(opened.recruiterRelationship()),
                         Codes.countries(opened.exploitationCountries()))
+                .vulnerabilities(Codes.codes(opened.vulnerabilities()))
+                .recruitment(Codes.codes(opened.recruitmentMethods()), Codes.codes(opened.recruitmentPlatforms()))
                 .statisticsConsent(opened.statisticsConsent())
                 .build());
     }

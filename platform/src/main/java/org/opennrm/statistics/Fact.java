@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * @param receivingSector for referrals to services and transfers: the sector of the organisation that received the
  *     referral or the case
  * @param overrideGround for referrals to services sent without the person's consent: the ground
+ * @param vulnerabilities for referrals: the vulnerabilities stated ({@code DEBT}, {@code CARE_LEAVER} ...)
+ * @param recruitmentMethods for referrals: HTCDS recruitment methods as codes ({@code THROUGH_ONLINE_SOCIAL_NETWORKS})
+ * @param recruitmentPlatforms for referrals: online recruitment platforms as codes ({@code TELEGRAM})
  */
 public record Fact(
         EventKind kind,
@@ -50,7 +53,10 @@ public record Fact(
         Boolean statisticsConsent,
         String consentPurpose,
         String receivingSector,
-        String overrideGround) {
+        String overrideGround,
+        Set<String> vulnerabilities,
+        Set<String> recruitmentMethods,
+        Set<String> recruitmentPlatforms) {
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -92,6 +98,46 @@ public record Fact(
         sectors.forEach(sector -> code("sector", sector, SECTION));
         exploitationCountries = exploitationCountries == null ? Set.of() : Set.copyOf(exploitationCountries);
         exploitationCountries.forEach(country -> code("country of exploitation", country, COUNTRY));
+        vulnerabilities = vulnerabilities == null ? Set.of() : Set.copyOf(vulnerabilities);
+        vulnerabilities.forEach(vulnerability -> code("vulnerability", vulnerability, CODE));
+        recruitmentMethods = recruitmentMethods == null ? Set.of() : Set.copyOf(recruitmentMethods);
+        recruitmentMethods.forEach(method -> code("recruitment method", method, CODE));
+        recruitmentPlatforms = recruitmentPlatforms == null ? Set.of() : Set.copyOf(recruitmentPlatforms);
+        recruitmentPlatforms.forEach(platform -> code("recruitment platform", platform, CODE));
+    }
+
+    /**
+     * This referral with the profile given: forms, methods of control, sectors, recruiter, countries of exploitation,
+     * vulnerabilities and recruitment (a profile changed after the referral); everything else kept.
+     */
+    Fact withProfile(Fact profile) {
+        return new Fact(
+                kind,
+                month,
+                region,
+                referringSector,
+                sex,
+                ageBand,
+                child,
+                citizenship,
+                profile.exploitationForms(),
+                decisionOutcome,
+                daysToDecision,
+                serviceType,
+                profile.methodsOfControl(),
+                profile.sectors(),
+                profile.recruiterRelationship(),
+                profile.exploitationCountries(),
+                screeningSuggestion,
+                closureReason,
+                durableSolution,
+                statisticsConsent,
+                consentPurpose,
+                receivingSector,
+                overrideGround,
+                profile.vulnerabilities(),
+                profile.recruitmentMethods(),
+                profile.recruitmentPlatforms());
     }
 
     /**
@@ -127,6 +173,9 @@ public record Fact(
         private String consentPurpose;
         private String receivingSector;
         private String overrideGround;
+        private Set<String> vulnerabilities = Set.of();
+        private Set<String> recruitmentMethods = Set.of();
+        private Set<String> recruitmentPlatforms = Set.of();
 
         private Builder(EventKind kind, YearMonth month) {
             this.kind = kind;
@@ -177,6 +226,17 @@ public record Fact(
             this.sectors = sectors;
             this.recruiterRelationship = recruiterRelationship;
             this.exploitationCountries = exploitationCountries;
+            return this;
+        }
+
+        Builder vulnerabilities(Set<String> vulnerabilities) {
+            this.vulnerabilities = vulnerabilities;
+            return this;
+        }
+
+        Builder recruitment(Set<String> methods, Set<String> platforms) {
+            this.recruitmentMethods = methods;
+            this.recruitmentPlatforms = platforms;
             return this;
         }
 
@@ -235,7 +295,10 @@ public record Fact(
                     statisticsConsent,
                     consentPurpose,
                     receivingSector,
-                    overrideGround);
+                    overrideGround,
+                    vulnerabilities,
+                    recruitmentMethods,
+                    recruitmentPlatforms);
         }
     }
 

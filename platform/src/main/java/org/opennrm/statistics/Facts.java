@@ -24,16 +24,20 @@ class Facts {
         this.jdbc = jdbc;
     }
 
-    void add(Fact fact) {
-        jdbc.sql("""
+    /** Stores the fact; its id stays in the statistics module (only {@code referral_case} reads it). */
+    long add(Fact fact) {
+        return jdbc.sql("""
                         insert into statistics.fact (event_kind, period_year, period_quarter, period_month, region_code,
                             referring_sector, sex, age_band, child, citizenship, exploitation_forms, decision_outcome,
                             days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
                             exploitation_countries, screening_suggestion, closure_reason, durable_solution,
-                            statistics_consent, consent_purpose, receiving_sector, override_ground)
+                            statistics_consent, consent_purpose, receiving_sector, override_ground, vulnerabilities,
+                            recruitment_methods, recruitment_platforms)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
                             :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
-                            :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround)
+                            :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround, :vulnerabilities,
+                            :recruitmentMethods, :recruitmentPlatforms)
+                        returning id
                         """)
                 .param("kind", fact.kind().name())
                 .param("year", fact.month().getYear())
@@ -60,7 +64,11 @@ class Facts {
                 .param("purpose", fact.consentPurpose())
                 .param("receivingSector", fact.receivingSector())
                 .param("overrideGround", fact.overrideGround())
-                .update();
+                .param("vulnerabilities", sorted(fact.vulnerabilities()))
+                .param("recruitmentMethods", sorted(fact.recruitmentMethods()))
+                .param("recruitmentPlatforms", sorted(fact.recruitmentPlatforms()))
+                .query(Long.class)
+                .single();
     }
 
     private static String[] sorted(Set<String> codes) {
@@ -149,7 +157,8 @@ class Facts {
         return jdbc.sql("""
                         select event_kind, period_year, period_month, region_code, referring_sector, sex, age_band, child,
                             citizenship, exploitation_forms, methods_of_control, sectors, recruiter_relationship,
-                            exploitation_countries, statistics_consent
+                            exploitation_countries, statistics_consent, vulnerabilities, recruitment_methods,
+                            recruitment_platforms
                         from statistics.fact
                         where event_kind in ('REFERRAL', 'ANONYMOUS_NOTIFICATION')
                             and statistics_consent is not false
@@ -182,7 +191,10 @@ class Facts {
                         rs.getObject("statistics_consent", Boolean.class),
                         null,
                         null,
-                        null))
+                        null,
+                        codes(rs.getArray("vulnerabilities")),
+                        codes(rs.getArray("recruitment_methods")),
+                        codes(rs.getArray("recruitment_platforms"))))
                 .list();
     }
 

@@ -44,8 +44,9 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
  *   <li>regions add up to the nation (with a region "not known" that is never published on its own);
  *   <li>age bands 0-8 and 9-17 are children and the others adults, so a table by child/adult splits into bands (only
  *       while every recorded fact agrees with this, which the caller says);
- *   <li>dimensions with several codes per person (forms, methods, sectors, countries) count a person once, as the
- *       code, MULTIPLE or UNKNOWN, so their tables add up to people like any other.
+ *   <li>dimensions with several codes per person (forms, methods of control, sectors, countries, vulnerabilities,
+ *       recruitment methods and platforms: {@link Dimension}'s {@code several}) count a person once, as the code,
+ *       MULTIPLE or UNKNOWN, so their tables add up to people like any other and need no structure of their own.
  * </ul>
  *
  * <p>A structure is split (a table into regions, periods or bands) only where the split reaches a cell that is

@@ -44,6 +44,9 @@ class CaseTests {
         assertThat(openCase.nextDueKind()).isEqualTo(DueKind.PRELIMINARY_DECISION);
         assertThat(openCase.domainEvents()).first().isInstanceOfSatisfying(CaseOpened.class, opened -> {
             assertThat(opened.exploitationForms()).containsExactly("ForcedLabour");
+            assertThat(opened.vulnerabilities()).containsExactly("DEBT");
+            assertThat(opened.recruitmentMethods()).containsExactly("ThroughOnlineSocialNetworks");
+            assertThat(opened.recruitmentPlatforms()).containsExactly("Telegram");
             assertThat(opened.toString()).doesNotContain("Testa", "Example", "1990");
         });
     }
