@@ -107,40 +107,6 @@ public record Fact(
     }
 
     /**
-     * This referral with the profile given: forms, methods of control, sectors, recruiter, countries of exploitation,
-     * vulnerabilities and recruitment (a profile changed after the referral); everything else kept.
-     */
-    Fact withProfile(Fact profile) {
-        return new Fact(
-                kind,
-                month,
-                region,
-                referringSector,
-                sex,
-                ageBand,
-                child,
-                citizenship,
-                profile.exploitationForms(),
-                decisionOutcome,
-                daysToDecision,
-                serviceType,
-                profile.methodsOfControl(),
-                profile.sectors(),
-                profile.recruiterRelationship(),
-                profile.exploitationCountries(),
-                screeningSuggestion,
-                closureReason,
-                durableSolution,
-                statisticsConsent,
-                consentPurpose,
-                receivingSector,
-                overrideGround,
-                profile.vulnerabilities(),
-                profile.recruitmentMethods(),
-                profile.recruitmentPlatforms());
-    }
-
-    /**
      * A fact of this kind and month with only the codes its event carries, named rather than given by position: the
      * listeners set a few of twenty fields and leave the rest unknown.
      */

@@ -71,6 +71,42 @@ class Facts {
                 .single();
     }
 
+    /** Remembers which referral fact a case opened (an opaque id, never published). */
+    void rememberReferral(java.util.UUID caseId, long factId) {
+        jdbc.sql("insert into statistics.referral_case (case_id, fact_id) values (:case, :fact)"
+                        + " on conflict (case_id) do nothing")
+                .param("case", caseId)
+                .param("fact", factId)
+                .update();
+    }
+
+    /**
+     * Gives the referral fact of the case the profile given (forms, methods of control, sectors, recruiter, countries
+     * of exploitation, vulnerabilities, recruitment); false when the case's referral was recorded before facts
+     * followed profiles (no {@code referral_case} row).
+     */
+    boolean changeReferralProfile(java.util.UUID caseId, Fact profile) {
+        return jdbc.sql("""
+                        update statistics.fact set exploitation_forms = :forms, methods_of_control = :methods,
+                            sectors = :sectors, recruiter_relationship = :recruiter, exploitation_countries = :countries,
+                            vulnerabilities = :vulnerabilities, recruitment_methods = :recruitmentMethods,
+                            recruitment_platforms = :recruitmentPlatforms
+                        where event_kind = 'REFERRAL'
+                            and id = (select fact_id from statistics.referral_case where case_id = :case)
+                        """)
+                        .param("forms", sorted(profile.exploitationForms()))
+                        .param("methods", sorted(profile.methodsOfControl()))
+                        .param("sectors", sorted(profile.sectors()))
+                        .param("recruiter", profile.recruiterRelationship())
+                        .param("countries", sorted(profile.exploitationCountries()))
+                        .param("vulnerabilities", sorted(profile.vulnerabilities()))
+                        .param("recruitmentMethods", sorted(profile.recruitmentMethods()))
+                        .param("recruitmentPlatforms", sorted(profile.recruitmentPlatforms()))
+                        .param("case", caseId)
+                        .update()
+                > 0;
+    }
+
     private static String[] sorted(Set<String> codes) {
         return codes.stream().sorted().toArray(String[]::new);
     }

@@ -94,7 +94,7 @@ class StatisticsModuleTests {
     /** Each test starts from an empty module: the database is this class's own. */
     @BeforeEach
     void empty() {
-        jdbc.sql("truncate statistics.fact, statistics.encounter, statistics.encounter_case")
+        jdbc.sql("truncate statistics.fact, statistics.encounter, statistics.encounter_case, statistics.referral_case")
                 .update();
     }
 
