@@ -20,6 +20,7 @@ import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.DecisionReviewed;
 import org.opennrm.cases.events.GuardianAppointed;
 import org.opennrm.cases.events.IdentificationDecided;
+import org.opennrm.cases.events.ProfileChanged;
 
 /**
  * A person's case in the NRM. Opened by a referral (stage {@link Stage#REFERRED}, preliminary decision due in
@@ -206,6 +207,11 @@ public final class Case {
                 profile.sectors(),
                 profile.recruiterRelationship(),
                 profile.exploitationCountries(),
+                profile.vulnerabilities().stream()
+                        .map(Vulnerability::name)
+                        .collect(java.util.stream.Collectors.toSet()),
+                profile.recruitmentMethods(),
+                profile.recruitmentPlatforms(),
                 request.consents().stream()
                         .anyMatch(consent -> consent.purpose() == ConsentPurpose.STATISTICS && consent.given())));
         for (var statement : request.consents()) {
@@ -685,10 +691,31 @@ public final class Case {
         touch(now);
     }
 
+    /** Changes the profile; a change that changes something is announced (statistics counts the new codes). */
     void changeProfile(TraffickingProfile changed, Instant now) {
         requireOpen();
+        var before = profile;
         profile = changed == null ? TraffickingProfile.empty() : changed;
+        if (!profile.equals(before)) {
+            domainEvents.add(new ProfileChanged(
+                    id,
+                    EventMonth.of(now),
+                    profile.exploitationForms(),
+                    profile.methodsOfControl(),
+                    profile.sectors(),
+                    profile.recruiterRelationship(),
+                    profile.exploitationCountries(),
+                    vulnerabilityNames(profile),
+                    profile.recruitmentMethods(),
+                    profile.recruitmentPlatforms()));
+        }
         touch(now);
+    }
+
+    private static java.util.Set<String> vulnerabilityNames(TraffickingProfile profile) {
+        return profile.vulnerabilities().stream()
+                .map(Vulnerability::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     // --- rules

@@ -12,6 +12,7 @@ import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.DecisionReviewed;
 import org.opennrm.cases.events.GuardianAppointed;
 import org.opennrm.cases.events.IdentificationDecided;
+import org.opennrm.cases.events.ProfileChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Counts what happens to cases from the cases module's events: referrals (a case opened) with the person's coded
  * characteristics and trafficking profile, anonymous notifications, identification decisions with the days they
  * took, their reviews, consents given and withdrawn, guardians appointed, age assessments, assistance started,
- * closures with their reason and reopenings. The events name cases by id; no id is kept in a fact.
+ * closures with their reason and reopenings, and profiles changed after the referral (the referral's fact takes the new
+ * codes). The events name cases by id; no id is kept in a fact (only {@code statistics.referral_case} links a case to
+ * its referral's fact, for profile changes).
  */
 @Component
 class CaseFacts {
@@ -35,21 +38,47 @@ class CaseFacts {
     @ApplicationModuleListener
     void on(CaseOpened opened) {
         var origin = regions.of(opened.referringOrganisationId());
-        statistics.record(Fact.of(EventKind.REFERRAL, opened.referredIn())
-                .origin(origin.region(), origin.sector())
-                .person(
-                        Codes.code(opened.gender()),
-                        Codes.ageBand(opened.ageGroup()),
-                        child(opened.ageCategory()),
-                        Codes.citizenship(opened.citizenships()))
-                .exploitationForms(Codes.codes(opened.exploitationForms()))
-                .profile(
-                        Codes.codes(opened.methodsOfControl()),
-                        Codes.sections(opened.sectors()),
-                        Codes.code(opened.recruiterRelationship()),
-                        Codes.countries(opened.exploitationCountries()))
-                .statisticsConsent(opened.statisticsConsent())
-                .build());
+        statistics.recordReferral(
+                opened.caseId().value(),
+                Fact.of(EventKind.REFERRAL, opened.referredIn())
+                        .origin(origin.region(), origin.sector())
+                        .person(
+                                Codes.code(opened.gender()),
+                                Codes.ageBand(opened.ageGroup()),
+                                child(opened.ageCategory()),
+                                Codes.citizenship(opened.citizenships()))
+                        .exploitationForms(Codes.codes(opened.exploitationForms()))
+                        .profile(
+                                Codes.codes(opened.methodsOfControl()),
+                                Codes.sections(opened.sectors()),
+                                Codes.code(opened.recruiterRelationship()),
+                                Codes.countries(opened.exploitationCountries()))
+                        .vulnerabilities(Codes.codes(opened.vulnerabilities()))
+                        .recruitment(
+                                Codes.codes(opened.recruitmentMethods()), Codes.codes(opened.recruitmentPlatforms()))
+                        .statisticsConsent(opened.statisticsConsent())
+                        .build());
+    }
+
+    /**
+     * A profile changed after the referral: the case's referral fact takes the new codes (its month, region, person and
+     * consent stay). A referral recorded before facts followed profiles has nothing to change.
+     */
+    @ApplicationModuleListener
+    void on(ProfileChanged changed) {
+        statistics.changeReferralProfile(
+                changed.caseId().value(),
+                Fact.of(EventKind.REFERRAL, changed.changedIn())
+                        .exploitationForms(Codes.codes(changed.exploitationForms()))
+                        .profile(
+                                Codes.codes(changed.methodsOfControl()),
+                                Codes.sections(changed.sectors()),
+                                Codes.code(changed.recruiterRelationship()),
+                                Codes.countries(changed.exploitationCountries()))
+                        .vulnerabilities(Codes.codes(changed.vulnerabilities()))
+                        .recruitment(
+                                Codes.codes(changed.recruitmentMethods()), Codes.codes(changed.recruitmentPlatforms()))
+                        .build());
     }
 
     @ApplicationModuleListener

@@ -16,7 +16,8 @@ import org.opennrm.cases.AgeGroup;
  */
 final class Codes {
 
-    private static final Pattern HTCDS = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
+    /* a code may start with a digit: the HTCDS platform {@code 4Sale} is {@code 4_SALE} */
+    private static final Pattern HTCDS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9]{0,39}");
     private static final Pattern SECTION = Pattern.compile("([A-U])_[A-Za-z]+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
     /* HTCDS's "not specified/unknown" is what a fact writes as null */

@@ -34,6 +34,12 @@ enum Dimension {
     SECTOR(several("sectors")),
     RECRUITER_RELATIONSHIP("coalesce(recruiter_relationship, 'UNKNOWN')"),
     COUNTRY_OF_EXPLOITATION(several("exploitation_countries")),
+    /* the vulnerabilities stated at referral or since (never assumed): a person with two is one MULTIPLE */
+    VULNERABILITY(several("vulnerabilities")),
+    /* HTCDS recruitment methods (online social networks, family, at work ...) */
+    RECRUITMENT_METHOD(several("recruitment_methods")),
+    /* online platforms the person was recruited through */
+    RECRUITMENT_PLATFORM(several("recruitment_platforms")),
     SCREENING_SUGGESTION("coalesce(screening_suggestion, 'UNKNOWN')"),
     CLOSURE_REASON("coalesce(closure_reason, 'UNKNOWN')"),
     DURABLE_SOLUTION("coalesce(durable_solution, 'UNKNOWN')");

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * @param overrideGround for referrals to services sent without the person's consent: the ground
  * @param screeningChecklistVersion for screenings: the version of the checklist answered ({@code border/r2}); null
  *     for screenings counted before the version travelled with the event, which were all answered with {@code r1}
+ * @param vulnerabilities for referrals: the vulnerabilities stated ({@code DEBT}, {@code CARE_LEAVER} ...)
+ * @param recruitmentMethods for referrals: HTCDS recruitment methods as codes ({@code THROUGH_ONLINE_SOCIAL_NETWORKS})
+ * @param recruitmentPlatforms for referrals: online recruitment platforms as codes ({@code TELEGRAM})
  */
 public record Fact(
         EventKind kind,
@@ -53,7 +56,10 @@ public record Fact(
         String consentPurpose,
         String receivingSector,
         String overrideGround,
-        String screeningChecklistVersion) {
+        String screeningChecklistVersion,
+        Set<String> vulnerabilities,
+        Set<String> recruitmentMethods,
+        Set<String> recruitmentPlatforms) {
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -97,6 +103,12 @@ public record Fact(
         sectors.forEach(sector -> code("sector", sector, SECTION));
         exploitationCountries = exploitationCountries == null ? Set.of() : Set.copyOf(exploitationCountries);
         exploitationCountries.forEach(country -> code("country of exploitation", country, COUNTRY));
+        vulnerabilities = vulnerabilities == null ? Set.of() : Set.copyOf(vulnerabilities);
+        vulnerabilities.forEach(vulnerability -> code("vulnerability", vulnerability, CODE));
+        recruitmentMethods = recruitmentMethods == null ? Set.of() : Set.copyOf(recruitmentMethods);
+        recruitmentMethods.forEach(method -> code("recruitment method", method, CODE));
+        recruitmentPlatforms = recruitmentPlatforms == null ? Set.of() : Set.copyOf(recruitmentPlatforms);
+        recruitmentPlatforms.forEach(platform -> code("recruitment platform", platform, CODE));
     }
 
     /** The same fact with national forms and methods of control read as the standard codes they map to. */
@@ -125,7 +137,10 @@ public record Fact(
                 consentPurpose,
                 receivingSector,
                 overrideGround,
-                screeningChecklistVersion);
+                screeningChecklistVersion,
+                vulnerabilities,
+                recruitmentMethods,
+                recruitmentPlatforms);
     }
 
     /**
@@ -162,6 +177,9 @@ public record Fact(
         private String receivingSector;
         private String overrideGround;
         private String screeningChecklistVersion;
+        private Set<String> vulnerabilities = Set.of();
+        private Set<String> recruitmentMethods = Set.of();
+        private Set<String> recruitmentPlatforms = Set.of();
 
         private Builder(EventKind kind, YearMonth month) {
             this.kind = kind;
@@ -212,6 +230,17 @@ public record Fact(
             this.sectors = sectors;
             this.recruiterRelationship = recruiterRelationship;
             this.exploitationCountries = exploitationCountries;
+            return this;
+        }
+
+        Builder vulnerabilities(Set<String> vulnerabilities) {
+            this.vulnerabilities = vulnerabilities;
+            return this;
+        }
+
+        Builder recruitment(Set<String> methods, Set<String> platforms) {
+            this.recruitmentMethods = methods;
+            this.recruitmentPlatforms = platforms;
             return this;
         }
 
@@ -276,7 +305,10 @@ public record Fact(
                     consentPurpose,
                     receivingSector,
                     overrideGround,
-                    screeningChecklistVersion);
+                    screeningChecklistVersion,
+                    vulnerabilities,
+                    recruitmentMethods,
+                    recruitmentPlatforms);
         }
     }
 

@@ -24,18 +24,20 @@ class Facts {
         this.jdbc = jdbc;
     }
 
-    void add(Fact fact) {
-        jdbc.sql("""
+    /** Stores the fact; its id stays in the statistics module (only {@code referral_case} reads it). */
+    long add(Fact fact) {
+        return jdbc.sql("""
                         insert into statistics.fact (event_kind, period_year, period_quarter, period_month, region_code,
                             referring_sector, sex, age_band, child, citizenship, exploitation_forms, decision_outcome,
                             days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
                             exploitation_countries, screening_suggestion, closure_reason, durable_solution,
                             statistics_consent, consent_purpose, receiving_sector, override_ground,
-                            screening_checklist_version)
+                            screening_checklist_version, vulnerabilities, recruitment_methods, recruitment_platforms)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
                             :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
                             :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround,
-                            :checklistVersion)
+                            :checklistVersion, :vulnerabilities, :recruitmentMethods, :recruitmentPlatforms)
+                        returning id
                         """)
                 .param("kind", fact.kind().name())
                 .param("year", fact.month().getYear())
@@ -63,7 +65,47 @@ class Facts {
                 .param("receivingSector", fact.receivingSector())
                 .param("overrideGround", fact.overrideGround())
                 .param("checklistVersion", fact.screeningChecklistVersion())
+                .param("vulnerabilities", sorted(fact.vulnerabilities()))
+                .param("recruitmentMethods", sorted(fact.recruitmentMethods()))
+                .param("recruitmentPlatforms", sorted(fact.recruitmentPlatforms()))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Remembers which referral fact a case opened (an opaque id, never published). */
+    void rememberReferral(java.util.UUID caseId, long factId) {
+        jdbc.sql("insert into statistics.referral_case (case_id, fact_id) values (:case, :fact)"
+                        + " on conflict (case_id) do nothing")
+                .param("case", caseId)
+                .param("fact", factId)
                 .update();
+    }
+
+    /**
+     * Gives the referral fact of the case the profile given (forms, methods of control, sectors, recruiter, countries
+     * of exploitation, vulnerabilities, recruitment); false when the case's referral was recorded before facts
+     * followed profiles (no {@code referral_case} row).
+     */
+    boolean changeReferralProfile(java.util.UUID caseId, Fact profile) {
+        return jdbc.sql("""
+                        update statistics.fact set exploitation_forms = :forms, methods_of_control = :methods,
+                            sectors = :sectors, recruiter_relationship = :recruiter, exploitation_countries = :countries,
+                            vulnerabilities = :vulnerabilities, recruitment_methods = :recruitmentMethods,
+                            recruitment_platforms = :recruitmentPlatforms
+                        where event_kind = 'REFERRAL'
+                            and id = (select fact_id from statistics.referral_case where case_id = :case)
+                        """)
+                        .param("forms", sorted(profile.exploitationForms()))
+                        .param("methods", sorted(profile.methodsOfControl()))
+                        .param("sectors", sorted(profile.sectors()))
+                        .param("recruiter", profile.recruiterRelationship())
+                        .param("countries", sorted(profile.exploitationCountries()))
+                        .param("vulnerabilities", sorted(profile.vulnerabilities()))
+                        .param("recruitmentMethods", sorted(profile.recruitmentMethods()))
+                        .param("recruitmentPlatforms", sorted(profile.recruitmentPlatforms()))
+                        .param("case", caseId)
+                        .update()
+                > 0;
     }
 
     private static String[] sorted(Set<String> codes) {
@@ -152,7 +194,8 @@ class Facts {
         return jdbc.sql("""
                         select event_kind, period_year, period_month, region_code, referring_sector, sex, age_band, child,
                             citizenship, exploitation_forms, methods_of_control, sectors, recruiter_relationship,
-                            exploitation_countries, statistics_consent
+                            exploitation_countries, statistics_consent, vulnerabilities, recruitment_methods,
+                            recruitment_platforms
                         from statistics.fact
                         where event_kind in ('REFERRAL', 'ANONYMOUS_NOTIFICATION')
                             and statistics_consent is not false
@@ -186,7 +229,10 @@ class Facts {
                         null,
                         null,
                         null,
-                        null))
+                        null,
+                        codes(rs.getArray("vulnerabilities")),
+                        codes(rs.getArray("recruitment_methods")),
+                        codes(rs.getArray("recruitment_platforms"))))
                 .list();
     }
 

@@ -44,9 +44,16 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
  *   <li>regions add up to the nation (with a region "not known" that is never published on its own);
  *   <li>age bands 0-8 and 9-17 are children and the others adults, so a table by child/adult splits into bands (only
  *       while every recorded fact agrees with this, which the caller says);
- *   <li>dimensions with several codes per person (forms, methods, sectors, countries) count a person once, as the
- *       code, MULTIPLE or UNKNOWN, so their tables add up to people like any other.
+ *   <li>dimensions with several codes per person (forms, methods of control, sectors, countries, vulnerabilities,
+ *       recruitment methods and platforms: {@link Dimension}'s {@code several}) count a person once, as the code,
+ *       MULTIPLE or UNKNOWN, so their tables add up to people like any other and need no structure of their own.
  * </ul>
+ *
+ * <p>A count revised since it was published (a fact recorded late, a trafficking profile changed after the referral)
+ * differs from the ledger's value by more than the two roundings allow: that cell of the new table is withheld before
+ * anything else (reason JOINT, "revised"), so that a reader keeps the published value and the system stays one that
+ * some counts satisfy. Where revised counts still contradict the ledger through a structure (a period or the nation
+ * as the sum of published parts), the check refuses with a clear reason rather than guess.
  *
  * <p>A structure is split (a table into regions, periods or bands) only where the split reaches a cell that is
  * published somewhere; splits are not combined (a table split into regions is not also split into bands), and three
@@ -130,6 +137,43 @@ final class JointDisclosure {
         List<String> reasons = new ArrayList<>();
         long cells = 0;
         long persons = 0;
+        /*
+         * A count revised since it was published (a fact recorded late, a trafficking profile changed after the
+         * referral) would contradict the ledger: no reader could hold both values, and the check could not tell what
+         * they work out. Such a cell is withheld, so that the reader keeps the published value.
+         */
+        Map<String, String> publishedAs = new HashMap<>();
+        Map<String, LinkedTable.Cell> publishedCells = new HashMap<>();
+        for (var table : published) {
+            for (var cell : table.cells()) {
+                if (cell.value() != null) {
+                    String key = cell.definition().canonical();
+                    publishedCells.putIfAbsent(key, cell);
+                    publishedAs.putIfAbsent(key, table.source());
+                }
+            }
+        }
+        for (int t = 0; t < tables; t++) {
+            var candidate = candidates.get(t);
+            for (var cell : withExtra(candidate, withheld[t]).cells()) {
+                String key = cell.definition().canonical();
+                var before = publishedCells.get(key);
+                if (cell.value() == null || before == null) {
+                    continue;
+                }
+                long apart = Math.abs(cell.value() - before.value());
+                if (apart > halfWidth(cell.rounding()) + halfWidth(before.rounding())) {
+                    int r = cell.row();
+                    int c = cell.column();
+                    withheld[t][r][c] = true;
+                    why[t][r][c] = "withheld: the count was revised (a fact recorded late or a profile changed) since "
+                            + publishedAs.get(key) + " published it";
+                    cells++;
+                    persons += candidate.counts()[r][c];
+                    reasons.add(candidate.source() + ", " + label(candidate.view(), r, c) + ": " + why[t][r][c]);
+                }
+            }
+        }
         while (true) {
             var linked = new ArrayList<>(published);
             for (int t = 0; t < tables; t++) {

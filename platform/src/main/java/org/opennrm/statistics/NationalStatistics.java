@@ -31,6 +31,22 @@ public class NationalStatistics {
         facts.add(fact);
     }
 
+    /** Records a case's referral and remembers which fact it is, so that a later profile change can reach it. */
+    @Transactional
+    void recordReferral(java.util.UUID caseId, Fact referral) {
+        facts.rememberReferral(caseId, facts.add(referral));
+    }
+
+    /**
+     * Gives the case's referral fact the profile of {@code profile} (its forms, methods of control, sectors, recruiter,
+     * countries of exploitation, vulnerabilities and recruitment); false when the referral was recorded before facts
+     * followed profiles. Tables count the new codes from now on; what was published stays in the ledger as published.
+     */
+    @Transactional
+    boolean changeReferralProfile(java.util.UUID caseId, Fact profile) {
+        return facts.changeReferralProfile(caseId, profile);
+    }
+
     /**
      * A standard national table as it may be shown or downloaded: disclosure-controlled on its own and then checked
      * jointly against everything published (the ledger), so that it never reveals a cell through an earlier release.

@@ -13,9 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PublishedCrossTables implements CrossTables {
 
-    /** Who, how recruited and controlled, where and in what: the dimensions that aim prevention. */
+    /**
+     * Who, made vulnerable by what, how recruited and controlled, where and in what: the dimensions that aim
+     * prevention.
+     */
     private static final List<Dimension> DIMENSIONS = List.of(
             Dimension.EXPLOITATION_FORM,
+            Dimension.VULNERABILITY,
+            Dimension.RECRUITMENT_METHOD,
+            Dimension.RECRUITMENT_PLATFORM,
             Dimension.SECTOR,
             Dimension.REGION,
             Dimension.COUNTRY_OF_EXPLOITATION,

@@ -14,6 +14,7 @@ import org.opennrm.cases.events.CaseOpened;
 import org.opennrm.cases.events.CaseReopened;
 import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.IdentificationDecided;
+import org.opennrm.cases.events.ProfileChanged;
 
 class CaseTests {
 
@@ -44,8 +45,47 @@ class CaseTests {
         assertThat(openCase.nextDueKind()).isEqualTo(DueKind.PRELIMINARY_DECISION);
         assertThat(openCase.domainEvents()).first().isInstanceOfSatisfying(CaseOpened.class, opened -> {
             assertThat(opened.exploitationForms()).containsExactly("ForcedLabour");
+            assertThat(opened.vulnerabilities()).containsExactly("DEBT");
+            assertThat(opened.recruitmentMethods()).containsExactly("ThroughOnlineSocialNetworks");
+            assertThat(opened.recruitmentPlatforms()).containsExactly("Telegram");
             assertThat(opened.toString()).doesNotContain("Testa", "Example", "1990");
         });
+    }
+
+    @Test
+    void aChangedProfileIsAnnouncedAsCodesAndAnUnchangedOneIsNot() {
+        var before = openCase.domainEvents().size();
+        openCase.changeProfile(CaseFixtures.labourProfile(), at(TODAY));
+        assertThat(openCase.domainEvents()).hasSize(before);
+
+        openCase.changeProfile(
+                new TraffickingProfile(
+                        java.util.Set.of("ForcedCriminality"),
+                        java.util.Set.of(),
+                        java.util.Set.of("C_Manufacturing"),
+                        java.util.Set.of("AtAPlaceOfBusiness"),
+                        java.util.Set.of("TikTok"),
+                        "Familial",
+                        java.util.Set.of(),
+                        java.util.Set.of(),
+                        java.util.Set.of("POL"),
+                        java.util.Set.of(Vulnerability.CARE_LEAVER, Vulnerability.HOMELESSNESS)),
+                at(TODAY));
+
+        assertThat(openCase.domainEvents())
+                .filteredOn(ProfileChanged.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(ProfileChanged.class, changed -> {
+                    assertThat(changed.caseId()).isEqualTo(openCase.id());
+                    assertThat(changed.changedIn()).isEqualTo(java.time.YearMonth.from(TODAY));
+                    assertThat(changed.exploitationForms()).containsExactly("ForcedCriminality");
+                    assertThat(changed.sectors()).containsExactly("C_Manufacturing");
+                    assertThat(changed.vulnerabilities()).containsExactlyInAnyOrder("CARE_LEAVER", "HOMELESSNESS");
+                    assertThat(changed.recruitmentMethods()).containsExactly("AtAPlaceOfBusiness");
+                    assertThat(changed.recruitmentPlatforms()).containsExactly("TikTok");
+                    assertThat(changed.exploitationCountries()).containsExactly("POL");
+                    assertThat(changed.toString()).doesNotContain("Testa", "Example", "1990");
+                });
     }
 
     @Test

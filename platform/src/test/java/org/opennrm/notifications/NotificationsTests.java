@@ -329,6 +329,9 @@ class NotificationsTests {
                 Set.of(),
                 null,
                 Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
                 false);
     }
 

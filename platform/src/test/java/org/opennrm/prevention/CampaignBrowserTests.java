@@ -16,7 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A prevention officer registers a campaign from the home page, uploads its survey with one bad line, reads which line
- * and why, uploads the corrected file and reads what the surveys show: at desktop size and on a phone.
+ * and why, uploads the corrected file and reads what the surveys show, then uploads the hotline's monthly calls and
+ * reads the interrupted time series (the change of level and trend at the campaign's start and the conclusion in
+ * words): at desktop size and on a phone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -105,6 +107,57 @@ class CampaignBrowserTests {
         officer.screenshot(screenshots + "-05-result");
         scrollTo(officer, "estimates-1");
         officer.screenshot(screenshots + "-06-result-estimates");
+
+        // hotline calls by month: 16 months before the campaign's start (2026-03), six from it on, clearly higher
+        readHotlineCalls(officer, screenshots);
+    }
+
+    /** Hotline calls a month, from November 2024: about 41 before the campaign, about 66 from March 2026 on. */
+    static final String HOTLINE_CALLS = hotlineCalls();
+
+    private static String hotlineCalls() {
+        int[] before = {40, 42, 39, 41, 43, 40, 42, 41, 39, 42, 40, 43, 41, 40, 42, 41};
+        int[] after = {62, 65, 64, 67, 66, 68};
+        var csv = new StringBuilder("period,value\n");
+        var month = java.time.YearMonth.of(2024, 11);
+        for (int value : before) {
+            csv.append(month).append(',').append(value).append('\n');
+            month = month.plusMonths(1);
+        }
+        for (int value : after) {
+            csv.append(month).append(',').append(value).append('\n');
+            month = month.plusMonths(1);
+        }
+        return csv.toString();
+    }
+
+    private static void readHotlineCalls(Browser officer, String screenshots) throws Exception {
+        Path calls = Files.createTempFile("hotline-calls", ".csv");
+        try {
+            Files.writeString(calls, HOTLINE_CALLS);
+            scrollTo(officer, "its-section");
+            officer.driver()
+                    .findElement(By.id("its-file"))
+                    .sendKeys(calls.toAbsolutePath().toString());
+            officer.screenshot(screenshots + "-07-its-upload");
+            officer.submit("run-its");
+        } finally {
+            Files.deleteIfExists(calls);
+        }
+        officer.waitFor(By.id("its-conclusion"));
+        assertThat(officer.textOf(By.id("its-conclusion")))
+                .contains("The series rose clearly from 2026-03, the campaign's first period.");
+        String estimates = officer.textOf(By.id("its-estimates"));
+        assertThat(estimates).contains("Level at the campaign's start", "Trend per period after the start");
+        assertThat(officer.textOf(By.id("its-section")))
+                .contains("16 periods before the start, 6 from it on", "not proof that the campaign caused it");
+        // the level rose by about 25 calls a month: the estimate shown is a positive number of that size
+        var level = officer.driver()
+                .findElement(By.cssSelector("#its-estimates tbody tr:first-child td"))
+                .getText();
+        assertThat(Double.parseDouble(level.replace(',', '.'))).isBetween(15.0, 35.0);
+        scrollTo(officer, "its-conclusion");
+        officer.screenshot(screenshots + "-08-its-result");
     }
 
     private static void scrollTo(Browser browser, String id) {

@@ -81,6 +81,54 @@ class WhereWebTests {
     }
 
     @Test
+    void vulnerabilitiesAndRecruitmentCrossRegionsLabelledOnThePageAndInTheDownload() throws Exception {
+        String region = "PV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TrendFixtures.referrals(
+                statistics,
+                region,
+                YearMonth.of(2013, 2),
+                12,
+                java.util.Set.of("DEBT"),
+                java.util.Set.of("THROUGH_ONLINE_SOCIAL_NETWORKS"),
+                java.util.Set.of("TELEGRAM"));
+        // two vulnerabilities stated are one person, counted as "several"
+        TrendFixtures.referrals(
+                statistics,
+                region,
+                YearMonth.of(2013, 3),
+                11,
+                java.util.Set.of("CARE_LEAVER", "HOMELESSNESS"),
+                java.util.Set.of(),
+                java.util.Set.of());
+
+        mvc.perform(get("/prevention/where")
+                        .param("rows", "vulnerability")
+                        .param("columns", "region")
+                        .param("from", "2013-Q1")
+                        .param("to", "2013-Q1")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"recruitment-platform\"")))
+                .andExpect(content().string(containsString(">Debt</th>")))
+                .andExpect(content().string(containsString(">Several</th>")))
+                .andExpect(content().string(not(containsString(">DEBT<"))));
+
+        mvc.perform(get("/prevention/where.csv")
+                        .param("rows", "recruitment-platform")
+                        .param("columns", "vulnerability")
+                        .param("from", "2013-Q1")
+                        .param("to", "2013-Q1")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(startsWith("recruitment-platform,recruitment-platform_label,vulnerability,"
+                                + "vulnerability_label,count,lower_95,upper_95,withheld\n")))
+                .andExpect(content().string(containsString("\nTELEGRAM,Telegram,DEBT,Debt,12,")))
+                .andExpect(content().string(containsString("\nUNKNOWN,Not known,MULTIPLE,Several,11,")))
+                .andExpect(content().string(containsString("\n\"\",Total,,Total,23,")));
+    }
+
+    @Test
     void anUnknownOrRepeatedDimensionIsSaidOnThePage() throws Exception {
         mvc.perform(get("/prevention/where").param("rows", "shoe-size").with(as(Role.STATISTICIAN, organisation)))
                 .andExpect(status().isBadRequest())

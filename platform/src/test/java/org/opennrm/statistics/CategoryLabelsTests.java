@@ -15,6 +15,7 @@ import org.opennrm.cases.ClosureReason;
 import org.opennrm.cases.CodeLists;
 import org.opennrm.cases.DecisionOutcome;
 import org.opennrm.cases.ReviewOutcome;
+import org.opennrm.cases.Vulnerability;
 import org.opennrm.organisations.Sector;
 import org.opennrm.screening.ExploitationForm;
 import org.opennrm.screening.Suggestion;
@@ -37,6 +38,9 @@ class CategoryLabelsTests {
     @Autowired
     CodeLists codeLists;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     @Test
     void everyCodeAFactCanHoldHasAWordInEveryLanguage() {
         var categories = new ArrayList<Map.Entry<String, String>>();
@@ -58,6 +62,10 @@ class CategoryLabelsTests {
         codes(categories, "exploitation-form", List.of("MULTIPLE", "UNKNOWN"));
         codes(categories, "citizenship", List.of("UKR", "MDA", "VNM", "ALB"));
         codes(categories, "country-of-exploitation", List.of("DEU", "ITA"));
+        codes(categories, "vulnerability", names(Vulnerability.values()));
+        codes(categories, "vulnerability", List.of("MULTIPLE", "UNKNOWN"));
+        codes(categories, "recruitment-method", List.of("MULTIPLE", "UNKNOWN"));
+        codes(categories, "recruitment-platform", List.of("MULTIPLE", "UNKNOWN"));
         assertThat(categories).hasSizeGreaterThan(100);
 
         for (Locale language : LANGUAGES) {
@@ -67,6 +75,24 @@ class CategoryLabelsTests {
                         .as("%s %s in %s", category.getKey(), category.getValue(), language)
                         .isNotBlank()
                         .isNotEqualTo(category.getValue());
+            }
+        }
+    }
+
+    /** Platforms such as QQ are their own word: each recruitment code reads as its code list's label. */
+    @Test
+    void everyRecruitmentMethodAndPlatformReadsAsItsCodeListsLabel() {
+        for (Locale language : LANGUAGES) {
+            for (String list : List.of(CodeLists.RECRUITMENT_METHOD, CodeLists.RECRUITMENT_PLATFORM)) {
+                String dimension =
+                        list.equals(CodeLists.RECRUITMENT_METHOD) ? "recruitment-method" : "recruitment-platform";
+                for (String code : codeLists.codes(list)) {
+                    String fact = Codes.code(code);
+                    assertThat(fact).as("%s as a fact's code", code).isNotNull();
+                    assertThat(labels.label(dimension, fact, language))
+                            .as("%s %s in %s", dimension, code, language)
+                            .isEqualTo(messages.getMessage("code." + list + "." + code, null, language));
+                }
             }
         }
     }

@@ -85,6 +85,45 @@ class JointDisclosureTests {
                 .add(60, 4, "SOUTH", "MALE", "30-38");
     }
 
+    /**
+     * A person's codes revised after a release (a profile changed, an age band corrected): the same cell can no longer
+     * hold both the published and the new count, so the revised cells of the new table are withheld (the reader keeps
+     * the published value) instead of the whole table being refused, and the unchanged cells are shown.
+     */
+    @Test
+    void cellsRevisedSincePublishedAreWithheldAndTheRestShown() {
+        var before = new Microdata()
+                .add(30, 1, "NORTH", "FEMALE", "30-38")
+                .add(20, 1, "NORTH", "MALE", "30-38")
+                .add(25, 1, "NORTH", "FEMALE", "21-23")
+                .add(22, 1, "NORTH", "MALE", "21-23");
+        var byBand = requests(new String[] {"age-band:sex::"});
+        var first = published(before, byBand, List.of());
+        // one woman's band was 30-38, and is now known to be 21-23
+        var after = new Microdata()
+                .add(29, 1, "NORTH", "FEMALE", "30-38")
+                .add(20, 1, "NORTH", "MALE", "30-38")
+                .add(26, 1, "NORTH", "FEMALE", "21-23")
+                .add(22, 1, "NORTH", "MALE", "21-23");
+
+        var outcome = jointly(after, byBand, List.of(first));
+
+        var table = outcome.tables().getFirst();
+        int older = table.rowCategories().indexOf("30-38");
+        int younger = table.rowCategories().indexOf("21-23");
+        int women = table.columnCategories().indexOf("FEMALE");
+        int men = table.columnCategories().indexOf("MALE");
+        assertThat(table.cells().get(older).get(women)).isNull();
+        assertThat(table.cells().get(younger).get(women)).isNull();
+        assertThat(table.rowTotals().get(older)).isNull();
+        assertThat(table.rowTotals().get(younger)).isNull();
+        assertThat(table.cells().get(older).get(men)).isEqualTo(20L);
+        assertThat(table.cells().get(younger).get(men)).isEqualTo(22L);
+        assertThat(table.columnTotals().get(women)).isEqualTo(55L);
+        assertThat(outcome.cellsWithheld()).isEqualTo(4);
+        assertThat(outcome.withheld()).allSatisfy(reason -> assertThat(reason).contains("revised"));
+    }
+
     @Test
     void twoReleasesOfOnePeriodRecoverACellOfFourUnlessCheckedJointly() {
         var data = fourGirls();

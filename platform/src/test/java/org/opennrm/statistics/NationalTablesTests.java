@@ -100,6 +100,41 @@ class NationalTablesTests {
     }
 
     @Test
+    void theDashboardCrossesVulnerabilitiesAndRecruitmentInWords() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.of(2025, 2))
+                    .origin(region, "POLICE")
+                    .person(i % 2 == 0 ? "FEMALE" : "MALE", "21-23", false, "MDA")
+                    .vulnerabilities(Set.of("UNACCOMPANIED_CHILD"))
+                    .recruitment(Set.of("THROUGH_ONLINE_SOCIAL_NETWORKS"), Set.of("TIK_TOK", "TELEGRAM"))
+                    .build());
+        }
+
+        mvc.perform(get("/statistics")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .param("rows", "vulnerability")
+                        .param("columns", "recruitment-platform")
+                        .param("from", "2025-Q1")
+                        .param("to", "2025-Q1")
+                        .param("region", region))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"recruitment-method\"")))
+                .andExpect(content().string(containsString(">Unaccompanied child</")))
+                .andExpect(content().string(containsString(">Several</")));
+        mvc.perform(get("/api/v1/statistics/tables")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .param("rows", "recruitment-method")
+                        .param("columns", "recruitment-platform")
+                        .param("from", "2025-Q1")
+                        .param("to", "2025-Q1")
+                        .param("region", region))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rowCategories[0]").value("THROUGH_ONLINE_SOCIAL_NETWORKS"))
+                .andExpect(jsonPath("$.columnCategories[0]").value("MULTIPLE"))
+                .andExpect(jsonPath("$.cells[0][0]").value(12));
+    }
+
+    @Test
     void smallCountsAreSuppressedWithTheirReasons() throws Exception {
         standardFacts();
 

@@ -94,7 +94,7 @@ class StatisticsModuleTests {
     /** Each test starts from an empty module: the database is this class's own. */
     @BeforeEach
     void empty() {
-        jdbc.sql("truncate statistics.fact, statistics.encounter, statistics.encounter_case")
+        jdbc.sql("truncate statistics.fact, statistics.encounter, statistics.encounter_case, statistics.referral_case")
                 .update();
     }
 
@@ -147,6 +147,9 @@ class StatisticsModuleTests {
                 Set.of("A_AgricultureForestryAndFishing"),
                 "Familial",
                 Set.of("DEU"),
+                Set.of("DEBT", "MIGRANT_OR_REFUGEE"),
+                Set.of("ThroughOnlineSocialNetworks"),
+                Set.of("Telegram"),
                 true);
     }
 
@@ -172,6 +175,58 @@ class StatisticsModuleTests {
     }
 
     @Test
+    void aReferralCarriesItsVulnerabilitiesAndRecruitmentAsCodesCountedOncePerPerson(Scenario scenario) {
+        scenario.publish(opened(CaseId.of(UUID.randomUUID()), UUID.randomUUID(), SHELTER, YearMonth.of(2025, 5)))
+                .andWaitForStateChange(() -> facts("REFERRAL"), count -> count == 1);
+        var one = opened(CaseId.of(UUID.randomUUID()), UUID.randomUUID(), CLINIC, YearMonth.of(2025, 6));
+        scenario.publish(new CaseOpened(
+                        one.caseId(),
+                        one.personId(),
+                        CLINIC,
+                        AgeCategory.ADULT,
+                        Set.of("ForcedLabour"),
+                        one.referredIn(),
+                        "Masculine",
+                        AgeGroup.AGE_30_38,
+                        Set.of("UKR"),
+                        Set.of(),
+                        Set.of(),
+                        null,
+                        Set.of(),
+                        Set.of("DEBT"),
+                        Set.of("AtAPlaceOfBusiness"),
+                        Set.of("4Sale", "QZone"),
+                        true))
+                .andWaitForStateChange(() -> facts("REFERRAL"), count -> count == 2);
+        var stored = jdbc.sql("""
+                        select array_to_string(vulnerabilities, ',') || ' / ' || array_to_string(recruitment_methods, ',')
+                            || ' / ' || array_to_string(recruitment_platforms, ',')
+                        from statistics.fact where event_kind = 'REFERRAL' order by id""").query(String.class).list();
+        assertThat(stored)
+                .containsExactly(
+                        "DEBT,MIGRANT_OR_REFUGEE / THROUGH_ONLINE_SOCIAL_NETWORKS / TELEGRAM",
+                        "DEBT / AT_APLACE_OF_BUSINESS / 4_SALE,QZONE");
+        // two stated vulnerabilities are one person (MULTIPLE), so the table adds up to the two people referred
+        var byRegion = statistics.counted(
+                new TableRequest(Dimension.VULNERABILITY, Dimension.REGION, EventKind.REFERRAL, null, null, null),
+                Rounding.NONE);
+        assertThat(byRegion.counts().rows()).containsExactly("DEBT", "MULTIPLE");
+        assertThat(byRegion.counts().columns()).containsExactly("NORTH-REGION", "SOUTH-REGION");
+        assertThat(byRegion.counts().withTotals()[2][2]).isEqualTo(2);
+        var platforms = statistics.counted(
+                new TableRequest(
+                        Dimension.RECRUITMENT_PLATFORM,
+                        Dimension.RECRUITMENT_METHOD,
+                        EventKind.REFERRAL,
+                        null,
+                        null,
+                        null),
+                Rounding.NONE);
+        assertThat(platforms.counts().rows()).containsExactly("MULTIPLE", "TELEGRAM");
+        assertThat(platforms.counts().withTotals()[2][2]).isEqualTo(2);
+    }
+
+    @Test
     void forcedCriminalityAndOnlineScamCompoundsAreCountedAsFormsOfTheirOwn(Scenario scenario) {
         var opened = opened(CaseId.of(UUID.randomUUID()), UUID.randomUUID(), SHELTER, YearMonth.of(2025, 9));
         var scam = new CaseOpened(
@@ -188,6 +243,9 @@ class StatisticsModuleTests {
                 Set.of(),
                 null,
                 Set.of("KHM"),
+                Set.of(),
+                Set.of(),
+                Set.of(),
                 true);
         scenario.publish(scam)
                 .andWaitForStateChange(() -> facts("REFERRAL"), count -> count == 1)

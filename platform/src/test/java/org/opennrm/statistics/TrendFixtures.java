@@ -18,4 +18,28 @@ public final class TrendFixtures {
                     .build());
         }
     }
+
+    /**
+     * Records {@code count} referrals in {@code region}, month {@code month}, each with the vulnerabilities, recruitment
+     * method and platform given (codes as facts hold them: {@code DEBT}, {@code THROUGH_ONLINE_SOCIAL_NETWORKS},
+     * {@code TELEGRAM}; empty sets for not known).
+     */
+    public static void referrals(
+            NationalStatistics statistics,
+            String region,
+            YearMonth month,
+            int count,
+            Set<String> vulnerabilities,
+            Set<String> recruitmentMethods,
+            Set<String> recruitmentPlatforms) {
+        for (int i = 0; i < count; i++) {
+            statistics.record(Fact.of(EventKind.REFERRAL, month)
+                    .origin(region, "NGO")
+                    .person(i % 2 == 0 ? "FEMALE" : "MALE", "30-38", false, "UKR")
+                    .exploitationForms(Set.of("LABOUR"))
+                    .vulnerabilities(vulnerabilities)
+                    .recruitment(recruitmentMethods, recruitmentPlatforms)
+                    .build());
+        }
+    }
 }

@@ -17,6 +17,10 @@ import org.opennrm.cases.CaseId;
  * @param referredIn the month of the referral
  * @param ageGroup the age band on the day of referral, null when the age is not known
  * @param sectors HTCDS {@code vic_ForcedLabourIndustry} codes (ISIC sections)
+ * @param vulnerabilities the vulnerabilities stated ({@code org.opennrm.cases.Vulnerability} names such as
+ *     {@code DISABILITY}), never assumed
+ * @param recruitmentMethods HTCDS recruitment method codes ({@code ThroughOnlineSocialNetworks})
+ * @param recruitmentPlatforms HTCDS online recruitment platform codes ({@code Telegram})
  * @param statisticsConsent whether the person (or for a child, the guardian) agreed to use in statistics; false
  *     when it was declined or not recorded
  */
@@ -34,4 +38,7 @@ public record CaseOpened(
         Set<String> sectors,
         String recruiterRelationship,
         Set<String> exploitationCountries,
+        Set<String> vulnerabilities,
+        Set<String> recruitmentMethods,
+        Set<String> recruitmentPlatforms,
         boolean statisticsConsent) {}

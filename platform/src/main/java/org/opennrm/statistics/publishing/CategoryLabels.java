@@ -47,6 +47,19 @@ public class CategoryLabels {
             Map.entry("T", "T_ActivitiesOfHouseholdsAsEmployers"),
             Map.entry("U", "U_ActivitiesOfExtraterritorialOrganizations"));
 
+    /*
+     * HTCDS codes whose capitals a fact's code cannot give back (AtAPlaceOfBusiness is AT_APLACE_OF_BUSINESS, 4Sale
+     * 4_SALE): the fact's code and the HTCDS code its label lives under. CategoryLabelsTests checks every code of the
+     * recruitment lists the platform ships.
+     */
+    static final Map<String, String> HTCDS_SPELLINGS = Map.of(
+            "AT_APLACE_OF_BUSINESS", "AtAPlaceOfBusiness",
+            "THROUGH_ATELEVISION_ADVERT", "ThroughATelevisionAdvert",
+            "THROUGH_ANEWSPAPER_ADVERT", "ThroughANewspaperAdvert",
+            "4_SALE", "4Sale",
+            "QQ", "QQ",
+            "QZONE", "QZone");
+
     /* every country by its alpha-3 code, once: a table names a country in every header it heads */
     private static final Map<String, Locale> COUNTRIES = countries();
     private static final Pattern SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -89,6 +102,9 @@ public class CategoryLabels {
                     case "METHOD_OF_CONTROL" -> message("code.methodOfControl." + camel(category), locale, null);
                     case "RECRUITER_RELATIONSHIP" ->
                         message("code.recruiterRelationship." + camel(category), locale, null);
+                    case "VULNERABILITY" -> message("vulnerability." + category, locale, null);
+                    case "RECRUITMENT_METHOD" -> message("code.recruitmentMethod." + htcds(category), locale, null);
+                    case "RECRUITMENT_PLATFORM" -> message("code.recruitmentPlatform." + htcds(category), locale, null);
                     case "SECTOR" ->
                         ISIC_SECTIONS.containsKey(category)
                                 ? message("code.sector." + ISIC_SECTIONS.get(category), locale, null)
@@ -125,6 +141,10 @@ public class CategoryLabels {
 
     private String message(String key, Locale locale, String otherwise) {
         return messages.getMessage(key, null, otherwise, locale);
+    }
+
+    private static String htcds(String code) {
+        return HTCDS_SPELLINGS.getOrDefault(code, camel(code));
     }
 
     /** {@code FORCED_LABOUR} as the HTCDS code {@code ForcedLabour} it was made from. */
