@@ -20,6 +20,7 @@ import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.DecisionReviewed;
 import org.opennrm.cases.events.GuardianAppointed;
 import org.opennrm.cases.events.IdentificationDecided;
+import org.opennrm.cases.events.RecoveryPeriodGranted;
 
 /**
  * A person's case in the NRM. Opened by a referral (stage {@link Stage#REFERRED}, preliminary decision due in
@@ -443,6 +444,9 @@ public final class Case {
                 decidedOn.isBefore(referredOn) ? null : (int) ChronoUnit.DAYS.between(referredOn, decidedOn),
                 ageCategory,
                 referringOrganisationId));
+        if (startsRecovery) {
+            domainEvents.add(new RecoveryPeriodGranted(id, YearMonth.from(decidedOn), recoveryPeriodDays, ageCategory));
+        }
         touch(now);
         return decision;
     }

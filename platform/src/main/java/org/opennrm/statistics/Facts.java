@@ -30,10 +30,11 @@ class Facts {
                             referring_sector, sex, age_band, child, citizenship, exploitation_forms, decision_outcome,
                             days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
                             exploitation_countries, screening_suggestion, closure_reason, durable_solution,
-                            statistics_consent, consent_purpose, receiving_sector, override_ground)
+                            statistics_consent, consent_purpose, receiving_sector, override_ground, period_band)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
                             :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
-                            :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround)
+                            :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround,
+                            :periodBand)
                         """)
                 .param("kind", fact.kind().name())
                 .param("year", fact.month().getYear())
@@ -60,6 +61,7 @@ class Facts {
                 .param("purpose", fact.consentPurpose())
                 .param("receivingSector", fact.receivingSector())
                 .param("overrideGround", fact.overrideGround())
+                .param("periodBand", fact.periodBand())
                 .update();
     }
 
@@ -180,6 +182,7 @@ class Facts {
                         null,
                         null,
                         rs.getObject("statistics_consent", Boolean.class),
+                        null,
                         null,
                         null,
                         null))
