@@ -69,7 +69,8 @@ class ReturnsApi {
             @RequestParam(required = false) String forms,
             @RequestParam(required = false) String basis) {
         var form = new ReturnForm(template, year, forms, basis);
-        return returns.fill(returns.template(form.template()).id(), form.period(), form.rules());
+        var chosen = returns.template(form.template());
+        return returns.fill(chosen.id(), chosen.period(form.year()), form.rules());
     }
 
     @PostMapping
