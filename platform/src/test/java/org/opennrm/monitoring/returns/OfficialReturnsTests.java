@@ -334,6 +334,44 @@ class OfficialReturnsTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.template").value("tip"))
                 .andExpect(jsonPath("$.sections[0].key").value("sex"))
-                .andExpect(jsonPath("$.sections[0].total.count").value(registeredAprilToDecember));
+                .andExpect(jsonPath("$.sections[0].total.count").value(registeredAprilToDecember))
+                .andExpect(jsonPath("$.agencyFigures.year").value(year))
+                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(false))
+                .andExpect(
+                        jsonPath("$.agencyFigures.note").value(containsString("does not match the return's period")));
+    }
+
+    @Test
+    void theApiDraftCarriesTheAgenciesApprovedFiguresAsReportedFlaggedAsNotSent() throws Exception {
+        aYearOfFacts();
+        int version = approvedCourtFigures(year);
+
+        mvc.perform(get("/api/v1/returns/draft")
+                        .param("template", "eurostat")
+                        .param("year", Integer.toString(year))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections[0].key").value("registration"))
+                .andExpect(jsonPath("$.agencyFigures.year").value(year))
+                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(false))
+                .andExpect(jsonPath("$.agencyFigures.note").value(containsString("not sent with the return")))
+                .andExpect(jsonPath("$.agencyFigures.agencies[0].agency").value("POLICE"))
+                .andExpect(jsonPath("$.agencyFigures.agencies[0].approved").value(false))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].agency").value("COURTS"))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].approved").value(true))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].version").value(version))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].source")
+                        .value(containsString("as reported by the agency, version " + version + ", approved on ")))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[1].measure").value("PERSONS_CONVICTED"))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[1].count").value(5));
+        // the published return never carries them
+        var sent = SignedIn.as(sender, () -> returns.send(EurostatReturn.ID, year, CountingRules.DEFAULT));
+        SignedIn.as(approver, () -> returns.approve(sent.id()));
+        mvc.perform(get("/api/v1/returns/" + sent.id()).with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.agencyFigures").doesNotExist());
     }
 }
