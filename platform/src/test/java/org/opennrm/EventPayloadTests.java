@@ -106,6 +106,10 @@ class EventPayloadTests {
                         "org.opennrm.referrals.events",
                         "org.opennrm.assistance.events");
         assertThat(eventTypes()).hasSizeGreaterThanOrEqualTo(20);
+        // the facts GRETA asks for, announced as codes (checked component by component below)
+        assertThat(eventTypes())
+                .extracting(Class::getSimpleName)
+                .contains("RecoveryPeriodGranted", "ServiceResultRecorded", "NonPunishmentRecorded");
     }
 
     /** An event nobody listens to is either consumed where a user expects it counted, or not published at all. */

@@ -267,10 +267,17 @@ class PermissionMatrixTests {
         // closure and reopening by the NRM's case managers
         rule("(GET|POST) /assistance/cases/\\{id\\}/(closure|reopen)", "cases:write:all");
         rule("GET /assistance/reminders", "cases:read:all");
-        rule("POST /assistance/cases/\\{id\\}/services", "cases:write:all", "services:record:organisation");
+        // a service, and the decision on a permit applied for or compensation claimed
+        rule(
+                "POST /assistance/cases/\\{id\\}/services(/\\{serviceId\\}/result)?",
+                "cases:write:all",
+                "services:record:organisation");
         rule("POST /assistance/cases/.*", "cases:write:all");
         rule("GET /assistance/cases/.*", "cases:read:all", "services:record:organisation");
-        rule("POST /api/v1/assistance/cases/\\{id\\}/services", "cases:write:all", "services:record:organisation");
+        rule(
+                "POST /api/v1/assistance/cases/\\{id\\}/services(/\\{serviceId\\}/result)?",
+                "cases:write:all",
+                "services:record:organisation");
         rule("GET /api/v1/assistance/cases/.*", "cases:read:all", "services:record:organisation");
 
         // the national action plan: the co-ordinator drafts it, a lead organisation reports on the measures it leads

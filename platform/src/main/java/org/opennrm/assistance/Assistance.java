@@ -15,7 +15,9 @@ import org.opennrm.access.AuditTrail;
 import org.opennrm.access.Permission;
 import org.opennrm.access.Scope;
 import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.NonPunishmentRecorded;
 import org.opennrm.assistance.events.ServiceDelivered;
+import org.opennrm.assistance.events.ServiceResultRecorded;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseStatus;
@@ -170,17 +172,20 @@ public class Assistance {
         }
         var type = typeOf(form.type());
         if (form.startedOn() == null) {
-            throw new AssistanceRuleViolation("assist.startMissing", "Give the date the service started.");
+            throw new AssistanceRuleViolation("assist.startMissing", "Give the date the service started.", "startedOn");
         }
         if (form.endedOn() != null && form.endedOn().isBefore(form.startedOn())) {
-            throw new AssistanceRuleViolation("assist.endBeforeStart", "A service cannot end before it starts.");
-        }
-        if (type.residencePermit() && form.expiresOn() == null) {
             throw new AssistanceRuleViolation(
-                    "assist.expiryMissing", "A residence permit is recorded with its expiry date.");
+                    "assist.endBeforeStart", "A service cannot end before it starts.", "endedOn");
         }
-        if (type.residencePermit() && form.expiresOn().isBefore(form.startedOn())) {
-            throw new AssistanceRuleViolation("assist.expiryBeforeStart", "A permit cannot expire before it starts.");
+        var result = resultOf(type, form.result(), form.expiresOn());
+        if (result == ServiceResult.GRANTED && form.expiresOn() == null) {
+            throw new AssistanceRuleViolation(
+                    "assist.expiryMissing", "A residence permit is recorded with its expiry date.", "expiresOn");
+        }
+        if (result == ServiceResult.GRANTED && form.expiresOn().isBefore(form.startedOn())) {
+            throw new AssistanceRuleViolation(
+                    "assist.expiryBeforeStart", "A permit cannot expire before it starts.", "expiresOn");
         }
         var plan = store.plan(caseId)
                 .orElseThrow(() -> new AssistanceRuleViolation(
@@ -197,11 +202,128 @@ public class Assistance {
                 form.startedOn(),
                 form.endedOn(),
                 text(form.outcome(), 2000),
-                type.residencePermit() ? form.expiresOn() : null);
+                result == ServiceResult.GRANTED ? form.expiresOn() : null,
+                result);
         store.insertService(caseId, service, now(), actor.accountId());
-        audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "service=" + type);
-        events.publishEvent(new ServiceDelivered(caseId, type, YearMonth.from(service.startedOn())));
+        audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "service=" + type + (result == null ? "" : " " + result));
+        events.publishEvent(new ServiceDelivered(caseId, type, YearMonth.from(service.startedOn()), result));
         return service;
+    }
+
+    /**
+     * Records the decision on a residence permit applied for or compensation claimed: granted (a permit with its
+     * expiry date), awarded or refused. Only a pending application or claim can be decided, once; the decision is
+     * counted in the month it was taken.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyAuthority('cases:write:all','services:record:organisation')")
+    public DeliveredService recordResult(CaseId caseId, UUID serviceId, ResultForm form) {
+        var summary = summary(caseId);
+        var actor = actor();
+        if (!actor.can(Permission.CASES_WRITE, Scope.ALL) && !referredTo(caseId, actor)) {
+            throw new RecordNotFound("case", caseId);
+        }
+        var service = store.services(caseId).stream()
+                .filter(candidate -> candidate.id().equals(serviceId))
+                .findFirst()
+                .orElseThrow(() -> new RecordNotFound("service", serviceId));
+        if (summary.status() != CaseStatus.OPEN) {
+            throw new AssistanceRuleViolation(
+                    "assist.caseClosed", "The case is closed: reopen it to record assistance.");
+        }
+        if (service.result() == null || !service.result().pending()) {
+            throw new AssistanceRuleViolation(
+                    "assist.result.notPending", "Only a permit applied for or a claim made waits for a decision.");
+        }
+        ServiceResult result;
+        try {
+            result = form.result() == null || form.result().isBlank()
+                    ? null
+                    : ServiceResult.valueOf(form.result().strip());
+        } catch (IllegalArgumentException unknown) {
+            result = null;
+        }
+        if (result == null || !service.result().decisions().contains(result)) {
+            throw new AssistanceRuleViolation("assist.result.choose", "Choose the decision.", "result");
+        }
+        if (form.decidedOn() == null) {
+            throw new AssistanceRuleViolation(
+                    "assist.result.dateMissing", "Give the date of the decision.", "decidedOn");
+        }
+        if (form.decidedOn().isAfter(today()) || form.decidedOn().isBefore(service.startedOn())) {
+            throw new AssistanceRuleViolation(
+                    "assist.result.dateOutside",
+                    "The decision is dated between the application and today.",
+                    "decidedOn");
+        }
+        LocalDate expires = null;
+        if (result == ServiceResult.GRANTED) {
+            if (form.expiresOn() == null) {
+                throw new AssistanceRuleViolation(
+                        "assist.expiryMissing", "A residence permit is recorded with its expiry date.", "expiresOn");
+            }
+            if (form.expiresOn().isBefore(form.decidedOn())) {
+                throw new AssistanceRuleViolation(
+                        "assist.expiryBeforeStart", "A permit cannot expire before it starts.", "expiresOn");
+            }
+            expires = form.expiresOn();
+        }
+        if (!store.decideService(serviceId, service.result(), result, expires)) {
+            throw new AssistanceRuleViolation(
+                    "assist.result.notPending", "Only a permit applied for or a claim made waits for a decision.");
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "service=" + service.type() + " " + result);
+        events.publishEvent(
+                new ServiceResultRecorded(caseId, service.type(), result, YearMonth.from(form.decidedOn())));
+        return new DeliveredService(
+                service.id(),
+                service.planId(),
+                service.type(),
+                service.providerOrganisationId(),
+                service.startedOn(),
+                service.endedOn(),
+                service.outcome(),
+                expires,
+                result);
+    }
+
+    /**
+     * The result of a new service: asked for permits, compensation claims and safe returns, refused for other
+     * services. A permit recorded with its expiry date and no result is a permit granted (as permits were recorded
+     * before results were asked), and a compensation claim with no result is a claim made.
+     */
+    private static ServiceResult resultOf(ServiceType type, String word, LocalDate expiresOn) {
+        var allowed = ServiceResult.of(type);
+        if (word == null || word.isBlank()) {
+            if (type.residencePermit()) {
+                if (expiresOn != null) {
+                    return ServiceResult.GRANTED;
+                }
+                throw new AssistanceRuleViolation(
+                        "assist.result.permit",
+                        "Say whether the permit was applied for, granted or refused.",
+                        "result");
+            }
+            if (allowed.contains(ServiceResult.CLAIMED)) {
+                return ServiceResult.CLAIMED;
+            }
+            if (!allowed.isEmpty()) {
+                throw new AssistanceRuleViolation(
+                        "assist.result.return", "Say whether the risks of the return were assessed.", "result");
+            }
+            return null;
+        }
+        ServiceResult result;
+        try {
+            result = ServiceResult.valueOf(word.strip());
+        } catch (IllegalArgumentException unknown) {
+            result = null;
+        }
+        if (result == null || !allowed.contains(result)) {
+            throw new AssistanceRuleViolation(
+                    "assist.result.notForType", "This result does not belong to this type of service.", "result");
+        }
+        return result;
     }
 
     // --- non-punishment
@@ -211,18 +333,15 @@ public class Assistance {
     public void recordNonPunishment(CaseId caseId, NonPunishmentForm form) {
         summary(caseId);
         if (form.offence() == null || form.offence().isBlank()) {
-            throw new AssistanceRuleViolation("assist.offenceMissing", "Name the offence the principle applies to.");
+            throw new AssistanceRuleViolation(
+                    "assist.offenceMissing", "Name the offence the principle applies to.", "offence");
         }
-        store.insertNonPunishment(
-                caseId,
-                new NonPunishment(
-                        UUID.randomUUID(),
-                        text(form.offence(), 500),
-                        form.directResult(),
-                        text(form.note(), 2000),
-                        today()),
-                actor().accountId());
+        var record = new NonPunishment(
+                UUID.randomUUID(), text(form.offence(), 500), form.directResult(), text(form.note(), 2000), today());
+        store.insertNonPunishment(caseId, record, actor().accountId());
         audit.record(AuditAction.UPDATE, RECORD_TYPE, caseId, "non-punishment recorded");
+        events.publishEvent(new NonPunishmentRecorded(
+                caseId, record.directResultOfTrafficking(), YearMonth.from(record.recordedOn())));
     }
 
     // --- closure
@@ -279,13 +398,13 @@ public class Assistance {
 
     private static ServiceType typeOf(String word) {
         if (word == null || word.isBlank()) {
-            throw new AssistanceRuleViolation("assist.serviceTypeMissing", "Choose the type of service.");
+            throw new AssistanceRuleViolation("assist.serviceTypeMissing", "Choose the type of service.", "type");
         }
         try {
             return ServiceType.valueOf(word.strip());
         } catch (IllegalArgumentException e) {
             throw new AssistanceRuleViolation(
-                    "assist.serviceTypeUnknown", "This type of service is not in the catalogue.");
+                    "assist.serviceTypeUnknown", "This type of service is not in the catalogue.", "type");
         }
     }
 

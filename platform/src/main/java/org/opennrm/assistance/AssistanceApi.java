@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Assistance in JSON: the assistance file of a case, and services delivered. */
+/** Assistance in JSON: the assistance file of a case, services delivered, and decisions on permits and claims. */
 @RestController
 @RequestMapping("/api/v1/assistance/cases/{id}")
 class AssistanceApi {
@@ -34,5 +34,12 @@ class AssistanceApi {
     @PreAuthorize("hasAnyAuthority('cases:write:all','services:record:organisation')")
     DeliveredService recordService(@PathVariable UUID id, @RequestBody ServiceForm form) {
         return assistance.recordService(CaseId.of(id), form);
+    }
+
+    /** The decision on a permit applied for or a compensation claim: {@code {"result":"GRANTED",...}}. */
+    @PostMapping("/services/{serviceId}/result")
+    @PreAuthorize("hasAnyAuthority('cases:write:all','services:record:organisation')")
+    DeliveredService recordResult(@PathVariable UUID id, @PathVariable UUID serviceId, @RequestBody ResultForm form) {
+        return assistance.recordResult(CaseId.of(id), serviceId, form);
     }
 }

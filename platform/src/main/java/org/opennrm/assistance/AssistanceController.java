@@ -65,6 +65,7 @@ class AssistanceController {
         model.addAttribute("levels", NeedLevel.values());
         model.addAttribute("kinds", PlanItemKind.values());
         model.addAttribute("serviceTypes", ServiceType.values());
+        model.addAttribute("results", ServiceResult.values());
         model.addAttribute("names", organisationNames());
         return "assistance/assistance";
     }
@@ -97,6 +98,21 @@ class AssistanceController {
     @PreAuthorize(RECORD)
     String recordService(@PathVariable UUID id, @ModelAttribute ServiceForm form, RedirectAttributes redirect) {
         return act(id, redirect, "assist.flash.serviceRecorded", () -> assistance.recordService(CaseId.of(id), form));
+    }
+
+    @PostMapping("/cases/{id}/services/{serviceId}/result")
+    @PreAuthorize(RECORD)
+    String recordResult(
+            @PathVariable UUID id,
+            @PathVariable UUID serviceId,
+            @ModelAttribute ResultForm form,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("decidedService", serviceId);
+        return act(
+                id,
+                redirect,
+                "assist.flash.resultRecorded",
+                () -> assistance.recordResult(CaseId.of(id), serviceId, form));
     }
 
     @PostMapping("/cases/{id}/non-punishment")
@@ -185,6 +201,9 @@ class AssistanceController {
             redirect.addFlashAttribute("flash", done);
         } catch (AssistanceRuleViolation refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
+            if (refused.field() != null) {
+                redirect.addFlashAttribute("refusedField", refused.field());
+            }
         }
         return "redirect:/assistance/cases/" + id;
     }

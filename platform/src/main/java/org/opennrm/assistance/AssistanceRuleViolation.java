@@ -6,10 +6,22 @@ import org.opennrm.RuleViolation;
 public class AssistanceRuleViolation extends RuleViolation {
 
     private final String messageKey;
+    private final String field;
 
     AssistanceRuleViolation(String messageKey, String message) {
+        this(messageKey, message, null);
+    }
+
+    /** A refusal about one field of the form, so that the page shows the message next to it. */
+    AssistanceRuleViolation(String messageKey, String message, String field) {
         super(message);
         this.messageKey = messageKey;
+        this.field = field;
+    }
+
+    /** The form field the refusal is about, or null when it is about the whole request. */
+    public String field() {
+        return field;
     }
 
     public String messageKey() {

@@ -133,9 +133,9 @@ class AssistanceStore {
     void insertService(CaseId caseId, DeliveredService service, Instant at, UUID by) {
         jdbc.sql("""
                         insert into assistance.service (id, plan_id, case_id, type, provider_organisation_id, started_on,
-                            ended_on, outcome, expires_on, recorded_at, recorded_by)
+                            ended_on, outcome, expires_on, result, recorded_at, recorded_by)
                         values (:id, :planId, :caseId, :type, :provider, :startedOn, :endedOn, :outcome, :expiresOn,
-                            :at, :by)""")
+                            :result, :at, :by)""")
                 .param("id", service.id())
                 .param("planId", service.planId())
                 .param("caseId", caseId.value())
@@ -145,9 +145,28 @@ class AssistanceStore {
                 .param("endedOn", service.endedOn() == null ? null : Date.valueOf(service.endedOn()))
                 .param("outcome", protection.encrypt(service.outcome(), SERVICE_OUTCOME + service.id()))
                 .param("expiresOn", service.expiresOn() == null ? null : Date.valueOf(service.expiresOn()))
+                .param(
+                        "result",
+                        service.result() == null ? null : service.result().name())
                 .param("at", Timestamp.from(at))
                 .param("by", by)
                 .update();
+    }
+
+    /**
+     * Records the decision on a pending application or claim, only if it is still pending as read (two decisions at
+     * once: the second finds nothing to decide).
+     */
+    boolean decideService(UUID id, ServiceResult pending, ServiceResult result, LocalDate expiresOn) {
+        return jdbc.sql("""
+                        update assistance.service set result = :result, expires_on = :expiresOn
+                        where id = :id and result = :pending""")
+                        .param("id", id)
+                        .param("pending", pending.name())
+                        .param("result", result.name())
+                        .param("expiresOn", expiresOn == null ? null : Date.valueOf(expiresOn))
+                        .update()
+                == 1;
     }
 
     List<DeliveredService> services(CaseId caseId) {
@@ -170,6 +189,7 @@ class AssistanceStore {
     private DeliveredService service(java.sql.ResultSet rs) throws java.sql.SQLException {
         var ended = rs.getDate("ended_on");
         var expires = rs.getDate("expires_on");
+        var result = rs.getString("result");
         return new DeliveredService(
                 rs.getObject("id", UUID.class),
                 rs.getObject("plan_id", UUID.class),
@@ -178,7 +198,8 @@ class AssistanceStore {
                 rs.getDate("started_on").toLocalDate(),
                 ended == null ? null : ended.toLocalDate(),
                 protection.decrypt(rs.getString("outcome"), SERVICE_OUTCOME + rs.getObject("id", UUID.class)),
-                expires == null ? null : expires.toLocalDate());
+                expires == null ? null : expires.toLocalDate(),
+                result == null ? null : ServiceResult.valueOf(result));
     }
 
     void insertNonPunishment(CaseId caseId, NonPunishment record, UUID by) {

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A service delivered against a plan, by the organisation that recorded it: from when to when (open while
- * ongoing), with its outcome; a residence permit with its expiry date.
+ * ongoing), with its outcome in words; a residence permit with its expiry date; for a permit, a compensation claim
+ * or a safe return, its result as a code (null for other services and for services recorded before results were).
  */
 public record DeliveredService(
         UUID id,
@@ -15,7 +16,8 @@ public record DeliveredService(
         LocalDate startedOn,
         LocalDate endedOn,
         String outcome,
-        LocalDate expiresOn) {
+        LocalDate expiresOn,
+        ServiceResult result) {
 
     @Override
     public String toString() {

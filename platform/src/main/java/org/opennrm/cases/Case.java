@@ -21,6 +21,7 @@ import org.opennrm.cases.events.DecisionReviewed;
 import org.opennrm.cases.events.GuardianAppointed;
 import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.cases.events.ProfileChanged;
+import org.opennrm.cases.events.RecoveryPeriodGranted;
 
 /**
  * A person's case in the NRM. Opened by a referral (stage {@link Stage#REFERRED}, preliminary decision due in
@@ -449,6 +450,9 @@ public final class Case {
                 decidedOn.isBefore(referredOn) ? null : (int) ChronoUnit.DAYS.between(referredOn, decidedOn),
                 ageCategory,
                 referringOrganisationId));
+        if (startsRecovery) {
+            domainEvents.add(new RecoveryPeriodGranted(id, YearMonth.from(decidedOn), recoveryPeriodDays, ageCategory));
+        }
         touch(now);
         return decision;
     }

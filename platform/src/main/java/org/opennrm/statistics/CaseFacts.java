@@ -13,16 +13,17 @@ import org.opennrm.cases.events.DecisionReviewed;
 import org.opennrm.cases.events.GuardianAppointed;
 import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.cases.events.ProfileChanged;
+import org.opennrm.cases.events.RecoveryPeriodGranted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts what happens to cases from the cases module's events: referrals (a case opened) with the person's coded
  * characteristics and trafficking profile, anonymous notifications, identification decisions with the days they
- * took, their reviews, consents given and withdrawn, guardians appointed, age assessments, assistance started,
- * closures with their reason and reopenings, and profiles changed after the referral (the referral's fact takes the new
- * codes). The events name cases by id; no id is kept in a fact (only {@code statistics.referral_case} links a case to
- * its referral's fact, for profile changes).
+ * took, recovery and reflection periods granted with their length, their reviews, consents given and withdrawn,
+ * guardians appointed, age assessments, assistance started, closures with their reason and reopenings, and profiles
+ * changed after the referral (the referral's fact takes the new codes). The events name cases by id; no id is kept in
+ * a fact (only {@code statistics.referral_case} links a case to its referral's fact, for profile changes).
  */
 @Component
 class CaseFacts {
@@ -101,6 +102,14 @@ class CaseFacts {
         statistics.record(Fact.of(EventKind.IDENTIFICATION_DECISION, decided.decidedIn())
                 .child(child(decided.ageCategory()))
                 .decision(decided.outcome().name(), decided.daysSinceReferral())
+                .build());
+    }
+
+    @ApplicationModuleListener
+    void on(RecoveryPeriodGranted granted) {
+        statistics.record(Fact.of(EventKind.RECOVERY_PERIOD_GRANTED, granted.grantedIn())
+                .child(child(granted.ageCategory()))
+                .periodBand(Fact.periodBand(granted.days()))
                 .build());
     }
 

@@ -22,5 +22,11 @@ public enum EventKind {
     SERVICE_REFERRAL_DECLINED,
     SERVICE_REFERRAL_WITHDRAWN,
     SERVICE_REFERRAL_COMPLETED,
-    CASE_TRANSFERRED
+    CASE_TRANSFERRED,
+    /* a positive preliminary decision granted a recovery and reflection period, counted with its length band */
+    RECOVERY_PERIOD_GRANTED,
+    /* a decision on a residence permit applied for or compensation claimed (granted, awarded, refused) */
+    SERVICE_RESULT,
+    /* an offence recorded under the non-punishment principle */
+    NON_PUNISHMENT
 }

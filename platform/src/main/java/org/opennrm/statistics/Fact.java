@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * @param ageBand one of {@link #AGE_BANDS} (the CTDC bands)
  * @param child true for a child, false for an adult, null when not known
  * @param citizenship ISO 3166-1 alpha-3
+ * @param decisionOutcome for identification decisions and reviews: the outcome; for services delivered and decisions
+ *     on them: the result of a permit, a compensation claim or a safe return ({@code GRANTED}, {@code SAFETY_ASSESSED}
+ *     ...); for non-punishment: {@code DIRECT_RESULT} or {@code NOT_DIRECT_RESULT}
  * @param daysToDecision for identification decisions: days from referral to decision
  * @param sectors ISIC sections (one capital letter each) where the person was exploited
  * @param exploitationCountries ISO 3166-1 alpha-3
@@ -31,6 +34,7 @@ import java.util.regex.Pattern;
  * @param vulnerabilities for referrals: the vulnerabilities stated ({@code DEBT}, {@code CARE_LEAVER} ...)
  * @param recruitmentMethods for referrals: HTCDS recruitment methods as codes ({@code THROUGH_ONLINE_SOCIAL_NETWORKS})
  * @param recruitmentPlatforms for referrals: online recruitment platforms as codes ({@code TELEGRAM})
+ * @param periodBand for recovery and reflection periods granted: the length, one of {@link #PERIOD_BANDS}
  */
 public record Fact(
         EventKind kind,
@@ -59,7 +63,26 @@ public record Fact(
         String screeningChecklistVersion,
         Set<String> vulnerabilities,
         Set<String> recruitmentMethods,
-        Set<String> recruitmentPlatforms) {
+        Set<String> recruitmentPlatforms,
+        String periodBand) {
+
+    /** The lengths of recovery and reflection periods counted apart (calendar days, both ends included). */
+    public static final List<String> PERIOD_BANDS =
+            List.of("DAYS_UP_TO_30", "DAYS_31_TO_60", "DAYS_61_TO_90", "DAYS_91_TO_180", "DAYS_OVER_180");
+
+    /** The band of a recovery and reflection period of so many days. */
+    public static String periodBand(int days) {
+        if (days <= 30) {
+            return "DAYS_UP_TO_30";
+        }
+        if (days <= 60) {
+            return "DAYS_31_TO_60";
+        }
+        if (days <= 90) {
+            return "DAYS_61_TO_90";
+        }
+        return days <= 180 ? "DAYS_91_TO_180" : "DAYS_OVER_180";
+    }
 
     /** The age bands of the CTDC global dataset, so that national and global figures line up. */
     public static final List<String> AGE_BANDS =
@@ -97,6 +120,9 @@ public record Fact(
         code("receiving sector", receivingSector, CODE);
         code("override ground", overrideGround, CODE);
         code("checklist version", screeningChecklistVersion, CHECKLIST_VERSION);
+        if (periodBand != null && !PERIOD_BANDS.contains(periodBand)) {
+            throw new IllegalArgumentException("period band must be one of " + PERIOD_BANDS);
+        }
         methodsOfControl = methodsOfControl == null ? Set.of() : Set.copyOf(methodsOfControl);
         methodsOfControl.forEach(method -> code("method of control", method, CODE));
         sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
@@ -140,7 +166,8 @@ public record Fact(
                 screeningChecklistVersion,
                 vulnerabilities,
                 recruitmentMethods,
-                recruitmentPlatforms);
+                recruitmentPlatforms,
+                periodBand);
     }
 
     /**
@@ -180,6 +207,7 @@ public record Fact(
         private Set<String> vulnerabilities = Set.of();
         private Set<String> recruitmentMethods = Set.of();
         private Set<String> recruitmentPlatforms = Set.of();
+        private String periodBand;
 
         private Builder(EventKind kind, YearMonth month) {
             this.kind = kind;
@@ -280,6 +308,11 @@ public record Fact(
             return this;
         }
 
+        Builder periodBand(String periodBand) {
+            this.periodBand = periodBand;
+            return this;
+        }
+
         Fact build() {
             return new Fact(
                     kind,
@@ -308,7 +341,8 @@ public record Fact(
                     screeningChecklistVersion,
                     vulnerabilities,
                     recruitmentMethods,
-                    recruitmentPlatforms);
+                    recruitmentPlatforms,
+                    periodBand);
         }
     }
 

@@ -32,11 +32,12 @@ class Facts {
                             days_to_decision, service_type, methods_of_control, sectors, recruiter_relationship,
                             exploitation_countries, screening_suggestion, closure_reason, durable_solution,
                             statistics_consent, consent_purpose, receiving_sector, override_ground,
-                            screening_checklist_version, vulnerabilities, recruitment_methods, recruitment_platforms)
+                            screening_checklist_version, vulnerabilities, recruitment_methods, recruitment_platforms,
+                            period_band)
                         values (:kind, :year, :quarter, :month, :region, :sector, :sex, :ageBand, :child, :citizenship,
                             :forms, :outcome, :days, :service, :methods, :sectors, :recruiter, :countries, :suggestion,
                             :closure, :solution, :consent, :purpose, :receivingSector, :overrideGround,
-                            :checklistVersion, :vulnerabilities, :recruitmentMethods, :recruitmentPlatforms)
+                            :checklistVersion, :vulnerabilities, :recruitmentMethods, :recruitmentPlatforms, :periodBand)
                         returning id
                         """)
                 .param("kind", fact.kind().name())
@@ -65,6 +66,7 @@ class Facts {
                 .param("receivingSector", fact.receivingSector())
                 .param("overrideGround", fact.overrideGround())
                 .param("checklistVersion", fact.screeningChecklistVersion())
+                .param("periodBand", fact.periodBand())
                 .param("vulnerabilities", sorted(fact.vulnerabilities()))
                 .param("recruitmentMethods", sorted(fact.recruitmentMethods()))
                 .param("recruitmentPlatforms", sorted(fact.recruitmentPlatforms()))
@@ -232,7 +234,8 @@ class Facts {
                         null,
                         codes(rs.getArray("vulnerabilities")),
                         codes(rs.getArray("recruitment_methods")),
-                        codes(rs.getArray("recruitment_platforms"))))
+                        codes(rs.getArray("recruitment_platforms")),
+                        null))
                 .list();
     }
 

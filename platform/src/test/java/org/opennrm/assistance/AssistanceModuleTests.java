@@ -22,7 +22,9 @@ import org.opennrm.access.AuditTrail;
 import org.opennrm.access.IdentityProtection;
 import org.opennrm.access.Role;
 import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.NonPunishmentRecorded;
 import org.opennrm.assistance.events.ServiceDelivered;
+import org.opennrm.assistance.events.ServiceResultRecorded;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseStatus;
@@ -149,6 +151,20 @@ class AssistanceModuleTests {
                                 new ServiceForm(
                                         "TEMPORARY_RESIDENCE_PERMIT", LocalDate.of(2026, 3, 2), null, null, null))))
                 .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("applied for, granted or refused");
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.recordService(
+                                caseId,
+                                new ServiceForm(
+                                        "TEMPORARY_RESIDENCE_PERMIT",
+                                        LocalDate.of(2026, 3, 2),
+                                        null,
+                                        null,
+                                        null,
+                                        "GRANTED"))))
+                .isInstanceOf(AssistanceRuleViolation.class)
                 .hasMessageContaining("expiry");
         assertThatThrownBy(() -> SignedIn.as(
                         Role.CASE_MANAGER,
@@ -159,6 +175,111 @@ class AssistanceModuleTests {
                 .hasMessageContaining("catalogue");
 
         assertThat(servicesOf(caseId)).isZero();
+    }
+
+    @Test
+    void aPermitAppliedForIsGrantedLaterAndBothAreAnnouncedAsCodes(PublishedEvents events) {
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+        var permit = SignedIn.as(
+                Role.CASE_MANAGER,
+                NRM_OFFICE,
+                () -> assistance.recordService(
+                        caseId,
+                        new ServiceForm(
+                                "TEMPORARY_RESIDENCE_PERMIT", LocalDate.of(2026, 1, 5), null, null, null, "APPLIED")));
+        assertThat(permit.result()).isEqualTo(ServiceResult.APPLIED);
+        assertThat(permit.expiresOn()).isNull();
+
+        // a decision needs its result, its date and, for a permit granted, the expiry date: each on its field
+        assertThatThrownBy(() -> decide(permit.id(), new ResultForm("AWARDED", LocalDate.of(2026, 2, 1), null)))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .extracting(refused -> ((AssistanceRuleViolation) refused).field())
+                .isEqualTo("result");
+        assertThatThrownBy(() -> decide(permit.id(), new ResultForm("GRANTED", null, LocalDate.of(2027, 2, 1))))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .extracting(refused -> ((AssistanceRuleViolation) refused).field())
+                .isEqualTo("decidedOn");
+        assertThatThrownBy(() -> decide(permit.id(), new ResultForm("GRANTED", LocalDate.of(2026, 2, 1), null)))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .extracting(refused -> ((AssistanceRuleViolation) refused).field())
+                .isEqualTo("expiresOn");
+        assertThat(resultOf(permit.id())).isEqualTo("APPLIED");
+
+        var granted =
+                decide(permit.id(), new ResultForm("GRANTED", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 2, 1)));
+        assertThat(granted.result()).isEqualTo(ServiceResult.GRANTED);
+        assertThat(resultOf(permit.id())).isEqualTo("GRANTED");
+        // decided once: a second decision finds nothing pending
+        assertThatThrownBy(() -> decide(permit.id(), new ResultForm("REFUSED", LocalDate.of(2026, 2, 2), null)))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("waits for a decision");
+
+        assertThat(events.ofType(ServiceDelivered.class))
+                .containsExactly(new ServiceDelivered(
+                        caseId, ServiceType.TEMPORARY_RESIDENCE_PERMIT, YearMonth.of(2026, 1), ServiceResult.APPLIED));
+        assertThat(events.ofType(ServiceResultRecorded.class))
+                .containsExactly(new ServiceResultRecorded(
+                        caseId, ServiceType.TEMPORARY_RESIDENCE_PERMIT, ServiceResult.GRANTED, YearMonth.of(2026, 2)));
+    }
+
+    @Test
+    void aReturnSaysWhetherItsRisksWereAssessedAndOtherServicesTakeNoResult() {
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+
+        assertThatThrownBy(() ->
+                        record(new ServiceForm("SAFE_VOLUNTARY_RETURN", LocalDate.of(2026, 3, 2), null, null, null)))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("risks of the return");
+        assertThatThrownBy(() ->
+                        record(new ServiceForm("MEDICAL_CARE", LocalDate.of(2026, 3, 2), null, null, null, "GRANTED")))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .extracting(refused -> ((AssistanceRuleViolation) refused).field())
+                .isEqualTo("result");
+        assertThat(servicesOf(caseId)).isZero();
+
+        var returned = record(new ServiceForm(
+                "SAFE_VOLUNTARY_RETURN", LocalDate.of(2026, 3, 2), null, null, null, "SAFETY_ASSESSED"));
+        var claim =
+                record(new ServiceForm("COMPENSATION_CLAIM_STATE_FUND", LocalDate.of(2026, 3, 2), null, null, null));
+        var permit = record(new ServiceForm(
+                "PERMANENT_RESIDENCE_PERMIT", LocalDate.of(2026, 3, 2), null, null, LocalDate.of(2031, 3, 2)));
+
+        assertThat(returned.result()).isEqualTo(ServiceResult.SAFETY_ASSESSED);
+        assertThat(claim.result()).isEqualTo(ServiceResult.CLAIMED);
+        assertThat(permit.result()).isEqualTo(ServiceResult.GRANTED);
+        // a return is not decided later
+        assertThatThrownBy(() -> decide(returned.id(), new ResultForm("GRANTED", LocalDate.of(2026, 3, 3), null)))
+                .isInstanceOf(AssistanceRuleViolation.class)
+                .hasMessageContaining("waits for a decision");
+    }
+
+    @Test
+    void nonPunishmentIsAnnouncedWithoutTheOffence(PublishedEvents events) {
+        SignedIn.run(
+                Role.CASE_MANAGER,
+                NRM_OFFICE,
+                () -> assistance.recordNonPunishment(
+                        caseId, new NonPunishmentForm("Use of a forged document", true, null)));
+
+        assertThat(events.ofType(NonPunishmentRecorded.class)).singleElement().satisfies(announced -> {
+            assertThat(announced.directResultOfTrafficking()).isTrue();
+            assertThat(announced.toString()).doesNotContain("forged");
+        });
+    }
+
+    private DeliveredService record(ServiceForm form) {
+        return SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.recordService(caseId, form));
+    }
+
+    private DeliveredService decide(UUID serviceId, ResultForm form) {
+        return SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.recordResult(caseId, serviceId, form));
+    }
+
+    private String resultOf(UUID serviceId) {
+        return jdbc.sql("select result from assistance.service where id = :id")
+                .param("id", serviceId)
+                .query(String.class)
+                .single();
     }
 
     @Test

@@ -168,6 +168,10 @@ class AssistanceTests {
                 "assist.endBeforeStart");
         assertRefused(
                 () -> assistance.recordService(caseId, service("TEMPORARY_RESIDENCE_PERMIT", today, null, null)),
+                "assist.result.permit");
+        assertRefused(
+                () -> assistance.recordService(
+                        caseId, new ServiceForm("TEMPORARY_RESIDENCE_PERMIT", today, null, null, null, "GRANTED")),
                 "assist.expiryMissing");
         assertRefused(
                 () -> assistance.recordService(caseId, service("MEDICAL_CARE", null, null, null)),

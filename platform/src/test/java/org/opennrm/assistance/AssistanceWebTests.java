@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -277,5 +278,73 @@ class AssistanceWebTests {
                 .query(Integer.class)
                 .single();
         assertThat(cooperationNo).isEqualTo(1);
+    }
+
+    @Test
+    void aPermitAppliedForIsDecidedThroughTheApiAndEveryRefusalIsAProblemOrAFieldMessage() throws Exception {
+        var caseId = referredCase();
+        var today = LocalDate.now(clock);
+        mvc.perform(post("/assistance/cases/{id}/plan", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf()))
+                .andExpect(flash().attribute("flash", "assist.flash.planOpened"));
+        // the page: a permit without its result is refused with the message on the result field
+        mvc.perform(post("/assistance/cases/{id}/services", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .param("type", "PERMANENT_RESIDENCE_PERMIT")
+                        .param("startedOn", today.toString()))
+                .andExpect(flash().attribute("refused", "assist.result.permit"))
+                .andExpect(flash().attribute("refusedField", "result"));
+
+        String created = mvc.perform(post("/api/v1/assistance/cases/{id}/services", caseId.value())
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"TEMPORARY_RESIDENCE_PERMIT\",\"startedOn\":\"" + today
+                                + "\",\"result\":\"APPLIED\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.result").value("APPLIED"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String serviceId = created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        String decide = "/api/v1/assistance/cases/{id}/services/{serviceId}/result";
+
+        mvc.perform(post(decide, caseId.value(), serviceId)
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"AWARDED\",\"decidedOn\":\"" + today + "\"}"))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("Choose the decision")));
+        mvc.perform(post(decide, caseId.value(), serviceId)
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"GRANTED\",\"decidedOn\":\"yesterday\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post(decide, caseId.value(), serviceId)
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"GRANTED\",\"decidedOn\":\"" + today + "\",\"expiresOn\":\""
+                                + today.plusYears(1) + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.result").value("GRANTED"))
+                .andExpect(jsonPath("$.expiresOn").value(today.plusYears(1).toString()));
+        // decided once: the page says so
+        mvc.perform(post("/assistance/cases/{id}/services/{serviceId}/result", caseId.value(), serviceId)
+                        .with(as(Role.CASE_MANAGER, office))
+                        .with(csrf())
+                        .param("result", "REFUSED")
+                        .param("decidedOn", today.toString()))
+                .andExpect(flash().attribute("refused", "assist.result.notPending"));
+        mvc.perform(get("/assistance/cases/{id}", caseId.value()).with(as(Role.CASE_MANAGER, office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"result-" + serviceId + "\"")))
+                .andExpect(content().string(not(containsString("id=\"decide-" + serviceId + "\""))));
     }
 }

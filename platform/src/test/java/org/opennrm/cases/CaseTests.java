@@ -15,6 +15,7 @@ import org.opennrm.cases.events.CaseReopened;
 import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.cases.events.ProfileChanged;
+import org.opennrm.cases.events.RecoveryPeriodGranted;
 
 class CaseTests {
 
@@ -107,6 +108,11 @@ class CaseTests {
                     assertThat(decided.outcome()).isEqualTo(DecisionOutcome.PRESUMED_VICTIM);
                     assertThat(decided.startsRecoveryPeriod()).isTrue();
                 });
+        assertThat(openCase.domainEvents())
+                .filteredOn(RecoveryPeriodGranted.class::isInstance)
+                .singleElement()
+                .isEqualTo(new RecoveryPeriodGranted(
+                        openCase.id(), java.time.YearMonth.from(DECIDED), 30, openCase.ageCategory()));
     }
 
     @Test
@@ -116,6 +122,7 @@ class CaseTests {
         assertThat(openCase.stage()).isEqualTo(Stage.PRELIMINARY_DECISION);
         assertThat(openCase.nextDueOn()).isNull();
         assertThat(openCase.recoveryEndsOn()).isNull();
+        assertThat(openCase.domainEvents()).noneMatch(RecoveryPeriodGranted.class::isInstance);
         assertThat(openCase.protectionFromRemoval()).isFalse();
     }
 
@@ -324,6 +331,11 @@ class CaseTests {
         assertThat(openCase.stage()).isEqualTo(Stage.RECOVERY_PERIOD);
         assertThat(openCase.recoveryEndsOn()).isEqualTo(DECIDED.plusDays(5).plusDays(45));
         assertThat(openCase.reviewOf(negative)).isPresent();
+        assertThat(openCase.domainEvents())
+                .filteredOn(RecoveryPeriodGranted.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(RecoveryPeriodGranted.class, granted -> assertThat(granted.days())
+                        .isEqualTo(45));
     }
 
     @Test

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.assistance.DurableSolution;
+import org.opennrm.assistance.ServiceResult;
 import org.opennrm.assistance.ServiceType;
 import org.opennrm.assistance.events.DurableSolutionReached;
+import org.opennrm.assistance.events.NonPunishmentRecorded;
 import org.opennrm.assistance.events.ServiceDelivered;
+import org.opennrm.assistance.events.ServiceResultRecorded;
 import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.CaseId;
@@ -34,6 +37,7 @@ import org.opennrm.cases.events.ConsentWithdrawn;
 import org.opennrm.cases.events.DecisionReviewed;
 import org.opennrm.cases.events.GuardianAppointed;
 import org.opennrm.cases.events.IdentificationDecided;
+import org.opennrm.cases.events.RecoveryPeriodGranted;
 import org.opennrm.linkage.LinkageRuns;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
@@ -347,6 +351,36 @@ class StatisticsModuleTests {
                 .containsEntry("service_type", "MEDICAL_CARE")
                 .containsEntry("period_month", 7);
         assertThat(rows("DURABLE_SOLUTION").getFirst()).containsEntry("durable_solution", "INTEGRATION_IN_COUNTRY");
+    }
+
+    @Test
+    void recoveryPeriodsPermitDecisionsReturnsAndNonPunishmentAreCountedAsCodes(Scenario scenario) {
+        var caseId = CaseId.of(UUID.randomUUID());
+        scenario.publish(new RecoveryPeriodGranted(caseId, YearMonth.of(2024, 5), 45, AgeCategory.CHILD))
+                .andWaitForStateChange(() -> facts("RECOVERY_PERIOD_GRANTED"), count -> count == 1);
+        scenario.publish(new ServiceDelivered(
+                        caseId, ServiceType.TEMPORARY_RESIDENCE_PERMIT, YearMonth.of(2024, 6), ServiceResult.APPLIED))
+                .andWaitForStateChange(() -> facts("SERVICE_DELIVERED"), count -> count == 1);
+        scenario.publish(new ServiceResultRecorded(
+                        caseId, ServiceType.TEMPORARY_RESIDENCE_PERMIT, ServiceResult.GRANTED, YearMonth.of(2024, 9)))
+                .andWaitForStateChange(() -> facts("SERVICE_RESULT"), count -> count == 1);
+        scenario.publish(new NonPunishmentRecorded(caseId, true, YearMonth.of(2024, 7)))
+                .andWaitForStateChange(() -> facts("NON_PUNISHMENT"), count -> count == 1);
+
+        assertThat(rows("RECOVERY_PERIOD_GRANTED").getFirst())
+                .containsEntry("period_band", "DAYS_31_TO_60")
+                .containsEntry("child", true)
+                .containsEntry("period_month", 5);
+        assertThat(rows("SERVICE_DELIVERED").getFirst())
+                .containsEntry("service_type", "TEMPORARY_RESIDENCE_PERMIT")
+                .containsEntry("decision_outcome", "APPLIED");
+        assertThat(rows("SERVICE_RESULT").getFirst())
+                .containsEntry("service_type", "TEMPORARY_RESIDENCE_PERMIT")
+                .containsEntry("decision_outcome", "GRANTED")
+                .containsEntry("period_month", 9);
+        assertThat(rows("NON_PUNISHMENT").getFirst()).containsEntry("decision_outcome", "DIRECT_RESULT");
+        assertThat(List.of(Fact.periodBand(30), Fact.periodBand(31), Fact.periodBand(90), Fact.periodBand(181)))
+                .containsExactly("DAYS_UP_TO_30", "DAYS_31_TO_60", "DAYS_61_TO_90", "DAYS_OVER_180");
     }
 
     @Test

@@ -29,6 +29,7 @@ enum Agency {
             EurostatReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
             UnodcReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
             GretaReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
+            TipReturn.ID, List.of(POLICE, PROSECUTION, COURTS),
             Sdg1622Return.ID, List.of(),
             UkNrmQuarterlyTable.ID, List.of());
 

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
  * as the facts hold them: presumed victims (everyone registered: referred into the NRM or notified anonymously) by
  * sex, child or adult, citizenship (the reporting country or another), form of exploitation and where the person was
  * exploited (in the reporting country, abroad, or both: internal and transnational trafficking); persons formally
- * identified by child or adult; and the services GRETA asks about (residence permits, compensation claims, safe
- * voluntary return) by type. The questionnaire's statistical list is still to be confirmed against its text, and the
+ * identified by child or adult; the services GRETA asks about (residence permits, compensation claims, safe
+ * voluntary return) by type; recovery and reflection periods granted by length; residence permits applied for,
+ * granted and refused; compensation claimed and awarded; non-punishment applied; returns with or without a safety
+ * assessment. The questionnaire's statistical list is still to be confirmed against its text, and the
  * coverage statement says so.
  */
 @Component
@@ -31,6 +33,23 @@ class GretaReturn implements ReturnTemplate {
             "SAFE_VOLUNTARY_RETURN");
 
     static final String SERVICE_DELIVERED = "SERVICE_DELIVERED";
+    static final String SERVICE_RESULT = "SERVICE_RESULT";
+    static final String RECOVERY_PERIOD_GRANTED = "RECOVERY_PERIOD_GRANTED";
+    static final String NON_PUNISHMENT = "NON_PUNISHMENT";
+
+    static final List<String> PERMITS = List.of("TEMPORARY_RESIDENCE_PERMIT", "PERMANENT_RESIDENCE_PERMIT");
+    static final List<String> COMPENSATION = List.of("COMPENSATION_CLAIM_OFFENDER", "COMPENSATION_CLAIM_STATE_FUND");
+    static final String RETURN = "SAFE_VOLUNTARY_RETURN";
+
+    /** The lengths of recovery and reflection periods, as statistics counts them (statistics.Fact.PERIOD_BANDS). */
+    static final List<String> PERIOD_BANDS =
+            List.of("DAYS_UP_TO_30", "DAYS_31_TO_60", "DAYS_61_TO_90", "DAYS_91_TO_180", "DAYS_OVER_180");
+
+    static final String GRANTED = "GRANTED";
+    static final String REFUSED = "REFUSED";
+    static final String AWARDED = "AWARDED";
+    static final List<String> RETURN_ASSESSMENT = List.of("SAFETY_ASSESSED", "NOT_SAFETY_ASSESSED");
+    static final List<String> NON_PUNISHMENT_GROUNDS = List.of("DIRECT_RESULT", "NOT_DIRECT_RESULT");
 
     @Override
     public String id() {
@@ -40,7 +59,13 @@ class GretaReturn implements ReturnTemplate {
     @Override
     public Set<String> events() {
         return Set.of(
-                Codings.REFERRAL, Codings.ANONYMOUS_NOTIFICATION, Codings.IDENTIFICATION_DECISION, SERVICE_DELIVERED);
+                Codings.REFERRAL,
+                Codings.ANONYMOUS_NOTIFICATION,
+                Codings.IDENTIFICATION_DECISION,
+                SERVICE_DELIVERED,
+                SERVICE_RESULT,
+                RECOVERY_PERIOD_GRANTED,
+                NON_PUNISHMENT);
     }
 
     @Override
@@ -114,6 +139,80 @@ class GretaReturn implements ReturnTemplate {
                 Breakdown.single(FactGroup::serviceType),
                 SERVICES,
                 true));
+        String between = period.first() + " to " + period.last();
+        var recovery = of(facts, period, RECOVERY_PERIOD_GRANTED, group -> true);
+        sections.add(Breakdown.of(
+                "recovery-periods",
+                "length of the period",
+                "recovery and reflection periods granted (positive preliminary decisions), " + between,
+                recovery,
+                Breakdown.single(FactGroup::periodBand),
+                PERIOD_BANDS,
+                true));
+        sections.add(Breakdown.of(
+                "recovery-periods-age",
+                "age group",
+                "recovery and reflection periods granted (positive preliminary decisions), " + between,
+                recovery,
+                Breakdown.single(Codings::ageGroup),
+                List.of(Codings.CHILD, Codings.ADULT),
+                true));
+        sections.add(Breakdown.of(
+                "permits-applied",
+                "kind of permit",
+                "residence permits applied for (every permit recorded, whatever its result), " + between,
+                of(facts, period, SERVICE_DELIVERED, group -> PERMITS.contains(group.serviceType())),
+                Breakdown.single(FactGroup::serviceType),
+                PERMITS,
+                true));
+        sections.add(Breakdown.of(
+                "permits-granted",
+                "kind of permit",
+                "residence permits granted (recorded as granted, or granted later on an application), " + between,
+                decided(facts, period, PERMITS, GRANTED),
+                Breakdown.single(FactGroup::serviceType),
+                PERMITS,
+                true));
+        sections.add(Breakdown.of(
+                "permits-refused",
+                "kind of permit",
+                "residence permits refused, " + between,
+                decided(facts, period, PERMITS, REFUSED),
+                Breakdown.single(FactGroup::serviceType),
+                PERMITS,
+                true));
+        sections.add(Breakdown.of(
+                "compensation-claimed",
+                "kind of claim",
+                "compensation claimed (every claim recorded, whatever its result), " + between,
+                of(facts, period, SERVICE_DELIVERED, group -> COMPENSATION.contains(group.serviceType())),
+                Breakdown.single(FactGroup::serviceType),
+                COMPENSATION,
+                true));
+        sections.add(Breakdown.of(
+                "compensation-granted",
+                "kind of claim",
+                "compensation awarded (recorded as awarded, or awarded later on a claim), " + between,
+                decided(facts, period, COMPENSATION, AWARDED),
+                Breakdown.single(FactGroup::serviceType),
+                COMPENSATION,
+                true));
+        sections.add(Breakdown.of(
+                "non-punishment",
+                "ground recorded",
+                "offences to which the non-punishment principle was applied, " + between,
+                of(facts, period, NON_PUNISHMENT, group -> true),
+                Breakdown.single(FactGroup::decisionOutcome),
+                NON_PUNISHMENT_GROUNDS,
+                true));
+        sections.add(Breakdown.of(
+                "returns",
+                "assessment of the risks of return",
+                "safe voluntary returns arranged through an assistance plan, " + between,
+                of(facts, period, SERVICE_DELIVERED, group -> RETURN.equals(group.serviceType())),
+                Breakdown.single(FactGroup::decisionOutcome),
+                RETURN_ASSESSMENT,
+                true));
         List<String> coverage = new ArrayList<>();
         coverage.add("Counting rules: " + rules.describe() + ".");
         coverage.add("GRETA's statistical list (4th evaluation round questionnaire, adopted 30 June 2023) is to be"
@@ -126,18 +225,47 @@ class GretaReturn implements ReturnTemplate {
                 + " against the reporting country (in the country, abroad, or both); a citizen of another country"
                 + " exploited only in the reporting country is counted as exploited in the country.");
         coverage.add("Services are counted as services started in the year, not persons: a person with two permits"
-                + " is counted twice. Residence permits and compensation are counted as recorded in assistance"
-                + " plans (applied for or granted is not told apart), and compensation granted and its amount are"
-                + " not held.");
-        coverage.add("Not held by the platform, so not in this return: recovery and reflection periods granted and"
-                + " their length, non-punishment applied, the safety assessment of returns, and returns not arranged"
-                + " through an assistance plan.");
+                + " is counted twice.");
+        coverage.add("Now counted from the platform's facts: recovery and reflection periods granted by positive"
+                + " preliminary decisions, by length (bands of days) and child or adult; residence permits applied"
+                + " for (every permit recorded, in the month it started), granted and refused (in the month recorded"
+                + " or decided), by kind; compensation claimed and awarded, by kind of claim; offences to which the"
+                + " non-punishment principle was applied; safe voluntary returns with or without an assessment of"
+                + " their risks.");
+        coverage.add("Permits, claims and returns recorded before their result was asked for have no result in the"
+                + " facts: they are counted as applied for or claimed, and returns among them under unknown; a"
+                + " decision is counted in the year it was taken, which may differ from the year of the application.");
+        coverage.add("Still not held by the platform, so not in this return: the amount of compensation, recovery"
+                + " periods extended or ended early, returns not arranged through an assistance plan (including"
+                + " forced returns), and whether a person who received a permit had co-operated with the authorities"
+                + " (assistance never asks).");
         if (!additiveForms) {
             coverage.add("Forms of exploitation are counted under each form mentioned: a person with several forms is"
                     + " counted under each, so the forms add up to more than the persons.");
         }
         Registered.unknowns(sections, coverage);
         return Additivity.checked(new OfficialReturn(ID, period, rules, sections, coverage));
+    }
+
+    /** The facts of an event in the period that the filter keeps. */
+    static List<FactGroup> of(
+            List<FactGroup> facts, ReportingPeriod period, String event, java.util.function.Predicate<FactGroup> keep) {
+        return facts.stream()
+                .filter(group -> event.equals(group.event()) && period.contains(group.monthIndex()) && keep.test(group))
+                .toList();
+    }
+
+    /**
+     * Permits or claims of the types with the result in the period: recorded with it when the service was recorded,
+     * or decided later on an application or claim (each decision is one fact, counted once).
+     */
+    static List<FactGroup> decided(List<FactGroup> facts, ReportingPeriod period, List<String> types, String result) {
+        return facts.stream()
+                .filter(group -> (SERVICE_DELIVERED.equals(group.event()) || SERVICE_RESULT.equals(group.event()))
+                        && period.contains(group.monthIndex())
+                        && types.contains(group.serviceType())
+                        && result.equals(group.decisionOutcome()))
+                .toList();
     }
 
     /** The reporting country's citizens, or another country's; null where no citizenship is recorded. */

@@ -68,6 +68,11 @@ final class ReleaseSources {
                     + " are not read from released national tables, so disclosure control cannot protect it. Use the"
                     + " counted return as a draft for the questionnaire.";
         }
+        if (template.equals(TipReturn.ID)) {
+            return "The TIP report is a draft only: its April to March year is not a period of the released national"
+                    + " tables (they are by calendar year), so disclosure control cannot protect it. Use the counted"
+                    + " return as a draft for the report.";
+        }
         if (!period.isCalendarYear()) {
             return "Only returns for a calendar year can be published.";
         }

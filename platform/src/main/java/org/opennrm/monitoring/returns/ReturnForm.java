@@ -26,8 +26,4 @@ record ReturnForm(String template, Integer year, String forms, String basis) {
                     + " REGISTRATION or DECISION.");
         }
     }
-
-    ReportingPeriod period() {
-        return ReportingPeriod.year(year);
-    }
 }

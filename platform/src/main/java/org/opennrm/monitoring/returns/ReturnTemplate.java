@@ -13,6 +13,16 @@ interface ReturnTemplate {
     /** The return's code in URLs and files, e.g. {@code eurostat}. */
     String id();
 
+    /** The months the return for a year covers: the calendar year unless the body says otherwise. */
+    default ReportingPeriod period(int year) {
+        return ReportingPeriod.year(year);
+    }
+
+    /** The calendar year of the agencies' criminal-justice figures shown beside the return for a year. */
+    default int agencyYear(int year) {
+        return year;
+    }
+
     /** The event kinds the return counts from. */
     default Set<String> events() {
         return Codings.EVENTS;

@@ -3,6 +3,7 @@ package org.opennrm.monitoring.returns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/returns")
 @Tag(
         name = "Official returns",
-        description = "Returns to Eurostat, UNODC and SDG 16.2.2 built from the facts and published as releases")
+        description = "Returns to Eurostat, UNODC, SDG 16.2.2, GRETA and the US TIP report built from the facts;"
+                + " published as releases where disclosure control can protect them")
 class ReturnsApi {
 
     private static final String RELEASE = "hasAuthority('statistics:release:all')";
@@ -47,10 +49,39 @@ class ReturnsApi {
             List<PublishedSection> sections,
             List<String> coverage) {}
 
-    private final OfficialReturns returns;
+    /**
+     * An agency's approved figures as the draft shows them: "as reported by the agency, version N, approved on D", line
+     * by line as the agency sent them; or that it has no approved figures for the year.
+     */
+    record AgencyFigure(
+            Agency agency,
+            boolean approved,
+            Integer version,
+            LocalDate approvedOn,
+            String source,
+            List<AgencyReports.Line> lines) {}
 
-    ReturnsApi(OfficialReturns returns) {
+    /**
+     * The criminal-justice figures shown beside a draft, for the calendar year the agencies report by. Never part of
+     * the return: {@code sentWithReturn} is always false, and the note says why.
+     */
+    record AgencyFigures(int year, boolean sentWithReturn, String note, List<AgencyFigure> agencies) {}
+
+    /** A return filled from the facts (as {@link OfficialReturn}), with the agencies' figures the page shows beside it. */
+    record Draft(
+            String template,
+            ReportingPeriod period,
+            CountingRules rules,
+            List<Section> sections,
+            List<String> coverage,
+            AgencyFigures agencyFigures) {}
+
+    private final OfficialReturns returns;
+    private final AgencyReports agencies;
+
+    ReturnsApi(OfficialReturns returns, AgencyReports agencies) {
         this.returns = returns;
+        this.agencies = agencies;
     }
 
     @GetMapping
@@ -62,14 +93,51 @@ class ReturnsApi {
 
     @GetMapping("/draft")
     @PreAuthorize(RELEASE)
-    @Operation(summary = "A return filled from the facts, before disclosure control, each cell with its rule")
-    OfficialReturn draft(
+    @Operation(
+            summary = "A return filled from the facts, before disclosure control, each cell with its rule, with the"
+                    + " agencies' approved criminal-justice figures beside it (not sent with the return)")
+    Draft draft(
             @RequestParam(required = false) String template,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String forms,
             @RequestParam(required = false) String basis) {
         var form = new ReturnForm(template, year, forms, basis);
-        return returns.fill(returns.template(form.template()).id(), form.period(), form.rules());
+        var chosen = returns.template(form.template());
+        var filled = returns.fill(chosen.id(), chosen.period(form.year()), form.rules());
+        int agencyYear = chosen.agencyYear(form.year());
+        return new Draft(
+                filled.template(),
+                filled.period(),
+                filled.rules(),
+                filled.sections(),
+                filled.coverage(),
+                agencyFigures(filled, agencyYear, agencies.approvedFor(filled.template(), agencyYear)));
+    }
+
+    static AgencyFigures agencyFigures(OfficialReturn filled, int year, List<AgencyReports.Reported> reported) {
+        String note = "The agencies' approved figures for " + year + ", as each agency reported them in its latest"
+                + " approved version. They are shown beside the draft only and are not sent with the return: their"
+                + " disclosure control is not designed yet.";
+        if (filled.period().first().getYear() != year || filled.period().last().getYear() != year) {
+            note += " The agencies report by calendar year, which does not match the return's period "
+                    + filled.period().first() + " to " + filled.period().last() + ".";
+        }
+        return new AgencyFigures(
+                year,
+                false,
+                note,
+                reported.stream()
+                        .map(agency -> new AgencyFigure(
+                                agency.agency(),
+                                agency.approved(),
+                                agency.version(),
+                                agency.approvedOn(),
+                                agency.approved()
+                                        ? "as reported by the agency, version " + agency.version() + ", approved on "
+                                                + agency.approvedOn()
+                                        : "no approved figures for " + year,
+                                agency.lines()))
+                        .toList());
     }
 
     @PostMapping

@@ -63,17 +63,16 @@ class ReturnsController {
     String draft(@ModelAttribute("form") ReturnForm form, Model model, HttpServletResponse response) {
         try {
             var rules = form.rules();
-            var filled = returns.fill(returns.template(form.template()).id(), form.period(), rules);
+            var chosen = returns.template(form.template());
+            var filled = returns.fill(chosen.id(), chosen.period(form.year()), rules);
             model.addAttribute("filled", filled);
             model.addAttribute("violations", Additivity.violations(filled));
             model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
             model.addAttribute("drops", returns.drops(form.year()));
             // the agencies' approved criminal-justice figures, shown beside the draft only: not published with it
-            model.addAttribute(
-                    "justice",
-                    filled.period().isCalendarYear()
-                            ? agencies.approvedFor(filled.template(), form.year())
-                            : List.<AgencyReports.Reported>of());
+            // (by calendar year: for the TIP report's April to March year, the calendar year holding most of it)
+            model.addAttribute("justiceYear", chosen.agencyYear(form.year()));
+            model.addAttribute("justice", agencies.approvedFor(filled.template(), chosen.agencyYear(form.year())));
             return "monitoring/return-draft";
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -110,8 +110,10 @@ public class CategoryLabels {
                                 ? message("code.sector." + ISIC_SECTIONS.get(category), locale, null)
                                 : null;
                     case "REFERRING_SECTOR" -> message("sector." + category, locale, null);
-                    // a decision's outcome, or a review panel's conclusion on one
-                    case "DECISION_OUTCOME" -> first(locale, "outcome." + category, "reviewOutcome." + category);
+                    // a decision's outcome, a review panel's conclusion on one, or the result of a permit, a claim or a
+                    // return (assistance's words)
+                    case "DECISION_OUTCOME" ->
+                        first(locale, "outcome." + category, "reviewOutcome." + category, "serviceResult." + category);
                     case "SERVICE" -> message("serviceType." + category, locale, null);
                     case "CLOSURE_REASON" -> message("closureReason." + category, locale, null);
                     case "DURABLE_SOLUTION" -> message("durableSolution." + category, locale, null);

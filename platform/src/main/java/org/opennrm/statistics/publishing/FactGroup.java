@@ -13,7 +13,11 @@ import java.util.Set;
  * @param exploitationCountries ISO 3166-1 alpha-3, every country of exploitation recorded
  * @param registeringSector the sector of the organisation that registered the person (referred them into the NRM)
  * @param statisticsConsent whether the persons agreed to use in statistics (null where not asked)
- * @param serviceType the type of service delivered, for services delivered (null for other events)
+ * @param decisionOutcome an identification decision's outcome; for services and decisions on them the result of a
+ *     permit, a compensation claim or a return; for non-punishment whether the offence was a direct result of being
+ *     trafficked
+ * @param serviceType the type of service delivered, for services delivered and decisions on them (null for others)
+ * @param periodBand the length of a recovery and reflection period granted, as a band of days (null for others)
  * @param facts how many facts share these codes
  */
 public record FactGroup(
@@ -29,6 +33,7 @@ public record FactGroup(
         String decisionOutcome,
         Boolean statisticsConsent,
         String serviceType,
+        String periodBand,
         long facts) {
 
     public FactGroup {
@@ -37,6 +42,38 @@ public record FactGroup(
         if (facts < 0) {
             throw new IllegalArgumentException("a group cannot hold fewer than no facts");
         }
+    }
+
+    /** A group of facts of an event that is not a recovery period granted. */
+    public FactGroup(
+            String event,
+            int year,
+            int month,
+            String sex,
+            Boolean child,
+            String citizenship,
+            Set<String> forms,
+            Set<String> exploitationCountries,
+            String registeringSector,
+            String decisionOutcome,
+            Boolean statisticsConsent,
+            String serviceType,
+            long facts) {
+        this(
+                event,
+                year,
+                month,
+                sex,
+                child,
+                citizenship,
+                forms,
+                exploitationCountries,
+                registeringSector,
+                decisionOutcome,
+                statisticsConsent,
+                serviceType,
+                null,
+                facts);
     }
 
     /** A group of facts of an event that is not a service delivered. */
@@ -65,6 +102,7 @@ public record FactGroup(
                 registeringSector,
                 decisionOutcome,
                 statisticsConsent,
+                null,
                 null,
                 facts);
     }

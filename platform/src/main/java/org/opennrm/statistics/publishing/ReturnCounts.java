@@ -44,11 +44,11 @@ public class ReturnCounts {
         return jdbc.sql("""
                         select event_kind, period_year, period_month, sex, child, citizenship, exploitation_forms,
                             exploitation_countries, referring_sector, decision_outcome, statistics_consent,
-                            service_type, count(*) as facts
+                            service_type, period_band, count(*) as facts
                         from statistics.fact
                         where event_kind in (:events)
                             and (period_year, period_month) between (:firstYear, :firstMonth) and (:lastYear, :lastMonth)
-                        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+                        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
                         """)
                 .param("events", List.copyOf(events))
                 .param("firstYear", first.getYear())
@@ -68,7 +68,8 @@ public class ReturnCounts {
                         rs.getString(10),
                         rs.getObject(11, Boolean.class),
                         rs.getString(12),
-                        rs.getLong(13)))
+                        rs.getString(13),
+                        rs.getLong(14)))
                 .list();
     }
 

@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
 class AdditivityTests {
 
     static final List<ReturnTemplate> TEMPLATES = List.of(
-            new EurostatReturn(), new UnodcReturn(), new Sdg1622Return(), new UkNrmQuarterlyTable(), new GretaReturn());
+            new EurostatReturn(),
+            new UnodcReturn(),
+            new Sdg1622Return(),
+            new UkNrmQuarterlyTable(),
+            new GretaReturn(),
+            new TipReturn());
 
     @Test
     void everyReturnAddsUpUnderEveryRuleForRandomFacts() {
@@ -23,7 +28,7 @@ class AdditivityTests {
                 for (var forms : CountingRules.FormRule.values()) {
                     for (var year : CountingRules.YearBasis.values()) {
                         var rules = new CountingRules(forms, year);
-                        var filled = template.fill(facts, ReportingPeriod.year(2024), rules, "MDA");
+                        var filled = template.fill(facts, template.period(2024), rules, "MDA");
                         assertThat(Additivity.violations(filled))
                                 .as(template.id() + " " + rules.describe() + " seed " + seed)
                                 .isEmpty();

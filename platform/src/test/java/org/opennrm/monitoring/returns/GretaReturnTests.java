@@ -88,7 +88,71 @@ class GretaReturnTests {
         assertThat(filled.section("identified").total().count()).isEqualTo(1);
         assertThat(filled.coverage())
                 .anyMatch(line -> line.contains("to be confirmed"))
-                .anyMatch(line -> line.contains("recovery and reflection periods"));
+                .anyMatch(line -> line.contains("Now counted") && line.contains("recovery and reflection periods"))
+                .anyMatch(line -> line.contains("Still not held") && line.contains("amount of compensation"));
         assertThat(new GretaReturn().events()).contains("SERVICE_DELIVERED", "REFERRAL");
+    }
+
+    @Test
+    void countsRecoveryPeriodsPermitsCompensationNonPunishmentAndReturnsFromTheirFacts() {
+        var facts = List.of(
+                ReturnFacts.recoveryPeriod(2024, 2, true, "DAYS_UP_TO_30", 3),
+                ReturnFacts.recoveryPeriod(2024, 9, false, "DAYS_61_TO_90", 5),
+                ReturnFacts.recoveryPeriod(2024, 9, null, null, 1),
+                ReturnFacts.recoveryPeriod(2023, 12, false, "DAYS_61_TO_90", 40),
+                // permits: 4 applied for (one recorded as granted at once), 2 granted later, 1 refused
+                ReturnFacts.service(2024, 1, "TEMPORARY_RESIDENCE_PERMIT", "APPLIED", 3),
+                ReturnFacts.service(2024, 3, "PERMANENT_RESIDENCE_PERMIT", "GRANTED", 1),
+                ReturnFacts.decided(2024, 4, "TEMPORARY_RESIDENCE_PERMIT", "GRANTED", 2),
+                ReturnFacts.decided(2024, 5, "TEMPORARY_RESIDENCE_PERMIT", "REFUSED", 1),
+                ReturnFacts.decided(2025, 1, "TEMPORARY_RESIDENCE_PERMIT", "GRANTED", 9),
+                // compensation: 2 claimed, 1 awarded later
+                ReturnFacts.service(2024, 6, "COMPENSATION_CLAIM_OFFENDER", "CLAIMED", 1),
+                ReturnFacts.service(2024, 6, "COMPENSATION_CLAIM_STATE_FUND", "CLAIMED", 1),
+                ReturnFacts.decided(2024, 11, "COMPENSATION_CLAIM_STATE_FUND", "AWARDED", 1),
+                ReturnFacts.nonPunishment(2024, 7, "DIRECT_RESULT", 2),
+                ReturnFacts.nonPunishment(2024, 8, "NOT_DIRECT_RESULT", 1),
+                // returns: two assessed, one not, one recorded before the assessment was asked
+                ReturnFacts.service(2024, 10, "SAFE_VOLUNTARY_RETURN", "SAFETY_ASSESSED", 2),
+                ReturnFacts.service(2024, 10, "SAFE_VOLUNTARY_RETURN", "NOT_SAFETY_ASSESSED", 1),
+                ReturnFacts.service(2024, 10, "SAFE_VOLUNTARY_RETURN", null, 1));
+
+        var filled = new GretaReturn().fill(facts, ReportingPeriod.year(2024), CountingRules.DEFAULT, "MDA");
+
+        var recovery = filled.section("recovery-periods");
+        assertThat(recovery.total().count()).isEqualTo(9);
+        assertThat(recovery.count("DAYS_UP_TO_30")).isEqualTo(3);
+        assertThat(recovery.count("DAYS_61_TO_90")).isEqualTo(5);
+        assertThat(recovery.count(ReturnCell.UNKNOWN)).isEqualTo(1);
+        assertThat(filled.section("recovery-periods-age").count(Codings.CHILD)).isEqualTo(3);
+        assertThat(filled.section("recovery-periods-age").count(Codings.ADULT)).isEqualTo(5);
+
+        var applied = filled.section("permits-applied");
+        assertThat(applied.total().count()).isEqualTo(4);
+        assertThat(applied.count("TEMPORARY_RESIDENCE_PERMIT")).isEqualTo(3);
+        assertThat(applied.count("PERMANENT_RESIDENCE_PERMIT")).isEqualTo(1);
+        var granted = filled.section("permits-granted");
+        assertThat(granted.total().count()).isEqualTo(3);
+        assertThat(granted.count("TEMPORARY_RESIDENCE_PERMIT")).isEqualTo(2);
+        assertThat(granted.count("PERMANENT_RESIDENCE_PERMIT")).isEqualTo(1);
+        assertThat(filled.section("permits-refused").total().count()).isEqualTo(1);
+
+        assertThat(filled.section("compensation-claimed").total().count()).isEqualTo(2);
+        assertThat(filled.section("compensation-granted").count("COMPENSATION_CLAIM_STATE_FUND"))
+                .isEqualTo(1);
+        assertThat(filled.section("compensation-granted").count("COMPENSATION_CLAIM_OFFENDER"))
+                .isZero();
+
+        var nonPunishment = filled.section("non-punishment");
+        assertThat(nonPunishment.total().count()).isEqualTo(3);
+        assertThat(nonPunishment.count("DIRECT_RESULT")).isEqualTo(2);
+
+        var returns = filled.section("returns");
+        assertThat(returns.total().count()).isEqualTo(4);
+        assertThat(returns.count("SAFETY_ASSESSED")).isEqualTo(2);
+        assertThat(returns.count("NOT_SAFETY_ASSESSED")).isEqualTo(1);
+        assertThat(returns.count(ReturnCell.UNKNOWN)).isEqualTo(1);
+        assertThat(returns.total().rule()).contains("safe voluntary returns");
+        assertThat(Additivity.violations(filled)).isEmpty();
     }
 }

@@ -43,6 +43,9 @@ class OfficialReturnsTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    AgencyReports agencies;
+
     final UUID organisation = UUID.randomUUID();
     final Actor sender = TestSignIn.actor(Role.STATISTICIAN, organisation);
     final Actor approver = TestSignIn.actor(Role.STATISTICIAN, organisation);
@@ -282,5 +285,93 @@ class OfficialReturnsTests {
                 .andExpect(content().string(containsString("id=\"send\"")));
         List<String> none = List.of();
         assertThat(none).isEmpty();
+    }
+
+    /** The courts' figures for the year, sent and approved; returns the version approved. */
+    int approvedCourtFigures(int figuresYear) {
+        var court = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
+        var sent = SignedIn.as(
+                court, () -> agencies.submit(Agency.COURTS, figuresYear, new java.io.StringReader("""
+                                measure,sex,age_group,form,count
+                                COURT_DECISIONS,ALL,ALL,ALL,9
+                                PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,5
+                                CUSTODIAL_SENTENCES,MALE,ADULT,ALL,4
+                                """), null));
+        SignedIn.as(approver, () -> agencies.approve(sent.id()));
+        return sent.version();
+    }
+
+    @Test
+    void theTipDraftCountsAprilToMarchAndShowsTheAgenciesCalendarYearFiguresApart() throws Exception {
+        aYearOfFacts();
+        int version = approvedCourtFigures(year);
+        int tipYear = year + 1;
+        long registeredAprilToDecember =
+                jdbc.sql("""
+                        select count(*) from statistics.fact
+                        where event_kind in ('REFERRAL', 'ANONYMOUS_NOTIFICATION') and period_year = ?
+                            and period_month >= 4
+                        """).param(year).query(Long.class).single();
+
+        mvc.perform(get("/returns").with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("US Trafficking in Persons report")));
+        mvc.perform(get("/returns/draft")
+                        .param("template", "tip")
+                        .param("year", Integer.toString(tipYear))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(year + "-04 to " + tipYear + "-03")))
+                .andExpect(content().string(containsString("id=\"justice-year\"")))
+                .andExpect(content().string(containsString("id=\"justice-COURTS\"")))
+                .andExpect(content().string(containsString("version " + version + ", approved on")))
+                .andExpect(content().string(containsString("TIP report is a draft only")))
+                .andExpect(content().string(containsString("Every breakdown adds up to its total")));
+        mvc.perform(get("/api/v1/returns/draft")
+                        .param("template", "tip")
+                        .param("year", Integer.toString(tipYear))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.template").value("tip"))
+                .andExpect(jsonPath("$.sections[0].key").value("sex"))
+                .andExpect(jsonPath("$.sections[0].total.count").value(registeredAprilToDecember))
+                .andExpect(jsonPath("$.agencyFigures.year").value(year))
+                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(false))
+                .andExpect(
+                        jsonPath("$.agencyFigures.note").value(containsString("does not match the return's period")));
+    }
+
+    @Test
+    void theApiDraftCarriesTheAgenciesApprovedFiguresAsReportedFlaggedAsNotSent() throws Exception {
+        aYearOfFacts();
+        int version = approvedCourtFigures(year);
+
+        mvc.perform(get("/api/v1/returns/draft")
+                        .param("template", "eurostat")
+                        .param("year", Integer.toString(year))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections[0].key").value("registration"))
+                .andExpect(jsonPath("$.agencyFigures.year").value(year))
+                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(false))
+                .andExpect(jsonPath("$.agencyFigures.note").value(containsString("not sent with the return")))
+                .andExpect(jsonPath("$.agencyFigures.agencies[0].agency").value("POLICE"))
+                .andExpect(jsonPath("$.agencyFigures.agencies[0].approved").value(false))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].agency").value("COURTS"))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].approved").value(true))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].version").value(version))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].source")
+                        .value(containsString("as reported by the agency, version " + version + ", approved on ")))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[1].measure").value("PERSONS_CONVICTED"))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[1].count").value(5));
+        // the published return never carries them
+        var sent = SignedIn.as(sender, () -> returns.send(EurostatReturn.ID, year, CountingRules.DEFAULT));
+        SignedIn.as(approver, () -> returns.approve(sent.id()));
+        mvc.perform(get("/api/v1/returns/" + sent.id()).with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.agencyFigures").doesNotExist());
     }
 }

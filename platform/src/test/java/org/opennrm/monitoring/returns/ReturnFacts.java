@@ -26,6 +26,51 @@ final class ReturnFacts {
                 "IDENTIFICATION_DECISION", year, month, null, child, null, Set.of(), Set.of(), null, outcome, null, 1);
     }
 
+    static FactGroup service(int year, int month, String type, String result, long facts) {
+        return new FactGroup(
+                "SERVICE_DELIVERED",
+                year,
+                month,
+                null,
+                null,
+                null,
+                Set.of(),
+                Set.of(),
+                null,
+                result,
+                null,
+                type,
+                facts);
+    }
+
+    static FactGroup decided(int year, int month, String type, String result, long facts) {
+        return new FactGroup(
+                "SERVICE_RESULT", year, month, null, null, null, Set.of(), Set.of(), null, result, null, type, facts);
+    }
+
+    static FactGroup recoveryPeriod(int year, int month, Boolean child, String band, long facts) {
+        return new FactGroup(
+                "RECOVERY_PERIOD_GRANTED",
+                year,
+                month,
+                null,
+                child,
+                null,
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                band,
+                facts);
+    }
+
+    static FactGroup nonPunishment(int year, int month, String ground, long facts) {
+        return new FactGroup(
+                "NON_PUNISHMENT", year, month, null, null, null, Set.of(), Set.of(), null, ground, null, null, facts);
+    }
+
     private static final String[] SEXES = {"FEMININE", "MASCULINE", "NON_CONFORMING", null};
     private static final String[] COUNTRIES = {"MDA", "ROU", "UKR", "GBR", "VNM", null};
     private static final String[] FORMS = {
@@ -40,8 +85,28 @@ final class ReturnFacts {
         "ONLINE_SCAM_COMPOUND",
         "OTHER"
     };
-    private static final String[] EVENTS = {"REFERRAL", "REFERRAL", "ANONYMOUS_NOTIFICATION", "IDENTIFICATION_DECISION"
+    private static final String[] EVENTS = {
+        "REFERRAL",
+        "REFERRAL",
+        "ANONYMOUS_NOTIFICATION",
+        "IDENTIFICATION_DECISION",
+        "SERVICE_DELIVERED",
+        "SERVICE_RESULT",
+        "RECOVERY_PERIOD_GRANTED",
+        "NON_PUNISHMENT"
     };
+    private static final String[] SERVICES = {
+        "TEMPORARY_RESIDENCE_PERMIT",
+        "PERMANENT_RESIDENCE_PERMIT",
+        "COMPENSATION_CLAIM_OFFENDER",
+        "COMPENSATION_CLAIM_STATE_FUND",
+        "SAFE_VOLUNTARY_RETURN",
+        "MEDICAL_CARE"
+    };
+    private static final String[] RESULTS = {
+        "APPLIED", "GRANTED", "REFUSED", "CLAIMED", "AWARDED", "SAFETY_ASSESSED", "NOT_SAFETY_ASSESSED", null
+    };
+    private static final String[] BANDS = {"DAYS_UP_TO_30", "DAYS_31_TO_60", "DAYS_OVER_180", null};
     private static final String[] OUTCOMES = {"PRESUMED_VICTIM", "NOT_PRESUMED", "IDENTIFIED", "NOT_IDENTIFIED"};
     private static final String[] SECTORS = {"NGO", "POLICE", "LABOUR_INSPECTORATE", null};
 
@@ -61,6 +126,14 @@ final class ReturnFacts {
                 countries.add(new String[] {"MDA", "RUS", "ITA"}[random.nextInt(3)]);
             }
             String event = EVENTS[random.nextInt(EVENTS.length)];
+            boolean service = event.startsWith("SERVICE_");
+            String outcome =
+                    switch (event) {
+                        case "IDENTIFICATION_DECISION" -> OUTCOMES[random.nextInt(OUTCOMES.length)];
+                        case "SERVICE_DELIVERED", "SERVICE_RESULT" -> RESULTS[random.nextInt(RESULTS.length)];
+                        case "NON_PUNISHMENT" -> new String[] {"DIRECT_RESULT", "NOT_DIRECT_RESULT"}[random.nextInt(2)];
+                        default -> null;
+                    };
             facts.add(new FactGroup(
                     event,
                     2023 + random.nextInt(2),
@@ -71,8 +144,10 @@ final class ReturnFacts {
                     forms,
                     countries,
                     SECTORS[random.nextInt(SECTORS.length)],
-                    event.equals("IDENTIFICATION_DECISION") ? OUTCOMES[random.nextInt(OUTCOMES.length)] : null,
+                    outcome,
                     new Boolean[] {true, false, null}[random.nextInt(3)],
+                    service ? SERVICES[random.nextInt(SERVICES.length)] : null,
+                    event.equals("RECOVERY_PERIOD_GRANTED") ? BANDS[random.nextInt(BANDS.length)] : null,
                     1 + random.nextInt(40)));
         }
         return facts;
