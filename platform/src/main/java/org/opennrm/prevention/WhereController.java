@@ -20,14 +20,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WhereController {
 
+    /** Column categories drawn as bars of their own at most; with more, the chart shows each row's total. */
+    static final int CHART_SERIES = 8;
+
     private final CrossTables tables;
     private final CategoryLabels labels;
     private final org.springframework.context.MessageSource messages;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    WhereController(CrossTables tables, CategoryLabels labels, org.springframework.context.MessageSource messages) {
+    WhereController(
+            CrossTables tables,
+            CategoryLabels labels,
+            org.springframework.context.MessageSource messages,
+            tools.jackson.databind.json.JsonMapper json) {
         this.tables = tables;
         this.labels = labels;
         this.messages = messages;
+        this.json = json;
     }
 
     /** What the form asks; empty rows and columns take the first question prevention asks: which forms where. */
@@ -56,7 +65,7 @@ class WhereController {
 
     @GetMapping("/prevention/where")
     @PreAuthorize(PreventionAccess.READ)
-    String page(WhereForm form, Model model, HttpServletResponse response) {
+    String page(WhereForm form, Model model, HttpServletResponse response, java.util.Locale locale) {
         WhereForm asked = form.orDefaults();
         model.addAttribute("form", asked);
         model.addAttribute("dimensions", tables.dimensions());
@@ -75,11 +84,54 @@ class WhereController {
                     "smallCounts",
                     cells.stream().flatMap(List::stream).filter(Cell::small).count());
             model.addAttribute("small", CountInterval.SMALL);
+            model.addAttribute("chart", chart(table, locale));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", e.getMessage());
         }
         return "prevention/where";
+    }
+
+    /**
+     * The chart's data for prevention.js: the row categories as words, and one series of bars per column category (or,
+     * with more than {@link #CHART_SERIES} columns, one series of the rows' totals), each count with the 95% interval of
+     * a small count. A withheld count is null, drawn as no bar: never guessed.
+     */
+    private String chart(CrossTable table, java.util.Locale locale) {
+        List<String> rows = table.rowCategories().stream()
+                .map(category -> labels.label(table.rows(), category, locale))
+                .toList();
+        List<java.util.Map<String, Object>> series = new java.util.ArrayList<>();
+        if (table.columnCategories().size() <= CHART_SERIES) {
+            for (int c = 0; c < table.columnCategories().size(); c++) {
+                int column = c;
+                series.add(series(
+                        labels.label(table.columns(), table.columnCategories().get(c), locale),
+                        table.cells().stream().map(row -> row.get(column)).toList()));
+            }
+        } else {
+            series.add(series(messages.getMessage("prevention.trends.total", null, locale), table.rowTotals()));
+        }
+        var chart = new java.util.LinkedHashMap<String, Object>();
+        chart.put("rows", rows);
+        chart.put("series", series);
+        return json.writeValueAsString(chart);
+    }
+
+    private static java.util.Map<String, Object> series(String label, List<Long> counts) {
+        var lower = new java.util.ArrayList<Double>();
+        var upper = new java.util.ArrayList<Double>();
+        for (Long count : counts) {
+            CountInterval interval = count == null || count >= CountInterval.SMALL ? null : CountInterval.of(count);
+            lower.add(interval == null ? null : interval.lower());
+            upper.add(interval == null ? null : interval.upper());
+        }
+        var line = new java.util.LinkedHashMap<String, Object>();
+        line.put("label", label);
+        line.put("counts", counts);
+        line.put("lower", lower);
+        line.put("upper", upper);
+        return line;
     }
 
     /**

@@ -96,6 +96,31 @@ class WhereBrowserTests {
         ((org.openqa.selenium.JavascriptExecutor) officer.driver())
                 .executeScript("document.getElementById('where-table').scrollIntoView();");
         officer.screenshot(screenshots + "-table");
+
+        // the chart draws the same table: a bar series per region, the rows as words, withheld counts as no bar
+        var js = (org.openqa.selenium.JavascriptExecutor) officer.driver();
+        js.executeScript("document.getElementById('where-chart').scrollIntoView();");
+        @SuppressWarnings("unchecked")
+        var drawn = (java.util.Map<String, Object>) js.executeScript("""
+                var chart = Chart.getChart(document.getElementById('where-chart'));
+                if (!chart) { return null; }
+                var northDebt = null, withheld = 0;
+                chart.data.datasets.forEach(function (set) {
+                  set.data.forEach(function (value, i) {
+                    if (value === null) { withheld++; }
+                    if (set.label === 'North Region' && chart.data.labels[i] === 'Debt') { northDebt = value; }
+                  });
+                });
+                return { rows: chart.data.labels.join('|'), series: chart.data.datasets.length,
+                         northDebt: northDebt, withheld: withheld };""");
+        assertThat(drawn).as("the chart is drawn").isNotNull();
+        assertThat((String) drawn.get("rows"))
+                .contains("Debt", "Several", "Not known")
+                .doesNotContain("MULTIPLE");
+        assertThat(((Number) drawn.get("series")).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(((Number) drawn.get("northDebt")).longValue()).isEqualTo(24);
+        assertThat(((Number) drawn.get("withheld")).intValue()).isPositive();
+        officer.screenshot(screenshots + "-chart");
     }
 
     @Test
