@@ -90,6 +90,9 @@ class EncryptedAtRestTests {
             Map.entry("assistance.need.need_key", "the case id and area code"),
             Map.entry("assistance.plan_item.kind", "code"),
             Map.entry("assistance.service.type", "code"),
+            Map.entry(
+                    "assistance.service.result",
+                    "code: a permit, claim or return result (GRANTED, AWARDED, RISKS_ASSESSED ...)"),
             Map.entry("assistance.closure.solution", "code"),
             Map.entry("assistance.closure.feedback_language", "language code"),
             Map.entry("assistance.closure.feedback", "coded answers (question=answer codes), no text"),

@@ -41,6 +41,7 @@ class CaseFacts {
         var origin = regions.of(opened.referringOrganisationId());
         statistics.recordReferral(
                 opened.caseId().value(),
+                opened.referringOrganisationId(),
                 Fact.of(EventKind.REFERRAL, opened.referredIn())
                         .origin(origin.region(), origin.sector())
                         .person(

@@ -74,12 +74,13 @@ class Facts {
                 .single();
     }
 
-    /** Remembers which referral fact a case opened (an opaque id, never published). */
-    void rememberReferral(java.util.UUID caseId, long factId) {
-        jdbc.sql("insert into statistics.referral_case (case_id, fact_id) values (:case, :fact)"
+    /** Remembers which referral fact a case opened and which organisation registered it (opaque ids, never published). */
+    void rememberReferral(java.util.UUID caseId, java.util.UUID organisationId, long factId) {
+        jdbc.sql("insert into statistics.referral_case (case_id, fact_id, organisation_id) values (:case, :fact, :o)"
                         + " on conflict (case_id) do nothing")
                 .param("case", caseId)
                 .param("fact", factId)
+                .param("o", organisationId)
                 .update();
     }
 

@@ -33,8 +33,8 @@ public class NationalStatistics {
 
     /** Records a case's referral and remembers which fact it is, so that a later profile change can reach it. */
     @Transactional
-    void recordReferral(java.util.UUID caseId, Fact referral) {
-        facts.rememberReferral(caseId, facts.add(referral));
+    void recordReferral(java.util.UUID caseId, java.util.UUID organisationId, Fact referral) {
+        facts.rememberReferral(caseId, organisationId, facts.add(referral));
     }
 
     /**

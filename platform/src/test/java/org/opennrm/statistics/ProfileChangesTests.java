@@ -144,11 +144,11 @@ class ProfileChangesTests {
         for (int i = 0; i < 30; i++) {
             UUID caseId = UUID.randomUUID();
             labour.add(caseId);
-            statistics.recordReferral(caseId, referral(region, i, "FORCED_LABOUR", Set.of("DEBT")));
+            statistics.recordReferral(caseId, null, referral(region, i, "FORCED_LABOUR", Set.of("DEBT")));
         }
         for (int i = 0; i < 24; i++) {
             statistics.recordReferral(
-                    UUID.randomUUID(), referral(region, i, "SEXUAL_EXPLOITATION", Set.of("HOMELESSNESS")));
+                    UUID.randomUUID(), null, referral(region, i, "SEXUAL_EXPLOITATION", Set.of("HOMELESSNESS")));
         }
         approve(assemble(region, "Forms 2011-Q1 " + region));
 

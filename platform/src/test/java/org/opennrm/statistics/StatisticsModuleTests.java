@@ -175,6 +175,12 @@ class StatisticsModuleTests {
                             .containsEntry("statistics_consent", true);
                     assertThat(fact.values().toString())
                             .doesNotContain(caseId.value().toString());
+                    // the registering organisation is kept beside the case, for the rapporteur's reporting drops only
+                    assertThat(jdbc.sql("select organisation_id from statistics.referral_case where case_id = :c")
+                                    .param("c", caseId.value())
+                                    .query(UUID.class)
+                                    .single())
+                            .isEqualTo(SHELTER);
                 });
     }
 

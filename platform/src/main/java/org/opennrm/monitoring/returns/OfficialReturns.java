@@ -64,6 +64,7 @@ class OfficialReturns {
     private final AuditTrail audit;
     private final Clock clock;
     private final String reportingCountry;
+    private final org.opennrm.organisations.OrganisationRegistry organisations;
 
     OfficialReturns(
             List<ReturnTemplate> templates,
@@ -72,7 +73,8 @@ class OfficialReturns {
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock,
-            @Value("${opennrm.returns.reporting-country:MDA}") String reportingCountry) {
+            @Value("${opennrm.returns.reporting-country:MDA}") String reportingCountry,
+            org.opennrm.organisations.OrganisationRegistry organisations) {
         if (!reportingCountry.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("opennrm.returns.reporting-country must be an ISO 3166-1 alpha-3 code");
         }
@@ -85,6 +87,7 @@ class OfficialReturns {
         this.audit = audit;
         this.clock = clock;
         this.reportingCountry = reportingCountry;
+        this.organisations = organisations;
     }
 
     List<String> templates() {
@@ -121,6 +124,15 @@ class OfficialReturns {
                 java.time.YearMonth.of(year - 1, 1),
                 java.time.YearMonth.of(year, 12));
         return ReportingDrops.in(facts, year);
+    }
+
+    /** Registering organisations whose referrals fell sharply against the year before (counts before disclosure control). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    List<ReportingDrops.OrganisationDrop> organisationDrops(int year) {
+        return ReportingDrops.ofOrganisations(
+                counts.referralsByOrganisation(year),
+                id -> organisations.find(id).map(o -> o.name()).orElse(id.toString()));
     }
 
     /**

@@ -7,9 +7,10 @@ import java.util.TreeMap;
 import org.opennrm.statistics.publishing.FactGroup;
 
 /**
- * Registering organisations (by sector: the facts keep the sector, never the organisation) whose referrals into the
- * NRM fell sharply against their own previous year: a drop in a return's counts may be a drop in reporting, not in
- * trafficking, and the rapporteur should ask before publishing.
+ * Registering organisations, and sectors of them, whose referrals into the NRM fell sharply against their own previous
+ * year: a drop in a return's counts may be a drop in reporting, not in trafficking (a shelter closed, an inspectorate
+ * stopped screening), and the rapporteur should ask before publishing. Organisations are counted from the referrals
+ * recorded since the platform kept their organisation beside the fact; sectors from every fact.
  */
 final class ReportingDrops {
 
@@ -19,7 +20,32 @@ final class ReportingDrops {
 
     record Drop(String sector, long before, long now) {}
 
+    /** An organisation whose referrals fell sharply: its name as registered, the year before and the year. */
+    record OrganisationDrop(java.util.UUID organisationId, String name, long before, long now) {}
+
     private ReportingDrops() {}
+
+    /** The organisations among {@code counts} whose referrals fell sharply; named by {@code names} (the id if unknown). */
+    static List<OrganisationDrop> ofOrganisations(
+            List<org.opennrm.statistics.publishing.ReturnCounts.OrganisationReferrals> counts,
+            java.util.function.Function<java.util.UUID, String> names) {
+        List<OrganisationDrop> drops = new ArrayList<>();
+        for (var organisation : counts) {
+            if (sharp(organisation.yearBefore(), organisation.year())) {
+                drops.add(new OrganisationDrop(
+                        organisation.organisationId(),
+                        names.apply(organisation.organisationId()),
+                        organisation.yearBefore(),
+                        organisation.year()));
+            }
+        }
+        drops.sort(java.util.Comparator.comparing(OrganisationDrop::name));
+        return drops;
+    }
+
+    private static boolean sharp(long before, long now) {
+        return before >= FLOOR && now < SHARP * before;
+    }
 
     static List<Drop> in(List<FactGroup> facts, int year) {
         Map<String, long[]> bySector = new TreeMap<>();
@@ -34,7 +60,7 @@ final class ReportingDrops {
         }
         List<Drop> drops = new ArrayList<>();
         bySector.forEach((sector, counts) -> {
-            if (counts[0] >= FLOOR && counts[1] < SHARP * counts[0]) {
+            if (sharp(counts[0], counts[1])) {
                 drops.add(new Drop(sector, counts[0], counts[1]));
             }
         });

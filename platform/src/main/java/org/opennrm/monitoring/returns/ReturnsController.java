@@ -69,6 +69,7 @@ class ReturnsController {
             model.addAttribute("violations", Additivity.violations(filled));
             model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
             model.addAttribute("drops", returns.drops(form.year()));
+            model.addAttribute("organisationDrops", returns.organisationDrops(form.year()));
             // the agencies' approved criminal-justice figures, shown beside the draft only: not published with it
             // (by calendar year: for the TIP report's April to March year, the calendar year holding most of it)
             model.addAttribute("justiceYear", chosen.agencyYear(form.year()));

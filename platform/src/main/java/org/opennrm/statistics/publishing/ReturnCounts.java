@@ -73,6 +73,35 @@ public class ReturnCounts {
                 .list();
     }
 
+    /** Referrals registered by one organisation in each of two consecutive years (counts before disclosure control). */
+    public record OrganisationReferrals(java.util.UUID organisationId, long yearBefore, long year) {}
+
+    /**
+     * For every organisation that registered referrals in {@code year - 1} or {@code year}: how many in each. Only
+     * referrals recorded since the platform kept their organisation are counted (statistics.referral_case, V750); the
+     * counts are for the rapporteur's view of reporting drops, never published.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('statistics:release:all')")
+    public List<OrganisationReferrals> referralsByOrganisation(int year) {
+        return jdbc.sql("""
+                        select r.organisation_id,
+                            count(*) filter (where f.period_year = :before) as before,
+                            count(*) filter (where f.period_year = :year) as now
+                        from statistics.referral_case r
+                        join statistics.fact f on f.id = r.fact_id
+                        where r.organisation_id is not null and f.event_kind = 'REFERRAL'
+                            and f.period_year in (:before, :year)
+                        group by r.organisation_id
+                        order by r.organisation_id
+                        """)
+                .param("before", year - 1)
+                .param("year", year)
+                .query((rs, n) ->
+                        new OrganisationReferrals(rs.getObject(1, java.util.UUID.class), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     private static Set<String> codes(Array array) throws SQLException {
         Set<String> codes = new LinkedHashSet<>();
         if (array != null) {

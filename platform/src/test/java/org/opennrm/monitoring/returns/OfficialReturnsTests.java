@@ -46,6 +46,9 @@ class OfficialReturnsTests {
     @Autowired
     AgencyReports agencies;
 
+    @Autowired
+    org.opennrm.organisations.OrganisationRegistry organisations;
+
     final UUID organisation = UUID.randomUUID();
     final Actor sender = TestSignIn.actor(Role.STATISTICIAN, organisation);
     final Actor approver = TestSignIn.actor(Role.STATISTICIAN, organisation);
@@ -285,6 +288,63 @@ class OfficialReturnsTests {
                 .andExpect(content().string(containsString("id=\"send\"")));
         List<String> none = List.of();
         assertThat(none).isEmpty();
+    }
+
+    @Test
+    void anOrganisationWhoseReferralsFellByMoreThanHalfIsNamedOnTheDraft() throws Exception {
+        var shelter =
+                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
+        var police = organisations
+                .findByName("City Police Anti-Trafficking Unit")
+                .orElseThrow()
+                .id();
+        referralsOf(shelter, year - 1, 14);
+        referralsOf(shelter, year, 4);
+        referralsOf(police, year - 1, 12);
+        referralsOf(police, year, 11);
+        // under ten the year before: too few to call a fall
+        var inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        referralsOf(inspectorate, year - 1, 6);
+
+        var drops = SignedIn.as(sender, () -> returns.organisationDrops(year));
+        assertThat(drops)
+                .extracting(ReportingDrops.OrganisationDrop::organisationId)
+                .contains(shelter)
+                .doesNotContain(police, inspectorate);
+        assertThat(drops)
+                .filteredOn(drop -> drop.organisationId().equals(shelter))
+                .singleElement()
+                .satisfies(drop -> {
+                    assertThat(drop.name()).isEqualTo("Safe Harbour Shelter");
+                    assertThat(drop.before()).isEqualTo(14);
+                    assertThat(drop.now()).isEqualTo(4);
+                });
+        mvc.perform(get("/returns/draft")
+                        .param("template", "eurostat")
+                        .param("year", Integer.toString(year))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"organisation-drops\"")))
+                .andExpect(content().string(containsString("Safe Harbour Shelter")));
+    }
+
+    /** Referrals registered by an organisation in a year, as statistics records them (a fact and its case's row). */
+    void referralsOf(UUID organisationId, int inYear, int count) {
+        for (int i = 0; i < count; i++) {
+            long fact = jdbc.sql("""
+                            insert into statistics.fact (event_kind, period_year, period_quarter, period_month, sex,
+                                referring_sector)
+                            values ('REFERRAL', :year, 1, 2, 'FEMININE', 'NGO') returning id
+                            """).param("year", inYear).query(Long.class).single();
+            jdbc.sql("insert into statistics.referral_case (case_id, fact_id, organisation_id) values (:c, :f, :o)")
+                    .param("c", UUID.randomUUID())
+                    .param("f", fact)
+                    .param("o", organisationId)
+                    .update();
+        }
     }
 
     /** The courts' figures for the year, sent and approved; returns the version approved. */

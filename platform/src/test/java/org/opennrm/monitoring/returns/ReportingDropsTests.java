@@ -30,4 +30,23 @@ class ReportingDropsTests {
                         new ReportingDrops.Drop("LABOUR_INSPECTORATE", 20, 0),
                         new ReportingDrops.Drop("POLICE", 40, 12));
     }
+
+    @Test
+    void anOrganisationIsFlaggedByTheSameRuleAndNamedInOrder() {
+        var fell = java.util.UUID.randomUUID();
+        var held = java.util.UUID.randomUUID();
+        var small = java.util.UUID.randomUUID();
+        var unnamed = java.util.UUID.randomUUID();
+        var counts = List.of(
+                new org.opennrm.statistics.publishing.ReturnCounts.OrganisationReferrals(fell, 30, 14),
+                new org.opennrm.statistics.publishing.ReturnCounts.OrganisationReferrals(held, 30, 15),
+                new org.opennrm.statistics.publishing.ReturnCounts.OrganisationReferrals(small, 9, 0),
+                new org.opennrm.statistics.publishing.ReturnCounts.OrganisationReferrals(unnamed, 10, 0));
+        var names = java.util.Map.of(fell, "Zeta Shelter");
+
+        assertThat(ReportingDrops.ofOrganisations(counts, id -> names.getOrDefault(id, id.toString())))
+                .containsExactlyInAnyOrder(
+                        new ReportingDrops.OrganisationDrop(fell, "Zeta Shelter", 30, 14),
+                        new ReportingDrops.OrganisationDrop(unnamed, unnamed.toString(), 10, 0));
+    }
 }
