@@ -29,7 +29,10 @@ class PublishedTrends implements TrendSeries {
             Dimension.AGE_GROUP,
             Dimension.REFERRING_SECTOR,
             Dimension.DECISION_OUTCOME,
-            Dimension.SERVICE);
+            Dimension.SERVICE,
+            Dimension.VULNERABILITY,
+            Dimension.RECRUITMENT_METHOD,
+            Dimension.RECRUITMENT_PLATFORM);
 
     private static final List<EventKind> EVENTS =
             List.of(EventKind.REFERRAL, EventKind.IDENTIFICATION_DECISION, EventKind.SERVICE_DELIVERED);

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
@@ -76,6 +77,21 @@ class TrendsWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\n2016-Q1,FEMALE,Female,")))
                 .andExpect(content().string(containsString("\n2016-Q1,MALE,Male,")));
+    }
+
+    @Test
+    void aTrendIsBrokenDownByVulnerabilityInWords() throws Exception {
+        String region = "PV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TrendFixtures.referrals(statistics, region, YearMonth.of(2013, 5), 40, Set.of("DEBT"), Set.of(), Set.of());
+        mvc.perform(get("/prevention/trends")
+                        .param("breakdown", "vulnerability")
+                        .param("from", "2012-Q1")
+                        .param("to", "2013-Q4")
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"vulnerability\" selected")))
+                .andExpect(content().string(containsString(">Debt</th>")))
+                .andExpect(content().string(not(containsString(">DEBT<"))));
     }
 
     @Test
