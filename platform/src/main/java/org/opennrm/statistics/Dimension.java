@@ -42,7 +42,9 @@ enum Dimension {
     RECRUITMENT_PLATFORM(several("recruitment_platforms")),
     SCREENING_SUGGESTION("coalesce(screening_suggestion, 'UNKNOWN')"),
     CLOSURE_REASON("coalesce(closure_reason, 'UNKNOWN')"),
-    DURABLE_SOLUTION("coalesce(durable_solution, 'UNKNOWN')");
+    DURABLE_SOLUTION("coalesce(durable_solution, 'UNKNOWN')"),
+    /* the length of a recovery and reflection period granted, in bands of days (Fact.PERIOD_BANDS) */
+    PERIOD_BAND("coalesce(period_band, 'UNKNOWN')", Fact.PERIOD_BANDS);
 
     static final String UNKNOWN = "UNKNOWN";
 

@@ -224,6 +224,9 @@ class GretaReturn implements ReturnTemplate {
         coverage.add("Internal or transnational trafficking is read from the countries of exploitation recorded"
                 + " against the reporting country (in the country, abroad, or both); a citizen of another country"
                 + " exploited only in the reporting country is counted as exploited in the country.");
+        coverage.add("Published, the return is read from released national tables, which count a person exploited in"
+                + " several countries once: such persons are published as not known, not as in the country and"
+                + " overseas.");
         coverage.add("Services are counted as services started in the year, not persons: a person with two permits"
                 + " is counted twice.");
         coverage.add("Now counted from the platform's facts: recovery and reflection periods granted by positive"
@@ -270,9 +273,89 @@ class GretaReturn implements ReturnTemplate {
 
     /** The reporting country's citizens, or another country's; null where no citizenship is recorded. */
     static String citizenship(FactGroup group, String reportingCountry) {
-        if (group.citizenship() == null) {
+        return citizenship(group.citizenship(), reportingCountry);
+    }
+
+    /** Own country or other, of a citizenship code; null where not known. */
+    static String citizenship(String code, String reportingCountry) {
+        if (code == null) {
             return null;
         }
-        return reportingCountry.equals(group.citizenship()) ? CitizenshipGroups.REPORTING_COUNTRY : OTHER_COUNTRY;
+        return reportingCountry.equals(code) ? CitizenshipGroups.REPORTING_COUNTRY : OTHER_COUNTRY;
+    }
+
+    /**
+     * In the country or abroad, of one country of exploitation as the national tables give it; null for none or for
+     * several ({@code MULTIPLE}: the tables count a person with several countries once, so "in the country and abroad"
+     * cannot be told from "in two countries abroad").
+     */
+    static String location(String code, String reportingCountry) {
+        if (code == null || "MULTIPLE".equals(code)) {
+            return null;
+        }
+        return reportingCountry.equals(code) ? UkNrmQuarterlyTable.DOMESTIC : UkNrmQuarterlyTable.OVERSEAS;
+    }
+
+    /**
+     * The released tables the rest of the published return is read from (after presumed and identified victims): services
+     * started by type and their results, the later decisions on permits and claims, recovery and reflection periods
+     * by length and age group, and offences under the non-punishment principle. Each figure is a row total or a cell of
+     * these tables, so a figure made from a withheld cell is withheld.
+     */
+    static List<ReleaseSources.Source> releaseSources(String from, String to) {
+        var delivered = new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
+                "service", "decision-outcome", SERVICE_DELIVERED, from, to);
+        var decided = new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
+                "service", "decision-outcome", SERVICE_RESULT, from, to);
+        List<ReleaseSources.Reading> onDelivered = new ArrayList<>(List.of(
+                ReleaseSources.Reading.someRows(
+                        List.of("assistance"), row -> SERVICES.contains(row) ? new String[] {"assistance", row} : null),
+                ReleaseSources.Reading.someRows(
+                        List.of("permits-applied"),
+                        row -> PERMITS.contains(row) ? new String[] {"permits-applied", row} : null),
+                ReleaseSources.Reading.someRows(
+                        List.of("compensation-claimed"),
+                        row -> COMPENSATION.contains(row) ? new String[] {"compensation-claimed", row} : null),
+                ReleaseSources.Reading.someCells(
+                        List.of("returns"),
+                        (row, column) -> RETURN.equals(row)
+                                ? new String[] {"returns", RETURN_ASSESSMENT.contains(column) ? column : null}
+                                : null)));
+        onDelivered.addAll(decisions());
+        return List.of(
+                new ReleaseSources.Source(delivered, onDelivered),
+                new ReleaseSources.Source(decided, decisions()),
+                new ReleaseSources.Source(
+                        new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
+                                "period-band", "age-group", RECOVERY_PERIOD_GRANTED, from, to),
+                        List.of(
+                                ReleaseSources.Reading.rows(
+                                        "recovery-periods", code -> PERIOD_BANDS.contains(code) ? code : null),
+                                ReleaseSources.Reading.columns("recovery-periods-age", Codings::ageGroup))),
+                new ReleaseSources.Source(
+                        new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
+                                "decision-outcome", "year", NON_PUNISHMENT, from, to),
+                        List.of(ReleaseSources.Reading.rows(
+                                "non-punishment", code -> NON_PUNISHMENT_GROUNDS.contains(code) ? code : null))));
+    }
+
+    /* permits granted and refused, compensation awarded: recorded with the service, or decided on it later */
+    private static List<ReleaseSources.Reading> decisions() {
+        return List.of(
+                ReleaseSources.Reading.someCells(
+                        List.of("permits-granted"),
+                        (row, column) -> PERMITS.contains(row) && GRANTED.equals(column)
+                                ? new String[] {"permits-granted", row}
+                                : null),
+                ReleaseSources.Reading.someCells(
+                        List.of("permits-refused"),
+                        (row, column) -> PERMITS.contains(row) && REFUSED.equals(column)
+                                ? new String[] {"permits-refused", row}
+                                : null),
+                ReleaseSources.Reading.someCells(
+                        List.of("compensation-granted"),
+                        (row, column) -> COMPENSATION.contains(row) && AWARDED.equals(column)
+                                ? new String[] {"compensation-granted", row}
+                                : null));
     }
 }

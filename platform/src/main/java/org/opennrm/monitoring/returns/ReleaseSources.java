@@ -17,34 +17,59 @@ import org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable;
  */
 final class ReleaseSources {
 
-    /** How a section reads a table: its row totals, its column totals, its grand total, or the cells of some rows. */
+    /**
+     * How a section reads a table: its row totals, its column totals, its grand total, the cells of some rows, the
+     * totals of some rows (each into a section and category of its own), or some cells (each picked by its row and
+     * column into a section and category).
+     */
     enum Kind {
         ROWS,
         COLUMNS,
         GRAND,
-        CELLS
+        CELLS,
+        SOME_ROWS,
+        SOME_CELLS
     }
 
     /**
      * @param category the return category of a table category (null: unknown); for GRAND, of the empty string
      * @param section for CELLS, the section a row belongs to (null: the row is not read); otherwise unused
      */
-    record Reading(String section, Kind kind, Function<String, String> category, Function<String, String> rowSection) {
+    record Reading(
+            String section,
+            Kind kind,
+            Function<String, String> category,
+            Function<String, String> rowSection,
+            List<String> sections,
+            java.util.function.BiFunction<String, String, String[]> pick) {
 
         static Reading rows(String section, Function<String, String> category) {
-            return new Reading(section, Kind.ROWS, category, null);
+            return new Reading(section, Kind.ROWS, category, null, null, null);
         }
 
         static Reading columns(String section, Function<String, String> category) {
-            return new Reading(section, Kind.COLUMNS, category, null);
+            return new Reading(section, Kind.COLUMNS, category, null, null, null);
         }
 
         static Reading grand(String section, String category) {
-            return new Reading(section, Kind.GRAND, any -> category, null);
+            return new Reading(section, Kind.GRAND, any -> category, null, null, null);
         }
 
         static Reading cells(Function<String, String> rowSection, Function<String, String> category) {
-            return new Reading(null, Kind.CELLS, category, rowSection);
+            return new Reading(null, Kind.CELLS, category, rowSection, null, null);
+        }
+
+        /**
+         * The totals of the rows {@code pick} places ({section, category}, or null to leave the row out), into the
+         * given sections; a section none of whose rows is in the table counts 0.
+         */
+        static Reading someRows(List<String> sections, Function<String, String[]> pick) {
+            return new Reading(null, Kind.SOME_ROWS, null, null, sections, (row, column) -> pick.apply(row));
+        }
+
+        /** The cells {@code pick} places by row and column ({section, category}, or null), into the given sections. */
+        static Reading someCells(List<String> sections, java.util.function.BiFunction<String, String, String[]> pick) {
+            return new Reading(null, Kind.SOME_CELLS, null, null, sections, pick);
         }
     }
 
@@ -62,11 +87,6 @@ final class ReleaseSources {
         if (template.equals(UkNrmQuarterlyTable.ID)) {
             return "The quarterly NRM table is not published as a return: location of exploitation is not a"
                     + " dimension of the national tables.";
-        }
-        if (template.equals(GretaReturn.ID)) {
-            return "The GRETA return is not published as a return yet: location of exploitation and services by type"
-                    + " are not read from released national tables, so disclosure control cannot protect it. Use the"
-                    + " counted return as a draft for the questionnaire.";
         }
         if (template.equals(TipReturn.ID)) {
             return "The TIP report is a draft only: its April to March year is not a period of the released national"
@@ -165,14 +185,40 @@ final class ReleaseSources {
                             new ReleaseTable("country-of-exploitation", "year", event, from, to),
                             List.of(Reading.rows("destination", Codings::destination))));
                 }
+                case GretaReturn.ID -> {
+                    sources.add(new Source(
+                            new ReleaseTable("sex", "year", event, from, to),
+                            List.of(Reading.rows("sex", Codings::sex))));
+                    sources.add(new Source(
+                            new ReleaseTable("age-group", "year", event, from, to),
+                            List.of(Reading.rows("age-group", Codings::ageGroup))));
+                    sources.add(new Source(
+                            new ReleaseTable("citizenship", "year", event, from, to),
+                            List.of(Reading.rows(
+                                    "citizenship-own",
+                                    code -> GretaReturn.citizenship(Codings.known(code), reportingCountry)))));
+                    sources.add(new Source(
+                            new ReleaseTable("exploitation-form", "year", event, from, to),
+                            List.of(Reading.rows("form", code -> Codings.mainForm(code, Codings::eurostatForm)))));
+                    // one country of exploitation is in the country or abroad; several are counted once in the national
+                    // tables (as Several) and cannot tell "in the country and abroad" from "abroad twice": not known
+                    sources.add(new Source(
+                            new ReleaseTable("country-of-exploitation", "year", event, from, to),
+                            List.of(Reading.rows(
+                                    "exploitation-location",
+                                    code -> GretaReturn.location(Codings.known(code), reportingCountry)))));
+                }
                 default -> throw new RuleViolation("Unknown return: " + template + ".");
             }
         }
-        if (template.equals(EurostatReturn.ID)) {
+        if (template.equals(EurostatReturn.ID) || template.equals(GretaReturn.ID)) {
             sources.add(new Source(
                     new ReleaseTable("decision-outcome", "age-group", Codings.IDENTIFICATION_DECISION, from, to),
                     List.of(Reading.cells(
                             code -> code.equals("IDENTIFIED") ? "identified" : null, Codings::ageGroup))));
+        }
+        if (template.equals(GretaReturn.ID)) {
+            GretaReturn.releaseSources(from, to).forEach(sources::add);
         }
         return sources;
     }
@@ -213,6 +259,34 @@ final class ReleaseSources {
                     case GRAND -> {
                         published.addTotal(reading.section(), table.grandTotal());
                         published.add(reading.section(), reading.category().apply(""), table.grandTotal());
+                    }
+                    case SOME_ROWS -> {
+                        reading.sections().forEach(section -> published.addTotal(section, 0L));
+                        for (int r = 0; r < table.rowCategories().size(); r++) {
+                            String[] to =
+                                    reading.pick().apply(table.rowCategories().get(r), null);
+                            if (to != null) {
+                                published.add(to[0], to[1], table.rowTotals().get(r));
+                                published.addTotal(to[0], table.rowTotals().get(r));
+                            }
+                        }
+                    }
+                    case SOME_CELLS -> {
+                        reading.sections().forEach(section -> published.addTotal(section, 0L));
+                        for (int r = 0; r < table.rowCategories().size(); r++) {
+                            for (int c = 0; c < table.columnCategories().size(); c++) {
+                                String[] to = reading.pick()
+                                        .apply(
+                                                table.rowCategories().get(r),
+                                                table.columnCategories().get(c));
+                                if (to != null) {
+                                    published.add(
+                                            to[0], to[1], table.cells().get(r).get(c));
+                                    published.addTotal(
+                                            to[0], table.cells().get(r).get(c));
+                                }
+                            }
+                        }
                     }
                     case CELLS -> {
                         for (int r = 0; r < table.rowCategories().size(); r++) {

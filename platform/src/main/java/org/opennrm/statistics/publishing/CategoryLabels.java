@@ -117,6 +117,8 @@ public class CategoryLabels {
                     case "SERVICE" -> message("serviceType." + category, locale, null);
                     case "CLOSURE_REASON" -> message("closureReason." + category, locale, null);
                     case "DURABLE_SOLUTION" -> message("durableSolution." + category, locale, null);
+                    // the returns' words for the bands of a recovery and reflection period
+                    case "PERIOD_BAND" -> message("returns.category." + category, locale, null);
                     case "CITIZENSHIP", "COUNTRY_OF_EXPLOITATION" -> country(category, locale);
                     case "REGION" -> region(category);
                     default -> null;

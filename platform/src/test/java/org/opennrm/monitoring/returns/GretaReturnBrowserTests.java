@@ -116,7 +116,10 @@ class GretaReturnBrowserTests {
                     .contains("Persons convicted Male Adult (18 and over) Sexual exploitation 5")
                     .contains("Custodial sentences Male Adult (18 and over) All 4");
             assertThat(browser.textOf(By.id("justice-intro"))).contains("not sent with the return");
-            assertThat(browser.textOf(By.id("not-publishable"))).contains("GRETA return is not published");
+            // the GRETA return is published like the others: a release of national tables, approved by a second
+            // statistician
+            assertThat(browser.driver().findElements(By.id("not-publishable"))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("send-form"))).hasSize(1);
             assertThat(browser.text()).contains("Police: no approved figures for this year.");
             browser.screenshot("greta-01-draft");
             showJustice(browser);
