@@ -48,8 +48,9 @@ class OfficialReturns {
             Instant assembledAt,
             ReturnReleases.ReturnRelease release) {
 
+        /** The period the return counts: the calendar year, or for the TIP report April of the year before to March. */
         public ReportingPeriod period() {
-            return ReportingPeriod.year(year);
+            return TipReturn.ID.equals(template) ? ReportingPeriod.aprilToMarch(year) : ReportingPeriod.year(year);
         }
 
         public boolean published() {
@@ -142,7 +143,7 @@ class OfficialReturns {
     @Transactional
     @PreAuthorize(RELEASE)
     Sent send(String template, int year, CountingRules rules) {
-        var period = ReportingPeriod.year(year);
+        var period = template(template).period(year);
         var sources = ReleaseSources.of(template(template).id(), period, rules, reportingCountry);
         // the return must add up before anything of it is released
         fill(template, period, rules);

@@ -88,12 +88,7 @@ final class ReleaseSources {
             return "The quarterly NRM table is not published as a return: location of exploitation is not a"
                     + " dimension of the national tables.";
         }
-        if (template.equals(TipReturn.ID)) {
-            return "The TIP report is a draft only: its April to March year is not a period of the released national"
-                    + " tables (they are by calendar year), so disclosure control cannot protect it. Use the counted"
-                    + " return as a draft for the report.";
-        }
-        if (!period.isCalendarYear()) {
+        if (!period.isCalendarYear() && !template.equals(TipReturn.ID)) {
             return "Only returns for a calendar year can be published.";
         }
         if (rules.forms() != CountingRules.FormRule.MAIN_FORM) {
@@ -113,8 +108,9 @@ final class ReleaseSources {
             throw new RuleViolation(refused);
         }
         int year = period.first().getYear();
-        String from = year + "-Q1";
-        String to = year + "-Q4";
+        // the quarters of the period: a calendar year, or the TIP report's April to March (Q2 to Q1 of the next year)
+        String from = period.first().getYear() + "-Q" + ((period.first().getMonthValue() - 1) / 3 + 1);
+        String to = period.last().getYear() + "-Q" + ((period.last().getMonthValue() - 1) / 3 + 1);
         List<Source> sources = new ArrayList<>();
         for (String event : List.of(Codings.REFERRAL, Codings.ANONYMOUS_NOTIFICATION)) {
             switch (template) {
@@ -185,6 +181,22 @@ final class ReleaseSources {
                             new ReleaseTable("country-of-exploitation", "year", event, from, to),
                             List.of(Reading.rows("destination", Codings::destination))));
                 }
+                case TipReturn.ID -> {
+                    // a period across two calendar years: the tables are by age group, not by year
+                    sources.add(new Source(
+                            new ReleaseTable("sex", "age-group", event, from, to),
+                            List.of(
+                                    Reading.rows("sex", Codings::sex),
+                                    Reading.columns("age-group", Codings::ageGroup))));
+                    sources.add(new Source(
+                            new ReleaseTable("exploitation-form", "age-group", event, from, to),
+                            List.of(Reading.rows("tip-form", code -> Codings.mainForm(code, Codings::unodcForm)))));
+                    sources.add(new Source(
+                            new ReleaseTable("citizenship", "age-group", event, from, to),
+                            List.of(Reading.rows(
+                                    "citizenship-foreign",
+                                    code -> TipReturn.citizenship(Codings.known(code), reportingCountry)))));
+                }
                 case GretaReturn.ID -> {
                     sources.add(new Source(
                             new ReleaseTable("sex", "year", event, from, to),
@@ -219,6 +231,14 @@ final class ReleaseSources {
         }
         if (template.equals(GretaReturn.ID)) {
             GretaReturn.releaseSources(from, to).forEach(sources::add);
+        }
+        if (template.equals(TipReturn.ID)) {
+            sources.add(new Source(
+                    new ReleaseTable("age-group", "sex", TipReturn.ASSISTANCE_STARTED, from, to),
+                    List.of(Reading.grand("referred-to-services", TipReturn.ASSISTANCE_STARTED))));
+            sources.add(new Source(
+                    new ReleaseTable("service", "age-group", GretaReturn.SERVICE_DELIVERED, from, to),
+                    List.of(Reading.rows("services", Codings::known))));
         }
         return sources;
     }

@@ -136,9 +136,14 @@ class TipReturn implements ReturnTemplate {
     }
 
     static String citizenship(FactGroup group, String reportingCountry) {
-        if (group.citizenship() == null) {
+        return citizenship(group.citizenship(), reportingCountry);
+    }
+
+    /** Own or foreign, of a citizenship code; null where not known. */
+    static String citizenship(String code, String reportingCountry) {
+        if (code == null) {
             return null;
         }
-        return reportingCountry.equals(group.citizenship()) ? CitizenshipGroups.REPORTING_COUNTRY : FOREIGN;
+        return reportingCountry.equals(code) ? CitizenshipGroups.REPORTING_COUNTRY : FOREIGN;
     }
 }

@@ -443,6 +443,52 @@ class OfficialReturnsTests {
         assertThat(figures.categories("assistance")).doesNotContain("ACCOMMODATION");
     }
 
+    @Test
+    void theTipReturnIsPublishedFromItsAprilToMarchQuartersAndReadsAsCounted() {
+        aYearOfFacts();
+        factsWith(36, "ASSISTANCE_STARTED", ", child", ", false");
+        factsWith(48, "SERVICE_DELIVERED", ", service_type, child", ", 'EMERGENCY_ACCOMMODATION', false");
+        factsWith(24, "SERVICE_DELIVERED", ", service_type, child", ", 'MEDICAL_CARE', false");
+        int tipYear = year + 1;
+        var period = ReportingPeriod.aprilToMarch(tipYear);
+
+        var filled = SignedIn.as(sender, () -> returns.fill(TipReturn.ID, period, CountingRules.DEFAULT));
+        var sent = SignedIn.as(sender, () -> returns.send(TipReturn.ID, tipYear, CountingRules.DEFAULT));
+        assertThat(sent.period()).isEqualTo(period);
+        assertThat(sent.release().tables())
+                .allMatch(table ->
+                        !table.rows().equals("year") && !table.columns().equals("year"));
+        var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
+        var figures = (ReleaseSources.Published) SignedIn.as(approver, () -> returns.published(published));
+        int compared = 0;
+        for (var section : filled.sections()) {
+            Long total = figures.total(section.key());
+            if (total != null) {
+                assertThat(total).as(section.key()).isEqualTo(section.total().count());
+                compared++;
+            }
+            for (var cell : section.parts()) {
+                Long value = figures.count(section.key(), cell.category());
+                if (value != null) {
+                    assertThat(value).as(section.key() + " " + cell.category()).isEqualTo(cell.count());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).as("figures published and compared").isGreaterThan(10);
+        // April to December only: three quarters of the year's facts (every month holds as many)
+        assertThat(figures.total("sex")).isEqualTo(filled.section("sex").total().count());
+        assertThat(filled.section("sex").total().count())
+                .isEqualTo(jdbc.sql("""
+                                select count(*) from statistics.fact
+                                where event_kind in ('REFERRAL', 'ANONYMOUS_NOTIFICATION') and period_year = ?
+                                    and period_month >= 4
+                                """).param(year).query(Long.class).single());
+        assertThat(figures.count("referred-to-services", TipReturn.ASSISTANCE_STARTED))
+                .isEqualTo(27);
+        assertThat(figures.count("services", "EMERGENCY_ACCOMMODATION")).isEqualTo(36);
+    }
+
     /** The courts' figures for the year, sent and approved; returns the version approved. */
     int approvedCourtFigures(int figuresYear) {
         var court = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
@@ -481,7 +527,7 @@ class OfficialReturnsTests {
                 .andExpect(content().string(containsString("id=\"justice-year\"")))
                 .andExpect(content().string(containsString("id=\"justice-COURTS\"")))
                 .andExpect(content().string(containsString("version " + version + ", approved on")))
-                .andExpect(content().string(containsString("TIP report is a draft only")))
+                .andExpect(content().string(containsString("id=\"send-form\"")))
                 .andExpect(content().string(containsString("Every breakdown adds up to its total")));
         mvc.perform(get("/api/v1/returns/draft")
                         .param("template", "tip")
