@@ -425,6 +425,9 @@ final class JointDisclosure {
         private final BitSet primary = new BitSet();
         /* cells no table shows, made by splitting tables into periods or regions: what differencing reveals */
         private final BitSet differences = new BitSet();
+
+        /* rounds of splitting: each round can reach what the one before made; three cover the chains releases make */
+        private static final int MAX_SPLIT_ROUNDS = 3;
         private final List<int[]> members = new ArrayList<>();
         private final List<double[]> coefficients = new ArrayList<>();
         private final List<String> sources = new ArrayList<>();
@@ -590,34 +593,53 @@ final class JointDisclosure {
             }
             atoms.add(new Integer[] {previous, null});
             regions.add(UNKNOWN_REGION);
-            int existing = definitions.size();
-            for (var table : tables) {
-                if (atoms.size() > 1) {
-                    List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
-                    for (Integer[] atom : atoms) {
-                        parts.add(d -> inPeriod(d, atom[0], atom[1]));
+            // Split until nothing more is reached: a split can reach a cell that only an earlier split made (a year
+            // split by its published first quarter leaves April to December, which an April-to-March table then
+            // reaches, and the next first quarter becomes a difference). Each table is split once per kind.
+            Set<LinkedTable> byPeriod = new java.util.HashSet<>();
+            Set<LinkedTable> byRegion = new java.util.HashSet<>();
+            Set<LinkedTable> byBand = new java.util.HashSet<>();
+            boolean changed = true;
+            for (int round = 0; changed && round < MAX_SPLIT_ROUNDS; round++) {
+                changed = false;
+                int existing = definitions.size();
+                for (var table : tables) {
+                    if (atoms.size() > 1 && !byPeriod.contains(table)) {
+                        List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
+                        for (Integer[] atom : atoms) {
+                            parts.add(d -> inPeriod(d, atom[0], atom[1]));
+                        }
+                        int before = definitions.size();
+                        if (refine(table, parts, existing, "periods add up to longer periods")) {
+                            byPeriod.add(table);
+                            changed = true;
+                        }
+                        differences.set(before, definitions.size());
                     }
-                    int before = definitions.size();
-                    refine(table, parts, existing, "periods add up to longer periods");
-                    differences.set(before, definitions.size());
-                }
-                if (regions.size() > 1) {
-                    List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
-                    for (String region : regions) {
-                        parts.add(d -> inRegion(d, region));
+                    if (regions.size() > 1 && !byRegion.contains(table)) {
+                        List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
+                        for (String region : regions) {
+                            parts.add(d -> inRegion(d, region));
+                        }
+                        int before = definitions.size();
+                        if (refine(table, parts, existing, "regions add up to the nation")) {
+                            byRegion.add(table);
+                            changed = true;
+                        }
+                        differences.set(before, definitions.size());
                     }
-                    int before = definitions.size();
-                    refine(table, parts, existing, "regions add up to the nation");
-                    differences.set(before, definitions.size());
-                }
-                if (bands && knowledge.ageNesting()) {
-                    List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
-                    List<String> all = new ArrayList<>(Fact.AGE_BANDS);
-                    all.add(Dimension.UNKNOWN);
-                    for (String band : all) {
-                        parts.add(d -> inBand(d, band));
+                    if (bands && knowledge.ageNesting() && !byBand.contains(table)) {
+                        List<java.util.function.UnaryOperator<CellDefinition>> parts = new ArrayList<>();
+                        List<String> all = new ArrayList<>(Fact.AGE_BANDS);
+                        all.add(Dimension.UNKNOWN);
+                        for (String band : all) {
+                            parts.add(d -> inBand(d, band));
+                        }
+                        if (refine(table, parts, existing, "age bands 0-8 and 9-17 are children, the others adults")) {
+                            byBand.add(table);
+                            changed = true;
+                        }
                     }
-                    refine(table, parts, existing, "age bands 0-8 and 9-17 are children, the others adults");
                 }
             }
         }
@@ -627,7 +649,7 @@ final class JointDisclosure {
          * parts; only when some part of some cell is a cell published somewhere (a split reaching nothing published
          * tells a reader nothing).
          */
-        private void refine(
+        private boolean refine(
                 LinkedTable table,
                 List<java.util.function.UnaryOperator<CellDefinition>> parts,
                 int existing,
@@ -655,7 +677,7 @@ final class JointDisclosure {
                 }
             }
             if (!reaches) {
-                return;
+                return false;
             }
             List<LinkedTable.Cell[]> pieces = new ArrayList<>();
             for (var part : parts) {
@@ -694,6 +716,7 @@ final class JointDisclosure {
                 line[pieces.size()] = variable(table.cells().get(i).definition());
                 sum(line, source);
             }
+            return true;
         }
 
         private static CellDefinition inPeriod(CellDefinition d, Integer first, Integer last) {

@@ -213,6 +213,67 @@ class JointDisclosureTests {
                 outcome.cellsWithheld(), outcome.personsWithheld(), outcome.millis());
     }
 
+    /**
+     * The US TIP report's year (April to March) published beside a calendar year and its first quarter: the TIP table
+     * minus (the year minus its first quarter) is the next year's first quarter, which no table shows: here 4 girls.
+     * The check must withhold enough of the TIP table that the difference is no longer exact, and every small cell of
+     * every table keeps its range against an attacker holding all of them.
+     */
+    @Test
+    void anAprilToMarchReleaseBesideACalendarYearDoesNotRevealTheNextFirstQuarter() {
+        var data = new Microdata();
+        int q1of2024 = 2024 * 4;
+        data.addAt(12, q1of2024, "NORTH", "FEMALE", "9-17").addAt(40, q1of2024, "NORTH", "MALE", "30-38");
+        for (int q = 1; q <= 3; q++) {
+            data.addAt(10, q1of2024 + q, "NORTH", "FEMALE", "9-17").addAt(35, q1of2024 + q, "SOUTH", "FEMALE", "24-26");
+        }
+        // the next first quarter: 4 girls and 30 men
+        data.addAt(4, q1of2024 + 4, "NORTH", "FEMALE", "9-17").addAt(30, q1of2024 + 4, "NORTH", "MALE", "30-38");
+        var calendar = List.of(
+                request("sex", "age-group", "2024-Q1", "2024-Q4", null),
+                request("sex", "age-group", "2024-Q1", "2024-Q1", null));
+        var first = published(data, calendar, List.of());
+        var tip = List.of(request("sex", "age-group", "2024-Q2", "2025-Q1", null));
+
+        // protected on its own, the TIP table gives the girls of 2025-Q1 away: 34 - (42 - 12) = 4
+        var unprotected = alone(data, tip).getFirst();
+        assertThat(girls(unprotected) - (girls(first.getFirst()) - girls(first.get(1))))
+                .isEqualTo(4);
+
+        var outcome = jointly(data, tip, List.of(first));
+        var checked = outcome.tables().getFirst();
+        assertThat(outcome.cellsWithheld())
+                .as("cells withheld by the joint check")
+                .isPositive();
+        assertThat(girls(checked)).as("girls April to March").isNull();
+        // and not given back by the table's own lines: each line through the withheld cell holds another withheld one
+        int row = checked.rowCategories().indexOf("FEMALE");
+        int column = checked.columnCategories().indexOf("CHILD");
+        assertThat(checked.cells().get(row).stream()
+                                        .filter(java.util.Objects::isNull)
+                                        .count()
+                                > 1
+                        || checked.rowTotals().get(row) == null)
+                .as("the row of women gives the girls back")
+                .isTrue();
+        long nullsInColumn = checked.cells().stream()
+                .filter(line -> line.get(column) == null)
+                .count();
+        assertThat(nullsInColumn > 1 || checked.columnTotals().get(column) == null)
+                .as("the column of children gives the girls back")
+                .isTrue();
+        System.out.printf(
+                "April to March beside a calendar year: %d cells (%d people) withheld in %d ms%n",
+                outcome.cellsWithheld(), outcome.personsWithheld(), outcome.millis());
+    }
+
+    /** The girls (female, child) of a sex by age-group table; null where withheld. */
+    private static Long girls(TableView table) {
+        return table.cells()
+                .get(table.rowCategories().indexOf("FEMALE"))
+                .get(table.columnCategories().indexOf("CHILD"));
+    }
+
     @Test
     void aReleaseThatWouldPublishAgainWhatExposesASmallCellIsRefusedWithTheCell() {
         var data = Microdata.skewed(1, 150);

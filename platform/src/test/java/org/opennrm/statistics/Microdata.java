@@ -16,9 +16,14 @@ final class Microdata {
 
     /** Adds {@code count} people of 2025 quarter {@code q} (1-4) with these codes. */
     Microdata add(int count, int q, String region, String sex, String band) {
+        return addAt(count, 2025 * 4 + q - 1, region, sex, band);
+    }
+
+    /** Adds {@code count} people of the quarter with this index (year x 4 + quarter - 1) with these codes. */
+    Microdata addAt(int count, int quarter, String region, String sex, String band) {
         Boolean child = band == null ? null : band.equals("0-8") || band.equals("9-17");
         for (int i = 0; i < count; i++) {
-            people.add(new Person(2025 * 4 + q - 1, region, sex, band, child));
+            people.add(new Person(quarter, region, sex, band, child));
         }
         return this;
     }
@@ -28,6 +33,11 @@ final class Microdata {
      * most people in one region, some codes not recorded.
      */
     static Microdata skewed(long seed, int size) {
+        return skewed(seed, size, 2025 * 4, 4);
+    }
+
+    /** The same over {@code quarters} quarters from the quarter index {@code first} ({@code 2024 * 4} is 2024-Q1). */
+    static Microdata skewed(long seed, int size, int first, int quarters) {
         var random = new java.util.Random(seed);
         String[] bands = {"0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+", null};
         double[] bandWeights = {0.03, 0.09, 0.12, 0.14, 0.14, 0.12, 0.2, 0.09, 0.04, 0.03};
@@ -37,9 +47,9 @@ final class Microdata {
         double[] sexWeights = {0.62, 0.36, 0.02};
         var data = new Microdata();
         for (int i = 0; i < size; i++) {
-            data.add(
+            data.addAt(
                     1,
-                    1 + random.nextInt(4),
+                    first + random.nextInt(quarters),
                     pick(random, regions, regionWeights),
                     pick(random, sexes, sexWeights),
                     pick(random, bands, bandWeights));
