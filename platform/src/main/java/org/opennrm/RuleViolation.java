@@ -1,13 +1,51 @@
 package org.opennrm;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
 /**
  * A request that breaks a rule of the NRM's work (a decision out of order, an end before a start). Its
  * message is written for the person who made the request and is shown to them as it is: it must name
- * the rule, never personal data.
+ * the rule, never personal data. Where it carries a message key, a page shows the message in the reader's language
+ * ({@link #words}); the API answers the English message.
  */
 public class RuleViolation extends RuntimeException {
 
+    private final String messageKey;
+    private final transient Object[] arguments;
+
     public RuleViolation(String message) {
         super(message);
+        this.messageKey = null;
+        this.arguments = new Object[0];
+    }
+
+    /** A refusal with its words under {@code messageKey} (arguments as in the message) and in English. */
+    public RuleViolation(String messageKey, String english, Object... arguments) {
+        super(english);
+        this.messageKey = messageKey;
+        this.arguments = arguments == null ? new Object[0] : arguments.clone();
+    }
+
+    /** The key of the message in the module's bundle; null where the refusal is in English only. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    /** The message's arguments (counts, periods, line numbers: never personal data). */
+    public Object[] messageArguments() {
+        return arguments.clone();
+    }
+
+    /** The refusal in the reader's language, or in English where it has no words there. */
+    public String words(MessageSource messages, Locale locale) {
+        String key = messageKey();
+        return key == null ? getMessage() : messages.getMessage(key, messageArguments(), getMessage(), locale);
+    }
+
+    /** {@code en} where {@link #words} falls back to English (for the page's {@code lang}), else null. */
+    public String lang(MessageSource messages, Locale locale) {
+        String key = messageKey();
+        return key != null && messages.getMessage(key, messageArguments(), null, locale) != null ? null : "en";
     }
 }

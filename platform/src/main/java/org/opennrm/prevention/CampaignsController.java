@@ -23,8 +23,15 @@ class CampaignsController {
     private final OrganisationRegistry organisations;
     private final CampaignTimeSeries timeSeries;
 
+    private final org.springframework.context.MessageSource messages;
+
     CampaignsController(
-            Campaigns campaigns, Surveys surveys, OrganisationRegistry organisations, CampaignTimeSeries timeSeries) {
+            Campaigns campaigns,
+            Surveys surveys,
+            OrganisationRegistry organisations,
+            CampaignTimeSeries timeSeries,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.timeSeries = timeSeries;
         this.campaigns = campaigns;
         this.surveys = surveys;
@@ -115,7 +122,8 @@ class CampaignsController {
                     org.springframework.web.multipart.MultipartFile file,
             @org.springframework.web.bind.annotation.RequestParam(name = "series", required = false) String pasted,
             Model model,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            java.util.Locale locale)
             throws java.io.IOException {
         String text = file != null && !file.isEmpty()
                 ? new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8)
@@ -124,7 +132,8 @@ class CampaignsController {
             model.addAttribute("its", timeSeries.estimate(id, text == null ? "" : text));
         } catch (org.opennrm.RuleViolation refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("itsProblem", refused.getMessage());
+            model.addAttribute("itsProblem", refused.words(messages, locale));
+            model.addAttribute("itsProblemLang", refused.lang(messages, locale));
         }
         model.addAttribute("seriesText", text == null || text.length() > 100_000 ? "" : text);
         return results(id, model);

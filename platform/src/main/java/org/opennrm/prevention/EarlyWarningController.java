@@ -24,10 +24,13 @@ class EarlyWarningController {
 
     private final EarlyWarnings earlyWarnings;
     private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
-    EarlyWarningController(EarlyWarnings earlyWarnings, JsonMapper json) {
+    EarlyWarningController(
+            EarlyWarnings earlyWarnings, JsonMapper json, org.springframework.context.MessageSource messages) {
         this.earlyWarnings = earlyWarnings;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -44,7 +47,8 @@ class EarlyWarningController {
             @RequestParam(name = "series", required = false) String text,
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            java.util.Locale locale)
             throws IOException {
         String csv = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : text;
         model.addAttribute("series", csv == null ? "" : csv);
@@ -56,7 +60,8 @@ class EarlyWarningController {
             model.addAttribute("chart", chart(series, report.flags()));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", e.words(messages, locale));
+            model.addAttribute("problemLang", e.lang(messages, locale));
         }
         return "prevention/early-warning";
     }

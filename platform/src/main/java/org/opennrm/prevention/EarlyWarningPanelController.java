@@ -20,7 +20,10 @@ class EarlyWarningPanelController {
 
     private final EarlyWarningScan scan;
 
-    EarlyWarningPanelController(EarlyWarningScan scan) {
+    private final org.springframework.context.MessageSource messages;
+
+    EarlyWarningPanelController(EarlyWarningScan scan, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.scan = scan;
     }
 
@@ -54,12 +57,14 @@ class EarlyWarningPanelController {
             @RequestParam(name = "comment", required = false) String comment,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response) {
+            jakarta.servlet.http.HttpServletResponse response,
+            java.util.Locale locale) {
         try {
             scan.review(id, comment);
         } catch (RuleViolation e) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", e.words(messages, locale));
+            model.addAttribute("problemLang", e.lang(messages, locale));
             model.addAttribute("problemFlag", id);
             model.addAttribute("comment", comment);
             model.addAttribute("flags", scan.all());

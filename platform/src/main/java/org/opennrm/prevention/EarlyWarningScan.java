@@ -117,15 +117,19 @@ class EarlyWarningScan {
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty()) {
             throw new RuleViolation(
+                    "prevention.problem.reviewEmpty",
                     "Write what you found: a known cause, a change in recording, or what will be done.");
         }
         if (text.length() > MAX_COMMENT) {
-            throw new RuleViolation("The comment is longer than " + MAX_COMMENT + " characters.");
+            throw new RuleViolation(
+                    "prevention.problem.reviewTooLong",
+                    "The comment is longer than " + MAX_COMMENT + " characters.",
+                    MAX_COMMENT);
         }
         flags.find(id).orElseThrow(() -> new RecordNotFound("change flag", id));
         UUID by = Actor.current().map(Actor::accountId).orElseThrow();
         if (!flags.review(id, by, clock.instant(), text)) {
-            throw new RuleViolation("This flag was already reviewed.");
+            throw new RuleViolation("prevention.problem.reviewedAlready", "This flag was already reviewed.");
         }
         audit.record(AuditAction.UPDATE, "change_flag", id, "reviewed");
     }

@@ -56,16 +56,25 @@ final class InterruptedTimeSeries {
 
     static Result estimate(Series series, Period campaignStart) {
         if (series.start().frequency() != campaignStart.frequency()) {
-            throw new RuleViolation("The series and the campaign's start must both be quarters or both be months.");
+            throw new RuleViolation(
+                    "prevention.problem.itsFrequency",
+                    "The series and the campaign's start must both be quarters or both be months.");
         }
         int t0 = campaignStart.index() - series.start().index();
         int n = series.length();
         int before = Math.max(0, Math.min(t0, n));
         int after = n - before;
         if (before < MIN_BEFORE || after < MIN_AFTER) {
-            throw new RuleViolation("The series has " + before + " periods before the campaign's start ("
-                    + campaignStart + ") and " + after + " from it on; an interrupted time series needs at least "
-                    + MIN_BEFORE + " before and " + MIN_AFTER + " after to tell a change from ordinary noise.");
+            throw new RuleViolation(
+                    "prevention.problem.itsTooShort",
+                    "The series has " + before + " periods before the campaign's start (" + campaignStart + ") and "
+                            + after + " from it on; an interrupted time series needs at least " + MIN_BEFORE
+                            + " before and " + MIN_AFTER + " after to tell a change from ordinary noise.",
+                    before,
+                    campaignStart.toString(),
+                    after,
+                    MIN_BEFORE,
+                    MIN_AFTER);
         }
         int perYear = series.start().perYear();
         boolean seasonal = before >= 2 * perYear;
@@ -220,7 +229,9 @@ final class InterruptedTimeSeries {
                     .solve(new ArrayRealVector(y, false))
                     .toArray();
         } catch (org.hipparchus.exception.MathIllegalArgumentException singular) {
-            throw new RuleViolation("The series cannot be fitted (it is constant, or its periods do not vary).");
+            throw new RuleViolation(
+                    "prevention.problem.itsConstant",
+                    "The series cannot be fitted (it is constant, or its periods do not vary).");
         }
     }
 

@@ -19,15 +19,19 @@ final class SeriesCsv {
     static Series parse(String csv) {
         if (csv == null || csv.isBlank()) {
             throw new SeriesInvalid(
+                    "prevention.problem.empty",
                     "The series is empty: send CSV with the header period,value and one row per period.");
         }
         if (csv.length() > MAX_CHARACTERS) {
-            throw new SeriesInvalid("The series is longer than " + MAX_CHARACTERS + " characters.");
+            throw new SeriesInvalid(
+                    "prevention.problem.tooLong",
+                    "The series is longer than " + MAX_CHARACTERS + " characters.",
+                    MAX_CHARACTERS);
         }
         String[] lines = csv.strip().replace("\uFEFF", "").split("\\R");
         String header = lines[0].replace(" ", "").replace("\"", "").toLowerCase(java.util.Locale.ROOT);
         if (!header.equals("period,value")) {
-            throw new SeriesInvalid("The first line must be the header period,value.");
+            throw new SeriesInvalid("prevention.problem.header", "The first line must be the header period,value.");
         }
         var values = new TreeMap<Period, Double>();
         Period.Frequency frequency = null;
@@ -39,36 +43,54 @@ final class SeriesCsv {
             }
             String[] cells = row.replace("\"", "").split(",", -1);
             if (cells.length != 2) {
-                throw new SeriesInvalid("Line " + line + " must hold a period and a value, separated by a comma.");
+                throw new SeriesInvalid(
+                        "prevention.problem.cells",
+                        "Line " + line + " must hold a period and a value, separated by a comma.",
+                        line);
             }
             Period period = Period.parse(cells[0].strip());
             if (period == null) {
                 throw new SeriesInvalid(
-                        "Line " + line + ": write the period as a quarter (2021-Q3) or a month (2021-07).");
+                        "prevention.problem.period",
+                        "Line " + line + ": write the period as a quarter (2021-Q3) or a month (2021-07).",
+                        line);
             }
             if (frequency == null) {
                 frequency = period.frequency();
             } else if (frequency != period.frequency()) {
-                throw new SeriesInvalid("Line " + line + " mixes quarters and months: use one or the other.");
+                throw new SeriesInvalid(
+                        "prevention.problem.mixed",
+                        "Line " + line + " mixes quarters and months: use one or the other.",
+                        line);
             }
             double value = value(cells[1].strip(), line);
             if (values.put(period, value) != null) {
-                throw new SeriesInvalid("Line " + line + " repeats the period " + period + ".");
+                throw new SeriesInvalid(
+                        "prevention.problem.repeated",
+                        "Line " + line + " repeats the period " + period + ".",
+                        line,
+                        period.toString());
             }
             if (values.size() > MAX_PERIODS) {
-                throw new SeriesInvalid("The series has more than " + MAX_PERIODS + " periods.");
+                throw new SeriesInvalid(
+                        "prevention.problem.tooMany",
+                        "The series has more than " + MAX_PERIODS + " periods.",
+                        MAX_PERIODS);
             }
         }
         if (values.isEmpty()) {
-            throw new SeriesInvalid("The series has no rows after its header.");
+            throw new SeriesInvalid("prevention.problem.noRows", "The series has no rows after its header.");
         }
         Period expected = values.firstKey();
         double[] series = new double[values.size()];
         int i = 0;
         for (var entry : values.entrySet()) {
             if (!entry.getKey().equals(expected)) {
-                throw new SeriesInvalid("The period " + expected + " is missing: give every period between the first"
-                        + " and the last (0 where nothing was counted).");
+                throw new SeriesInvalid(
+                        "prevention.problem.missing",
+                        "The period " + expected + " is missing: give every period between the first"
+                                + " and the last (0 where nothing was counted).",
+                        expected.toString());
             }
             series[i++] = entry.getValue();
             expected = expected.next();
@@ -85,6 +107,7 @@ final class SeriesCsv {
         } catch (NumberFormatException e) {
             // told below
         }
-        throw new SeriesInvalid("Line " + line + ": the value must be a count of zero or more.");
+        throw new SeriesInvalid(
+                "prevention.problem.value", "Line " + line + ": the value must be a count of zero or more.", line);
     }
 }

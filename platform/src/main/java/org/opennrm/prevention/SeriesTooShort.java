@@ -6,7 +6,11 @@ import org.opennrm.RuleViolation;
 class SeriesTooShort extends RuleViolation {
 
     SeriesTooShort(int periods, int needed) {
-        super("The series has " + periods + " periods; the change detector needs at least " + needed
-                + " (two years of quarters) to tell a change from ordinary noise.");
+        super(
+                "prevention.problem.tooShort",
+                "The series has " + periods + " periods; the change detector needs at least " + needed
+                        + " (two years of quarters) to tell a change from ordinary noise.",
+                periods,
+                needed);
     }
 }

@@ -102,4 +102,26 @@ class EarlyWarningWebTests {
                 .andExpect(content().string(containsString("Line 3")))
                 .andExpect(content().string(not(containsString("id=\"flags\""))));
     }
+
+    @Test
+    void theProblemIsSaidInTheReadersLanguage() throws Exception {
+        mvc.perform(post("/prevention/early-warning")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .param("series", "period,value\n2023-Q1,5\n2023-Q2,-1\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("Ligne 3 : la valeur doit être un comptage de zéro ou plus.")))
+                .andExpect(content().string(not(containsString("<span lang=\"en\">Line 3"))));
+        mvc.perform(post("/prevention/early-warning")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "de")
+                        .locale(java.util.Locale.GERMAN)
+                        .param("series", "period,value\n2023-Q1,5\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Die Reihe hat 1 Perioden")));
+    }
 }
