@@ -28,7 +28,11 @@ class TrendsController {
     private final JsonMapper json;
     private final CategoryLabels labels;
 
-    TrendsController(Trends trends, JsonMapper json, CategoryLabels labels) {
+    private final org.springframework.context.MessageSource messages;
+
+    TrendsController(
+            Trends trends, JsonMapper json, CategoryLabels labels, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.trends = trends;
         this.json = json;
         this.labels = labels;
@@ -54,7 +58,8 @@ class TrendsController {
 
     @GetMapping("/prevention/trends")
     @PreAuthorize(PreventionAccess.READ)
-    String page(TrendForm form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String page(
+            TrendForm form, Model model, jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) {
         TrendForm asked = form.orDefaults(trends);
         model.addAttribute("form", asked);
         try {
@@ -64,7 +69,8 @@ class TrendsController {
             model.addAttribute("small", CountInterval.SMALL);
         } catch (RuleViolation e) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", e.words(messages, locale));
+            model.addAttribute("problemLang", e.lang(messages, locale));
         }
         return "prevention/trends";
     }

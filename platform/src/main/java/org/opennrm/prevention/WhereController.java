@@ -87,7 +87,8 @@ class WhereController {
             model.addAttribute("chart", chart(table, locale));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", e.words(messages, locale));
+            model.addAttribute("problemLang", e.lang(messages, locale));
         }
         return "prevention/where";
     }

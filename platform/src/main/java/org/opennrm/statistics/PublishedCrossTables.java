@@ -71,6 +71,7 @@ class PublishedCrossTables implements CrossTables {
     private static Dimension dimension(String word) {
         return Dimension.of(word == null ? "" : word.strip())
                 .filter(DIMENSIONS::contains)
-                .orElseThrow(() -> new RuleViolation("Unknown dimension of a cross-table."));
+                .orElseThrow(() ->
+                        new RuleViolation("statistics.problem.crossDimension", "Unknown dimension of a cross-table."));
     }
 }

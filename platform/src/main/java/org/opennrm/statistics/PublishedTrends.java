@@ -50,7 +50,9 @@ class PublishedTrends implements TrendSeries {
         boolean total = request.breakdown() == null || request.breakdown().isBlank();
         Dimension breakdown = total ? Dimension.AGE_GROUP : breakdown(request.breakdown());
         if (request.from() == null || request.to() == null) {
-            throw new RuleViolation("A trend needs its first and last quarter, such as 2020-Q1 to 2025-Q4.");
+            throw new RuleViolation(
+                    "statistics.problem.trendPeriod",
+                    "A trend needs its first and last quarter, such as 2020-Q1 to 2025-Q4.");
         }
         var table = statistics.table(
                 new TableRequest(Dimension.QUARTER, breakdown, event, request.from(), request.to(), null),
@@ -104,12 +106,14 @@ class PublishedTrends implements TrendSeries {
                         .equalsIgnoreCase(word == null ? "" : word.strip().replace('-', '_')))
                 .findFirst()
                 .orElseThrow(() -> new RuleViolation(
-                        "A trend counts referrals, identification decisions or services" + " delivered."));
+                        "statistics.problem.trendEvent",
+                        "A trend counts referrals, identification decisions or services delivered."));
     }
 
     private static Dimension breakdown(String word) {
         return Dimension.of(word.strip())
                 .filter(BREAKDOWNS::contains)
-                .orElseThrow(() -> new RuleViolation("Unknown breakdown of a trend."));
+                .orElseThrow(
+                        () -> new RuleViolation("statistics.problem.trendBreakdown", "Unknown breakdown of a trend."));
     }
 }

@@ -32,7 +32,14 @@ class StatisticsController {
 
     private final CategoryLabels labels;
 
-    StatisticsController(NationalStatistics statistics, JsonMapper json, CategoryLabels labels) {
+    private final org.springframework.context.MessageSource messages;
+
+    StatisticsController(
+            NationalStatistics statistics,
+            JsonMapper json,
+            CategoryLabels labels,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.statistics = statistics;
         this.json = json;
         this.labels = labels;
@@ -70,7 +77,8 @@ class StatisticsController {
             model.addAttribute("chart", json.writeValueAsString(chart(view, labels, locale)));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", e.words(messages, locale));
+            model.addAttribute("problemLang", e.lang(messages, locale));
         }
         return "statistics/dashboard";
     }

@@ -18,16 +18,17 @@ public record TableRequest(Dimension rows, Dimension columns, EventKind event, S
 
     public TableRequest {
         if (rows == columns) {
-            throw new RuleViolation("Choose two different dimensions for rows and columns.");
+            throw new RuleViolation(
+                    "statistics.problem.sameDimensions", "Choose two different dimensions for rows and columns.");
         }
         from = blankToNull(from);
         to = blankToNull(to);
         region = blankToNull(region);
         if (region != null && !REGION.matcher(region).matches()) {
-            throw new RuleViolation("A region is a code such as NORTH or R-01.");
+            throw new RuleViolation("statistics.problem.region", "A region is a code such as NORTH or R-01.");
         }
         if (from != null && to != null && index(from) > index(to)) {
-            throw new RuleViolation("The period starts after it ends.");
+            throw new RuleViolation("statistics.problem.periodOrder", "The period starts after it ends.");
         }
         if (from != null) {
             index(from);
@@ -91,7 +92,7 @@ public record TableRequest(Dimension rows, Dimension columns, EventKind event, S
     static int index(String quarter) {
         Matcher matcher = QUARTER.matcher(quarter);
         if (!matcher.matches()) {
-            throw new RuleViolation("A period limit is a quarter written like 2024-Q1.");
+            throw new RuleViolation("statistics.problem.quarter", "A period limit is a quarter written like 2024-Q1.");
         }
         return Integer.parseInt(matcher.group(1)) * 4 + Integer.parseInt(matcher.group(2)) - 1;
     }

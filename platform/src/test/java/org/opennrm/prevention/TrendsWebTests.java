@@ -105,6 +105,16 @@ class TrendsWebTests {
                         .with(as(Role.COORDINATOR, organisation)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("starts after it ends")));
+        // in the reader's language, without the English marker
+        mvc.perform(get("/prevention/trends")
+                        .param("from", "2025-Q3")
+                        .param("to", "2025-Q1")
+                        .header("Accept-Language", "de")
+                        .locale(java.util.Locale.GERMAN)
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Der Zeitraum beginnt nach seinem Ende.")))
+                .andExpect(content().string(not(containsString("lang=\"en\">Der Zeitraum"))));
     }
 
     @Test
