@@ -34,7 +34,8 @@ public class RuleViolation extends RuntimeException {
 
     /** The message's arguments (counts, periods, line numbers: never personal data). */
     public Object[] messageArguments() {
-        return arguments.clone();
+        // transient: a refusal read back from a serialised form has no arguments, and shows its English message
+        return arguments == null ? new Object[0] : arguments.clone();
     }
 
     /** The refusal in the reader's language, or in English where it has no words there. */

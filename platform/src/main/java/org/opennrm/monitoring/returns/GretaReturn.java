@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.opennrm.statistics.publishing.FactGroup;
+import org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -303,10 +304,8 @@ class GretaReturn implements ReturnTemplate {
      * these tables, so a figure made from a withheld cell is withheld.
      */
     static List<ReleaseSources.Source> releaseSources(String from, String to) {
-        var delivered = new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
-                "service", "decision-outcome", SERVICE_DELIVERED, from, to);
-        var decided = new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
-                "service", "decision-outcome", SERVICE_RESULT, from, to);
+        var delivered = new ReleaseTable("service", "decision-outcome", SERVICE_DELIVERED, from, to);
+        var decided = new ReleaseTable("service", "decision-outcome", SERVICE_RESULT, from, to);
         List<ReleaseSources.Reading> onDelivered = new ArrayList<>(List.of(
                 ReleaseSources.Reading.someRows(
                         List.of("assistance"), row -> SERVICES.contains(row) ? new String[] {"assistance", row} : null),
@@ -326,15 +325,13 @@ class GretaReturn implements ReturnTemplate {
                 new ReleaseSources.Source(delivered, onDelivered),
                 new ReleaseSources.Source(decided, decisions()),
                 new ReleaseSources.Source(
-                        new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
-                                "period-band", "age-group", RECOVERY_PERIOD_GRANTED, from, to),
+                        new ReleaseTable("period-band", "age-group", RECOVERY_PERIOD_GRANTED, from, to),
                         List.of(
                                 ReleaseSources.Reading.rows(
                                         "recovery-periods", code -> PERIOD_BANDS.contains(code) ? code : null),
                                 ReleaseSources.Reading.columns("recovery-periods-age", Codings::ageGroup))),
                 new ReleaseSources.Source(
-                        new org.opennrm.statistics.publishing.ReturnReleases.ReleaseTable(
-                                "decision-outcome", "year", NON_PUNISHMENT, from, to),
+                        new ReleaseTable("decision-outcome", "year", NON_PUNISHMENT, from, to),
                         List.of(ReleaseSources.Reading.rows(
                                 "non-punishment", code -> NON_PUNISHMENT_GROUNDS.contains(code) ? code : null))));
     }

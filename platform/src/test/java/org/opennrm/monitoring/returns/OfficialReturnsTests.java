@@ -128,18 +128,7 @@ class OfficialReturnsTests {
 
         var figures = (ReleaseSources.Published) SignedIn.as(approver, () -> returns.published(published));
         // the published return is the counted one wherever disclosure control did not withhold a figure
-        for (var section : filled.sections()) {
-            Long total = figures.total(section.key());
-            if (total != null) {
-                assertThat(total).as(section.key()).isEqualTo(section.total().count());
-            }
-            for (var cell : section.parts()) {
-                Long value = figures.count(section.key(), cell.category());
-                if (value != null) {
-                    assertThat(value).as(section.key() + " " + cell.category()).isEqualTo(cell.count());
-                }
-            }
-        }
+        assertPublishedAsCounted(filled, figures);
         assertThat(figures.total("registration")).isEqualTo(180);
         assertThat(figures.count("sex", Codings.FEMALE)).isEqualTo(110);
 
@@ -347,6 +336,29 @@ class OfficialReturnsTests {
         }
     }
 
+    /**
+     * The published return is the counted one wherever disclosure control did not withhold a figure: every published
+     * total and cell equals the counted one. Returns how many figures were published and compared.
+     */
+    static int assertPublishedAsCounted(OfficialReturn filled, ReleaseSources.Published figures) {
+        int compared = 0;
+        for (var section : filled.sections()) {
+            Long total = figures.total(section.key());
+            if (total != null) {
+                assertThat(total).as(section.key()).isEqualTo(section.total().count());
+                compared++;
+            }
+            for (var cell : section.parts()) {
+                Long value = figures.count(section.key(), cell.category());
+                if (value != null) {
+                    assertThat(value).as(section.key() + " " + cell.category()).isEqualTo(cell.count());
+                    compared++;
+                }
+            }
+        }
+        return compared;
+    }
+
     /** Facts of one event with the given columns set (column names of statistics.fact, values as SQL text). */
     void factsWith(int count, String event, String columns, String values) {
         for (int i = 0; i < count; i++) {
@@ -410,21 +422,7 @@ class OfficialReturnsTests {
         var figures = (ReleaseSources.Published) SignedIn.as(approver, () -> returns.published(published));
         // the published return is the counted one wherever disclosure control did not withhold a figure, except that
         // several countries of exploitation are not known in the national tables (none here)
-        int compared = 0;
-        for (var section : filled.sections()) {
-            Long total = figures.total(section.key());
-            if (total != null) {
-                assertThat(total).as(section.key()).isEqualTo(section.total().count());
-                compared++;
-            }
-            for (var cell : section.parts()) {
-                Long value = figures.count(section.key(), cell.category());
-                if (value != null) {
-                    assertThat(value).as(section.key() + " " + cell.category()).isEqualTo(cell.count());
-                    compared++;
-                }
-            }
-        }
+        int compared = assertPublishedAsCounted(filled, figures);
         assertThat(compared).as("figures published and compared").isGreaterThan(30);
         assertThat(figures.count("permits-granted", "TEMPORARY_RESIDENCE_PERMIT"))
                 .isEqualTo(36);
@@ -460,21 +458,7 @@ class OfficialReturnsTests {
                         !table.rows().equals("year") && !table.columns().equals("year"));
         var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
         var figures = (ReleaseSources.Published) SignedIn.as(approver, () -> returns.published(published));
-        int compared = 0;
-        for (var section : filled.sections()) {
-            Long total = figures.total(section.key());
-            if (total != null) {
-                assertThat(total).as(section.key()).isEqualTo(section.total().count());
-                compared++;
-            }
-            for (var cell : section.parts()) {
-                Long value = figures.count(section.key(), cell.category());
-                if (value != null) {
-                    assertThat(value).as(section.key() + " " + cell.category()).isEqualTo(cell.count());
-                    compared++;
-                }
-            }
-        }
+        int compared = assertPublishedAsCounted(filled, figures);
         assertThat(compared).as("figures published and compared").isGreaterThan(10);
         // April to December only: three quarters of the year's facts (every month holds as many)
         assertThat(figures.total("sex")).isEqualTo(filled.section("sex").total().count());
