@@ -15,13 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opennrm.access.Role;
 import org.opennrm.cases.AgeCategory;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.DecisionKind;
 import org.opennrm.cases.DecisionOutcome;
 import org.opennrm.cases.DueKind;
-import org.opennrm.cases.SignedIn;
 import org.opennrm.cases.events.CaseOpened;
 import org.opennrm.cases.events.IdentificationDecided;
 import org.opennrm.organisations.OrganisationRegistry;
@@ -39,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * People are told about the work that waits for them, on the platform and by e-mail over a real SMTP connection
  * (GreenMail): NRM staff about a new referral, a shelter about a referral to it, the referring organisation about a
  * decision. The e-mails hold no name, reference or case content; an event delivered twice tells once; an e-mail
- * that fails is kept and retried, never lost; nobody opens someone else's notification.
+ * that fails is kept and retried, never lost. Who is told of what, choices and opening one's own are
+ * {@code NotificationsModuleTests}, without the rest of the platform.
  */
 @SpringBootTest(properties = {"opennrm.mail.enabled=true", "opennrm.mail.send-interval=200ms"})
 @ActiveProfiles("test")
@@ -178,27 +177,6 @@ class NotificationsTests {
     }
 
     @Test
-    void anEventDeliveredTwiceTellsOnce() {
-        var account = accountId("casemanager");
-        var fact = UUID.randomUUID();
-        var recipient = new org.opennrm.access.Recipients.Recipient(account, "casemanager@example.org");
-        notifications.tell(List.of(recipient), NotificationKind.NEW_REFERRAL, fact, "/cases/" + fact);
-        notifications.tell(List.of(recipient), NotificationKind.NEW_REFERRAL, fact, "/cases/" + fact);
-        assertThat(jdbc.sql("select count(*) from notifications.notification where link = :link")
-                        .param("link", "/cases/" + fact)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
-        assertThat(jdbc.sql("""
-                                select count(*) from notifications.outbox o join notifications.notification n
-                                on n.id = o.notification_id where n.link = :link""")
-                        .param("link", "/cases/" + fact)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
-    }
-
-    @Test
     void anEMailThatCannotBeSentIsKeptAndRetriedNeverLost() throws Exception {
         var account = accountId("casemanager");
         var fact = UUID.randomUUID();
@@ -226,88 +204,6 @@ class NotificationsTests {
         assertThat((String) row.get(2)).isNotBlank();
         assertThat((Boolean) row.get(3)).as("retried later, not at once").isTrue();
         assertThat(outbox.state().counts().get(OutboxState.Status.PENDING)).isPositive();
-    }
-
-    @Test
-    void eachPersonChoosesHowTheyAreTold() {
-        var identification = accountId("identification");
-        var officer =
-                org.opennrm.access.TestSignIn.actorOf(identification, Role.IDENTIFICATION_OFFICER, UUID.randomUUID());
-        var recipient = new org.opennrm.access.Recipients.Recipient(identification, "identification@example.org");
-        try {
-            // by e-mail only: recorded (the e-mail's link opens it) but not new on the platform
-            SignedIn.as(officer, () -> {
-                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, false, true)));
-                return null;
-            });
-            var emailOnly = UUID.randomUUID();
-            notifications.tell(List.of(recipient), NotificationKind.NEW_REFERRAL, emailOnly, "/cases/" + emailOnly);
-            assertThat(jdbc.sql("""
-                                    select count(*) from notifications.notification n join notifications.outbox o
-                                    on o.notification_id = n.id where n.link = :link and n.read_at is not null""")
-                            .param("link", "/cases/" + emailOnly)
-                            .query(Long.class)
-                            .single())
-                    .isOne();
-            // on the platform only: no e-mail
-            SignedIn.as(officer, () -> {
-                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, true, false)));
-                return null;
-            });
-            var platformOnly = UUID.randomUUID();
-            notifications.tell(
-                    List.of(recipient), NotificationKind.NEW_REFERRAL, platformOnly, "/cases/" + platformOnly);
-            assertThat(jdbc.sql("""
-                                    select count(*) from notifications.outbox o join notifications.notification n
-                                    on n.id = o.notification_id where n.link = :link""")
-                            .param("link", "/cases/" + platformOnly)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
-            // neither: nothing at all
-            SignedIn.as(officer, () -> {
-                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, false, false)));
-                return null;
-            });
-            var neither = UUID.randomUUID();
-            notifications.tell(List.of(recipient), NotificationKind.NEW_REFERRAL, neither, "/cases/" + neither);
-            assertThat(jdbc.sql("select count(*) from notifications.notification where link = :link")
-                            .param("link", "/cases/" + neither)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
-            assertThat(SignedIn.as(officer, () -> notifications.myPreferences()))
-                    .contains(new Preference(NotificationKind.NEW_REFERRAL, false, false))
-                    .contains(new Preference(NotificationKind.SERVICE_REFERRAL, true, true));
-        } finally {
-            SignedIn.as(officer, () -> {
-                notifications.choose(List.of(new Preference(NotificationKind.NEW_REFERRAL, true, true)));
-                return null;
-            });
-        }
-    }
-
-    @Test
-    void nobodyOpensSomeoneElsesNotification() {
-        var caseManager = accountId("casemanager");
-        var fact = UUID.randomUUID();
-        notifications.tell(
-                List.of(new org.opennrm.access.Recipients.Recipient(caseManager, null)),
-                NotificationKind.NEW_REFERRAL,
-                fact,
-                "/cases/" + fact);
-        var id = jdbc.sql("select id from notifications.notification where link = :link")
-                .param("link", "/cases/" + fact)
-                .query(UUID.class)
-                .single();
-        var shelterWorker = org.opennrm.access.TestSignIn.actorOf(accountId("shelter"), Role.SERVICE_PROVIDER, shelter);
-        assertThat(SignedIn.as(shelterWorker, () -> notifications.open(id))).isEmpty();
-        var owner = org.opennrm.access.TestSignIn.actorOf(caseManager, Role.CASE_MANAGER, UUID.randomUUID());
-        assertThat(SignedIn.as(owner, () -> notifications.open(id))).contains("/cases/" + fact);
-        assertThat(SignedIn.as(owner, () -> notifications.mine()))
-                .filteredOn(n -> n.id().equals(id))
-                .singleElement()
-                .matches(n -> !n.unread());
     }
 
     private void publish(Object event) {
