@@ -17,4 +17,16 @@ record ReturnCell(String category, long count, String rule) {
     boolean unknown() {
         return UNKNOWN.equals(category);
     }
+
+    /**
+     * The rule up to the category's code where it ends with it ({@code "persons referred; sex = "}), so that a page
+     * can write the category in the reader's words after it instead of the code; null where the rule does not end with
+     * the code (totals, unknowns), which a page shows whole.
+     */
+    public String ruleBeforeCategory() {
+        if (TOTAL.equals(category) || unknown() || rule == null || !rule.endsWith(category)) {
+            return null;
+        }
+        return rule.substring(0, rule.length() - category.length());
+    }
 }
