@@ -23,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CrossBorderController {
 
     private final CrossBorderReferrals crossBorder;
+    private final org.opennrm.cases.CaseManagement cases;
 
-    CrossBorderController(CrossBorderReferrals crossBorder) {
+    CrossBorderController(CrossBorderReferrals crossBorder, org.opennrm.cases.CaseManagement cases) {
         this.crossBorder = crossBorder;
+        this.cases = cases;
     }
 
     @PostMapping("/cases/{id}/cross-border")
@@ -54,8 +56,10 @@ class CrossBorderController {
 
     @GetMapping("/referrals/cross-border")
     @PreAuthorize("hasAuthority('cases:write:all')")
-    String received(Model model) {
+    String received(Model model, java.util.Locale locale) {
         model.addAttribute("packages", crossBorder.received());
+        // packages carry HTCDS codes: the page names countries in the reader's language
+        model.addAttribute("countryNames", cases.codeLists().countryNames(locale));
         model.addAttribute("sent", crossBorder.sent());
         model.addAttribute("guardians", crossBorder.guardians());
         model.addAttribute("country", crossBorder.country());

@@ -144,8 +144,10 @@ class ServiceReferralController {
 
     @GetMapping("/services/referrals/{referralId}")
     @PreAuthorize("hasAuthority('cases:read:organisation')")
-    String view(@PathVariable UUID referralId, Model model) {
+    String view(@PathVariable UUID referralId, Model model, java.util.Locale locale) {
         var view = referrals.view(referralId);
+        // languages shared are codes (ISO 639-2): the page names them in the reader's language
+        model.addAttribute("languageNames", cases.codeLists().languageNames(locale));
         model.addAttribute("view", view);
         model.addAttribute("referral", view.referral());
         model.addAttribute("shared", view.sharedCase());

@@ -116,6 +116,10 @@ class CrossBorderImportBrowserTests {
                         .type("packageFile", file.toAbsolutePath().toString());
                 browser.clickId("receive-package").waitForText("The package is genuine");
                 assertThat(browser.textOf(By.id("packages"))).contains(senderReference);
+                // what the package holds, in words: never the HTCDS codes it carries
+                assertThat(browser.textOf(By.cssSelector(".package-data")))
+                        .contains("Adult", "Moldova", "Forced labour")
+                        .doesNotContain("ADULT", "MDA", "ForcedLabour");
                 browser.screenshot("cross-border-01-received");
 
                 browser.click(By.cssSelector(".import-package")).waitFor(By.id("opened-case"));

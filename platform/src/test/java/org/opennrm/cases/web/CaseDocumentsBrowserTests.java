@@ -124,6 +124,10 @@ class CaseDocumentsBrowserTests {
         try (var browser = Browser.phone(port)) {
             browser.signIn("shelter", PASSWORD, null);
             browser.go("/services/referrals/" + nameOnly.id()).waitFor(By.id("shared-case"));
+            // the person's languages in the reader's words, not as ISO codes
+            assertThat(browser.textOf(By.id("shared-languages")))
+                    .contains("Romanian")
+                    .doesNotContain("ron");
             assertThat(browser.driver().findElements(By.id("shared-documents"))).isEmpty();
             assertThat(fetch(browser, "/services/referrals/" + nameOnly.id() + "/documents/" + document.id())
                             .get("status"))
