@@ -77,6 +77,11 @@ class EncounterOverlapWebTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+        // the estimate names its lists, the sectors, in words
+        String summary = page.substring(
+                page.indexOf("id=\"estimate-summary\""),
+                page.indexOf("</dl>", page.indexOf("id=\"estimate-summary\"")));
+        assertThat(summary).contains("<span>Police</span>").doesNotContain(">POLICE<");
         String table = page.substring(
                 page.indexOf("id=\"cases-overlap\""), page.indexOf("</table>", page.indexOf("id=\"cases-overlap\"")));
         var cells = PERSONS_CELL.matcher(table);
