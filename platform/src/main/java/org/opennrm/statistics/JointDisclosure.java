@@ -201,7 +201,7 @@ final class JointDisclosure {
                         choice[1],
                         choice[2]);
                 chosenThisRound.add(variable);
-                String reason = "withheld so that " + found.describe();
+                String reason = "withheld because otherwise " + found.describe();
                 // the same cell is withheld in every candidate table that shows it
                 for (int t = 0; t < tables; t++) {
                     var candidate = candidates.get(t);

@@ -112,7 +112,7 @@ class StatisticsBrowserTests {
                     .screenshot("statistics-04-release-form")
                     .clickId("assemble");
             browser.waitForText("awaiting approval");
-            assertThat(browser.text()).contains("cells suppressed because they are small");
+            assertThat(browser.text()).contains("suppressed because");
             assertThat(browser.driver().findElements(By.id("approve"))).isEmpty();
             releasePath = browser.path();
             browser.screenshot("statistics-05-release-awaiting");
