@@ -237,7 +237,7 @@ public final class NameSearchBenchmark {
      */
     static Set<UUID> indexed(Persons store, List<String> words) {
         var found = new HashSet<UUID>();
-        for (var candidate : store.namesOf(store.candidatesFor(words, 500)).entrySet()) {
+        for (var candidate : store.namesOf(store.candidatesFor(words, 500), false).entrySet()) {
             var identity = candidate.getValue();
             DECRYPTED.incrementAndGet();
             if (holdsAll(identity.givenName(), identity.familyName(), identity.otherNames(), words)) {
@@ -263,7 +263,7 @@ public final class NameSearchBenchmark {
                 .query(UUID.class)
                 .list();
         var found = new HashSet<UUID>();
-        for (var candidate : store.namesOf(candidates).entrySet()) {
+        for (var candidate : store.namesOf(candidates, false).entrySet()) {
             var identity = candidate.getValue();
             DECRYPTED.incrementAndGet();
             if (holdsAll(identity.givenName(), identity.familyName(), identity.otherNames(), words)) {
@@ -297,7 +297,7 @@ public final class NameSearchBenchmark {
                         .query(UUID.class)
                         .list();
                 long t2 = System.nanoTime();
-                store.namesOf(candidates);
+                store.namesOf(candidates, false);
                 long t3 = System.nanoTime();
                 join += t1 - t0;
                 count += t2 - t1;
