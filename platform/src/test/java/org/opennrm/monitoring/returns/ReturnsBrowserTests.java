@@ -210,6 +210,18 @@ class ReturnsBrowserTests {
             assertThat(browser.textOf(By.id("coverage"))).contains("police had no approved figures for " + year);
             scrollTo(browser, "published-justice-COURTS");
             browser.screenshot("returns-13-courts-figures-published");
+            // the release itself: the courts' slices, named by agency, measure and age group
+            browser.driver()
+                    .findElement(By.cssSelector("a[href^='/statistics/releases/']"))
+                    .click();
+            browser.waitForText("Agencies' figures by");
+            assertThat(browser.text()).contains("Courts, Persons convicted").contains("Agencies' figures by");
+            assertThat(browser.text()).doesNotContain("PERSONS_CONVICTED").doesNotContain("COURTS");
+            browser.driver().findElements(By.cssSelector("[id^='release-table-categories-']")).stream()
+                    .filter(element -> element.getText().contains("Child"))
+                    .findFirst()
+                    .ifPresent(element -> scrollTo(browser, element.getAttribute("id")));
+            browser.screenshot("returns-15-courts-figures-in-the-release");
         }
         try (var browser = Browser.phone(port)) {
             browser.signIn("rapporteur", PASSWORD, null);
