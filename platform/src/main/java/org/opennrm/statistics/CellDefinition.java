@@ -22,10 +22,19 @@ record CellDefinition(
 
     /** The cell of a table at a row and a column category; null for the table's total row or column. */
     static CellDefinition of(TableRequest request, String rowCategory, String columnCategory) {
+        return of(request, Map.of(), rowCategory, columnCategory);
+    }
+
+    /**
+     * The cell of a table whose cells all share some categories besides their row and column (an agency's figures:
+     * the agency, the measure, a slice of its breakdown).
+     */
+    static CellDefinition of(
+            TableRequest request, Map<String, String> shared, String rowCategory, String columnCategory) {
         Integer first = request.from() == null ? null : TableRequest.index(request.from());
         Integer last = request.to() == null ? null : TableRequest.index(request.to());
         String region = request.region();
-        Map<String, String> categories = new TreeMap<>();
+        Map<String, String> categories = new TreeMap<>(shared);
         for (var constraint : new Object[][] {{request.rows(), rowCategory}, {request.columns(), columnCategory}}) {
             var dimension = (Dimension) constraint[0];
             var category = (String) constraint[1];

@@ -28,5 +28,10 @@ public enum EventKind {
     /* a decision on a residence permit applied for or compensation claimed (granted, awarded, refused) */
     SERVICE_RESULT,
     /* an offence recorded under the non-punishment principle */
-    NON_PUNISHMENT
+    NON_PUNISHMENT,
+    /*
+     * a count an agency outside the case system reported (police, prosecution, courts...), published with an official
+     * return (ReportedTables): never a fact, never a national table; its cells name the agency and the measure
+     */
+    AGENCY_FIGURE
 }

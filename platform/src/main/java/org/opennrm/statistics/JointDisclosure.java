@@ -359,7 +359,8 @@ final class JointDisclosure {
                         check.rounding(),
                         suppressions,
                         check.primary(),
-                        check.secondary()));
+                        check.secondary()),
+                view.categories());
     }
 
     /** "age band 0-8, sex FEMALE" for a cell of a table; "total" for the grand total. */
@@ -481,6 +482,7 @@ final class JointDisclosure {
             int width = view.columnCategories().size();
             var definition = normalise(CellDefinition.of(
                     request,
+                    view.categories(),
                     row < height ? view.rowCategories().get(row) : null,
                     column < width ? view.columnCategories().get(column) : null));
             Integer v = index.get(definition == null ? ZERO : definition.canonical());

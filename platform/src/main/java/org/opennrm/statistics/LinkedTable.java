@@ -48,6 +48,7 @@ record LinkedTable(String source, int rows, int columns, List<Cell> cells) {
             for (int c = 0; c <= width; c++) {
                 var definition = CellDefinition.of(
                         request,
+                        view.categories(),
                         r < height ? view.rowCategories().get(r) : null,
                         c < width ? view.columnCategories().get(c) : null);
                 Long value = grid.cells()[r][c];

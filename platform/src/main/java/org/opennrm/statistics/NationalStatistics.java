@@ -75,7 +75,10 @@ public class NationalStatistics {
         java.util.Map<String, Long> counted = new java.util.HashMap<>();
         return new JointDisclosure.Knowledge(
                 ledger.ageBandsNest(requests),
-                cell -> counted.computeIfAbsent(cell.canonical(), key -> facts.count(cell)));
+                // an agency's figure is no fact: its truth is not known here (-1), so no difference of it is skipped
+                cell -> cell.event() == EventKind.AGENCY_FIGURE
+                        ? -1
+                        : counted.computeIfAbsent(cell.canonical(), key -> facts.count(cell)));
     }
 
     /** A table protected on its own, with the counts behind it (which never leave the statistics module). */
@@ -84,6 +87,11 @@ public class NationalStatistics {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     Counted counted(TableRequest request, Rounding rounding) {
+        if (request.event() == EventKind.AGENCY_FIGURE) {
+            throw new org.opennrm.RuleViolation(
+                    "statistics.problem.agencyFigures",
+                    "Agencies' figures are not facts: they are published only with an official return.");
+        }
         var counts = facts.aggregate(request);
         return new Counted(counts, protect(request, counts, rounding));
     }

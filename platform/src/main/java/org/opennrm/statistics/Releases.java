@@ -71,6 +71,19 @@ public class Releases {
     @Transactional
     @PreAuthorize("hasAuthority('statistics:release:all')")
     public Release assemble(String title, List<TableRequest> requests, Rounding rounding) {
+        return assemble(title, requests, rounding, List.of());
+    }
+
+    /**
+     * A release of national tables and of agencies' figures ({@link ReportedFigures}, tables after the national ones):
+     * the agencies' counts of persons get primary suppression as national tables do, and every table, national or
+     * reported, goes through the same joint check against everything published (a corrected agency figure that
+     * differs from its published value is withheld as a revised count is).
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('statistics:release:all')")
+    public Release assemble(
+            String title, List<TableRequest> requests, Rounding rounding, List<ReportedFigures> reported) {
         if (title == null || title.isBlank() || title.length() > 200) {
             throw new ReleaseRefused("A release needs a title of at most 200 characters.");
         }
@@ -86,7 +99,15 @@ public class Releases {
                     TableView.of(request, counted.table()),
                     counted.counts().withTotals()));
         }
-        var outcome = joint.protect(candidates, ledger.overlapping(requests), statistics.knowledge(requests));
+        candidates.addAll(ReportedTables.candidates(
+                reported, disclosureControl.minimumCellSize(), disclosureControl.protectionRange(), candidates.size()));
+        List<TableRequest> checked = new ArrayList<>(requests);
+        candidates.stream()
+                .map(JointDisclosure.Candidate::request)
+                .filter(request -> request.event() == EventKind.AGENCY_FIGURE)
+                .distinct()
+                .forEach(checked::add);
+        var outcome = joint.protect(candidates, ledger.overlapping(checked), statistics.knowledge(checked));
         List<TableView> tables = outcome.tables();
         var release = new Release(
                 UUID.randomUUID(),

@@ -61,7 +61,11 @@ class StatisticsController {
         model.addAttribute(
                 "dimensions",
                 Arrays.stream(Dimension.values()).map(Dimension::word).toList());
-        model.addAttribute("events", EventKind.values());
+        model.addAttribute(
+                "events",
+                Arrays.stream(EventKind.values())
+                        .filter(kind -> kind != EventKind.AGENCY_FIGURE)
+                        .toList());
         model.addAttribute("roundings", Rounding.values());
         model.addAttribute("rows", rows);
         model.addAttribute("columns", columns);

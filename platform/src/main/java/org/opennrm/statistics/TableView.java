@@ -20,7 +20,16 @@ public record TableView(
         List<Long> rowTotals,
         List<Long> columnTotals,
         Long grandTotal,
-        DisclosureCheck disclosure) {
+        DisclosureCheck disclosure,
+        java.util.Map<String, String> categories) {
+
+    /**
+     * @param categories what every cell of the table shares besides its row and column (for an agency's figures: the
+     *     agency, the measure and, for a slice of its breakdown, an age group); empty for a national table
+     */
+    public TableView {
+        categories = categories == null ? java.util.Map.of() : new java.util.TreeMap<>(categories);
+    }
 
     static TableView of(TableRequest request, ProtectedTable table) {
         List<List<Long>> cells = new ArrayList<>();
@@ -50,7 +59,8 @@ public record TableView(
                 rowTotals,
                 columnTotals,
                 table.grandTotal(),
-                table.check());
+                table.check(),
+                java.util.Map.of());
     }
 
     /** Back to the grid form that files are written from. */

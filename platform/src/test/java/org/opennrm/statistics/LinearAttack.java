@@ -57,6 +57,8 @@ final class LinearAttack {
         for (TableView table : tables) {
             collect(table.rows(), table.rowCategories());
             collect(table.columns(), table.columnCategories());
+            // what every cell of the table shares (an agency's figures: agency, measure, a slice) is a dimension too
+            table.categories().forEach((dimension, category) -> collect(word(dimension), List.of(category)));
         }
         // the full cross-classification: quarter x region x every other dimension
         List<Map<String, String>> combinations = new ArrayList<>();
@@ -296,7 +298,17 @@ final class LinearAttack {
         if (table.region() != null && !table.region().equals(cell.get("region"))) {
             return false;
         }
+        for (var shared : table.categories().entrySet()) {
+            if (!shared.getValue().equals(cell.get(word(shared.getKey())))) {
+                return false;
+            }
+        }
         return matches(table.rows(), row, cell, quarter) && matches(table.columns(), column, cell, quarter);
+    }
+
+    /** {@code AGE_GROUP} as a table names its dimension: {@code age-group}. */
+    private static String word(String dimension) {
+        return dimension.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static boolean matches(String dimension, String category, Map<String, String> cell, int quarter) {

@@ -217,15 +217,21 @@ class AgencyReports {
      * An agency a return needs, with its latest approved figures for the year as it reported them (version and
      * approval date null, and no lines, where none is approved).
      */
-    record Reported(Agency agency, Integer version, java.time.LocalDate approvedOn, List<Line> lines) {
+    record Reported(
+            Agency agency,
+            UUID id,
+            Integer version,
+            java.time.LocalDate approvedOn,
+            Instant approvedAt,
+            List<Line> lines) {
         public boolean approved() {
             return version != null;
         }
     }
 
     /**
-     * For a return's draft: the latest approved figures of every agency the return needs, line by line. Before any
-     * disclosure control (none is designed for them yet), so for statisticians only and never published with a return.
+     * The latest approved figures of every agency the return needs, line by line, before disclosure control: for the
+     * statisticians' draft, and for sending the return (its release puts them through disclosure control).
      */
     @Transactional(readOnly = true)
     @PreAuthorize(RELEASE)
@@ -244,19 +250,21 @@ class AgencyReports {
                     .params(agency.name(), year)
                     .query((rs, n) -> new Reported(
                             agency,
+                            rs.getObject("id", UUID.class),
                             rs.getInt("version"),
                             rs.getTimestamp("approved_at")
                                     .toInstant()
                                     .atZone(clock.getZone())
                                     .toLocalDate(),
+                            rs.getTimestamp("approved_at").toInstant(),
                             lines(agency, rs.getObject("id", UUID.class))))
                     .optional();
-            reported.add(approved.orElse(new Reported(agency, null, null, List.of())));
+            reported.add(approved.orElse(new Reported(agency, null, null, null, null, List.of())));
         }
         return reported;
     }
 
-    private List<Line> lines(Agency agency, UUID report) {
+    List<Line> lines(Agency agency, UUID report) {
         var lines = new ArrayList<>(jdbc.sql("""
                         select measure, sex, age_group, form, count from monitoring.return_agency_count
                         where report_id = ? order by measure, sex, age_group, form

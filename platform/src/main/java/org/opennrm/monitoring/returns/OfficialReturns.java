@@ -46,7 +46,8 @@ class OfficialReturns {
             String reportingCountry,
             UUID assembledBy,
             Instant assembledAt,
-            ReturnReleases.ReturnRelease release) {
+            ReturnReleases.ReturnRelease release,
+            List<AgencyPublication.SentAgency> agencies) {
 
         /** The period the return counts: the calendar year, or for the TIP report April of the year before to March. */
         public ReportingPeriod period() {
@@ -66,6 +67,7 @@ class OfficialReturns {
     private final Clock clock;
     private final String reportingCountry;
     private final org.opennrm.organisations.OrganisationRegistry organisations;
+    private final AgencyReports agencyReports;
 
     OfficialReturns(
             List<ReturnTemplate> templates,
@@ -75,7 +77,8 @@ class OfficialReturns {
             AuditTrail audit,
             Clock clock,
             @Value("${opennrm.returns.reporting-country:MDA}") String reportingCountry,
-            org.opennrm.organisations.OrganisationRegistry organisations) {
+            org.opennrm.organisations.OrganisationRegistry organisations,
+            AgencyReports agencyReports) {
         if (!reportingCountry.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("opennrm.returns.reporting-country must be an ISO 3166-1 alpha-3 code");
         }
@@ -89,6 +92,7 @@ class OfficialReturns {
         this.clock = clock;
         this.reportingCountry = reportingCountry;
         this.organisations = organisations;
+        this.agencyReports = agencyReports;
     }
 
     List<String> templates() {
@@ -147,7 +151,14 @@ class OfficialReturns {
         var sources = ReleaseSources.of(template(template).id(), period, rules, reportingCountry);
         // the return must add up before anything of it is released
         fill(template, period, rules);
-        var release = releases.assemble(title(template, year, rules), ReleaseSources.tables(sources));
+        // the approved figures of the agencies the return needs go into the release, through disclosure control
+        int agencyYear = template(template).agencyYear(year);
+        var reported = Agency.REQUIRED.get(template).isEmpty()
+                ? List.<AgencyReports.Reported>of()
+                : agencyReports.approvedFor(template, agencyYear);
+        List<ReturnReleases.AgencyMeasure> measures = new ArrayList<>();
+        reported.forEach(agency -> measures.addAll(AgencyPublication.measures(agency, agencyYear)));
+        var release = releases.assemble(title(template, year, rules), ReleaseSources.tables(sources), measures);
         UUID id = UUID.randomUUID();
         UUID by = actor().accountId();
         Instant now = Instant.now(clock);
@@ -171,7 +182,25 @@ class OfficialReturns {
                 RECORD_TYPE,
                 id,
                 "template=" + template + " year=" + year + " release=" + release.id());
-        return new Sent(id, template, year, rules, reportingCountry, by, now, release);
+        List<AgencyPublication.SentAgency> agencies = new ArrayList<>();
+        for (var agency : reported) {
+            jdbc.sql("""
+                            insert into monitoring.return_release_agency (return_id, agency, period_year, report_id,
+                                version, approved_at)
+                            values (?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(
+                            id,
+                            agency.agency().name(),
+                            agencyYear,
+                            agency.id(),
+                            agency.version(),
+                            agency.approvedAt() == null ? null : Timestamp.from(agency.approvedAt()))
+                    .update();
+            agencies.add(new AgencyPublication.SentAgency(
+                    agency.agency(), agencyYear, agency.id(), agency.version(), agency.approvedAt()));
+        }
+        return new Sent(id, template, year, rules, reportingCountry, by, now, release, agencies);
     }
 
     static String title(String template, int year, CountingRules rules) {
@@ -239,6 +268,7 @@ class OfficialReturns {
         if (figures instanceof ReleaseSources.Published published) {
             Registered.unknowns(published.sections(), figures, coverage);
         }
+        AgencyPublication.coverage(sent.agencies(), clock.getZone(), coverage);
         return coverage;
     }
 
@@ -248,7 +278,8 @@ class OfficialReturns {
     ReturnFiles.File file(UUID id, String format) {
         var sent = find(id).orElseThrow(() -> new RecordNotFound("official return", id));
         var figures = published(sent);
-        var file = ReturnFiles.write(sent, figures, coverage(sent, figures), format, population());
+        var file = ReturnFiles.write(
+                sent, figures, publishedAgencyFigures(sent), coverage(sent, figures), format, population());
         audit.record(AuditAction.RELEASE_DOWNLOADED, RECORD_TYPE, id, "format=" + file.format());
         return file;
     }
@@ -287,6 +318,43 @@ class OfficialReturns {
         return loaded;
     }
 
+    /**
+     * The agencies' figures of the return as its release gives them (through disclosure control): what will be
+     * published, for the approver, or what was.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    List<AgencyPublication.PublishedAgency> agencyFigures(Sent sent) {
+        return AgencyPublication.read(sent.agencies(), sent.release().agencyCells(), agencyReports, clock.getZone());
+    }
+
+    /** The agencies' figures of a published return; refused while it awaits approval. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    List<AgencyPublication.PublishedAgency> publishedAgencyFigures(Sent sent) {
+        published(sent);
+        return AgencyPublication.read(sent.agencies(), sent.release().agencyCells(), agencyReports, clock.getZone());
+    }
+
+    private List<AgencyPublication.SentAgency> agencies(UUID returnId) {
+        return jdbc
+                .sql("""
+                        select agency, period_year, report_id, version, approved_at
+                        from monitoring.return_release_agency where return_id = ?
+                        """)
+                .param(returnId)
+                .query((rs, n) -> new AgencyPublication.SentAgency(
+                        Agency.valueOf(rs.getString(1)),
+                        rs.getInt(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, Integer.class),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(AgencyPublication.SentAgency::agency))
+                .toList();
+    }
+
     private Sent sent(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID release = rs.getObject("release_id", UUID.class);
         return new Sent(
@@ -299,7 +367,8 @@ class OfficialReturns {
                 rs.getString("reporting_country"),
                 rs.getObject("assembled_by", UUID.class),
                 rs.getTimestamp("assembled_at").toInstant(),
-                releases.find(release).orElseThrow(() -> new RecordNotFound("release", release)));
+                releases.find(release).orElseThrow(() -> new RecordNotFound("release", release)),
+                agencies(rs.getObject("id", UUID.class)));
     }
 
     private static Actor actor() {

@@ -32,7 +32,12 @@ final class ReturnFiles {
     }
 
     static File write(
-            OfficialReturns.Sent sent, Figures figures, List<String> coverage, String format, Population population) {
+            OfficialReturns.Sent sent,
+            Figures figures,
+            List<AgencyPublication.PublishedAgency> agencies,
+            List<String> coverage,
+            String format,
+            Population population) {
         String chosen = format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!formats(sent.template()).contains(chosen)) {
             throw new RuleViolation("This return downloads as " + String.join(", ", formats(sent.template())) + ".");
@@ -49,6 +54,10 @@ final class ReturnFiles {
                                         OpenSdgLayout.STANDARD.rows(sent.year(), figures, population, List.of("sex")))
                                 : sections(sent, figures);
                 };
+        if (!sdg && !chosen.equals("sdmx")) {
+            rows = new ArrayList<>(rows);
+            rows.addAll(agencyRows(sent, agencies));
+        }
         return switch (chosen) {
             case "xlsx" ->
                 new File(
@@ -74,6 +83,35 @@ final class ReturnFiles {
             }
         }
         return rows;
+    }
+
+    /**
+     * The agencies' figures, one row per line as the agency reported it and one for each measure's total: section
+     * {@code AGENCY/MEASURE} (e.g. {@code COURTS/PERSONS_CONVICTED}), category {@code SEX/AGE_GROUP/FORM}.
+     */
+    static List<List<String>> agencyRows(OfficialReturns.Sent sent, List<AgencyPublication.PublishedAgency> agencies) {
+        List<List<String>> rows = new ArrayList<>();
+        for (var agency : agencies) {
+            for (var measure : agency.measures()) {
+                String section = agency.agency().name() + "/" + measure.measure();
+                rows.add(agencyRow(sent, section, ReturnCell.TOTAL, measure.total()));
+                for (var line : measure.lines()) {
+                    rows.add(agencyRow(sent, section, line.sex() + "/" + line.ageGroup() + "/" + line.form(), line));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> agencyRow(
+            OfficialReturns.Sent sent, String section, String category, AgencyPublication.PublishedLine line) {
+        return List.of(
+                sent.template(),
+                Integer.toString(sent.year()),
+                section,
+                category,
+                line.withheld() ? WITHHELD : line.count().toString(),
+                line.withheld() ? "withheld" : "published");
     }
 
     private static List<String> row(

@@ -47,7 +47,8 @@ class ReturnsApi {
             Instant assembledAt,
             long withheldCells,
             List<PublishedSection> sections,
-            List<String> coverage) {}
+            List<String> coverage,
+            List<AgencyPublication.PublishedAgency> agencies) {}
 
     /**
      * An agency's approved figures as the draft shows them: "as reported by the agency, version N, approved on D", line
@@ -62,8 +63,9 @@ class ReturnsApi {
             List<AgencyReports.Line> lines) {}
 
     /**
-     * The criminal-justice figures shown beside a draft, for the calendar year the agencies report by. Never part of
-     * the return: {@code sentWithReturn} is always false, and the note says why.
+     * The criminal-justice figures shown beside a draft, for the calendar year the agencies report by, before
+     * disclosure control. {@code sentWithReturn}: they are sent with the return, and published through its release's
+     * disclosure control (small counts of persons withheld).
      */
     record AgencyFigures(int year, boolean sentWithReturn, String note, List<AgencyFigure> agencies) {}
 
@@ -116,15 +118,16 @@ class ReturnsApi {
 
     static AgencyFigures agencyFigures(OfficialReturn filled, int year, List<AgencyReports.Reported> reported) {
         String note = "The agencies' approved figures for " + year + ", as each agency reported them in its latest"
-                + " approved version. They are shown beside the draft only and are not sent with the return: their"
-                + " disclosure control is not designed yet.";
+                + " approved version, before disclosure control. They are sent with the return: the published return"
+                + " shows them through the same disclosure control as its other tables (counts of persons smaller than"
+                + " the minimum cell size, and what would reveal them, withheld).";
         if (filled.period().first().getYear() != year || filled.period().last().getYear() != year) {
             note += " The agencies report by calendar year, which does not match the return's period "
                     + filled.period().first() + " to " + filled.period().last() + ".";
         }
         return new AgencyFigures(
                 year,
-                false,
+                !reported.isEmpty(),
                 note,
                 reported.stream()
                         .map(agency -> new AgencyFigure(
@@ -172,7 +175,9 @@ class ReturnsApi {
     private ReturnSummary summary(OfficialReturns.Sent sent, boolean figures) {
         List<PublishedSection> sections = null;
         List<String> coverage = null;
+        List<AgencyPublication.PublishedAgency> agencyFigures = null;
         if (figures && sent.published()) {
+            agencyFigures = returns.publishedAgencyFigures(sent);
             var published = (ReleaseSources.Published) returns.published(sent);
             sections = new ArrayList<>();
             for (String section : published.sections()) {
@@ -195,6 +200,7 @@ class ReturnsApi {
                 sent.assembledAt(),
                 sent.release().withheldCells(),
                 sections,
-                coverage);
+                coverage,
+                agencyFigures);
     }
 }

@@ -111,6 +111,7 @@ class ReturnsController {
         var figures = (ReleaseSources.Published) returns.figures(sent);
         model.addAttribute("figures", figures);
         model.addAttribute("coverage", returns.coverage(sent, figures));
+        model.addAttribute("justice", returns.agencyFigures(sent));
         return "monitoring/return";
     }
 

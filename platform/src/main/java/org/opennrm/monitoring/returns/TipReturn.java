@@ -125,8 +125,9 @@ class TipReturn implements ReturnTemplate {
         coverage.add("Law-enforcement figures (investigations, prosecutions, convictions, sentences) are not counted"
                 + " from the platform's facts: they come from the police, prosecution and courts. Their reports are by"
                 + " calendar year and do not match the April to March period: the draft shows the approved figures of"
-                + " calendar year " + period.first().getYear() + " (April to December of it falls in the period),"
-                + " as the agencies reported them, and they are not part of this return.");
+                + " calendar year " + period.first().getYear() + " (April to December of it falls in the period):"
+                + " the return is published with those figures, as the agencies reported them, through disclosure"
+                + " control.");
         if (!additiveForms) {
             coverage.add("Forms of exploitation are counted under each form mentioned: a person with several forms is"
                     + " counted under each, so the forms add up to more than the persons.");

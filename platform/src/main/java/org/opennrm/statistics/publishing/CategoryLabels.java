@@ -96,9 +96,15 @@ public class CategoryLabels {
         }
         String found =
                 switch (name) {
-                    case "SEX" -> message("code.gender." + camel(category), locale, null);
+                    // the agencies' figures say FEMALE, MALE and OTHER (the returns' words) where facts hold HTCDS
+                    // codes
+                    case "SEX" -> first(locale, "code.gender." + camel(category), "returns.category." + category);
                     case "EXPLOITATION_FORM" ->
-                        first(locale, "code.exploitationForm." + camel(category), "screening.exploitation." + category);
+                        first(
+                                locale,
+                                "code.exploitationForm." + camel(category),
+                                "screening.exploitation." + category,
+                                "returns.category." + category);
                     case "METHOD_OF_CONTROL" -> message("code.methodOfControl." + camel(category), locale, null);
                     case "RECRUITER_RELATIONSHIP" ->
                         message("code.recruiterRelationship." + camel(category), locale, null);
@@ -119,6 +125,9 @@ public class CategoryLabels {
                     case "DURABLE_SOLUTION" -> message("durableSolution." + category, locale, null);
                     // the returns' words for the bands of a recovery and reflection period
                     case "PERIOD_BAND" -> message("returns.category." + category, locale, null);
+                    // an agency's figures: the returns' words for the agency and its measure
+                    case "AGENCY" -> message("returns.agency." + category, locale, null);
+                    case "MEASURE" -> message("returns.measure." + category, locale, null);
                     case "CITIZENSHIP", "COUNTRY_OF_EXPLOITATION" -> country(category, locale);
                     case "REGION" -> region(category);
                     default -> null;

@@ -80,6 +80,8 @@ public class ReportReleases {
                         rs.getString("title"),
                         rs.getTimestamp("approved_at").toInstant(),
                         json.readValue(rs.getString("tables"), TABLES).stream()
+                                // agencies' figures are quoted with their return, not as tables of facts
+                                .filter(view -> view.event() != org.opennrm.statistics.EventKind.AGENCY_FIGURE)
                                 .map(ReportReleases::table)
                                 .toList()))
                 .optional();

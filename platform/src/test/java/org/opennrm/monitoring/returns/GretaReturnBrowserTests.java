@@ -115,7 +115,7 @@ class GretaReturnBrowserTests {
             assertThat(browser.textOf(By.id("justice-table-COURTS")))
                     .contains("Persons convicted Male Adult (18 and over) Sexual exploitation 5")
                     .contains("Custodial sentences Male Adult (18 and over) All 4");
-            assertThat(browser.textOf(By.id("justice-intro"))).contains("not sent with the return");
+            assertThat(browser.textOf(By.id("justice-intro"))).contains("They are sent with the return");
             // the GRETA return is published like the others: a release of national tables, approved by a second
             // statistician
             assertThat(browser.driver().findElements(By.id("not-publishable"))).isEmpty();

@@ -531,13 +531,13 @@ class OfficialReturnsTests {
                 .andExpect(jsonPath("$.sections[0].key").value("sex"))
                 .andExpect(jsonPath("$.sections[0].total.count").value(registeredAprilToDecember))
                 .andExpect(jsonPath("$.agencyFigures.year").value(year))
-                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(false))
+                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(true))
                 .andExpect(
                         jsonPath("$.agencyFigures.note").value(containsString("does not match the return's period")));
     }
 
     @Test
-    void theApiDraftCarriesTheAgenciesApprovedFiguresAsReportedFlaggedAsNotSent() throws Exception {
+    void theApiDraftCarriesTheAgenciesApprovedFiguresAsReportedFlaggedAsSent() throws Exception {
         aYearOfFacts();
         int version = approvedCourtFigures(year);
 
@@ -548,8 +548,8 @@ class OfficialReturnsTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sections[0].key").value("registration"))
                 .andExpect(jsonPath("$.agencyFigures.year").value(year))
-                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(false))
-                .andExpect(jsonPath("$.agencyFigures.note").value(containsString("not sent with the return")))
+                .andExpect(jsonPath("$.agencyFigures.sentWithReturn").value(true))
+                .andExpect(jsonPath("$.agencyFigures.note").value(containsString("They are sent with the return")))
                 .andExpect(jsonPath("$.agencyFigures.agencies[0].agency").value("POLICE"))
                 .andExpect(jsonPath("$.agencyFigures.agencies[0].approved").value(false))
                 .andExpect(jsonPath("$.agencyFigures.agencies[2].agency").value("COURTS"))
@@ -561,12 +561,159 @@ class OfficialReturnsTests {
                         jsonPath("$.agencyFigures.agencies[2].lines[1].measure").value("PERSONS_CONVICTED"))
                 .andExpect(
                         jsonPath("$.agencyFigures.agencies[2].lines[1].count").value(5));
-        // the published return never carries them
+        // the published return carries them, through disclosure control (5 persons convicted: withheld)
         var sent = SignedIn.as(sender, () -> returns.send(EurostatReturn.ID, year, CountingRules.DEFAULT));
         SignedIn.as(approver, () -> returns.approve(sent.id()));
         mvc.perform(get("/api/v1/returns/" + sent.id()).with(as(sender)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
-                .andExpect(jsonPath("$.agencyFigures").doesNotExist());
+                .andExpect(jsonPath("$.agencyFigures").doesNotExist())
+                .andExpect(jsonPath("$.agencies[2].agency").value("COURTS"))
+                .andExpect(jsonPath("$.agencies[2].version").value(version))
+                .andExpect(jsonPath("$.agencies[2].measures[0].measure").value("COURT_DECISIONS"))
+                .andExpect(jsonPath("$.agencies[2].measures[0].total.count").value(9))
+                .andExpect(jsonPath("$.agencies[2].measures[1].measure").value("PERSONS_CONVICTED"))
+                .andExpect(jsonPath("$.agencies[2].measures[1].lines[0].reason").value("PRIMARY"));
+    }
+
+    /** The courts' figures of {@code figuresYear}, sent by an agency reporter and approved; the report. */
+    AgencyReports.Report courtFigures(int figuresYear, String lines, String reason) {
+        var court = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
+        var sent = SignedIn.as(
+                court,
+                () -> agencies.submit(
+                        Agency.COURTS,
+                        figuresYear,
+                        new java.io.StringReader("measure,sex,age_group,form,count\n" + lines),
+                        reason));
+        return SignedIn.as(approver, () -> agencies.approve(sent.id()));
+    }
+
+    static final String CONVICTIONS = """
+            COURT_DECISIONS,ALL,ALL,SEXUAL_EXPLOITATION,9
+            COURT_DECISIONS,ALL,ALL,FORCED_LABOUR,3
+            PERSONS_CONVICTED,FEMALE,CHILD,SEXUAL_EXPLOITATION,2
+            PERSONS_CONVICTED,FEMALE,CHILD,FORCED_LABOUR,15
+            PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,14
+            PERSONS_CONVICTED,FEMALE,ADULT,FORCED_LABOUR,11
+            PERSONS_CONVICTED,FEMALE,ADULT,OTHER,12
+            PERSONS_CONVICTED,MALE,CHILD,FORCED_LABOUR,12
+            PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,25
+            PERSONS_CONVICTED,MALE,ADULT,FORCED_LABOUR,20
+            PERSONS_CONVICTED,MALE,ADULT,OTHER,13
+            PERSONS_CONVICTED,UNKNOWN,ADULT,UNKNOWN,20
+            """;
+
+    /**
+     * A return that needs the courts' figures publishes them with its release: every line published is the approved
+     * count, the 2 girls convicted are withheld (and what would give them away), court decisions are published as
+     * reported (3 too), the police and prosecution, who have not reported, are named in the coverage; the page, the
+     * CSV and the API show them. A correction approved after publication, sent with a later return, is withheld where
+     * it differs from what was published.
+     */
+    @Test
+    void aPublishedReturnCarriesTheAgenciesApprovedFiguresThroughDisclosureControl() throws Exception {
+        aYearOfFacts();
+        var approved = courtFigures(year, CONVICTIONS, null);
+
+        var sent = SignedIn.as(sender, () -> returns.send(UnodcReturn.ID, year, CountingRules.DEFAULT));
+        assertThatThrownBy(() -> SignedIn.as(sender, () -> returns.approve(sent.id())))
+                .isInstanceOf(RuleViolation.class);
+        var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
+        var agencyFigures = SignedIn.as(sender, () -> returns.publishedAgencyFigures(published));
+
+        assertThat(agencyFigures)
+                .extracting(AgencyPublication.PublishedAgency::agency)
+                .containsExactly(Agency.POLICE, Agency.PROSECUTION, Agency.COURTS);
+        assertThat(agencyFigures.get(0).reported()).isFalse();
+        var courts = agencyFigures.get(2);
+        assertThat(courts.version()).isEqualTo(approved.version());
+        var reported = agencies.lines(Agency.COURTS, approved.id());
+        int compared = 0;
+        for (var measure : courts.measures()) {
+            for (var line : measure.lines()) {
+                long count = reported.stream()
+                        .filter(r -> r.measure().equals(measure.measure())
+                                && r.sex().equals(line.sex())
+                                && r.ageGroup().equals(line.ageGroup())
+                                && r.form().equals(line.form()))
+                        .findFirst()
+                        .orElseThrow()
+                        .count();
+                if (!line.withheld()) {
+                    assertThat(line.count()).as(measure.measure() + " " + line).isEqualTo(count);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(6);
+        var convicted = courts.measures().stream()
+                .filter(m -> m.measure().equals("PERSONS_CONVICTED"))
+                .findFirst()
+                .orElseThrow();
+        var girls = convicted.lines().stream()
+                .filter(l -> l.sex().equals("FEMALE")
+                        && l.ageGroup().equals("CHILD")
+                        && l.form().equals("SEXUAL_EXPLOITATION"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(girls.withheld()).isTrue();
+        assertThat(girls.reason()).isEqualTo("PRIMARY");
+        assertThat(convicted.lines())
+                .filteredOn(l -> l.withheld() && "SECONDARY".equals(l.reason()))
+                .isNotEmpty();
+        assertThat(convicted.total().count()).isEqualTo(144);
+        var decisions = courts.measures().getFirst();
+        assertThat(decisions.measure()).isEqualTo("COURT_DECISIONS");
+        assertThat(decisions.lines())
+                .extracting(AgencyPublication.PublishedLine::count)
+                .containsExactly(3L, 9L);
+        var coverage = SignedIn.as(sender, () -> returns.coverage(published, returns.published(published)));
+        assertThat(coverage)
+                .anySatisfy(line -> assertThat(line).contains("police had no approved figures for " + year))
+                .anySatisfy(
+                        line -> assertThat(line).contains("as reported by the courts, version " + approved.version()));
+
+        mvc.perform(get("/returns/" + sent.id()).with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"published-justice-COURTS-PERSONS_CONVICTED\"")))
+                .andExpect(content().string(containsString("fewer persons than the minimum cell size")));
+        mvc.perform(get("/returns/" + sent.id() + "/file")
+                        .param("format", "csv")
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("COURTS/PERSONS_CONVICTED,FEMALE/CHILD/SEXUAL_EXPLOITATION,x,withheld")))
+                .andExpect(content().string(containsString("COURTS/COURT_DECISIONS,ALL/ALL/FORCED_LABOUR,3,published")))
+                .andExpect(content().string(containsString("COURTS/PERSONS_CONVICTED,TOTAL,144,published")));
+
+        // the courts correct a line after publication: one more man convicted of forced labour
+        var correction = courtFigures(
+                year,
+                CONVICTIONS.replace(
+                        "PERSONS_CONVICTED,MALE,ADULT,FORCED_LABOUR,20",
+                        "PERSONS_CONVICTED,MALE,ADULT,FORCED_LABOUR,21"),
+                "a conviction recorded late");
+        assertThat(correction.version()).isEqualTo(approved.version() + 1);
+        var again = SignedIn.as(sender, () -> returns.send(EurostatReturn.ID, year, CountingRules.DEFAULT));
+        var later = SignedIn.as(approver, () -> returns.approve(again.id()));
+        var corrected =
+                SignedIn.as(sender, () -> returns.publishedAgencyFigures(later)).get(2);
+        assertThat(corrected.version()).isEqualTo(correction.version());
+        var laterConvicted = corrected.measures().stream()
+                .filter(m -> m.measure().equals("PERSONS_CONVICTED"))
+                .findFirst()
+                .orElseThrow();
+        var men = laterConvicted.lines().stream()
+                .filter(l -> l.sex().equals("MALE")
+                        && l.ageGroup().equals("ADULT")
+                        && l.form().equals("FORCED_LABOUR"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(men.withheld()).isTrue();
+        assertThat(men.why()).contains("revised");
+        // the total, published as 144 before, is withheld rather than shown as 145
+        assertThat(laterConvicted.total().count()).isNull();
+        assertThat(laterConvicted.total().why()).contains("revised");
     }
 }

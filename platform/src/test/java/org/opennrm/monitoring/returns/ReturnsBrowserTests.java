@@ -156,6 +156,86 @@ class ReturnsBrowserTests {
         }
     }
 
+    /**
+     * The courts' approved figures go out with the Eurostat return: the statistician sends the return, the second
+     * statistician sees before approving which of the courts' lines disclosure control withholds and why, approves, and
+     * the published return shows the courts' section "as reported by the agency" with the 2 girls convicted withheld
+     * (desktop and phone).
+     */
+    @Test
+    void theCourtsFiguresArePublishedWithTheReturnWithASmallCountWithheld() {
+        // a year of its own: no other test writes facts or agencies' figures in 2197
+        int year = 2197;
+        jdbc.sql("delete from statistics.fact where period_year = ?")
+                .param(year)
+                .update();
+        facts(year, 60, "REFERRAL", "FEMININE", false, "ROU", "{SEXUAL_EXPLOITATION}");
+        facts(year, 45, "REFERRAL", "MASCULINE", false, "UKR", "{FORCED_LABOUR}");
+        var court = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
+        var figures = SignedIn.as(
+                court,
+                () -> reports.submit(
+                        Agency.COURTS,
+                        year,
+                        new StringReader("measure,sex,age_group,form,count\n" + OfficialReturnsTests.CONVICTIONS),
+                        null));
+        SignedIn.as(TestSignIn.actor(Role.STATISTICIAN, UUID.randomUUID()), () -> reports.approve(figures.id()));
+
+        String sent;
+        try (var browser = Browser.open(port)) {
+            browser.signIn("statistician", PASSWORD, null);
+            browser.go("/returns").type("year", Integer.toString(year)).submit("fill");
+            assertThat(browser.textOf(By.id("justice-COURTS"))).contains("version 1");
+            browser.submit("send");
+            assertThat(browser.textOf(By.id("return-status"))).isEqualTo("awaiting approval");
+            sent = browser.path();
+        }
+        try (var browser = Browser.open(port)) {
+            browser.signIn("rapporteur", PASSWORD, null);
+            browser.go(sent);
+            // the approver sees what will be withheld, and why, before approving
+            assertThat(browser.textOf(By.id("published-justice-COURTS-PERSONS_CONVICTED")))
+                    .contains("fewer persons than the minimum cell size");
+            scrollTo(browser, "published-justice-COURTS-PERSONS_CONVICTED");
+            browser.screenshot("returns-12-courts-figures-before-approval");
+            browser.submit("approve");
+            browser.waitForText("The return was published.");
+            assertThat(browser.textOf(By.id("published-justice-COURTS")))
+                    .contains("Courts, as reported by the agency, version 1, approved on");
+            String table = browser.textOf(By.id("published-justice-COURTS-PERSONS_CONVICTED"));
+            assertThat(table).contains("withheld").contains("144");
+            assertThat(browser.textOf(By.id("published-justice-COURTS-COURT_DECISIONS")))
+                    .contains("9")
+                    .contains("3");
+            assertThat(browser.textOf(By.id("coverage"))).contains("police had no approved figures for " + year);
+            scrollTo(browser, "published-justice-COURTS");
+            browser.screenshot("returns-13-courts-figures-published");
+            // the release itself: the courts' slices, named by agency, measure and age group
+            browser.driver()
+                    .findElement(By.cssSelector("a[href^='/statistics/releases/']"))
+                    .click();
+            browser.waitForText("Agencies' figures by");
+            assertThat(browser.text()).contains("Courts, Persons convicted").contains("Agencies' figures by");
+            assertThat(browser.text()).doesNotContain("PERSONS_CONVICTED").doesNotContain("COURTS");
+            browser.driver().findElements(By.cssSelector("[id^='release-table-categories-']")).stream()
+                    .filter(element -> element.getText().contains("Child"))
+                    .findFirst()
+                    .ifPresent(element -> scrollTo(browser, element.getAttribute("id")));
+            browser.screenshot("returns-15-courts-figures-in-the-release");
+        }
+        try (var browser = Browser.phone(port)) {
+            browser.signIn("rapporteur", PASSWORD, null);
+            browser.go(sent).waitFor(By.id("published-justice-COURTS-PERSONS_CONVICTED"));
+            scrollTo(browser, "published-justice-COURTS");
+            browser.screenshot("returns-14-courts-figures-published-phone");
+        }
+    }
+
+    static void scrollTo(Browser browser, String id) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});", id);
+    }
+
     @Test
     void theStatisticsOfficeSetsWhenTheCourtsFiguresAreDueAndTheCourtSeesIt() {
         // a year of its own: no other test sets due dates for 2196
