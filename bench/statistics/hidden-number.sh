@@ -19,4 +19,4 @@ CP="$ROOT/platform/$TARGET/classes:$(cat "$WORK/cp.txt")"
 "$JAVA_HOME/bin/javac" -proc:none -d "$WORK/classes" -cp "$CP" \
     "$ROOT/bench/statistics/src/org/opennrm/statistics/HiddenNumberBenchmark.java"
 echo "== hidden number benchmark; load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-"$JAVA_HOME/bin/java" -Xmx1g -cp "$WORK/classes:$CP" org.opennrm.statistics.HiddenNumberBenchmark "$@"
+"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "$WORK/classes:$CP" org.opennrm.statistics.HiddenNumberBenchmark "$@"
