@@ -97,7 +97,8 @@ record HiddenNumberComparison(
             }
             return new Row(
                     choice,
-                    latent.model() + " | " + rasch.model(),
+                    // the two models' own rows below name their terms
+                    latent.model() + " | Rasch-type, AIC",
                     Math.sqrt(latent.total() * rasch.total()),
                     Math.min(latent.totalLower(), rasch.totalLower()),
                     rasch.totalUpper() == null ? null : Math.max(latent.totalUpper(), rasch.totalUpper()));
@@ -128,15 +129,23 @@ record HiddenNumberComparison(
                 : new Row(choice, model.model(), model.total(), model.totalLower(), model.totalUpper());
     }
 
-    /** Every row that has a number, the recommended one first. */
+    /**
+     * Every row that has a number, the recommended one first; the Rasch-type model alone is left out when AIC added
+     * no interaction to it (the two rows would be the same model).
+     */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         if (recommended != null) {
             rows.add(row(recommended));
         }
+        Row raschAic = row(Choice.RASCH_AIC);
         for (Choice choice : Choice.values()) {
             Row row = row(choice);
-            if (row != null && choice != recommended) {
+            boolean repeated = choice == Choice.RASCH
+                    && row != null
+                    && raschAic != null
+                    && row.model().equals(raschAic.model());
+            if (row != null && choice != recommended && !repeated) {
                 rows.add(row);
             }
         }

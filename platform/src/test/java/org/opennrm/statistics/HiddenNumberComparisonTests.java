@@ -29,7 +29,9 @@ class HiddenNumberComparisonTests {
         assertThat(comparison.rows().getFirst().choice()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
         assertThat(comparison.rows())
                 .extracting(HiddenNumberComparison.Row::choice)
-                .contains(HiddenNumberComparison.Choice.LATENT_CLASS, HiddenNumberComparison.Choice.RASCH_AIC);
+                .contains(HiddenNumberComparison.Choice.LATENT_CLASS, HiddenNumberComparison.Choice.RASCH_AIC)
+                // AIC added nothing to the Rasch-type model here: the same model is not shown twice
+                .doesNotContain(HiddenNumberComparison.Choice.RASCH);
         // 2,600 / 1,100 > 2
         assertThat(kinds(comparison)).contains(HiddenNumberComparison.Warning.Kind.WIDE_INTERVAL);
         assertThat(kinds(comparison)).doesNotContain(HiddenNumberComparison.Warning.Kind.MODELS_DISAGREE);
