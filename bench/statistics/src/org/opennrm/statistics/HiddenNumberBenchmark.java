@@ -13,14 +13,16 @@ import java.util.concurrent.Future;
  * Simulation benchmark of the hidden number, without Spring or JUnit: seeded populations whose members are unequally
  * likely to be recorded (2 or 3 latent strata with different capture probabilities) and whose lists depend on each
  * other (one pair of lists where being on the first makes the second more or less likely), 3 to 6 lists, 500 to
- * 50,000 people. For each population the log-linear models (main effects, AIC's and BIC's choice) and the latent-class
- * model are fitted to the observed overlap table, and the model the estimates page recommends is noted. Reported per
+ * 50,000 people. For each population the log-linear models (main effects, AIC's and BIC's choice), the Rasch-type
+ * models (alone and with AIC's interactions) and the latent-class model are fitted to the observed overlap table, and
+ * the interval the estimates page recommends is scored. Reported per
  * model: how often the 95% interval holds the true size (coverage), the median relative error of the point estimate,
  * and the median fit time.
  *
  * <p>Arguments: {@code --populations N} (default 200), {@code --quick} (40 populations), {@code --seed S},
  * {@code --classes K}, {@code --burn-in B}, {@code --samples M}, {@code --thinning T}, {@code --threads P},
- * {@code --verbose} (one line per population).
+ * {@code --verbose} (one line per population), {@code --scenario standard|classes|visible|severe}, {@code --only i,j}
+ * (only these populations of the sequence).
  */
 public final class HiddenNumberBenchmark {
 
