@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Simulation benchmark of the hidden number: seeded heterogeneous populations with dependent lists (3 to 6 lists,
 # 500 to 50,000 people); coverage of the 95% interval, median relative error and fit time per model (main effects,
-# AIC, BIC, latent class, and the model the estimates page recommends). Not part of ./mvnw verify.
+# AIC, BIC, Rasch-type alone and with AIC's interactions, latent class, and the interval the estimates page
+# recommends), with coverage per number of lists. Not part of ./mvnw verify.
 # Usage: bench/statistics/hidden-number.sh [--quick] [--populations N] [--threads P] [--verbose] [--classes K]
-#        [--burn-in B] [--samples M] [--thinning T] [--seed S] [--scenario standard|severe]
+#        [--burn-in B] [--samples M] [--thinning T] [--seed S] [--scenario standard|classes|visible|severe]
+#        [--only i,j,...]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 TARGET="${OPENNRM_TARGET:-target-bench}"

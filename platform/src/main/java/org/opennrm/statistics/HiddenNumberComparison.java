@@ -1,18 +1,28 @@
 package org.opennrm.statistics;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log-linear models and the latent-class model side by side on one list-overlap table: which estimate is
- * recommended and why, and warnings where the data cannot support an estimate. Either family may be missing, with
- * the reason in words ({@code logLinearProblem}); when no model gives a bounded estimate nothing is recommended and
- * the warnings say why.
+ * The log-linear models, the Rasch-type log-linear models and the latent-class model side by side on one list-overlap
+ * table: which estimate is recommended and why, and warnings where the data cannot support an estimate. Either family
+ * may be missing, with the reason in words ({@code logLinearProblem}); when no model gives a bounded estimate nothing
+ * is recommended and the warnings say why.
  *
- * @param recommended the row the page puts first: {@code LATENT_CLASS}, {@code BEST_AIC}, {@code BEST_BIC} or
- *     {@code MAIN_EFFECTS}; null when the data support none
+ * <p>The rule (docs/statistics.md, "Models side by side"): the two models that allow people to be unequally likely to
+ * be recorded, the latent-class model and the Rasch-type log-linear model chosen by AIC, rest on different
+ * assumptions about the people no list saw, and the table cannot tell which is right. When both give a number, the
+ * recommended interval ({@link Choice#SPAN}) runs from the lower of their lower limits to the higher of their upper
+ * limits, so it holds both models' 95% intervals; when only one gives a bounded number, that one is recommended; when
+ * neither does, the log-linear model chosen by AIC (then BIC's, then main effects), which assumes equal recording.
+ *
+ * @param recommended the row the page puts first: {@code SPAN}, {@code LATENT_CLASS}, {@code RASCH_AIC},
+ *     {@code BEST_AIC}, {@code BEST_BIC} or {@code MAIN_EFFECTS}; null when the data support none
  * @param reason why that row is recommended (or why none is)
  */
+@JsonIgnoreProperties(value = "recommendedRow", allowGetters = true)
 record HiddenNumberComparison(
         List<String> lists,
         long observed,
@@ -29,16 +39,22 @@ record HiddenNumberComparison(
     static final double WIDE = 2.0;
 
     enum Choice {
+        /** From the lowest lower limit to the highest upper limit of the latent-class and Rasch-type (AIC) models. */
+        SPAN,
         LATENT_CLASS,
+        RASCH_AIC,
+        RASCH,
         BEST_AIC,
         BEST_BIC,
         MAIN_EFFECTS
     }
 
     enum Reason {
-        /** The latent-class model allows unequal recording; its chain mixed and its interval is bounded. */
+        /** Both models that allow unequal recording gave a number: the interval spans the two. */
+        MODEL_UNCERTAINTY,
+        /** One model that allows unequal recording gave a bounded number, the other none. */
         HETEROGENEITY,
-        /** The latent-class draws were unbounded (or the model did not run): AIC's model is shown first. */
+        /** Neither model that allows unequal recording gave a bounded number: AIC's model is shown first. */
         LATENT_CLASS_UNRELIABLE,
         /** Too few people on two lists or more, or nothing gives a bounded estimate. */
         NO_SUPPORT
@@ -60,7 +76,11 @@ record HiddenNumberComparison(
         }
     }
 
-    /** The recommended row's total and interval, or null. */
+    /**
+     * The recommended row's total and interval, or null. Written into the JSON of the job (as the API shows it) so
+     * that a client reads the same interval as the page; not read back, it is always derived from the models.
+     */
+    @JsonProperty("recommendedRow")
     public Row recommendedRow() {
         return recommended == null ? null : row(recommended);
     }
@@ -69,6 +89,20 @@ record HiddenNumberComparison(
     record Row(Choice choice, String model, Double total, Double totalLower, Double totalUpper) {}
 
     public Row row(Choice choice) {
+        if (choice == Choice.SPAN) {
+            Row latent = row(Choice.LATENT_CLASS);
+            Row rasch = row(Choice.RASCH_AIC);
+            if (latent == null || rasch == null || latent.totalUpper() == null) {
+                return null;
+            }
+            return new Row(
+                    choice,
+                    // the two models' own rows below name their terms
+                    latent.model() + " | Rasch-type, AIC",
+                    Math.sqrt(latent.total() * rasch.total()),
+                    Math.min(latent.totalLower(), rasch.totalLower()),
+                    rasch.totalUpper() == null ? null : Math.max(latent.totalUpper(), rasch.totalUpper()));
+        }
         if (choice == Choice.LATENT_CLASS) {
             return latentClass == null
                     ? null
@@ -84,6 +118,8 @@ record HiddenNumberComparison(
         }
         ModelEstimate model =
                 switch (choice) {
+                    case RASCH_AIC -> logLinear.raschByAic();
+                    case RASCH -> logLinear.rasch();
                     case BEST_AIC -> logLinear.bestByAic();
                     case BEST_BIC -> logLinear.bestByBic();
                     default -> logLinear.mainEffects();
@@ -93,15 +129,23 @@ record HiddenNumberComparison(
                 : new Row(choice, model.model(), model.total(), model.totalLower(), model.totalUpper());
     }
 
-    /** Every row that has a number, the recommended one first. */
+    /**
+     * Every row that has a number, the recommended one first; the Rasch-type model alone is left out when AIC added
+     * no interaction to it (the two rows would be the same model).
+     */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         if (recommended != null) {
             rows.add(row(recommended));
         }
+        Row raschAic = row(Choice.RASCH_AIC);
         for (Choice choice : Choice.values()) {
             Row row = row(choice);
-            if (row != null && choice != recommended) {
+            boolean repeated = choice == Choice.RASCH
+                    && row != null
+                    && raschAic != null
+                    && row.model().equals(raschAic.model());
+            if (row != null && choice != recommended && !repeated) {
                 rows.add(row);
             }
         }
@@ -131,18 +175,24 @@ record HiddenNumberComparison(
                 }
             }
         }
+        var probe = new HiddenNumberComparison(
+                table.lists(), table.observed(), logLinear, null, latentClass, null, null, List.of());
         Choice recommended = null;
-        Reason reason;
+        Reason reason = Reason.NO_SUPPORT;
+        Row latent = probe.row(Choice.LATENT_CLASS);
+        Row rasch = probe.row(Choice.RASCH_AIC);
+        boolean latentBounded = latent != null && latent.totalUpper() != null;
+        boolean raschBounded = rasch != null && rasch.totalUpper() != null;
         if (overlapping < MINIMUM_OVERLAP) {
             reason = Reason.NO_SUPPORT;
-        } else if (latentClass != null && !latentClass.unbounded()) {
-            recommended = Choice.LATENT_CLASS;
+        } else if (latentBounded && rasch != null) {
+            recommended = Choice.SPAN;
+            reason = Reason.MODEL_UNCERTAINTY;
+        } else if (latentBounded || raschBounded) {
+            recommended = latentBounded ? Choice.LATENT_CLASS : Choice.RASCH_AIC;
             reason = Reason.HETEROGENEITY;
         } else {
-            reason = Reason.NO_SUPPORT;
             for (Choice choice : List.of(Choice.BEST_AIC, Choice.BEST_BIC, Choice.MAIN_EFFECTS)) {
-                var probe = new HiddenNumberComparison(
-                        table.lists(), table.observed(), logLinear, null, null, null, null, List.of());
                 Row row = probe.row(choice);
                 if (row != null && row.totalUpper() != null) {
                     recommended = choice;
@@ -173,13 +223,11 @@ record HiddenNumberComparison(
                 warnings.add(
                         new Warning(Warning.Kind.WIDE_INTERVAL, chosen.totalUpper() / chosen.totalLower(), List.of()));
             }
-            Row other = recommended == Choice.LATENT_CLASS
-                    ? comparison.row(Choice.BEST_AIC)
-                    : comparison.row(Choice.LATENT_CLASS);
-            if (other != null
-                    && other.totalUpper() != null
-                    && chosen.totalUpper() != null
-                    && (other.totalUpper() < chosen.totalLower() || other.totalLower() > chosen.totalUpper())) {
+            if (latent != null
+                    && rasch != null
+                    && latent.totalUpper() != null
+                    && (latent.totalUpper() < rasch.totalLower()
+                            || (rasch.totalUpper() != null && rasch.totalUpper() < latent.totalLower()))) {
                 warnings.add(new Warning(Warning.Kind.MODELS_DISAGREE, null, List.of()));
             }
         }

@@ -16,9 +16,17 @@ import org.hipparchus.special.Gamma;
  * iteratively reweighted least squares (each step a QR least-squares solve), over the 2^k - 1 observable
  * cells. The unobserved cell (no list) has every covariate 0, so its predicted count is exp(intercept).
  *
+ * <p>With {@code heterogeneity} the model has one more term, the Rasch-type term of Darroch, Fienberg, Glonek and
+ * Junker (1993) in the parametric form of Agresti (1994), the "homogeneous two-factor interaction": a single
+ * parameter times the number of pairs of lists a cell is on, s(s - 1)/2 for a cell on s lists. It is what a
+ * population with a continuous spread of catchability (a person's chance on every list rises and falls together)
+ * leaves in the table: people on several lists are more frequent than independence predicts. The term is 0 on the
+ * unobserved cell, so the hidden number is still exp(intercept).
+ *
  * @param interactions pairs {i, j} of list indexes, i < j
+ * @param heterogeneity whether the Rasch-type term is in the model
  */
-record LogLinearModel(int lists, List<int[]> interactions) {
+record LogLinearModel(int lists, List<int[]> interactions, boolean heterogeneity) {
 
     static final int MAX_ITERATIONS = 100;
     /** Relative change of the deviance under which IRLS has converged (R's glm uses 1e-8). */
@@ -33,34 +41,47 @@ record LogLinearModel(int lists, List<int[]> interactions) {
         interactions = List.copyOf(interactions);
     }
 
+    LogLinearModel(int lists, List<int[]> interactions) {
+        this(lists, interactions, false);
+    }
+
     static LogLinearModel mainEffects(int lists) {
         return new LogLinearModel(lists, List.of());
+    }
+
+    /** Main effects and the Rasch-type heterogeneity term (Agresti's homogeneous two-factor interaction). */
+    static LogLinearModel rasch(int lists) {
+        return new LogLinearModel(lists, List.of(), true);
     }
 
     LogLinearModel with(int[] pair) {
         var more = new ArrayList<>(interactions);
         more.add(pair);
-        return new LogLinearModel(lists, more);
+        return new LogLinearModel(lists, more, heterogeneity);
     }
 
     boolean has(int i, int j) {
         return interactions.stream().anyMatch(pair -> pair[0] == i && pair[1] == j);
     }
 
-    /** Number of parameters: intercept, one per list, one per interaction. */
+    /** Number of parameters: intercept, one per list, one per interaction, one for the heterogeneity term. */
     int parameters() {
-        return 1 + lists + interactions.size();
+        return 1 + lists + interactions.size() + (heterogeneity ? 1 : 0);
     }
 
     /** The covariates of one cell, without the intercept. */
     double[] covariates(int cell) {
-        double[] row = new double[lists + interactions.size()];
+        double[] row = new double[lists + interactions.size() + (heterogeneity ? 1 : 0)];
         for (int i = 0; i < lists; i++) {
             row[i] = (cell >> i) & 1;
         }
         for (int m = 0; m < interactions.size(); m++) {
             int[] pair = interactions.get(m);
             row[lists + m] = ((cell >> pair[0]) & 1) * ((cell >> pair[1]) & 1);
+        }
+        if (heterogeneity) {
+            int on = Integer.bitCount(cell);
+            row[lists + interactions.size()] = on * (on - 1) / 2.0;
         }
         return row;
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The result of multiple systems estimation on one list-overlap table: the lists, the number of people
  * seen, how models were chosen and intervals computed, the main-effects and selected models, and the
- * sensitivity table over all models tried.
+ * sensitivity table over all models tried; then the Rasch-type model (heterogeneous catchability) and the model AIC
+ * chose from it (null when the table gives them no row).
  */
 record MseEstimate(
         List<String> lists,
@@ -17,4 +18,6 @@ record MseEstimate(
         ModelEstimate mainEffects,
         ModelEstimate bestByAic,
         ModelEstimate bestByBic,
-        List<ModelEstimate> models) {}
+        List<ModelEstimate> models,
+        ModelEstimate rasch,
+        ModelEstimate raschByAic) {}

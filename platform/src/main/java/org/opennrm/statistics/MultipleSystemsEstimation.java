@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * model, every model with one two-list interaction, and the models met by forward stepwise selection of
  * two-list interactions by AIC and by BIC (from the main-effects model, at each step the interaction that
  * lowers the criterion most is added; selection stops when none lowers it). Each usable model gets a 95%
- * profile-likelihood interval for the hidden number. Models whose estimate lies on the boundary, that
+ * profile-likelihood interval for the hidden number. Beside them, the Rasch-type model (main effects and Agresti's
+ * homogeneous two-factor interaction, which allows a spread of catchability, see {@link LogLinearModel}) and the model
+ * met by forward stepwise selection of two-list interactions by AIC from it. Models whose estimate lies on the boundary, that
  * cannot be identified or that do not converge are listed with that status and no number.
  */
 @Component
@@ -52,6 +54,9 @@ class MultipleSystemsEstimation {
         }
         aicPath.forEach(model -> models.putIfAbsent(key(model), model));
         bicPath.forEach(model -> models.putIfAbsent(key(model), model));
+        var rasch = LogLinearModel.rasch(table.listCount());
+        List<LogLinearModel> raschPath = fits.of(rasch).fitted() ? forward(table, rasch, aic) : List.of(rasch);
+        raschPath.forEach(model -> models.putIfAbsent(key(model), model));
 
         Map<String, ModelEstimate> rows = new LinkedHashMap<>();
         models.forEach((key, model) -> rows.put(key, row(table, model, fits, observed)));
@@ -65,7 +70,9 @@ class MultipleSystemsEstimation {
                 rows.get(key(main)),
                 rows.get(key(aicPath.getLast())),
                 rows.get(key(bicPath.getLast())),
-                List.copyOf(rows.values()));
+                List.copyOf(rows.values()),
+                rows.get(key(rasch)),
+                rows.get(key(raschPath.getLast())));
     }
 
     private List<LogLinearModel> forward(
@@ -107,10 +114,12 @@ class MultipleSystemsEstimation {
         var names = model.interactions().stream()
                 .map(pair -> table.lists().get(pair[0]) + ":" + table.lists().get(pair[1]))
                 .toList();
-        String name = names.isEmpty() ? "main effects" : "main effects + " + String.join(" + ", names);
+        String name = (model.heterogeneity() ? "main effects + heterogeneity (Rasch)" : "main effects")
+                + (names.isEmpty() ? "" : " + " + String.join(" + ", names));
         var fit = fits.of(model);
         if (!fit.fitted()) {
-            return ModelEstimate.failed(name, names, fit.status(), problem(fit.status(), table, model));
+            return ModelEstimate.failed(
+                    name, names, fit.status(), problem(fit.status(), table, model), model.heterogeneity());
         }
         double intercept = fit.coefficients()[0];
         double hidden = Math.exp(intercept);
@@ -135,7 +144,8 @@ class MultipleSystemsEstimation {
                 hiddenLower,
                 hiddenUpper,
                 observed + hiddenLower,
-                hiddenUpper == null ? null : observed + hiddenUpper);
+                hiddenUpper == null ? null : observed + hiddenUpper,
+                model.heterogeneity());
     }
 
     /**
@@ -191,7 +201,7 @@ class MultipleSystemsEstimation {
         return model.interactions().stream()
                 .map(pair -> pair[0] + "-" + pair[1])
                 .sorted()
-                .reduce("", (a, b) -> a + "," + b);
+                .reduce(model.heterogeneity() ? "rasch" : "", (a, b) -> a + "," + b);
     }
 
     /** Each model is fitted once, whichever path or table row asks for it. */

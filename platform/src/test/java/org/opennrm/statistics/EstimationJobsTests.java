@@ -106,7 +106,12 @@ class EstimationJobsTests {
                 .andExpect(jsonPath("$.result.latentClass.totalLower").isNumber())
                 .andExpect(jsonPath("$.result.latentClass.effectiveSampleSize").isNumber())
                 .andExpect(jsonPath("$.result.logLinear.bestByAic.total").isNumber())
-                .andExpect(jsonPath("$.result.recommended").isString());
+                .andExpect(jsonPath("$.result.recommended").isString())
+                // the API carries the interval the page puts first, read back from the stored result
+                .andExpect(jsonPath("$.result.recommendedRow.choice")
+                        .value(result.recommended().name()))
+                .andExpect(jsonPath("$.result.recommendedRow.totalLower")
+                        .value(result.recommendedRow().totalLower()));
     }
 
     @Test

@@ -83,7 +83,10 @@ class MseEstimationTests {
         var estimate = estimation.estimate(MseFixtures.table("UKdat"));
 
         for (var row : estimate.models()) {
-            if (row.status() == FitStatus.FITTED && row.interactions().size() <= 1) {
+            // the Rasch-type rows are a family of their own, chosen from separately
+            if (row.status() == FitStatus.FITTED
+                    && !row.heterogeneity()
+                    && row.interactions().size() <= 1) {
                 assertThat(estimate.bestByAic().aic()).isLessThanOrEqualTo(row.aic());
                 assertThat(estimate.bestByBic().bic()).isLessThanOrEqualTo(row.bic());
             }
@@ -113,7 +116,7 @@ class MseEstimationTests {
         var estimate = estimation.estimate(MseFixtures.table("Western"));
 
         long singles = estimate.models().stream()
-                .filter(row -> row.interactions().size() == 1)
+                .filter(row -> !row.heterogeneity() && row.interactions().size() == 1)
                 .count();
         assertThat(singles).isEqualTo(10); // 5 lists: 10 pairs
         assertThat(estimate.models().getFirst().model()).isEqualTo("main effects");
@@ -137,6 +140,50 @@ class MseEstimationTests {
 
         assertThat(estimate.mainEffects().hidden()).isCloseTo(240, within(1e-6));
         assertThat(estimate.mainEffects().deviance()).isCloseTo(0, within(1e-8));
+    }
+
+    @Test
+    void raschTypeModelRecoversTheHiddenNumberFromCountsThatFollowIt() {
+        // expected counts of the homogeneous two-factor interaction model: 1024 hidden, list factors 0.5, 0.25,
+        // 0.5 and a factor 2 per pair of lists a cell is on (a cell on all three lists is on three pairs: 8)
+        String csv = """
+                A,B,C,count
+                1,0,0,512
+                0,1,0,256
+                0,0,1,512
+                1,1,0,256
+                1,0,1,512
+                0,1,1,256
+                1,1,1,512
+                """;
+        var estimate = estimation.estimate(ListOverlapTable.parse(new StringReader(csv)));
+
+        assertThat(estimate.rasch().model()).isEqualTo("main effects + heterogeneity (Rasch)");
+        assertThat(estimate.rasch().heterogeneity()).isTrue();
+        assertThat(estimate.rasch().hidden()).isCloseTo(1024, within(1e-4));
+        assertThat(estimate.rasch().deviance()).isCloseTo(0, within(1e-8));
+        assertThat(estimate.rasch().df()).isEqualTo(2);
+        // people on several lists are more frequent than independence predicts: the main-effects model misses
+        // most of the hidden people
+        assertThat(estimate.mainEffects().hidden()).isLessThan(600);
+    }
+
+    @Test
+    void raschTypeIntervalLimitsAreWhereItsProfileLikelihoodDropsByTheChiSquaredQuantile() {
+        var table = MseFixtures.table("Western");
+        var estimate = estimation.estimate(table);
+        var model = LogLinearModel.rasch(table.listCount());
+        double best = model.fit(table).logLikelihood();
+
+        assertThat(estimate.rasch().status()).isEqualTo(FitStatus.FITTED);
+        assertThat(estimate.raschByAic().heterogeneity()).isTrue();
+        assertThat(estimate.raschByAic().aic())
+                .isLessThanOrEqualTo(estimate.rasch().aic());
+        for (double limit :
+                new double[] {estimate.rasch().hiddenLower(), estimate.rasch().hiddenUpper()}) {
+            double profile = model.fitWithIntercept(table, Math.log(limit)).logLikelihood();
+            assertThat(2 * (best - profile)).isCloseTo(3.8415, within(1e-3));
+        }
     }
 
     @Test

@@ -1,0 +1,165 @@
+package org.opennrm.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recommended row: the span of the latent-class and Rasch-type intervals when both give a number, the one that
+ * does when only one does, AIC's log-linear model when neither does; and the warnings that go with each.
+ */
+class HiddenNumberComparisonTests {
+
+    /** Western: five lists, 345 people seen, enough overlaps for an estimate. */
+    private final ListOverlapTable table = MseFixtures.table("Western");
+
+    @Test
+    void whenBothModelsThatAllowUnequalRecordingGiveANumberTheIntervalSpansThem() {
+        var comparison = HiddenNumberComparison.of(
+                table, logLinear(model(1_500, 1_100, 2_100.0)), null, latent(1_700, 1_300, 2_600));
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+        assertThat(comparison.reason()).isEqualTo(HiddenNumberComparison.Reason.MODEL_UNCERTAINTY);
+        var chosen = comparison.recommendedRow();
+        assertThat(chosen.totalLower()).isEqualTo(1_100.0);
+        assertThat(chosen.totalUpper()).isEqualTo(2_600.0);
+        assertThat(chosen.total()).isCloseTo(Math.sqrt(1_500.0 * 1_700.0), within(1e-9));
+        assertThat(comparison.rows().getFirst().choice()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+        assertThat(comparison.rows())
+                .extracting(HiddenNumberComparison.Row::choice)
+                .contains(HiddenNumberComparison.Choice.LATENT_CLASS, HiddenNumberComparison.Choice.RASCH_AIC)
+                // AIC added nothing to the Rasch-type model here: the same model is not shown twice
+                .doesNotContain(HiddenNumberComparison.Choice.RASCH);
+        // 2,600 / 1,100 > 2
+        assertThat(kinds(comparison)).contains(HiddenNumberComparison.Warning.Kind.WIDE_INTERVAL);
+        assertThat(kinds(comparison)).doesNotContain(HiddenNumberComparison.Warning.Kind.MODELS_DISAGREE);
+    }
+
+    @Test
+    void modelsWhoseIntervalsDoNotOverlapAreSpannedWithAWarning() {
+        var comparison = HiddenNumberComparison.of(
+                table, logLinear(model(1_000, 900, 1_100.0)), null, latent(1_500, 1_300, 1_700));
+
+        assertThat(comparison.recommendedRow().totalLower()).isEqualTo(900.0);
+        assertThat(comparison.recommendedRow().totalUpper()).isEqualTo(1_700.0);
+        assertThat(kinds(comparison)).contains(HiddenNumberComparison.Warning.Kind.MODELS_DISAGREE);
+    }
+
+    @Test
+    void anOpenRaschUpperLimitLeavesTheSpanOpen() {
+        var comparison = HiddenNumberComparison.of(
+                table, logLinear(model(1_500, 1_100, null)), null, latent(1_700, 1_300, 2_600));
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+        assertThat(comparison.recommendedRow().totalUpper()).isNull();
+        assertThat(kinds(comparison)).contains(HiddenNumberComparison.Warning.Kind.OPEN_INTERVAL);
+    }
+
+    @Test
+    void whenTheLatentClassDrawsAreUnboundedTheRaschTypeModelIsRecommended() {
+        var unbounded = new LatentClassEstimate(345, 5_000, 400, 400_000, 150, 3, true, 10, 100, 100, 1, 1, 0.1);
+        var comparison = HiddenNumberComparison.of(table, logLinear(model(1_500, 1_100, 2_100.0)), null, unbounded);
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.RASCH_AIC);
+        assertThat(comparison.reason()).isEqualTo(HiddenNumberComparison.Reason.HETEROGENEITY);
+        assertThat(comparison.recommendedRow().totalUpper()).isEqualTo(2_100.0);
+    }
+
+    @Test
+    void whenNeitherGivesABoundedNumberAicsLogLinearModelIsShownFirst() {
+        var unbounded = new LatentClassEstimate(345, 5_000, 400, 400_000, 150, 3, true, 10, 100, 100, 1, 1, 0.1);
+        var comparison = HiddenNumberComparison.of(table, logLinear(model(1_500, 1_100, null)), null, unbounded);
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.BEST_AIC);
+        assertThat(comparison.reason()).isEqualTo(HiddenNumberComparison.Reason.LATENT_CLASS_UNRELIABLE);
+    }
+
+    @Test
+    void theRealModelsOnAPublishedTableGiveASpanThatHoldsBothIntervals() {
+        var logLinear = new MultipleSystemsEstimation().estimate(table);
+        var latent = new LatentClassModel(table, new LatentClassModel.Settings(10, 2_000, 1_000, 5, 42))
+                .fit(LatentClassModel.Monitor.NONE);
+
+        var comparison = HiddenNumberComparison.of(table, logLinear, null, latent);
+
+        var chosen = comparison.recommendedRow();
+        var rasch = comparison.row(HiddenNumberComparison.Choice.RASCH_AIC);
+        assertThat(rasch).isNotNull();
+        if (latent.unbounded()) {
+            assertThat(comparison.recommended()).isNotEqualTo(HiddenNumberComparison.Choice.SPAN);
+        } else {
+            assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+            assertThat(chosen.totalLower()).isEqualTo(Math.min(latent.totalLower(), rasch.totalLower()));
+            assertThat(chosen.totalLower()).isLessThanOrEqualTo(chosen.total());
+            if (chosen.totalUpper() != null) {
+                assertThat(chosen.totalUpper()).isEqualTo(Math.max(latent.totalUpper(), rasch.totalUpper()));
+                assertThat(chosen.totalUpper()).isGreaterThanOrEqualTo(chosen.total());
+            }
+        }
+    }
+
+    private static List<HiddenNumberComparison.Warning.Kind> kinds(HiddenNumberComparison comparison) {
+        return comparison.warnings().stream()
+                .map(HiddenNumberComparison.Warning::kind)
+                .toList();
+    }
+
+    private static LatentClassEstimate latent(double total, double lower, double upper) {
+        return new LatentClassEstimate(345, total, lower, upper, 150, 3, false, 10, 100, 100, 1, 1, 0.1);
+    }
+
+    /** A Rasch-type row with these totals (people seen 345). */
+    private static ModelEstimate model(double total, double lower, Double upper) {
+        return new ModelEstimate(
+                "main effects + heterogeneity (Rasch)",
+                List.of(),
+                FitStatus.FITTED,
+                null,
+                10.0,
+                9,
+                100.0,
+                110.0,
+                total - 345,
+                total,
+                lower - 345,
+                upper == null ? null : upper - 345,
+                lower,
+                upper,
+                true);
+    }
+
+    /** Main effects and AIC's choice at 1,000 (950 to 1,060); the Rasch-type rows as given. */
+    private static MseEstimate logLinear(ModelEstimate rasch) {
+        var plain = new ModelEstimate(
+                "main effects",
+                List.of(),
+                FitStatus.FITTED,
+                null,
+                40.0,
+                25,
+                200.0,
+                220.0,
+                655.0,
+                1_000.0,
+                605.0,
+                715.0,
+                950.0,
+                1_060.0,
+                false);
+        return new MseEstimate(
+                List.of("A", "B", "C", "D", "E"),
+                345,
+                31,
+                MultipleSystemsEstimation.SELECTION,
+                MultipleSystemsEstimation.INTERVAL,
+                "BIC",
+                plain,
+                plain,
+                plain,
+                List.of(plain, rasch),
+                rasch,
+                rasch);
+    }
+}
