@@ -117,23 +117,13 @@ final class FellegiSunter {
             aOf[k] = (int) (pairs[subset[k]] >>> 32);
             bOf[k] = (int) pairs[subset[k]];
         }
-        // The pairs by record of B (in their order within each record, so that sums add up as before), and fixed
-        // slices of the pairs that never split a record of A: the passes below run slice by slice on all threads,
-        // and sums over slices are added in slice order, so that the result never depends on the threads.
-        int[] byB = new int[n];
-        int[] startB = new int[sizeB + 1];
-        for (int k = 0; k < n; k++) {
-            startB[bOf[k] + 1]++;
-        }
-        for (int b = 0; b < sizeB; b++) {
-            startB[b + 1] += startB[b];
-        }
-        int[] fill = Arrays.copyOf(startB, sizeB);
-        for (int k = 0; k < n; k++) {
-            byB[fill[bOf[k]]++] = k;
-        }
+        // Fixed slices of the pairs that never split a record of A, and fixed parts of them for the sums per
+        // record of B: the passes below run on all threads, and sums over slices and parts are added in their
+        // order, so that the result never depends on the threads.
         int[] slices = slices(aOf, SLICES);
+        int[] parts = slices(aOf, PARTS);
         int[] slicesB = slices(null, Math.min(SLICES, sizeB), sizeB);
+        double[][] perBPart = new double[parts.length - 1][sizeB];
         double[] weights = new double[n];
         double[] perB = new double[sizeB];
         double[] term = new double[p];
@@ -170,12 +160,20 @@ final class FellegiSunter {
                     k = end;
                 }
             });
-            // Sums per record of B.
+            // Sums per record of B: each part adds its pairs in order into its own sums (which stay in the cache,
+            // where gathering the weights record by record of B missed it), then the parts are added.
+            IntStream.range(0, parts.length - 1).parallel().forEach(q -> {
+                double[] own = perBPart[q];
+                Arrays.fill(own, 0);
+                for (int k = parts[q]; k < parts[q + 1]; k++) {
+                    own[bOf[k]] += weights[k];
+                }
+            });
             IntStream.range(0, slicesB.length - 1).parallel().forEach(s -> {
                 for (int b = slicesB[s]; b < slicesB[s + 1]; b++) {
                     double sum = 0;
-                    for (int j = startB[b]; j < startB[b + 1]; j++) {
-                        sum += weights[byB[j]];
+                    for (double[] part : perBPart) {
+                        sum += part[b];
                     }
                     perB[b] = sum;
                 }
@@ -237,6 +235,9 @@ final class FellegiSunter {
 
     /** Slices of the pairs for the passes of the estimate; a fixed number, so that sums never depend on threads. */
     static final int SLICES = 64;
+
+    /** Parts of the pairs whose sums per record of B are kept apart, then added. */
+    static final int PARTS = 4;
 
     /** Bounds of up to {@code count} slices of {@code keys.length} items, none splitting a run of equal keys. */
     private static int[] slices(int[] keys, int count) {

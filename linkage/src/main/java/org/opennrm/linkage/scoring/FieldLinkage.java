@@ -765,7 +765,8 @@ public final class FieldLinkage {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> {
+        // On all threads; the order is total (no two pairs are equal), so it never depends on them.
+        Arrays.parallelSort(order, (x, y) -> {
             int byProbability = Double.compare(probabilities[y], probabilities[x]);
             return byProbability != 0 ? byProbability : Long.compare(pairs[x], pairs[y]);
         });
