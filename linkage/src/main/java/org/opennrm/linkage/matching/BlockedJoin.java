@@ -85,7 +85,7 @@ final class BlockedJoin {
         long[] pairs = (2L * a.size() + b.size()) * positions.length <= keyTableBudget && parameters[0] <= 31
                 ? byRecordOfA(a, b, popA, popB, positions)
                 : setOfMeetings(a, b, popA, popB, positions);
-        Arrays.sort(pairs);
+        Arrays.parallelSort(pairs);
         CandidatePairs candidates = new CandidatePairs();
         for (long pair : pairs) {
             int ra = (int) (pair >>> 32);

@@ -710,7 +710,7 @@ public final class FieldLinkage {
             }
         }
         long[] pairs = Arrays.copyOf(result, size);
-        Arrays.sort(pairs);
+        Arrays.parallelSort(pairs);
         return pairs;
     }
 
@@ -745,7 +745,7 @@ public final class FieldLinkage {
         long[] all = new long[x.length + y.length];
         System.arraycopy(x, 0, all, 0, x.length);
         System.arraycopy(y, 0, all, x.length, y.length);
-        Arrays.sort(all);
+        Arrays.parallelSort(all);
         int size = 0;
         for (int i = 0; i < all.length; i++) {
             if (size == 0 || all[size - 1] != all[i]) {
