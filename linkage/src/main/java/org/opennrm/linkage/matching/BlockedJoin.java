@@ -70,6 +70,11 @@ final class BlockedJoin {
     }
 
     CandidatePairs link(Encodings a, Encodings b) {
+        return link(a, b, KEY_TABLE_BUDGET);
+    }
+
+    /** As {@link #link(Encodings, Encodings)}, with the key-table budget given (0: always the set of pairs). */
+    CandidatePairs link(Encodings a, Encodings b, long keyTableBudget) {
         int[] popA = popcounts(a);
         int[] popB = popcounts(b);
         double mean = (java.util.Arrays.stream(popA).asLongStream().sum()
@@ -77,6 +82,152 @@ final class BlockedJoin {
                 / (double) Math.max(1, popA.length + popB.length);
         int[] parameters = parameters(threshold, mean);
         int[][] positions = positions(parameters[1], parameters[0], DEFAULT_SEED);
+        long[] pairs = (2L * a.size() + b.size()) * positions.length <= keyTableBudget && parameters[0] <= 31
+                ? byRecordOfA(a, b, popA, popB, positions)
+                : setOfMeetings(a, b, popA, popB, positions);
+        Arrays.parallelSort(pairs);
+        CandidatePairs candidates = new CandidatePairs();
+        for (long pair : pairs) {
+            int ra = (int) (pair >>> 32);
+            int rb = (int) pair;
+            candidates.add(ra, rb, intersection(a.words(), ra, b.words(), rb), popA[ra] + popB[rb]);
+        }
+        return candidates;
+    }
+
+    /**
+     * Up to this many table entries ({@code (2 |A| + |B|) x tables}) the tables are kept in memory, B sorted by key
+     * in each, and each record of A gathers its pairs from its buckets of all tables at once, taking each record of
+     * B once (a mark per record of B), so that each pair is verified once however many tables it meets in. Pairs of
+     * people who share a popular name meet in most of the tables: at 100,000 x 100,000 on the realistic lists,
+     * verifying them again in every table and looking them up in a set of pairs took most of the candidate search.
+     * Larger lists go table by table with the set of pairs, whose memory follows the pairs.
+     */
+    static final long KEY_TABLE_BUDGET = 1L << 26;
+
+    private long[] byRecordOfA(Encodings a, Encodings b, int[] popA, int[] popB, int[][] positions) {
+        int tables = positions.length;
+        int[][] recordsB = new int[tables][];
+        // Where each record of A's bucket starts and ends among the sorted records of B, record by record, so that
+        // a record's buckets of all tables lie together.
+        int[] startsA = new int[a.size() * tables];
+        int[] endsA = new int[a.size() * tables];
+        java.util.stream.IntStream.range(0, tables).parallel().forEach(t -> {
+            long[] sorted = new long[b.size()];
+            keys(b, positions[t], sorted);
+            int[] keys = new int[sorted.length];
+            int[] records = new int[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                keys[i] = (int) (sorted[i] >>> 32);
+                records[i] = (int) sorted[i];
+            }
+            int[] word = new int[positions[t].length];
+            int[] shift = new int[positions[t].length];
+            for (int k = 0; k < word.length; k++) {
+                word[k] = positions[t][k] >>> 6;
+                shift[k] = 63 - (positions[t][k] & 63);
+            }
+            long[] words = a.words();
+            for (int ra = 0; ra < a.size(); ra++) {
+                int base = ra * Encodings.WORDS;
+                int key = 0;
+                for (int k = 0; k < word.length; k++) {
+                    key = (key << 1) | (int) ((words[base + word[k]] >>> shift[k]) & 1L);
+                }
+                int start = Arrays.binarySearch(keys, key);
+                int end = start + 1;
+                if (start >= 0) {
+                    while (start > 0 && keys[start - 1] == key) {
+                        start--;
+                    }
+                    while (end < keys.length && keys[end] == key) {
+                        end++;
+                    }
+                } else {
+                    start = 0;
+                    end = 0;
+                }
+                startsA[ra * tables + t] = start;
+                endsA[ra * tables + t] = end;
+            }
+            recordsB[t] = records;
+        });
+        int slices = Math.min(a.size(), 256);
+        long[][] found = new long[slices][];
+        long[] wordsA = a.words();
+        long[] wordsB = b.words();
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+            int from = (int) ((long) a.size() * slice / slices);
+            int to = (int) ((long) a.size() * (slice + 1) / slices);
+            // Records of B already met by the current record of A: a bit each (12.5 KB for 100,000 records, which
+            // stays in the first-level cache), cleared after each record of A.
+            long[] seen = new long[(b.size() + 63) >>> 6];
+            long[] met = new long[1024];
+            int meetings = 0;
+            for (int ra = from; ra < to; ra++) {
+                int first = meetings;
+                for (int t = 0; t < tables; t++) {
+                    int[] records = recordsB[t];
+                    for (int j = startsA[ra * tables + t], end = endsA[ra * tables + t]; j < end; j++) {
+                        int rb = records[j];
+                        long bit = 1L << rb;
+                        if ((seen[rb >>> 6] & bit) == 0) {
+                            seen[rb >>> 6] |= bit;
+                            if (meetings == met.length) {
+                                met = Arrays.copyOf(met, meetings * 2);
+                            }
+                            met[meetings++] = ((long) rb << 32) | ra;
+                        }
+                    }
+                }
+                for (int k = first; k < meetings; k++) {
+                    seen[(int) (met[k] >>> 32) >>> 6] = 0;
+                }
+            }
+            // Most pairs that meet are below the threshold (about 100 million at 100,000 x 100,000 on the realistic
+            // lists, 5.6 million above). They are verified in blocks of B (512 records, 64 KB of words) so that the
+            // words of B come from the cache instead of memory, as those of this slice of A do.
+            int blocks = (b.size() >>> 9) + 1;
+            int[] counts = new int[blocks + 1];
+            for (int k = 0; k < meetings; k++) {
+                counts[(int) (met[k] >>> 41) + 1]++;
+            }
+            for (int block = 0; block < blocks; block++) {
+                counts[block + 1] += counts[block];
+            }
+            long[] byBlock = new long[meetings];
+            for (int k = 0; k < meetings; k++) {
+                byBlock[counts[(int) (met[k] >>> 41)]++] = met[k];
+            }
+            long[] own = new long[1024];
+            int size = 0;
+            for (long pair : byBlock) {
+                int rb = (int) (pair >>> 32);
+                int ra = (int) pair;
+                int needed = need[popA[ra] + popB[rb]];
+                if (needed <= Math.min(popA[ra], popB[rb]) && intersection(wordsA, ra, wordsB, rb) >= needed) {
+                    if (size == own.length) {
+                        own = Arrays.copyOf(own, size * 2);
+                    }
+                    own[size++] = ((long) ra << 32) | rb;
+                }
+            }
+            found[slice] = Arrays.copyOf(own, size);
+        });
+        int total = 0;
+        for (long[] slice : found) {
+            total += slice.length;
+        }
+        long[] pairs = new long[total];
+        int next = 0;
+        for (long[] slice : found) {
+            System.arraycopy(slice, 0, pairs, next, slice.length);
+            next += slice.length;
+        }
+        return pairs;
+    }
+
+    private long[] setOfMeetings(Encodings a, Encodings b, int[] popA, int[] popB, int[][] positions) {
         AtomicInteger nextTable = new AtomicInteger();
         List<PairSet> found = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -93,6 +244,17 @@ final class BlockedJoin {
                 }
             }));
         }
+        join(workers);
+        PairSet all = found.getFirst();
+        for (PairSet other : found.subList(1, found.size())) {
+            for (long pair : other.toArray()) {
+                all.add(pair);
+            }
+        }
+        return all.toArray();
+    }
+
+    private static void join(List<Thread> workers) {
         for (Thread worker : workers) {
             try {
                 worker.join();
@@ -101,21 +263,6 @@ final class BlockedJoin {
                 throw new IllegalStateException("interrupted while linking", e);
             }
         }
-        PairSet all = found.getFirst();
-        for (PairSet other : found.subList(1, found.size())) {
-            for (long pair : other.toArray()) {
-                all.add(pair);
-            }
-        }
-        CandidatePairs candidates = new CandidatePairs();
-        long[] pairs = all.toArray();
-        Arrays.sort(pairs);
-        for (long pair : pairs) {
-            int ra = (int) (pair >>> 32);
-            int rb = (int) pair;
-            candidates.add(ra, rb, intersection(a.words(), ra, b.words(), rb), popA[ra] + popB[rb]);
-        }
-        return candidates;
     }
 
     private void joinTable(

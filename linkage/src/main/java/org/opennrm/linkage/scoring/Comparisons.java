@@ -227,6 +227,25 @@ final class Comparisons {
         return plans.get(c).part;
     }
 
+    /** Whether column {@code c} agrees only on equal filters (codes); otherwise by Dice, see {@link #agreeStraight}. */
+    boolean byEquality(int c) {
+        return plans.get(c).type == Type.EQUAL;
+    }
+
+    /** The Dice similarity at or above which two filters agree at level 0 of a column compared by Dice. */
+    double agreeingDice(int c) {
+        return 0.8 * plans.get(c).sameValueDice;
+    }
+
+    /** Words of the filter that column {@code c} compares, and where it starts in a record. */
+    int words(int c) {
+        return a.parts().get(plans.get(c).part).kind().words();
+    }
+
+    int offset(int c) {
+        return offsets[plans.get(c).part];
+    }
+
     /** Whether record rx of x agrees with record ry of y at level 0 of column {@code c}, for term frequencies. */
     boolean agreeStraight(FieldEncodings x, int rx, FieldEncodings y, int ry, int c) {
         int partX = plans.get(c).part;
@@ -249,6 +268,6 @@ final class Comparisons {
             common += Long.bitCount(x.words()[ox + w] & y.words()[oy + w]);
             sum += Long.bitCount(x.words()[ox + w]) + Long.bitCount(y.words()[oy + w]);
         }
-        return sum > 0 && 2.0 * common / sum >= 0.8 * plan.sameValueDice;
+        return sum > 0 && 2.0 * common / sum >= agreeingDice(c);
     }
 }

@@ -87,36 +87,128 @@ final class FellegiSunter {
             boolean[] ignored,
             boolean[] frozen) {
         lambda = initialShare;
+        Patterns patterns = patterns(rows, pairs.length);
+        int p = patterns.count();
+        // Each pair's logit is the prior, plus a term that depends only on its levels (its pattern) and the current
+        // m, plus the fixed log u of its own values in term-frequency columns at level 0: per iteration the m enter
+        // through one term per pattern, and the counts of the maximisation step are gathered per pattern.
+        int[] pattern = new int[subset.length];
+        double[] fixed = new double[subset.length];
+        float[][] logPairU = logarithms(pairU);
+        IntStream.range(0, subset.length).parallel().forEach(k -> {
+            int i = subset[k];
+            pattern[k] = patterns.of[i];
+            double own = 0;
+            for (int c = 0; c < columns; c++) {
+                if (!ignored[c] && logPairU[c] != null && rows[i * columns + c] == 0) {
+                    own -= logPairU[c][i];
+                }
+            }
+            fixed[k] = own;
+        });
+        boolean[] termFrequency = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            termFrequency[c] = logPairU[c] != null;
+        }
+        int n = subset.length;
+        int[] aOf = new int[n];
+        int[] bOf = new int[n];
+        for (int k = 0; k < n; k++) {
+            aOf[k] = (int) (pairs[subset[k]] >>> 32);
+            bOf[k] = (int) pairs[subset[k]];
+        }
+        // Fixed slices of the pairs that never split a record of A, and fixed parts of them for the sums per
+        // record of B: the passes below run on all threads, and sums over slices and parts are added in their
+        // order, so that the result never depends on the threads.
+        int[] slices = slices(aOf, SLICES);
+        int[] parts = slices(aOf, PARTS);
+        int[] slicesB = slices(null, Math.min(SLICES, sizeB), sizeB);
+        double[][] perBPart = new double[parts.length - 1][sizeB];
+        double[] weights = new double[n];
+        double[] perB = new double[sizeB];
+        double[] term = new double[p];
+        double[][] perPattern = new double[slices.length - 1][p];
+        double[] totals = new double[slices.length - 1];
         for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
+            double prior = Math.log(lambda / (1 - lambda));
+            for (int q = 0; q < p; q++) {
+                double sum = prior;
+                for (int c = 0; c < columns; c++) {
+                    byte level = patterns.levels[q * columns + c];
+                    if (level < 0 || ignored[c]) {
+                        continue;
+                    }
+                    sum += level == 0 && termFrequency[c] ? Math.log(m[c][0]) : Math.log(m[c][level] / u[c][level]);
+                }
+                term[q] = sum;
+            }
+            // Probabilities, then scaled per record of A (whose pairs lie together).
+            IntStream.range(0, slices.length - 1).parallel().forEach(s -> {
+                for (int k = slices[s]; k < slices[s + 1]; ) {
+                    int end = k;
+                    double sum = 0;
+                    while (end < slices[s + 1] && aOf[end] == aOf[k]) {
+                        double w = 1 / (1 + Math.exp(-(term[pattern[end]] + fixed[end])));
+                        weights[end] = w;
+                        sum += w;
+                        end++;
+                    }
+                    double scale = Math.max(1, sum);
+                    for (int x = k; x < end; x++) {
+                        weights[x] /= scale;
+                    }
+                    k = end;
+                }
+            });
+            // Sums per record of B: each part adds its pairs in order into its own sums (which stay in the cache,
+            // where gathering the weights record by record of B missed it), then the parts are added.
+            IntStream.range(0, parts.length - 1).parallel().forEach(q -> {
+                double[] own = perBPart[q];
+                Arrays.fill(own, 0);
+                for (int k = parts[q]; k < parts[q + 1]; k++) {
+                    own[bOf[k]] += weights[k];
+                }
+            });
+            IntStream.range(0, slicesB.length - 1).parallel().forEach(s -> {
+                for (int b = slicesB[s]; b < slicesB[s + 1]; b++) {
+                    double sum = 0;
+                    for (double[] part : perBPart) {
+                        sum += part[b];
+                    }
+                    perB[b] = sum;
+                }
+            });
+            IntStream.range(0, slices.length - 1).parallel().forEach(s -> {
+                double[] own = perPattern[s];
+                Arrays.fill(own, 0);
+                double sum = 0;
+                for (int k = slices[s]; k < slices[s + 1]; k++) {
+                    double w = weights[k] / Math.max(1, perB[bOf[k]]);
+                    sum += w;
+                    own[pattern[k]] += w;
+                }
+                totals[s] = sum;
+            });
+            double total = 0;
+            for (double sliceTotal : totals) {
+                total += sliceTotal;
+            }
             double[][] numerator = new double[columns][];
             double[] denominator = new double[columns];
             for (int c = 0; c < columns; c++) {
                 numerator[c] = new double[levels[c]];
             }
-            Weights weighing = new Weights(pairU, ignored);
-            double[] weights = IntStream.range(0, subset.length)
-                    .parallel()
-                    .mapToDouble(k -> weighing.probability(rows, subset[k]))
-                    .toArray();
-            double[] perA = new double[sizeA];
-            double[] perB = new double[sizeB];
-            for (int k = 0; k < subset.length; k++) {
-                perA[(int) (pairs[subset[k]] >>> 32)] += weights[k];
-            }
-            for (int k = 0; k < subset.length; k++) {
-                weights[k] /= Math.max(1, perA[(int) (pairs[subset[k]] >>> 32)]);
-                perB[(int) pairs[subset[k]]] += weights[k];
-            }
-            double total = 0;
-            for (int k = 0; k < subset.length; k++) {
-                int i = subset[k];
-                double w = weights[k] / Math.max(1, perB[(int) pairs[i]]);
-                total += w;
-                for (int c = 0; c < columns; c++) {
-                    byte level = rows[i * columns + c];
-                    if (level >= 0) {
-                        numerator[c][level] += w;
-                        denominator[c] += w;
+            for (double[] slice : perPattern) {
+                for (int q = 0; q < p; q++) {
+                    if (slice[q] == 0) {
+                        continue;
+                    }
+                    for (int c = 0; c < columns; c++) {
+                        byte level = patterns.levels[q * columns + c];
+                        if (level >= 0) {
+                            numerator[c][level] += slice[q];
+                            denominator[c] += slice[q];
+                        }
                     }
                 }
             }
@@ -139,6 +231,113 @@ final class FellegiSunter {
                 break;
             }
         }
+    }
+
+    /** Slices of the pairs for the passes of the estimate; a fixed number, so that sums never depend on threads. */
+    static final int SLICES = 64;
+
+    /** Parts of the pairs whose sums per record of B are kept apart, then added. */
+    static final int PARTS = 4;
+
+    /** Bounds of up to {@code count} slices of {@code keys.length} items, none splitting a run of equal keys. */
+    private static int[] slices(int[] keys, int count) {
+        return slices(keys, count, keys.length);
+    }
+
+    private static int[] slices(int[] keys, int count, int length) {
+        int[] bounds = new int[count + 1];
+        int size = 1;
+        for (int s = 1; s < count; s++) {
+            int bound = (int) ((long) length * s / count);
+            while (keys != null && bound > 0 && bound < length && keys[bound] == keys[bound - 1]) {
+                bound++;
+            }
+            if (bound > bounds[size - 1] && bound < length) {
+                bounds[size++] = bound;
+            }
+        }
+        bounds[size++] = length;
+        return Arrays.copyOf(bounds, size);
+    }
+
+    /**
+     * The distinct rows of levels (patterns) among the pairs, and each pair's pattern number: a few hundred patterns
+     * for millions of pairs. Computed once per array of rows.
+     */
+    private record Patterns(int[] of, byte[] levels, int count) {}
+
+    private Patterns patternsOf;
+
+    private byte[] patternsFor;
+
+    private Patterns patterns(byte[] rows, int pairs) {
+        if (patternsFor == rows && patternsOf != null && patternsOf.of.length == pairs) {
+            return patternsOf;
+        }
+        int[] of = new int[pairs];
+        boolean packable = columns <= 15 && Arrays.stream(levels).allMatch(count -> count < 15);
+        if (!packable) {
+            // Too many columns or levels to pack a row into a long: every pair is its own pattern.
+            Arrays.setAll(of, i -> i);
+            patternsOf = new Patterns(of, Arrays.copyOf(rows, pairs * columns), pairs);
+            patternsFor = rows;
+            return patternsOf;
+        }
+        // Four bits per column: the level plus one (0 for missing).
+        long[] codes = new long[pairs];
+        IntStream.range(0, pairs).parallel().forEach(i -> {
+            long code = 0;
+            for (int c = 0; c < columns; c++) {
+                code = (code << 4) | (rows[i * columns + c] + 1);
+            }
+            codes[i] = code;
+        });
+        long[] slots = new long[1 << 12];
+        int[] ids = new int[slots.length];
+        Arrays.fill(ids, -1);
+        byte[] rowsOf = new byte[64 * columns];
+        int count = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (2 * (count + 1) > slots.length) {
+                long[] oldSlots = slots;
+                int[] oldIds = ids;
+                slots = new long[oldSlots.length * 2];
+                ids = new int[slots.length];
+                Arrays.fill(ids, -1);
+                for (int s = 0; s < oldSlots.length; s++) {
+                    if (oldIds[s] >= 0) {
+                        int t = slot(slots, ids, oldSlots[s]);
+                        slots[t] = oldSlots[s];
+                        ids[t] = oldIds[s];
+                    }
+                }
+            }
+            int t = slot(slots, ids, codes[i]);
+            if (ids[t] < 0) {
+                slots[t] = codes[i];
+                ids[t] = count;
+                if ((count + 1) * columns > rowsOf.length) {
+                    rowsOf = Arrays.copyOf(rowsOf, rowsOf.length * 2);
+                }
+                System.arraycopy(rows, i * columns, rowsOf, count * columns, columns);
+                count++;
+            }
+            of[i] = ids[t];
+        }
+        patternsOf = new Patterns(of, rowsOf, count);
+        patternsFor = rows;
+        return patternsOf;
+    }
+
+    /** The slot of {@code code} in an open-addressing table: where it is, or the empty slot where it goes. */
+    private static int slot(long[] slots, int[] ids, long code) {
+        int mask = slots.length - 1;
+        long h = code * 0x9e3779b97f4a7c15L;
+        int t = (int) (h >>> 40) & mask;
+        while (ids[t] >= 0 && slots[t] != code) {
+            t = (t + 1) & mask;
+        }
+        return t;
     }
 
     double probability(byte[] rows, int i, float[][] pairU) {

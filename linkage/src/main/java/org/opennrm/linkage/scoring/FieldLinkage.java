@@ -2,8 +2,10 @@ package org.opennrm.linkage.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.opennrm.linkage.encoding.Encodings;
@@ -505,7 +507,7 @@ public final class FieldLinkage {
      * same code parts as it. Codes agree only when equal, so they are counted in a table; names are compared with
      * the sampled records of the same codes only, where that is all that is needed.
      */
-    private static double[][] frequencies(
+    static double[][] frequencies(
             Comparisons comparisons,
             FieldEncodings x,
             FieldEncodings y,
@@ -524,39 +526,127 @@ public final class FieldLinkage {
         if (present.length == 0) {
             return shares;
         }
-        java.util.Map<String, int[]> byCodes = new java.util.HashMap<>();
-        java.util.Map<String, List<Integer>> members = new java.util.HashMap<>();
+        // The sampled filters laid out together, grouped by their codes and by popcount within a group, so that
+        // each record is compared in a tight loop, and only with the filters whose popcount allows a Dice
+        // similarity at the agreeing level (a length filter: 2 min(p, q) / (p + q) bounds the Dice of popcounts p, q).
+        Map<String, List<Integer>> members = new HashMap<>();
         for (int s : present) {
             members.computeIfAbsent(codeKey(comparisons, y, s, codes), key -> new ArrayList<>())
                     .add(s);
         }
-        members.forEach((key, list) ->
-                byCodes.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        int words = comparisons.words(column);
+        int offset = comparisons.offset(column);
+        int perRecord = y.wordsPerRecord();
+        long[] filters = new long[present.length * words];
+        int[] popcounts = new int[present.length];
+        Map<String, int[]> groups = new HashMap<>();
+        Map<Long, Integer> equalCounts = new HashMap<>();
+        int next = 0;
+        for (Map.Entry<String, List<Integer>> group : members.entrySet()) {
+            int start = next;
+            List<Integer> records = new ArrayList<>(group.getValue());
+            records.sort(java.util.Comparator.comparingInt(r -> comparisons.popcount(y, r, part)));
+            for (int s : records) {
+                System.arraycopy(y.words(), s * perRecord + offset, filters, next * words, words);
+                popcounts[next] = comparisons.popcount(y, s, part);
+                if (words == 1) {
+                    equalCounts.merge(filters[next], 1, Integer::sum);
+                }
+                next++;
+            }
+            groups.put(group.getKey(), new int[] {start, next});
+        }
+        boolean equality = comparisons.byEquality(column);
+        double agreeing = comparisons.agreeingDice(column);
+        List<int[]> ranges = List.copyOf(groups.values());
+        long[] xWords = x.words();
+        int xPerRecord = x.wordsPerRecord();
         IntStream.range(0, x.size()).parallel().forEach(r -> {
-            if (comparisons.empty(x, r, part)) {
+            if (!need[0][r] && !need[1][r] || comparisons.empty(x, r, part)) {
                 return;
             }
+            int base = r * xPerRecord + offset;
             if (need[0][r]) {
-                int agreeing = 0;
-                for (int s : present) {
-                    if (comparisons.agreeStraight(x, r, y, s, column)) {
-                        agreeing++;
+                int count = 0;
+                if (equality && words == 1) {
+                    count = equalCounts.getOrDefault(xWords[base], 0);
+                } else {
+                    for (int[] group : ranges) {
+                        count += agreeingIn(xWords, base, words, filters, popcounts, group, equality, agreeing);
                     }
                 }
-                shares[0][r] = Math.max(floor, (double) agreeing / present.length);
+                shares[0][r] = Math.max(floor, (double) count / present.length);
             }
             if (need[1][r]) {
-                int[] same = byCodes.getOrDefault(codeKey(comparisons, x, r, codes), new int[0]);
-                int agreeing = 0;
-                for (int s : same) {
-                    if (comparisons.agreeStraight(x, r, y, s, column)) {
-                        agreeing++;
-                    }
+                int[] same = groups.get(codeKey(comparisons, x, r, codes));
+                if (same != null) {
+                    int size = same[1] - same[0];
+                    int count = agreeingIn(xWords, base, words, filters, popcounts, same, equality, agreeing);
+                    shares[1][r] = Math.max(0.5 / size, (double) count / size);
                 }
-                shares[1][r] = same.length == 0 ? floor : Math.max(0.5 / same.length, (double) agreeing / same.length);
             }
         });
         return shares;
+    }
+
+    /**
+     * How many of the laid-out filters in {@code range} (ascending popcounts) agree with the filter at {@code base} of {@code xWords}:
+     * equal ones, or (by Dice) as {@link Comparisons#agreeStraight}, with the same arithmetic.
+     */
+    private static int agreeingIn(
+            long[] xWords,
+            int base,
+            int words,
+            long[] filters,
+            int[] popcounts,
+            int[] range,
+            boolean equality,
+            double agreeing) {
+        int count = 0;
+        if (equality) {
+            for (int s = range[0]; s < range[1]; s++) {
+                boolean equal = true;
+                for (int w = 0; w < words; w++) {
+                    equal &= xWords[base + w] == filters[s * words + w];
+                }
+                count += equal ? 1 : 0;
+            }
+            return count;
+        }
+        int p = 0;
+        for (int w = 0; w < words; w++) {
+            p += Long.bitCount(xWords[base + w]);
+        }
+        // Popcounts q with 2 min(p, q) / (p + q) below the agreeing Dice cannot agree; one to spare either side.
+        int low = (int) Math.floor(agreeing * p / (2 - agreeing)) - 1;
+        int high = agreeing <= 0 ? Integer.MAX_VALUE : (int) Math.ceil((2 - agreeing) * p / agreeing) + 1;
+        int from = lowerBound(popcounts, range[0], range[1], low);
+        for (int s = from; s < range[1] && popcounts[s] <= high; s++) {
+            int common = 0;
+            for (int w = 0; w < words; w++) {
+                common += Long.bitCount(xWords[base + w] & filters[s * words + w]);
+            }
+            int sum = p + popcounts[s];
+            if (sum > 0 && 2.0 * common / sum >= agreeing) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The first index in [from, to) of the ascending {@code values} whose value is at least {@code key}. */
+    private static int lowerBound(int[] values, int from, int to, int key) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (values[middle] < key) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static String codeKey(Comparisons comparisons, FieldEncodings side, int r, int[] codes) {
@@ -620,7 +710,7 @@ public final class FieldLinkage {
             }
         }
         long[] pairs = Arrays.copyOf(result, size);
-        Arrays.sort(pairs);
+        Arrays.parallelSort(pairs);
         return pairs;
     }
 
@@ -655,7 +745,7 @@ public final class FieldLinkage {
         long[] all = new long[x.length + y.length];
         System.arraycopy(x, 0, all, 0, x.length);
         System.arraycopy(y, 0, all, x.length, y.length);
-        Arrays.sort(all);
+        Arrays.parallelSort(all);
         int size = 0;
         for (int i = 0; i < all.length; i++) {
             if (size == 0 || all[size - 1] != all[i]) {
@@ -675,7 +765,8 @@ public final class FieldLinkage {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> {
+        // On all threads; the order is total (no two pairs are equal), so it never depends on them.
+        Arrays.parallelSort(order, (x, y) -> {
             int byProbability = Double.compare(probabilities[y], probabilities[x]);
             return byProbability != 0 ? byProbability : Long.compare(pairs[x], pairs[y]);
         });

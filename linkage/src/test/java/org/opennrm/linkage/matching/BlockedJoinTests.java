@@ -24,6 +24,19 @@ class BlockedJoinTests {
     }
 
     @Test
+    void pairsGatheredPerRecordOfAAreThePairsOfTheSet() {
+        Encodings a = RandomEncodings.random(1500, 0.3, 0.5, 16, "a");
+        Encodings b = RandomEncodings.concat(
+                RandomEncodings.random(500, 0.3, 0.5, 17, "b"), RandomEncodings.noisyCopies(a, 1500, 0.1, 18, "n"));
+        CandidatePairs perRecord = new BlockedJoin(0.8, 2).link(a, b);
+        CandidatePairs set = new BlockedJoin(0.8, 2).link(a, b, 0);
+        assertThat(perRecord.size).isGreaterThan(1000);
+        assertThat(perRecord.sortedKeys()).isEqualTo(set.sortedKeys());
+        assertThat(Arrays.copyOf(perRecord.intersection, perRecord.size))
+                .isEqualTo(Arrays.copyOf(set.intersection, set.size));
+    }
+
+    @Test
     void matchingOnBlockedCandidatesAgreesWithExactOnCloseCopies() {
         Encodings a = RandomEncodings.random(800, 0.3, 0.5, 14, "a");
         Encodings b = RandomEncodings.noisyCopies(a, 800, 0.05, 15, "b");

@@ -152,6 +152,69 @@ class FieldLinkageTests {
         assertThat(2 * precision * recall / (precision + recall)).isGreaterThan(0.85);
     }
 
+    @Test
+    void termFrequenciesCountWhatComparingEveryRecordWithTheSampleCounts() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(3, RealisticLists.Errors.typical()).generate(800, 0.5);
+        org.opennrm.linkage.encoding.FieldEncodings a =
+                encode(lists.a(), SECRET).fields();
+        org.opennrm.linkage.encoding.FieldEncodings b =
+                encode(lists.b(), SECRET).fields();
+        Comparisons comparisons = new Comparisons(a, b);
+        int[] sample = java.util.stream.IntStream.range(0, b.size())
+                .filter(r -> r % 3 == 0)
+                .toArray();
+        int[] codes = java.util.stream.IntStream.range(0, comparisons.columns().size())
+                .filter(c -> comparisons.byEquality(c))
+                .map(comparisons::part)
+                .toArray();
+        assertThat(codes).isNotEmpty();
+        boolean[][] need = new boolean[2][a.size()];
+        for (int r = 0; r < a.size(); r++) {
+            need[0][r] = r % 2 == 0;
+            need[1][r] = r % 5 != 0;
+        }
+        int checked = 0;
+        for (int column = 0; column < comparisons.columns().size(); column++) {
+            if (!comparisons.columns().get(column).termFrequency()) {
+                continue;
+            }
+            int part = comparisons.part(column);
+            double[][] shares = FieldLinkage.frequencies(comparisons, a, b, sample, column, codes, need);
+            int[] present = Arrays.stream(sample)
+                    .filter(s -> !comparisons.empty(b, s, part))
+                    .toArray();
+            for (int r = 0; r < a.size(); r++) {
+                if (comparisons.empty(a, r, part)) {
+                    continue;
+                }
+                int all = 0;
+                int same = 0;
+                int sameCodes = 0;
+                for (int s : present) {
+                    boolean agrees = comparisons.agreeStraight(a, r, b, s, column);
+                    boolean codesEqual = true;
+                    for (int code : codes) {
+                        codesEqual &= comparisons.word(a, r, code) == comparisons.word(b, s, code);
+                    }
+                    all += agrees ? 1 : 0;
+                    sameCodes += codesEqual ? 1 : 0;
+                    same += agrees && codesEqual ? 1 : 0;
+                }
+                double floor = 0.5 / present.length;
+                if (need[0][r]) {
+                    assertThat(shares[0][r]).isEqualTo(Math.max(floor, (double) all / present.length));
+                    checked++;
+                }
+                if (need[1][r]) {
+                    assertThat(shares[1][r])
+                            .isEqualTo(sameCodes == 0 ? floor : Math.max(0.5 / sameCodes, (double) same / sameCodes));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
     static double probability(FieldLinkage.Scored scored, int recordA, int recordB) {
         int index = Arrays.binarySearch(scored.pairs(), ((long) recordA << 32) | recordB);
         assertThat(index).as("pair (%d, %d) is a candidate", recordA, recordB).isNotNegative();
