@@ -333,34 +333,16 @@ final class JointDisclosure {
                 }
             }
         }
-        List<List<Long>> cells = new ArrayList<>();
-        List<Long> rowTotals = new ArrayList<>();
-        for (int r = 0; r < height; r++) {
-            cells.add(Arrays.asList(Arrays.copyOf(grid[r], width)));
-            rowTotals.add(grid[r][width]);
-        }
         var check = view.disclosure();
-        return new TableView(
-                view.rows(),
-                view.columns(),
-                view.event(),
-                view.from(),
-                view.to(),
-                view.region(),
-                view.rowCategories(),
-                view.columnCategories(),
-                cells,
-                rowTotals,
-                Arrays.asList(Arrays.copyOf(grid[height], width)),
-                grid[height][width],
+        return view.withGrid(
+                grid,
                 new DisclosureCheck(
                         check.minimumCellSize(),
                         check.protectionRange(),
                         check.rounding(),
                         suppressions,
                         check.primary(),
-                        check.secondary()),
-                view.categories());
+                        check.secondary()));
     }
 
     /** "age band 0-8, sex FEMALE" for a cell of a table; "total" for the grand total. */

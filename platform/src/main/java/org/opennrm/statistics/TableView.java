@@ -31,6 +31,36 @@ public record TableView(
         categories = categories == null ? java.util.Map.of() : new java.util.TreeMap<>(categories);
     }
 
+    /**
+     * This table with other values: {@code grid} holds the cells with each row's total after them and the column
+     * totals as its last row (null where withheld), as {@link ProtectedTable#cells()} gives them.
+     */
+    TableView withGrid(Long[][] grid, DisclosureCheck check) {
+        int height = rowCategories.size();
+        int width = columnCategories.size();
+        List<List<Long>> values = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+        for (int r = 0; r < height; r++) {
+            values.add(java.util.Arrays.asList(java.util.Arrays.copyOf(grid[r], width)));
+            totals.add(grid[r][width]);
+        }
+        return new TableView(
+                rows,
+                columns,
+                event,
+                from,
+                to,
+                region,
+                rowCategories,
+                columnCategories,
+                values,
+                totals,
+                java.util.Arrays.asList(java.util.Arrays.copyOf(grid[height], width)),
+                grid[height][width],
+                check,
+                categories);
+    }
+
     static TableView of(TableRequest request, ProtectedTable table) {
         List<List<Long>> cells = new ArrayList<>();
         List<Long> rowTotals = new ArrayList<>();

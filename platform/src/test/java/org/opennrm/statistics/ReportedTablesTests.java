@@ -149,29 +149,16 @@ class ReportedTablesTests {
                 grid[r][c] = candidate.counts()[r][c];
             }
         }
-        List<List<Long>> cells = new ArrayList<>();
-        List<Long> rowTotals = new ArrayList<>();
-        for (int r = 0; r < height; r++) {
-            cells.add(java.util.Arrays.asList(java.util.Arrays.copyOf(grid[r], width)));
-            rowTotals.add(grid[r][width]);
-        }
         var check = view.disclosure();
-        return new TableView(
-                view.rows(),
-                view.columns(),
-                view.event(),
-                view.from(),
-                view.to(),
-                view.region(),
-                view.rowCategories(),
-                view.columnCategories(),
-                cells,
-                rowTotals,
-                java.util.Arrays.asList(java.util.Arrays.copyOf(grid[height], width)),
-                grid[height][width],
+        return view.withGrid(
+                grid,
                 new DisclosureCheck(
-                        check.minimumCellSize(), check.protectionRange(), check.rounding(), primary, primary.size(), 0),
-                view.categories());
+                        check.minimumCellSize(),
+                        check.protectionRange(),
+                        check.rounding(),
+                        primary,
+                        primary.size(),
+                        0));
     }
 
     @Test
