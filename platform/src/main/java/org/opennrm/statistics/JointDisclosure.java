@@ -103,12 +103,30 @@ final class JointDisclosure {
     record Outcome(
             List<TableView> tables, List<String> withheld, long cellsWithheld, long personsWithheld, long millis) {}
 
+    /** How a reason names a category of a dimension: the category's English label, or the category itself. */
+    @FunctionalInterface
+    interface Words {
+        String of(String dimension, String category);
+
+        Words CODES = (dimension, category) -> category;
+    }
+
     private final int minimumCellSize;
     private final int protectionRange;
+    private final Words words;
 
     JointDisclosure(int minimumCellSize, int protectionRange) {
+        this(minimumCellSize, protectionRange, Words.CODES);
+    }
+
+    /**
+     * @param words how the reasons for the approver name categories: the platform passes their English labels, so
+     *     that a reason says "sex Female" where the facts hold {@code FEMALE}
+     */
+    JointDisclosure(int minimumCellSize, int protectionRange, Words words) {
         this.minimumCellSize = minimumCellSize;
         this.protectionRange = protectionRange;
+        this.words = words;
     }
 
     /**
@@ -345,22 +363,24 @@ final class JointDisclosure {
                         check.secondary()));
     }
 
-    /** "age band 0-8, sex FEMALE" for a cell of a table; "total" for the grand total. */
-    static String label(TableView view, int row, int column) {
+    /** "age band 0-8, sex Female" for a cell of a table; "total" for the grand total. */
+    String label(TableView view, int row, int column) {
         int height = view.rowCategories().size();
         int width = view.columnCategories().size();
         List<String> parts = new ArrayList<>();
         if (row < height) {
-            parts.add(view.rows() + " " + view.rowCategories().get(row));
+            parts.add(view.rows() + " "
+                    + words.of(view.rows(), view.rowCategories().get(row)));
         }
         if (column < width) {
-            parts.add(view.columns() + " " + view.columnCategories().get(column));
+            parts.add(view.columns() + " "
+                    + words.of(view.columns(), view.columnCategories().get(column)));
         }
         return parts.isEmpty() ? "the total" : String.join(", ", parts);
     }
 
-    /** A cell definition in words: "referrals 2025-Q1..2025-Q4, region NORTH, AGE_BAND 0-8, SEX FEMALE". */
-    static String describe(CellDefinition cell) {
+    /** A cell definition in words: "referral 2025-Q1..2025-Q4, region North, age band 0-8, sex Female". */
+    String describe(CellDefinition cell) {
         if (cell == null) {
             return "a cell that cannot hold anyone";
         }
@@ -375,12 +395,16 @@ final class JointDisclosure {
             text.append(", all periods");
         }
         if (cell.region() != null) {
-            text.append(", region ").append(Model.UNKNOWN_REGION.equals(cell.region()) ? "not known" : cell.region());
+            text.append(", region ")
+                    .append(
+                            Model.UNKNOWN_REGION.equals(cell.region())
+                                    ? "not known"
+                                    : words.of("REGION", cell.region()));
         }
         cell.categories().forEach((dimension, category) -> text.append(", ")
                 .append(dimension.toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                 .append(' ')
-                .append(category));
+                .append(words.of(dimension, category)));
         return text.toString();
     }
 

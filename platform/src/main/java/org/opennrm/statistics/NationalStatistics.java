@@ -17,12 +17,20 @@ public class NationalStatistics {
     private final Ledger ledger;
     private final JointDisclosure joint;
 
-    NationalStatistics(Facts facts, DisclosureControl disclosureControl, RoundingKey roundingKey, Ledger ledger) {
+    NationalStatistics(
+            Facts facts,
+            DisclosureControl disclosureControl,
+            RoundingKey roundingKey,
+            Ledger ledger,
+            org.opennrm.statistics.publishing.CategoryLabels labels) {
         this.facts = facts;
         this.disclosureControl = disclosureControl;
         this.roundingKey = roundingKey;
         this.ledger = ledger;
-        this.joint = new JointDisclosure(disclosureControl.minimumCellSize(), disclosureControl.protectionRange());
+        this.joint = new JointDisclosure(
+                disclosureControl.minimumCellSize(),
+                disclosureControl.protectionRange(),
+                (dimension, category) -> labels.label(dimension, category, java.util.Locale.ENGLISH));
     }
 
     /** Records one coded fact. Called by the modules where the events happen; no identity goes in. */

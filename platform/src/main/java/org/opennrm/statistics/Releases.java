@@ -50,11 +50,16 @@ public class Releases {
             JdbcClient jdbc,
             JsonMapper json,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            org.opennrm.statistics.publishing.CategoryLabels labels) {
         this.statistics = statistics;
         this.disclosureControl = disclosureControl;
         this.ledger = ledger;
-        this.joint = new JointDisclosure(disclosureControl.minimumCellSize(), disclosureControl.protectionRange());
+        // the approver reads the reasons: categories by their English labels, not their codes
+        this.joint = new JointDisclosure(
+                disclosureControl.minimumCellSize(),
+                disclosureControl.protectionRange(),
+                (dimension, category) -> labels.label(dimension, category, java.util.Locale.ENGLISH));
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;

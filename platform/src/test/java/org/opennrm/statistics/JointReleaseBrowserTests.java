@@ -104,8 +104,10 @@ class JointReleaseBrowserTests {
                     .contains("withheld")
                     .contains("people in them");
             assertThat(browser.textOf(By.id("joint-0")))
-                    .contains("CHILD")
-                    .contains("age band 9-17, sex FEMALE could be recovered exactly")
+                    // the reason names categories by their labels, never their codes
+                    .contains("age group Child (0-17)")
+                    .contains("age band 9-17, sex Female could be recovered exactly")
+                    .doesNotContain("FEMALE")
                     .contains("release “Ages " + region + "”, table 1")
                     .contains("age bands 0-8 and 9-17 are children");
             browser.screenshot("statistics-joint-01-withheld-desktop");
