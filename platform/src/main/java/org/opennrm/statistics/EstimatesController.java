@@ -72,6 +72,9 @@ class EstimatesController {
         try {
             EncounterOverlap overlap = estimates.casesOverlap(year(from), year(to));
             model.addAttribute("casesOverlap", overlap);
+            // these lists are the platform's own, one per sector: the page names them as sectors (an uploaded table's
+            // lists keep the names the statistician gave them, even one that happens to be a sector's code)
+            model.addAttribute("listsAreSectors", true);
             model.addAttribute(
                     "withheldCells",
                     OverlapCellsShown.withheld(
