@@ -287,4 +287,29 @@ class AgencyReportsTests {
                 .andExpect(content().string(containsString("January to March " + year)));
         assertThat(storedQuarters()).isEqualTo(2);
     }
+
+    @Test
+    void aReturnByCalendarYearTakesTheSumOfTheYearsFourQuartersOnlyWhereNoYearIsApproved() {
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            var sent = sendQuarter(quarter, COURT_FIGURES, null);
+            SignedIn.as(statistician, () -> reports.approve(sent.id()));
+        }
+        var summed = SignedIn.as(statistician, () -> reports.approvedFor(EurostatReturn.ID, year))
+                .get(2);
+        assertThat(summed.agency()).isEqualTo(Agency.COURTS);
+        assertThat(summed.quarterly()).isTrue();
+        assertThat(summed.period()).isEqualTo(year + "-Q1 to " + year + "-Q4");
+        assertThat(summed.lines())
+                .filteredOn(line -> line.measure().equals("PERSONS_CONVICTED"))
+                .extracting(AgencyReports.Line::count)
+                .containsExactly(12L, 36L, 68L); // 3, 9 and 17 four times, ordered by sex, age group, form
+
+        var whole = send(Agency.COURTS, year, COURT_FIGURES, null);
+        SignedIn.as(statistician, () -> reports.approve(whole.id()));
+        var yearly = SignedIn.as(statistician, () -> reports.approvedFor(EurostatReturn.ID, year))
+                .get(2);
+        assertThat(yearly.quarterly()).isFalse();
+        assertThat(yearly.id()).isEqualTo(whole.id());
+        assertThat(yearly.lines()).extracting(AgencyReports.Line::count).contains(17L);
+    }
 }
