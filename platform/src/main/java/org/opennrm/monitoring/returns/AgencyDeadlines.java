@@ -117,7 +117,7 @@ class AgencyDeadlines {
         var sent = new java.util.HashMap<String, Boolean>();
         jdbc.sql("""
                         select agency, bool_or(status = 'APPROVED') from monitoring.return_agency_report
-                        where period_year = ? group by agency""").param(year).query(rs -> {
+                        where period_year = ? and period_quarter is null group by agency""").param(year).query(rs -> {
             sent.put(rs.getString(1), rs.getBoolean(2));
         });
         var due = new java.util.HashMap<String, LocalDate>();
@@ -171,7 +171,8 @@ class AgencyDeadlines {
                         from monitoring.return_agency_deadline d
                         where d.due_on <= :until
                           and not exists (select 1 from monitoring.return_agency_report r
-                                          where r.agency = d.agency and r.period_year = d.period_year)
+                                          where r.agency = d.agency and r.period_year = d.period_year
+                                            and r.period_quarter is null)
                         on conflict on constraint return_agency_reminder_once do nothing
                         returning id, agency, period_year, due_on, kind""")
                 .param("today", today)

@@ -1,11 +1,9 @@
 package org.opennrm.monitoring.returns;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.opennrm.statistics.publishing.ReturnReleases;
 
 /**
@@ -17,14 +15,25 @@ final class AgencyPublication {
 
     private AgencyPublication() {}
 
-    /** Which version of an agency's figures a return was sent with; version null where none was approved. */
-    record SentAgency(Agency agency, int year, UUID reportId, Integer version, Instant approvedAt) {
+    /**
+     * Which versions of an agency's figures a return was sent with: one source for a year's figures, four for the
+     * quarters of the TIP report's year; none where nothing was approved (year is then the calendar year asked for).
+     */
+    record SentAgency(Agency agency, int year, List<AgencyReports.Source> sources) {
         public boolean reported() {
-            return version != null;
+            return !sources.isEmpty();
+        }
+
+        public boolean quarterly() {
+            return reported() && sources.getFirst().period().quarterly();
+        }
+
+        public Integer version() {
+            return reported() ? sources.getFirst().version() : null;
         }
 
         public LocalDate approvedOn(ZoneId zone) {
-            return approvedAt == null ? null : approvedAt.atZone(zone).toLocalDate();
+            return reported() ? sources.getFirst().approvedAt().atZone(zone).toLocalDate() : null;
         }
     }
 
@@ -40,9 +49,19 @@ final class AgencyPublication {
 
     /** An agency's figures as published with the return, "as reported by it, version N, approved on D". */
     record PublishedAgency(
-            Agency agency, int year, Integer version, LocalDate approvedOn, List<PublishedMeasure> measures) {
+            Agency agency,
+            int year,
+            Integer version,
+            LocalDate approvedOn,
+            List<AgencyReports.Source> sources,
+            List<PublishedMeasure> measures) {
         public boolean reported() {
             return version != null;
+        }
+
+        /** Whether the figures are the sum of four quarters (each source a quarter). */
+        public boolean quarterly() {
+            return reported() && sources.getFirst().period().quarterly();
         }
     }
 
@@ -51,7 +70,7 @@ final class AgencyPublication {
     static final List<String> FORMS = Agency.FORMS.subList(0, Agency.FORMS.size() - 1);
 
     /** The measures of an agency's approved figures, as the release takes them (a measure it gave no line for is left out). */
-    static List<ReturnReleases.AgencyMeasure> measures(AgencyReports.Reported reported, int year) {
+    static List<ReturnReleases.AgencyMeasure> measures(AgencyReports.Reported reported) {
         List<ReturnReleases.AgencyMeasure> measures = new ArrayList<>();
         if (!reported.approved()) {
             return measures;
@@ -70,8 +89,8 @@ final class AgencyPublication {
                     agency.name(),
                     measure,
                     persons,
-                    year + "-Q1",
-                    year + "-Q4",
+                    reported.from(),
+                    reported.to(),
                     persons ? SEXES : List.of(),
                     persons ? AGES : List.of(),
                     FORMS,
@@ -89,10 +108,10 @@ final class AgencyPublication {
         List<PublishedAgency> published = new ArrayList<>();
         for (var agency : sent) {
             if (!agency.reported()) {
-                published.add(new PublishedAgency(agency.agency(), agency.year(), null, null, List.of()));
+                published.add(new PublishedAgency(agency.agency(), agency.year(), null, null, List.of(), List.of()));
                 continue;
             }
-            var reported = reports.lines(agency.agency(), agency.reportId());
+            var reported = reports.summed(agency.agency(), agency.sources());
             List<PublishedMeasure> measures = new ArrayList<>();
             for (String measure : agency.agency().measures()) {
                 var lines = reported.stream()
@@ -109,7 +128,12 @@ final class AgencyPublication {
                         line(cells, agency.agency(), measure, "ALL", "ALL", "ALL")));
             }
             published.add(new PublishedAgency(
-                    agency.agency(), agency.year(), agency.version(), agency.approvedOn(zone), measures));
+                    agency.agency(),
+                    agency.year(),
+                    agency.version(),
+                    agency.approvedOn(zone),
+                    agency.sources(),
+                    measures));
         }
         return published;
     }
@@ -127,18 +151,51 @@ final class AgencyPublication {
                 .orElse(new PublishedLine(sex, age, form, null, "NOT_SETTLED", null));
     }
 
+    /** The month a quarter starts or ends, with its year, as in "April 2024" or "March 2025". */
+    private static String month(AgencyPeriod quarter, boolean start) {
+        int month = quarter.quarter() * 3 - (start ? 2 : 0);
+        return java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                + quarter.year();
+    }
+
     /** What the return states about the agencies' figures it publishes, or leaves out. */
     static void coverage(List<SentAgency> sent, ZoneId zone, List<String> coverage) {
+        coverage(sent, zone, List.of(), coverage);
+    }
+
+    /**
+     * As {@link #coverage(List, ZoneId, List)}, for a return that takes the agencies' figures of the given quarters
+     * where all four are approved (the TIP report's April to March): it says of an agency it took the calendar year of
+     * that it did not have the quarters.
+     */
+    static void coverage(List<SentAgency> sent, ZoneId zone, List<AgencyPeriod> quarters, List<String> coverage) {
         if (sent.isEmpty()) {
             return;
         }
         for (var agency : sent) {
             String name =
                     agency.agency().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            if (agency.reported()) {
+            if (agency.quarterly()) {
+                var versions = new ArrayList<String>();
+                for (var source : agency.sources()) {
+                    versions.add(source.period() + " version " + source.version() + ", approved on "
+                            + source.approvedAt().atZone(zone).toLocalDate());
+                }
+                coverage.add("Criminal-justice figures of the " + name + " for "
+                        + agency.sources().getFirst().period()
+                        + " to " + agency.sources().getLast().period()
+                        + ": the sum of four quarters as reported by the "
+                        + name + " (" + String.join("; ", versions) + ").");
+            } else if (agency.reported()) {
                 coverage.add("Criminal-justice figures of the " + name + " for " + agency.year()
                         + ": as reported by the " + name + ", version " + agency.version() + ", approved on "
                         + agency.approvedOn(zone) + ".");
+                if (!quarters.isEmpty()) {
+                    coverage.add("The " + name + " had not approved all four quarters from "
+                            + month(quarters.getFirst(), true) + " to " + month(quarters.getLast(), false)
+                            + ": these are their figures of calendar year " + agency.year()
+                            + ", which do not match the period.");
+                }
             } else {
                 coverage.add("The " + name + " had no approved figures for " + agency.year()
                         + ": the return is published without them.");

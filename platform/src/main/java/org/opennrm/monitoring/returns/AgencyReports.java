@@ -23,9 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The criminal-justice counts the agencies report per year. Each upload is a new version, read whole or refused whole;
- * once a statistician has approved a year's figures, a new version is a correction and must give its reason. A total
- * that jumps against the agency's previous year is flagged for the statistician (not refused: a real change happens).
+ * The criminal-justice counts the agencies report per year or per quarter ({@link AgencyPeriod}). Each upload is a new
+ * version, read whole or refused whole; once a statistician has approved a period's figures, a new version is a
+ * correction and must give its reason. A total that jumps against the agency's same period a year earlier is flagged
+ * for the statistician (not refused: a real change happens). A return takes, per agency, the periods it needs: the TIP
+ * return the four quarters of its April to March year where all four are approved, otherwise the calendar year.
  * The completeness of a return shows which of the agencies it needs have reported.
  */
 @Service
@@ -45,11 +47,12 @@ class AgencyReports {
         APPROVED
     }
 
-    /** One version of an agency's figures for a year. */
+    /** One version of an agency's figures for a year, or a quarter of it (quarter null: the whole year). */
     record Report(
             UUID id,
             Agency agency,
             int year,
+            Integer quarter,
             int version,
             Status status,
             String reason,
@@ -58,10 +61,16 @@ class AgencyReports {
             UUID submittedBy,
             Instant submittedAt,
             UUID approvedBy,
+            Instant approvedAt,
             Map<String, Long> totals) {
 
         public boolean approved() {
             return status == Status.APPROVED;
+        }
+
+        /** The period as written: {@code 2025} or {@code 2025-Q2}. */
+        public String period() {
+            return new AgencyPeriod(year, quarter).toString();
         }
     }
 
@@ -85,7 +94,17 @@ class AgencyReports {
     @Transactional
     @PreAuthorize(SUBMIT)
     Report submit(Agency agency, int year, Reader file, String reason) {
-        ReportingPeriod.year(year);
+        return submit(agency, AgencyPeriod.year(year), file, reason);
+    }
+
+    /** The figures of a year or a quarter; see {@link #submit(Agency, int, Reader, String)}. */
+    @Transactional
+    @PreAuthorize(SUBMIT)
+    Report submit(Agency agency, AgencyPeriod period, Reader file, String reason) {
+        if (period == null) {
+            throw new RuleViolation("Choose the year or quarter these figures are for.");
+        }
+        int year = period.year();
         if (agency == null) {
             throw new RuleViolation("Choose the agency whose figures these are.");
         }
@@ -94,24 +113,26 @@ class AgencyReports {
             throw new RuleViolation("A reason has at most 500 characters.");
         }
         var counts = AgencyUpload.read(file, agency);
-        var latest = latest(agency, year);
+        var latest = latest(agency, period);
         if (latest.isPresent() && latest.get().approved() && why == null) {
-            throw new AgencyUpload.Refused(List.of("The " + year + " figures of this agency are approved already: a"
+            throw new AgencyUpload.Refused(List.of("The " + period + " figures of this agency are approved already: a"
                     + " correction is a new version and needs its reason."));
         }
         var totals = AgencyUpload.totals(counts);
-        var flags = jumps(agency, year, totals);
+        var flags = jumps(agency, period, totals);
         var actor = actor();
         UUID id = UUID.randomUUID();
         int version = latest.map(report -> report.version() + 1).orElse(1);
         jdbc.sql("""
-                        insert into monitoring.return_agency_report (id, agency, period_year, version, status, reason,
-                            flags, organisation_id, submitted_by, submitted_at)
-                        values (:id, :agency, :year, :version, 'SUBMITTED', :reason, :flags, :organisation, :by, :at)
+                        insert into monitoring.return_agency_report (id, agency, period_year, period_quarter, version,
+                            status, reason, flags, organisation_id, submitted_by, submitted_at)
+                        values (:id, :agency, :year, :quarter, :version, 'SUBMITTED', :reason, :flags, :organisation,
+                            :by, :at)
                         """)
                 .param("id", id)
                 .param("agency", agency.name())
                 .param("year", year)
+                .param("quarter", period.quarter(), java.sql.Types.SMALLINT)
                 .param("version", version)
                 .param("reason", why)
                 .param("flags", String.join("\n", flags))
@@ -131,13 +152,16 @@ class AgencyReports {
                 AuditAction.RELEASE_ASSEMBLED,
                 RECORD_TYPE,
                 id,
-                "agency=" + agency + " year=" + year + " version=" + version + (why == null ? "" : " correction"));
+                "agency=" + agency + " period=" + period + " version=" + version + (why == null ? "" : " correction"));
         return find(id).orElseThrow();
     }
 
-    /** Flags where a measure's total moved by more than half against the previous year's approved figures. */
-    List<String> jumps(Agency agency, int year, Map<String, Long> totals) {
-        var previous = latestApproved(agency, year - 1);
+    /**
+     * Flags where a measure's total moved by more than half against the approved figures of the same period a year
+     * earlier (a quarter against the same quarter: quarters differ by season).
+     */
+    List<String> jumps(Agency agency, AgencyPeriod period, Map<String, Long> totals) {
+        var previous = latestApproved(agency, period.yearBefore());
         List<String> flags = new ArrayList<>();
         if (previous.isEmpty()) {
             return flags;
@@ -146,7 +170,7 @@ class AgencyReports {
             long before = previous.get().totals().getOrDefault(measure, 0L);
             long now = totals.getOrDefault(measure, 0L);
             if (Math.max(before, now) >= JUMP_FLOOR && Math.abs(now - before) > JUMP * Math.max(before, 1)) {
-                flags.add(measure + ": " + now + " against " + before + " in " + (year - 1));
+                flags.add(measure + ": " + now + " against " + before + " in " + period.yearBefore());
             }
         }
         return flags;
@@ -159,7 +183,8 @@ class AgencyReports {
         if (report.approved()) {
             throw new RuleViolation("These figures are approved already.");
         }
-        var latest = latest(report.agency(), report.year()).orElseThrow();
+        var latest = latest(report.agency(), new AgencyPeriod(report.year(), report.quarter()))
+                .orElseThrow();
         if (!latest.id().equals(id)) {
             throw new RuleViolation("A newer version of these figures was sent: approve that one.");
         }
@@ -188,7 +213,7 @@ class AgencyReports {
         return jdbc.sql("""
                         select * from monitoring.return_agency_report
                         where period_year = :year and (:all or organisation_id = :organisation)
-                        order by agency, version desc
+                        order by agency, coalesce(period_quarter, 0), version desc
                         """)
                 .param("year", year)
                 .param("all", all)
@@ -206,62 +231,141 @@ class AgencyReports {
             throw new RuleViolation("Choose a return from the list.");
         }
         return required.stream()
-                .map(agency -> new Completeness(agency, latest(agency, year).orElse(null)))
+                .map(agency -> new Completeness(
+                        agency, latest(agency, AgencyPeriod.year(year)).orElse(null)))
                 .toList();
     }
 
     /** One line of an agency's figures, as the agency reported it ({@code ALL} where not broken down). */
     record Line(String measure, String sex, String ageGroup, String form, long count) {}
 
+    /** One approved report a return takes an agency's figures from: its period, version and approval. */
+    record Source(UUID id, AgencyPeriod period, int version, Instant approvedAt, java.time.LocalDate approvedOn) {}
+
     /**
-     * An agency a return needs, with its latest approved figures for the year as it reported them (version and
-     * approval date null, and no lines, where none is approved).
+     * An agency a return needs, with the latest approved figures it takes from it, line by line: one source (a year),
+     * or four (the quarters of the TIP report's year, their lines summed); no source and no lines where none is
+     * approved.
      */
-    record Reported(
-            Agency agency,
-            UUID id,
-            Integer version,
-            java.time.LocalDate approvedOn,
-            Instant approvedAt,
-            List<Line> lines) {
+    record Reported(Agency agency, List<Source> sources, List<Line> lines) {
         public boolean approved() {
-            return version != null;
+            return !sources.isEmpty();
+        }
+
+        /** Whether the figures are the sum of quarters rather than a year's report. */
+        public boolean quarterly() {
+            return approved() && sources.getFirst().period().quarterly();
+        }
+
+        public UUID id() {
+            return approved() ? sources.getFirst().id() : null;
+        }
+
+        public Integer version() {
+            return approved() ? sources.getFirst().version() : null;
+        }
+
+        public java.time.LocalDate approvedOn() {
+            return approved() ? sources.getFirst().approvedOn() : null;
+        }
+
+        public Instant approvedAt() {
+            return approved() ? sources.getFirst().approvedAt() : null;
+        }
+
+        /** The first quarter the figures cover, as the statistics release names it. */
+        public String from() {
+            return sources.getFirst().period().firstQuarter();
+        }
+
+        /** The last quarter the figures cover. */
+        public String to() {
+            return sources.getLast().period().lastQuarter();
+        }
+
+        /** What the figures are for: {@code 2024}, or {@code 2024-Q2 to 2025-Q1}. */
+        public String period() {
+            return !quarterly()
+                    ? sources.getFirst().period().toString()
+                    : sources.getFirst().period() + " to " + sources.getLast().period();
         }
     }
 
     /**
-     * The latest approved figures of every agency the return needs, line by line, before disclosure control: for the
-     * statisticians' draft, and for sending the return (its release puts them through disclosure control).
+     * The latest approved figures of every agency the return needs for a calendar year, line by line, before disclosure
+     * control: for the statisticians' draft, and for sending the return (its release puts them through disclosure
+     * control). Where an agency has no approved figures for the year but has all four of its quarters approved, their
+     * sum.
      */
     @Transactional(readOnly = true)
     @PreAuthorize(RELEASE)
     List<Reported> approvedFor(String template, int year) {
+        return approvedFor(template, year, List.of());
+    }
+
+    /**
+     * As {@link #approvedFor(String, int)}, but taking first, for each agency, the given quarters where every one of
+     * them is approved (the TIP report's April to March), summed line by line; otherwise the calendar year.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    List<Reported> approvedFor(String template, int year, List<AgencyPeriod> quarters) {
         var required = Agency.REQUIRED.get(template);
         if (required == null) {
             throw new RuleViolation("Choose a return from the list.");
         }
         List<Reported> reported = new ArrayList<>();
         for (Agency agency : required) {
-            var approved = jdbc.sql("""
-                            select id, version, approved_at from monitoring.return_agency_report
-                            where agency = ? and period_year = ? and status = 'APPROVED'
-                            order by version desc limit 1
-                            """)
-                    .params(agency.name(), year)
-                    .query((rs, n) -> new Reported(
-                            agency,
-                            rs.getObject("id", UUID.class),
-                            rs.getInt("version"),
-                            rs.getTimestamp("approved_at")
-                                    .toInstant()
-                                    .atZone(clock.getZone())
-                                    .toLocalDate(),
-                            rs.getTimestamp("approved_at").toInstant(),
-                            lines(agency, rs.getObject("id", UUID.class))))
-                    .optional();
-            reported.add(approved.orElse(new Reported(agency, null, null, null, null, List.of())));
+            var chosen = allApproved(agency, quarters)
+                    .or(() -> allApproved(agency, List.of(AgencyPeriod.year(year))))
+                    .or(() -> allApproved(agency, AgencyPeriod.quartersOf(year)))
+                    .orElse(List.of());
+            reported.add(new Reported(agency, chosen, summed(agency, chosen)));
         }
         return reported;
+    }
+
+    /** The latest approved report of each period, or empty unless every one of them has one. */
+    private Optional<List<Source>> allApproved(Agency agency, List<AgencyPeriod> periods) {
+        if (periods.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Source> sources = new ArrayList<>();
+        for (var period : periods) {
+            var report = latestApproved(agency, period);
+            if (report.isEmpty()) {
+                return Optional.empty();
+            }
+            var approvedAt = report.get().approvedAt();
+            sources.add(new Source(
+                    report.get().id(),
+                    period,
+                    report.get().version(),
+                    approvedAt,
+                    approvedAt.atZone(clock.getZone()).toLocalDate()));
+        }
+        return Optional.of(sources);
+    }
+
+    /** The lines of the sources, summed position by position (a position one quarter lacks counts zero there). */
+    List<Line> summed(Agency agency, List<Source> sources) {
+        if (sources.size() == 1) {
+            return lines(agency, sources.getFirst().id());
+        }
+        Map<List<String>, Long> sums = new LinkedHashMap<>();
+        for (var source : sources) {
+            for (var line : lines(agency, source.id())) {
+                sums.merge(List.of(line.measure(), line.sex(), line.ageGroup(), line.form()), line.count(), Long::sum);
+            }
+        }
+        var lines = new ArrayList<Line>();
+        sums.forEach((key, count) -> lines.add(new Line(key.get(0), key.get(1), key.get(2), key.get(3), count)));
+        lines.sort(java.util.Comparator.<Line>comparingInt(
+                        line -> agency.measures().indexOf(line.measure()))
+                .thenComparing(Line::sex)
+                .thenComparing(Line::ageGroup)
+                .thenComparing(Line::form));
+        return lines;
     }
 
     List<Line> lines(Agency agency, UUID report) {
@@ -284,23 +388,24 @@ class AgencyReports {
                 .optional();
     }
 
-    private Optional<Report> latest(Agency agency, int year) {
+    private Optional<Report> latest(Agency agency, AgencyPeriod period) {
         return jdbc.sql("""
                         select * from monitoring.return_agency_report where agency = ? and period_year = ?
+                            and coalesce(period_quarter, 0) = ?
                         order by version desc limit 1
                         """)
-                .params(agency.name(), year)
+                .params(agency.name(), period.year(), period.quarter() == null ? 0 : period.quarter())
                 .query((rs, n) -> report(rs))
                 .optional();
     }
 
-    private Optional<Report> latestApproved(Agency agency, int year) {
+    private Optional<Report> latestApproved(Agency agency, AgencyPeriod period) {
         return jdbc.sql("""
                         select * from monitoring.return_agency_report
-                        where agency = ? and period_year = ? and status = 'APPROVED'
+                        where agency = ? and period_year = ? and coalesce(period_quarter, 0) = ? and status = 'APPROVED'
                         order by version desc limit 1
                         """)
-                .params(agency.name(), year)
+                .params(agency.name(), period.year(), period.quarter() == null ? 0 : period.quarter())
                 .query((rs, n) -> report(rs))
                 .optional();
     }
@@ -318,6 +423,7 @@ class AgencyReports {
                 id,
                 Agency.valueOf(rs.getString("agency")),
                 rs.getInt("period_year"),
+                rs.getObject("period_quarter", Integer.class),
                 rs.getInt("version"),
                 Status.valueOf(rs.getString("status")),
                 rs.getString("reason"),
@@ -326,6 +432,9 @@ class AgencyReports {
                 rs.getObject("submitted_by", UUID.class),
                 rs.getTimestamp("submitted_at").toInstant(),
                 rs.getObject("approved_by", UUID.class),
+                rs.getTimestamp("approved_at") == null
+                        ? null
+                        : rs.getTimestamp("approved_at").toInstant(),
                 totals);
     }
 

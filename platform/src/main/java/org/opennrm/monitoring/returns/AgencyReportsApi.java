@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Agencies' criminal-justice counts through the API: a CSV body per agency and year, read whole or refused whole. */
+/**
+ * Agencies' criminal-justice counts through the API: a CSV body per agency and year or quarter, read whole or refused
+ * whole.
+ */
 @RestController
 @RequestMapping("/api/v1/returns/agencies")
 @Tag(
@@ -59,14 +62,24 @@ class AgencyReportsApi {
     @PostMapping
     @PreAuthorize("hasAuthority('returns:submit:organisation')")
     @Operation(
-            summary = "Send an agency's counts for a year (columns measure,sex,age_group,form,count); a correction"
-                    + " of approved figures needs a reason")
+            summary = "Send an agency's counts for a year or a quarter (period 2025 or 2025-Q2, or year 2025;"
+                    + " columns measure,sex,age_group,form,count); a correction of approved figures needs a reason")
     ResponseEntity<AgencyReports.Report> submit(
             @RequestParam String agency,
-            @RequestParam int year,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String period,
             @RequestParam(required = false) String reason,
             @RequestBody String csv) {
-        var report = reports.submit(AgencyReportsController.agency(agency), year, new StringReader(csv), reason);
+        AgencyPeriod chosen;
+        if (period != null && !period.isBlank()) {
+            chosen = AgencyPeriod.parse(period);
+        } else if (year != null) {
+            chosen = AgencyPeriod.year(year);
+        } else {
+            throw new org.opennrm.RuleViolation(
+                    "Give the period the figures are for: a year (2025) or a quarter (2025-Q2).");
+        }
+        var report = reports.submit(AgencyReportsController.agency(agency), chosen, new StringReader(csv), reason);
         return ResponseEntity.status(HttpStatus.CREATED).body(report);
     }
 

@@ -26,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agencies' page: an agency reporter uploads the year's counts (or corrects approved ones with a reason) and sees
+ * The agencies' page: an agency reporter uploads the counts of a year or a quarter (or corrects approved ones with a reason) and sees
  * what was refused line by line; a statistician sees every agency's figures with the jumps flagged, approves them, and
  * sees for each return which agencies have reported.
  */
@@ -74,6 +74,7 @@ class AgencyReportsController {
     String upload(
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String quarter,
             @RequestParam(required = false) String reason,
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
@@ -85,7 +86,7 @@ class AgencyReportsController {
             var reader = file == null || file.isEmpty()
                     ? new StringReader("")
                     : new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
-            reports.submit(agency(agency), chosen, reader, reason);
+            reports.submit(agency(agency), period(chosen, quarter), reader, reason);
             redirect.addFlashAttribute("flash", "returns.agencies.sent.flash");
             return "redirect:/returns/agencies?year=" + chosen;
         } catch (AgencyUpload.Refused e) {
@@ -146,6 +147,17 @@ class AgencyReportsController {
             model.addAttribute("problems", List.of(e.getMessage()));
             return page(reports.find(id).map(AgencyReports.Report::year).orElse(null), model);
         }
+    }
+
+    /** The year, or a quarter of it where one is chosen ({@code 1} to {@code 4}; empty for the whole year). */
+    static AgencyPeriod period(int year, String quarter) {
+        if (quarter == null || quarter.isBlank()) {
+            return AgencyPeriod.year(year);
+        }
+        return switch (quarter.strip()) {
+            case "1", "2", "3", "4" -> AgencyPeriod.quarter(year, Integer.parseInt(quarter.strip()));
+            default -> throw new RuleViolation("Choose the whole year or one of its quarters.");
+        };
     }
 
     static Agency agency(String word) {

@@ -155,9 +155,10 @@ class OfficialReturns {
         int agencyYear = template(template).agencyYear(year);
         var reported = Agency.REQUIRED.get(template).isEmpty()
                 ? List.<AgencyReports.Reported>of()
-                : agencyReports.approvedFor(template, agencyYear);
+                : agencyReports.approvedFor(
+                        template, agencyYear, template(template).agencyQuarters(year));
         List<ReturnReleases.AgencyMeasure> measures = new ArrayList<>();
-        reported.forEach(agency -> measures.addAll(AgencyPublication.measures(agency, agencyYear)));
+        reported.forEach(agency -> measures.addAll(AgencyPublication.measures(agency)));
         var release = releases.assemble(title(template, year, rules), ReleaseSources.tables(sources), measures);
         UUID id = UUID.randomUUID();
         UUID by = actor().accountId();
@@ -184,21 +185,29 @@ class OfficialReturns {
                 "template=" + template + " year=" + year + " release=" + release.id());
         List<AgencyPublication.SentAgency> agencies = new ArrayList<>();
         for (var agency : reported) {
-            jdbc.sql("""
-                            insert into monitoring.return_release_agency (return_id, agency, period_year, report_id,
-                                version, approved_at)
-                            values (?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(
-                            id,
-                            agency.agency().name(),
-                            agencyYear,
-                            agency.id(),
-                            agency.version(),
-                            agency.approvedAt() == null ? null : Timestamp.from(agency.approvedAt()))
-                    .update();
-            agencies.add(new AgencyPublication.SentAgency(
-                    agency.agency(), agencyYear, agency.id(), agency.version(), agency.approvedAt()));
+            if (!agency.approved()) {
+                jdbc.sql("""
+                                insert into monitoring.return_release_agency (return_id, agency, period_year)
+                                values (?, ?, ?)
+                                """).params(id, agency.agency().name(), agencyYear).update();
+            }
+            for (var source : agency.sources()) {
+                jdbc.sql("""
+                                insert into monitoring.return_release_agency (return_id, agency, period_year,
+                                    period_quarter, report_id, version, approved_at)
+                                values (?, ?, ?, ?, ?, ?, ?)
+                                """)
+                        .params(
+                                id,
+                                agency.agency().name(),
+                                source.period().year(),
+                                source.period().quarter(),
+                                source.id(),
+                                source.version(),
+                                Timestamp.from(source.approvedAt()))
+                        .update();
+            }
+            agencies.add(new AgencyPublication.SentAgency(agency.agency(), agencyYear, agency.sources()));
         }
         return new Sent(id, template, year, rules, reportingCountry, by, now, release, agencies);
     }
@@ -268,7 +277,8 @@ class OfficialReturns {
         if (figures instanceof ReleaseSources.Published published) {
             Registered.unknowns(published.sections(), figures, coverage);
         }
-        AgencyPublication.coverage(sent.agencies(), clock.getZone(), coverage);
+        AgencyPublication.coverage(
+                sent.agencies(), clock.getZone(), template(sent.template()).agencyQuarters(sent.year()), coverage);
         return coverage;
     }
 
@@ -337,21 +347,30 @@ class OfficialReturns {
     }
 
     private List<AgencyPublication.SentAgency> agencies(UUID returnId) {
-        return jdbc
-                .sql("""
-                        select agency, period_year, report_id, version, approved_at
+        Map<Agency, List<AgencyReports.Source>> sources = new java.util.TreeMap<>();
+        Map<Agency, Integer> years = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select agency, period_year, period_quarter, report_id, version, approved_at
                         from monitoring.return_release_agency where return_id = ?
-                        """)
-                .param(returnId)
-                .query((rs, n) -> new AgencyPublication.SentAgency(
-                        Agency.valueOf(rs.getString(1)),
-                        rs.getInt(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getObject(4, Integer.class),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
-                .list()
-                .stream()
-                .sorted(java.util.Comparator.comparing(AgencyPublication.SentAgency::agency))
+                        order by agency, period_year, coalesce(period_quarter, 0)
+                        """).param(returnId).query(rs -> {
+            var agency = Agency.valueOf(rs.getString(1));
+            var list = sources.computeIfAbsent(agency, a -> new ArrayList<>());
+            years.putIfAbsent(agency, rs.getInt(2));
+            UUID report = rs.getObject(4, UUID.class);
+            if (report != null) {
+                var approvedAt = rs.getTimestamp(6).toInstant();
+                list.add(new AgencyReports.Source(
+                        report,
+                        new AgencyPeriod(rs.getInt(2), rs.getObject(3, Integer.class)),
+                        rs.getInt(5),
+                        approvedAt,
+                        approvedAt.atZone(clock.getZone()).toLocalDate()));
+            }
+        });
+        return sources.entrySet().stream()
+                .map(entry ->
+                        new AgencyPublication.SentAgency(entry.getKey(), years.get(entry.getKey()), entry.getValue()))
                 .toList();
     }
 

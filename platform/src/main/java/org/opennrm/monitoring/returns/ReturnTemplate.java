@@ -23,6 +23,14 @@ interface ReturnTemplate {
         return year;
     }
 
+    /**
+     * The quarters whose approved figures the return takes from an agency before its calendar year, where all of them
+     * are approved (the TIP report's April to March); none for returns by calendar year.
+     */
+    default List<AgencyPeriod> agencyQuarters(int year) {
+        return List.of();
+    }
+
     /** The event kinds the return counts from. */
     default Set<String> events() {
         return Codings.EVENTS;

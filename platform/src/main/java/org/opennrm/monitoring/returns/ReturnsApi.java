@@ -113,7 +113,10 @@ class ReturnsApi {
                 filled.rules(),
                 filled.sections(),
                 filled.coverage(),
-                agencyFigures(filled, agencyYear, agencies.approvedFor(filled.template(), agencyYear)));
+                agencyFigures(
+                        filled,
+                        agencyYear,
+                        agencies.approvedFor(filled.template(), agencyYear, chosen.agencyQuarters(form.year()))));
     }
 
     static AgencyFigures agencyFigures(OfficialReturn filled, int year, List<AgencyReports.Reported> reported) {
@@ -121,9 +124,12 @@ class ReturnsApi {
                 + " approved version, before disclosure control. They are sent with the return: the published return"
                 + " shows them through the same disclosure control as its other tables (counts of persons smaller than"
                 + " the minimum cell size, and what would reveal them, withheld).";
-        if (filled.period().first().getYear() != year || filled.period().last().getYear() != year) {
-            note += " The agencies report by calendar year, which does not match the return's period "
-                    + filled.period().first() + " to " + filled.period().last() + ".";
+        boolean calendarYearOnly = reported.stream().anyMatch(agency -> !agency.quarterly());
+        if ((filled.period().first().getYear() != year || filled.period().last().getYear() != year)
+                && calendarYearOnly) {
+            note += " Where an agency has not approved all four quarters of the return's period "
+                    + filled.period().first() + " to " + filled.period().last() + ", its figures are those of"
+                    + " calendar year " + year + ", which does not match the return's period.";
         }
         return new AgencyFigures(
                 year,
@@ -135,12 +141,26 @@ class ReturnsApi {
                                 agency.approved(),
                                 agency.version(),
                                 agency.approvedOn(),
-                                agency.approved()
-                                        ? "as reported by the agency, version " + agency.version() + ", approved on "
-                                                + agency.approvedOn()
-                                        : "no approved figures for " + year,
+                                source(agency, year),
                                 agency.lines()))
                         .toList());
+    }
+
+    private static String source(AgencyReports.Reported agency, int year) {
+        if (!agency.approved()) {
+            return "no approved figures for " + year;
+        }
+        if (!agency.quarterly()) {
+            return "as reported by the agency, version " + agency.version() + ", approved on " + agency.approvedOn()
+                    + (agency.period().equals(Integer.toString(year)) ? "" : " (figures for " + agency.period() + ")");
+        }
+        return "the sum of four quarters as reported by the agency, " + agency.period() + ": "
+                + String.join(
+                        "; ",
+                        agency.sources().stream()
+                                .map(source -> source.period() + " version " + source.version() + ", approved on "
+                                        + source.approvedOn())
+                                .toList());
     }
 
     @PostMapping

@@ -73,7 +73,10 @@ class ReturnsController {
             // the agencies' approved criminal-justice figures, shown beside the draft only: not published with it
             // (by calendar year: for the TIP report's April to March year, the calendar year holding most of it)
             model.addAttribute("justiceYear", chosen.agencyYear(form.year()));
-            model.addAttribute("justice", agencies.approvedFor(filled.template(), chosen.agencyYear(form.year())));
+            model.addAttribute(
+                    "justice",
+                    agencies.approvedFor(
+                            filled.template(), chosen.agencyYear(form.year()), chosen.agencyQuarters(form.year())));
             return "monitoring/return-draft";
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * of the year named (the "year" Y is April Y-1 to March Y): victims identified by sex, child or adult, form (labour,
  * sex, other; the report shows labour trafficking apart) and citizenship (own or foreign: the report asks for the
  * share of foreign victims); persons whose assistance started (referred to services); services started by type. The
- * law-enforcement figures (investigations, prosecutions, convictions) come from the agencies' approved reports, which
- * are by calendar year: the draft shows those of the calendar year that holds most of the period, and says so.
+ * law-enforcement figures (investigations, prosecutions, convictions) come from the agencies' approved reports: the
+ * sum of an agency's four quarters of the period where all four are approved, otherwise the calendar year that holds
+ * most of the period, and the return says which.
  */
 @Component
 class TipReturn implements ReturnTemplate {
@@ -41,6 +42,12 @@ class TipReturn implements ReturnTemplate {
     @Override
     public int agencyYear(int year) {
         return year - 1;
+    }
+
+    /** April to June, July to September and October to December of the year before, January to March of the year. */
+    @Override
+    public List<AgencyPeriod> agencyQuarters(int year) {
+        return AgencyPeriod.aprilToMarch(year);
     }
 
     @Override
@@ -123,11 +130,13 @@ class TipReturn implements ReturnTemplate {
         coverage.add("Persons referred to services are persons whose assistance started in the period; services are"
                 + " counted as services started, not persons.");
         coverage.add("Law-enforcement figures (investigations, prosecutions, convictions, sentences) are not counted"
-                + " from the platform's facts: they come from the police, prosecution and courts. Their reports are by"
-                + " calendar year and do not match the April to March period: the draft shows the approved figures of"
-                + " calendar year " + period.first().getYear() + " (April to December of it falls in the period):"
-                + " the return is published with those figures, as the agencies reported them, through disclosure"
-                + " control.");
+                + " from the platform's facts: they come from the police, prosecution and courts. For each agency the"
+                + " return takes the sum of its four approved quarters from April "
+                + period.first().getYear()
+                + " to March " + period.last().getYear() + " where all four are approved; otherwise its approved"
+                + " figures of calendar year " + period.first().getYear() + " (April to December of it falls in the"
+                + " period), which do not match the April to March period. The statement on each agency's figures"
+                + " says which; they are published as the agencies reported them, through disclosure control.");
         if (!additiveForms) {
             coverage.add("Forms of exploitation are counted under each form mentioned: a person with several forms is"
                     + " counted under each, so the forms add up to more than the persons.");

@@ -186,4 +186,130 @@ class AgencyReportsTests {
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.totals.PERSONS_CONVICTED").value(29));
     }
+
+    AgencyReports.Report sendQuarter(int quarter, String csv, String reason) {
+        return SignedIn.as(
+                registrar,
+                () -> reports.submit(
+                        Agency.COURTS, AgencyPeriod.quarter(year, quarter), new StringReader(csv), reason));
+    }
+
+    long storedQuarters() {
+        return jdbc.sql("select count(*) from monitoring.return_agency_report where period_year = ? and period_quarter"
+                        + " is not null")
+                .param(year)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aQuarterIsRefusedWholeOrStoredAsAVersionOfItsOwnPeriod() {
+        String bad = COURT_FIGURES + "PERSONS_CONVICTED,MALE,ADULT,FORCED_LABOUR,-1\n";
+        assertThatThrownBy(() -> sendQuarter(2, bad, null))
+                .isInstanceOfSatisfying(AgencyUpload.Refused.class, refused -> assertThat(refused.problems)
+                        .containsExactly("Line 7: the count \"-1\" is not a whole number of zero or more."));
+        assertThat(storedQuarters()).isZero();
+
+        var second = sendQuarter(2, COURT_FIGURES, null);
+        assertThat(second.quarter()).isEqualTo(2);
+        assertThat(second.period()).isEqualTo(year + "-Q2");
+        assertThat(second.version()).isEqualTo(1);
+        SignedIn.as(statistician, () -> reports.approve(second.id()));
+
+        // the approved quarter is corrected only with a reason; the year and the other quarters are periods of their
+        // own
+        assertThatThrownBy(() -> sendQuarter(2, COURT_FIGURES, null))
+                .isInstanceOfSatisfying(AgencyUpload.Refused.class, refused -> assertThat(refused.problems)
+                        .containsExactly("The " + year + "-Q2 figures of this agency are approved already: a"
+                                + " correction is a new version and needs its reason."));
+        assertThat(sendQuarter(3, COURT_FIGURES, null).version()).isEqualTo(1);
+        var whole = send(Agency.COURTS, year, COURT_FIGURES, null);
+        assertThat(whole.quarter()).isNull();
+        assertThat(whole.version()).isEqualTo(1);
+        var corrected = sendQuarter(2, COURT_FIGURES.replace(",17\n", ",18\n"), "a conviction entered late");
+        assertThat(corrected.version()).isEqualTo(2);
+        assertThat(corrected.totals()).containsEntry("PERSONS_CONVICTED", 30L);
+        assertThat(reports.find(second.id()).orElseThrow().totals()).containsEntry("PERSONS_CONVICTED", 29L);
+        assertThat(storedQuarters()).isEqualTo(3);
+        // a quarter's jump is measured against the same quarter a year earlier, not against the year
+        assertThat(corrected.flags()).isEmpty();
+    }
+
+    @Test
+    void theApiAndThePageTakeAQuarterAsThePeriod() throws Exception {
+        mvc.perform(post("/api/v1/returns/agencies")
+                        .param("agency", "COURTS")
+                        .param("period", year + "-Q5")
+                        .contentType("text/csv")
+                        .content(COURT_FIGURES)
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("a quarter of it (2025-Q2)")));
+        mvc.perform(post("/api/v1/returns/agencies")
+                        .param("agency", "COURTS")
+                        .param("period", year + "-Q1")
+                        .contentType("text/csv")
+                        .content("measure,count\nPERSONS_CONVICTED,3\n")
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The columns must be measure,sex,age_group,form,count")));
+        assertThat(storedQuarters()).isZero();
+        mvc.perform(post("/api/v1/returns/agencies")
+                        .param("agency", "COURTS")
+                        .param("period", year + "-Q1")
+                        .contentType("text/csv")
+                        .content(COURT_FIGURES)
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.year").value(year))
+                .andExpect(jsonPath("$.quarter").value(1))
+                .andExpect(jsonPath("$.totals.PERSONS_CONVICTED").value(29));
+
+        var file = new org.springframework.mock.web.MockMultipartFile(
+                "file", "courts.csv", "text/csv", COURT_FIGURES.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/returns/agencies")
+                        .file(file)
+                        .param("agency", "COURTS")
+                        .param("year", Integer.toString(year))
+                        .param("quarter", "4")
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/returns/agencies")
+                        .param("year", Integer.toString(year))
+                        .with(as(registrar)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"quarter\"")))
+                .andExpect(content().string(containsString("October to December " + year)))
+                .andExpect(content().string(containsString("January to March " + year)));
+        assertThat(storedQuarters()).isEqualTo(2);
+    }
+
+    @Test
+    void aReturnByCalendarYearTakesTheSumOfTheYearsFourQuartersOnlyWhereNoYearIsApproved() {
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            var sent = sendQuarter(quarter, COURT_FIGURES, null);
+            SignedIn.as(statistician, () -> reports.approve(sent.id()));
+        }
+        var summed = SignedIn.as(statistician, () -> reports.approvedFor(EurostatReturn.ID, year))
+                .get(2);
+        assertThat(summed.agency()).isEqualTo(Agency.COURTS);
+        assertThat(summed.quarterly()).isTrue();
+        assertThat(summed.period()).isEqualTo(year + "-Q1 to " + year + "-Q4");
+        assertThat(summed.lines())
+                .filteredOn(line -> line.measure().equals("PERSONS_CONVICTED"))
+                .extracting(AgencyReports.Line::count)
+                .containsExactly(12L, 36L, 68L); // 3, 9 and 17 four times, ordered by sex, age group, form
+
+        var whole = send(Agency.COURTS, year, COURT_FIGURES, null);
+        SignedIn.as(statistician, () -> reports.approve(whole.id()));
+        var yearly = SignedIn.as(statistician, () -> reports.approvedFor(EurostatReturn.ID, year))
+                .get(2);
+        assertThat(yearly.quarterly()).isFalse();
+        assertThat(yearly.id()).isEqualTo(whole.id());
+        assertThat(yearly.lines()).extracting(AgencyReports.Line::count).contains(17L);
+    }
 }

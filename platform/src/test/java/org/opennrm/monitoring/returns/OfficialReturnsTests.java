@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,16 +57,26 @@ class OfficialReturnsTests {
     static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR =
             new java.util.concurrent.atomic.AtomicInteger(2160);
 
+    /**
+     * The years of the tests tagged {@value #TWO_YEARS}, two each (a TIP year and the year before, whose quarters the
+     * agencies report), from 2140: apart from the other tests' years and from the agency tests' years from 2170.
+     */
+    static final java.util.concurrent.atomic.AtomicInteger NEXT_TWO_YEARS =
+            new java.util.concurrent.atomic.AtomicInteger(2140);
+
+    static final String TWO_YEARS = "two-years";
+
     int year;
 
     @BeforeEach
-    void aYearOfItsOwn() {
+    void aYearOfItsOwn(org.junit.jupiter.api.TestInfo test) {
         // a year no other test counts in, so that the return and its joint check see only these facts: each test of
         // this class takes the next year from 2160 (no other test writes facts there; returns take years up to 2200),
-        // emptied first
-        year = NEXT_YEAR.getAndIncrement();
-        jdbc.sql("delete from statistics.fact where period_year = ?")
-                .param(year)
+        // emptied first; a test tagged two-years takes the next two from 2140
+        boolean two = test.getTags().contains(TWO_YEARS);
+        year = two ? NEXT_TWO_YEARS.getAndAdd(2) : NEXT_YEAR.getAndIncrement();
+        jdbc.sql("delete from statistics.fact where period_year in (?, ?)")
+                .params(year, two ? year + 1 : year)
                 .update();
     }
 
@@ -715,5 +726,167 @@ class OfficialReturnsTests {
         // the total, published as 144 before, is withheld rather than shown as 145
         assertThat(laterConvicted.total().count()).isNull();
         assertThat(laterConvicted.total().why()).contains("revised");
+    }
+
+    /** The courts' figures of a quarter, sent by an agency reporter and approved; the report. */
+    AgencyReports.Report courtQuarter(int quarterYear, int quarter, long decisions, long men, long women) {
+        var court = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
+        var sent = SignedIn.as(
+                court,
+                () -> agencies.submit(
+                        Agency.COURTS,
+                        AgencyPeriod.quarter(quarterYear, quarter),
+                        new java.io.StringReader("measure,sex,age_group,form,count\n"
+                                + "COURT_DECISIONS,ALL,ALL,ALL," + decisions + "\n"
+                                + "PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION," + men + "\n"
+                                + "PERSONS_CONVICTED,FEMALE,ADULT,FORCED_LABOUR," + women + "\n"),
+                        null));
+        return SignedIn.as(approver, () -> agencies.approve(sent.id()));
+    }
+
+    /**
+     * The TIP return for the year Y takes the courts' four approved quarters April Y-1 to March Y, summed line by line,
+     * before their calendar-year figures: in the draft (page and API) and in the published return, whose cells are
+     * recorded in the publication ledger for those four quarters. A quarter outside the period is not counted.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag(TWO_YEARS)
+    void theTipReturnSumsTheAgenciesFourApprovedQuartersFromAprilToMarch() throws Exception {
+        aYearOfFacts();
+        int tipYear = year + 1;
+        approvedCourtFigures(year); // the calendar year, which the four quarters take the place of
+        courtQuarter(year, 1, 100, 100, 100); // January to March of the year before: outside the period
+        var april = courtQuarter(year, 2, 10, 20, 15);
+        courtQuarter(year, 3, 11, 21, 16);
+        courtQuarter(year, 4, 12, 22, 17);
+        var march = courtQuarter(tipYear, 1, 13, 23, 18);
+
+        mvc.perform(get("/api/v1/returns/draft")
+                        .param("template", "tip")
+                        .param("year", Integer.toString(tipYear))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].agency").value("COURTS"))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].approved").value(true))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].source")
+                        .value(containsString("the sum of four quarters as reported by the agency, " + year + "-Q2 to "
+                                + tipYear + "-Q1")))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[0].measure").value("COURT_DECISIONS"))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[0].count").value(46))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].lines[1].sex").value("FEMALE"))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[1].count").value(66))
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].lines[2].sex").value("MALE"))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[2].count").value(86));
+        mvc.perform(get("/returns/draft")
+                        .param("template", "tip")
+                        .param("year", Integer.toString(tipYear))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"justice-quarters-COURTS\"")))
+                .andExpect(content().string(containsString("April to June " + year + ": version 1, approved on")))
+                .andExpect(content().string(containsString("January to March " + tipYear + ": version 1")))
+                .andExpect(content().string(not(containsString("January to March " + year + ":"))));
+
+        var sent = SignedIn.as(sender, () -> returns.send(TipReturn.ID, tipYear, CountingRules.DEFAULT));
+        var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
+        var courts = SignedIn.as(sender, () -> returns.publishedAgencyFigures(published))
+                .get(2);
+        assertThat(courts.agency()).isEqualTo(Agency.COURTS);
+        assertThat(courts.quarterly()).isTrue();
+        assertThat(courts.sources())
+                .extracting(source -> source.id())
+                .hasSize(4)
+                .startsWith(april.id())
+                .endsWith(march.id());
+        assertThat(courts.measures())
+                .extracting(
+                        measure -> measure.measure(), measure -> measure.total().count())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("COURT_DECISIONS", 46L),
+                        org.assertj.core.groups.Tuple.tuple("PERSONS_CONVICTED", 152L));
+        assertThat(courts.measures().get(1).lines())
+                .extracting(AgencyPublication.PublishedLine::count)
+                .containsExactly(66L, 86L);
+        // the ledger records the courts' cells for April to March, so the joint check compares them with those
+        var periods = jdbc.sql("""
+                        select distinct first_quarter, last_quarter from statistics.published_cell
+                        where source_id = ? and categories ->> 'AGENCY' = 'COURTS'
+                        """)
+                .param(published.release().id())
+                .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2)))
+                .list();
+        assertThat(periods).containsExactly(List.of(year * 4 + 1, tipYear * 4));
+        var coverage = SignedIn.as(sender, () -> returns.coverage(published, returns.published(published)));
+        assertThat(coverage)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("Criminal-justice figures of the courts for " + year + "-Q2 to " + tipYear
+                                + "-Q1: the sum of four quarters as reported by the courts (" + year
+                                + "-Q2 version 1, approved on"))
+                .anySatisfy(line -> assertThat(line).contains("police had no approved figures for " + year));
+        mvc.perform(get("/returns/" + sent.id()).with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"published-justice-quarters-COURTS\"")))
+                .andExpect(content().string(containsString("October to December " + year + ": version 1")));
+    }
+
+    /** With one of the four quarters not approved, the TIP return falls back to the calendar year and says so. */
+    @Test
+    @org.junit.jupiter.api.Tag(TWO_YEARS)
+    void withoutAllFourQuartersTheTipReturnTakesTheCalendarYearAndSaysSo() throws Exception {
+        aYearOfFacts();
+        int tipYear = year + 1;
+        int version = approvedCourtFigures(year);
+        courtQuarter(year, 2, 10, 20, 15);
+        courtQuarter(year, 3, 11, 21, 16);
+        courtQuarter(year, 4, 12, 22, 17);
+        // January to March of the TIP year sent, but not approved
+        var court = TestSignIn.actor(Role.AGENCY_REPORTER, UUID.randomUUID());
+        SignedIn.as(
+                court,
+                () -> agencies.submit(
+                        Agency.COURTS,
+                        AgencyPeriod.quarter(tipYear, 1),
+                        new java.io.StringReader("measure,sex,age_group,form,count\nCOURT_DECISIONS,ALL,ALL,ALL,13\n"),
+                        null));
+
+        mvc.perform(get("/api/v1/returns/draft")
+                        .param("template", "tip")
+                        .param("year", Integer.toString(tipYear))
+                        .with(as(sender)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agencyFigures.agencies[2].source")
+                        .value(containsString("as reported by the agency, version " + version + ", approved on")))
+                .andExpect(
+                        jsonPath("$.agencyFigures.agencies[2].lines[0].count").value(9))
+                .andExpect(jsonPath("$.agencyFigures.note")
+                        .value(containsString("its figures are those of calendar year " + year)));
+        var sent = SignedIn.as(sender, () -> returns.send(TipReturn.ID, tipYear, CountingRules.DEFAULT));
+        var published = SignedIn.as(approver, () -> returns.approve(sent.id()));
+        var courts = SignedIn.as(sender, () -> returns.publishedAgencyFigures(published))
+                .get(2);
+        assertThat(courts.quarterly()).isFalse();
+        assertThat(courts.version()).isEqualTo(version);
+        assertThat(courts.measures().getFirst().total().count()).isEqualTo(9);
+        var coverage = SignedIn.as(sender, () -> returns.coverage(published, returns.published(published)));
+        assertThat(coverage)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("Criminal-justice figures of the courts for " + year + ": as reported by the courts,"
+                                + " version " + version))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("The courts had not approved all four quarters from April " + year + " to March "
+                                + tipYear + ": these are their figures of calendar year " + year + ", which do not"
+                                + " match the period."));
+        var periods = jdbc.sql("""
+                        select distinct first_quarter, last_quarter from statistics.published_cell
+                        where source_id = ? and categories ->> 'AGENCY' = 'COURTS'
+                        """)
+                .param(published.release().id())
+                .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2)))
+                .list();
+        assertThat(periods).containsExactly(List.of(year * 4, year * 4 + 3));
     }
 }

@@ -266,4 +266,65 @@ class ReturnsBrowserTests {
             browser.screenshot("returns-11-deadline-court");
         }
     }
+
+    /**
+     * A court reporter sends the court's figures for a quarter (April to June) with one bad line, reads what is wrong,
+     * fixes it and sends them again; the figures sent show the quarter (desktop, then phone, each in a year of its own).
+     */
+    @Test
+    void aCourtReporterSendsTheFiguresOfAQuarter() throws Exception {
+        Path bad = Files.createTempFile("court-quarter", ".csv");
+        Files.writeString(bad, """
+                measure,sex,age_group,form,count
+                COURT_DECISIONS,ALL,ALL,ALL,11
+                PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,2.5
+                """);
+        Path fixed = Files.createTempFile("court-quarter-fixed", ".csv");
+        Files.writeString(fixed, Files.readString(bad).replace(",2.5", ",4"));
+        for (boolean phone : new boolean[] {false, true}) {
+            // no other test writes agencies' figures in 2198 and 2199
+            int year = phone ? 2199 : 2198;
+            String size = phone ? "phone" : "desktop";
+            try (var browser = phone ? Browser.phone(port) : Browser.open(port)) {
+                browser.signIn("court", PASSWORD, null);
+                browser.go("/returns/agencies?year=" + year)
+                        .select("agency", "Courts")
+                        .type("year", Integer.toString(year))
+                        .select("quarter", "April to June");
+                browser.driver()
+                        .findElement(By.id("file"))
+                        .sendKeys(bad.toAbsolutePath().toString());
+                browser.submit("upload");
+                assertThat(browser.textOf(By.id("upload-problems")))
+                        .isEqualTo("Line 3: the count \"2.5\" is not a whole number of zero or more.");
+                assertThat(jdbc.sql("select count(*) from monitoring.return_agency_report where period_year = ?")
+                                .param(year)
+                                .query(Long.class)
+                                .single())
+                        .isZero();
+                scrollTo(browser, "quarter");
+                browser.screenshot("returns-quarter-01-refused-" + size);
+
+                browser.select("agency", "Courts")
+                        .type("year", Integer.toString(year))
+                        .select("quarter", "April to June");
+                browser.driver()
+                        .findElement(By.id("file"))
+                        .sendKeys(fixed.toAbsolutePath().toString());
+                browser.submit("upload");
+                browser.waitForText("The figures were sent.");
+                assertThat(browser.textOf(By.id("agency-reports")))
+                        .contains("Courts")
+                        .contains("April to June " + year)
+                        .contains("Persons convicted: 4");
+                assertThat(jdbc.sql("""
+                                select period_quarter from monitoring.return_agency_report
+                                where period_year = ? and agency = 'COURTS'
+                                """).param(year).query(Integer.class).list())
+                        .containsExactly(2);
+                scrollTo(browser, "agency-reports");
+                browser.screenshot("returns-quarter-02-sent-" + size);
+            }
+        }
+    }
 }
