@@ -270,6 +270,41 @@ class SdgEstimateTests {
                 .andExpect(content().string(containsString("not on the platform&#39;s own lists of " + OTHER_YEAR)));
     }
 
+    @Test
+    void theEstimatesPageStartsABackgroundEstimateOnTheListsOfAYear() throws Exception {
+        int year = 2143;
+        platformLists(year);
+        String location = mvc.perform(post("/statistics/estimates/jobs/cases")
+                        .param("from", Integer.toString(year))
+                        .param("to", Integer.toString(year))
+                        .with(as(sender))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).startsWith("/statistics/estimates/jobs/");
+        UUID job = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        var estimate = find(job);
+        assertThat(estimate.source()).isEqualTo("CASES");
+        assertThat(estimate.platformListsOf(year)).isTrue();
+        assertThat(estimate.platformListsOf(year + 1)).isFalse();
+        // the default chain is long: this test needs only the job as stored, so free the worker for the others
+        jdbc.sql(
+                        "update statistics.estimation_job set status = 'FAILED', failure = 'stopped by the test', finished_at ="
+                                + " now() where id = ? and status = 'SUBMITTED'")
+                .param(job)
+                .update();
+
+        // a year nobody was referred in cannot be estimated: refused on the page, nothing stored
+        mvc.perform(post("/statistics/estimates/jobs/cases")
+                        .param("from", "2144")
+                        .param("to", "2144")
+                        .with(as(sender))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest());
+    }
+
     private PublishedEstimate find(UUID job) {
         return SignedIn.as(sender, () -> estimates.find(job)).orElseThrow();
     }
