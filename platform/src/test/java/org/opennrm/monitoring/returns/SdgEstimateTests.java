@@ -111,6 +111,10 @@ class SdgEstimateTests {
         // the estimate is of persons, detected and undetected: at least the persons the lists saw
         assertThat(estimate.total()).isGreaterThanOrEqualTo(estimate.observed().doubleValue());
 
+        // the figure, for whoever re-measures (docs/official-returns.md)
+        System.out.printf(
+                "SDG estimate on the synthetic lists: %s %.1f [%.1f, %.1f] of %d seen%n",
+                estimate.choice(), estimate.total(), estimate.lower(), estimate.upper(), estimate.observed());
         long total = Math.round(estimate.total());
         long lower = (long) Math.floor(estimate.lower());
         long upper = (long) Math.ceil(estimate.upper());
