@@ -134,7 +134,11 @@ record EstimatedTotal(PublishedEstimate estimate, int year, Long detected, long 
                 + upper() + "), " + totalRate() + " per 100,000 (" + lowerRate() + " to " + upperRate()
                 + "), by multiple systems estimation on " + from + "; the recommended row of the models side by side ("
                 + model() + "). The breakdowns by sex, age and form stay counts of detected victims"
-                + (detected == null ? "" : " (" + detected + ")") + "; the estimate is of the total only.";
+                + (detected == null ? "" : " (" + detected + ")") + "; the estimate is of the total only."
+                + (platformLists
+                        ? " The lists hold persons referred into the NRM (a person once, however many cases), so persons"
+                                + " notified anonymously, counted among the detected victims, are on none of them."
+                        : "");
     }
 
     /** The return's coverage with the line on undetected victims replaced by what the estimate covers. */
