@@ -99,6 +99,11 @@ class Estimates {
     /** The estimate from the platform's lists, one list per sector; the same checks as an uploaded table. */
     @PreAuthorize("hasAuthority('statistics:read:all')")
     MseEstimate fromCases(EncounterOverlap overlap) {
+        return estimation.estimate(ListOverlapTable.parse(new StringReader(csv(overlap))));
+    }
+
+    /** The platform's lists as a list-overlap table, one list per sector. */
+    static String csv(EncounterOverlap overlap) {
         StringBuilder csv = new StringBuilder();
         overlap.lists().forEach(sector -> csv.append(sector.name()).append(','));
         csv.append("count\n");
@@ -106,6 +111,6 @@ class Estimates {
             combination.on().forEach(on -> csv.append(on ? "1," : "0,"));
             csv.append(combination.count()).append('\n');
         }
-        return estimation.estimate(ListOverlapTable.parse(new StringReader(csv.toString())));
+        return csv.toString();
     }
 }

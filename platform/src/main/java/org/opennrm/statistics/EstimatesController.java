@@ -90,7 +90,7 @@ class EstimatesController {
         return "statistics/estimates";
     }
 
-    private static Year year(String text) {
+    static Year year(String text) {
         try {
             int year = Integer.parseInt(text == null ? "" : text.strip());
             if (year >= 1900 && year <= 9999) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A background estimate of the hidden number: submitted, then running (with its stage and progress in percent),
  * then done with its result or failed with the reason in words. An estimate built from a linkage run states the run
- * and the similarity threshold its overlap table rests on.
+ * and the similarity threshold its overlap table rests on; one on the platform's own lists ({@code CASES}) states
+ * the years of referral its table counts ({@code firstYear} to {@code lastYear}).
  */
 record EstimationJob(
         UUID id,
@@ -16,6 +17,8 @@ record EstimationJob(
         Source source,
         UUID linkageRunId,
         Double linkageThreshold,
+        Integer firstYear,
+        Integer lastYear,
         int lists,
         int classes,
         int burnIn,

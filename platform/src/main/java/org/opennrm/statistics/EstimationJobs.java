@@ -110,6 +110,27 @@ class EstimationJobs {
             Double linkageThreshold,
             LatentClassModel.Settings settings,
             Integer timeLimitSeconds) {
+        return submit(csv, source, linkageRunId, linkageThreshold, null, settings, timeLimitSeconds);
+    }
+
+    /**
+     * A job on the platform's own lists of a period ({@link EncounterOverlaps}): the job states the years, so that
+     * a return of one of those years may use it as its total.
+     */
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    EstimationJob submit(EncounterOverlap overlap, LatentClassModel.Settings settings, Integer timeLimitSeconds) {
+        return submit(
+                Estimates.csv(overlap), EstimationJob.Source.CASES, null, null, overlap, settings, timeLimitSeconds);
+    }
+
+    private EstimationJob submit(
+            String csv,
+            EstimationJob.Source source,
+            UUID linkageRunId,
+            Double linkageThreshold,
+            EncounterOverlap period,
+            LatentClassModel.Settings settings,
+            Integer timeLimitSeconds) {
         var table = ListOverlapTable.parse(new StringReader(csv.strip()));
         int limit = timeLimitSeconds == null ? maximumTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maximumTimeLimitSeconds) {
@@ -127,15 +148,17 @@ class EstimationJobs {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into statistics.estimation_job (id, status, progress, source, linkage_run_id,
-                            linkage_threshold, overlap_table, lists, classes, burn_in, samples, thinning, seed,
-                            time_limit_seconds, submitted_by, submitted_at)
-                        values (:id, 'SUBMITTED', 0, :source, :run, :threshold, :table, :lists, :classes, :burnIn,
-                            :samples, :thinning, :seed, :limit, :by, :at)
+                            linkage_threshold, first_year, last_year, overlap_table, lists, classes, burn_in, samples,
+                            thinning, seed, time_limit_seconds, submitted_by, submitted_at)
+                        values (:id, 'SUBMITTED', 0, :source, :run, :threshold, :first, :last, :table, :lists, :classes,
+                            :burnIn, :samples, :thinning, :seed, :limit, :by, :at)
                         """)
                 .param("id", id)
                 .param("source", source.name())
                 .param("run", linkageRunId)
                 .param("threshold", linkageThreshold)
+                .param("first", period == null ? null : period.from().getValue())
+                .param("last", period == null ? null : period.to().getValue())
                 .param("table", csv.strip())
                 .param("lists", table.listCount())
                 .param("classes", settings.classes())
@@ -303,6 +326,8 @@ class EstimationJobs {
                 EstimationJob.Source.valueOf(rs.getString("source")),
                 rs.getObject("linkage_run_id", UUID.class),
                 rs.getObject("linkage_threshold", Double.class),
+                rs.getObject("first_year", Integer.class),
+                rs.getObject("last_year", Integer.class),
                 rs.getInt("lists"),
                 rs.getInt("classes"),
                 rs.getInt("burn_in"),

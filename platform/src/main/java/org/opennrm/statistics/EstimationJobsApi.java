@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,6 +85,29 @@ class EstimationJobsApi {
             @PathVariable UUID runId,
             @RequestParam(name = "timeLimitSeconds", required = false) Integer timeLimitSeconds) {
         return accepted(jobs.submit(estimates.linkageRun(runId), jobs.defaults(), timeLimitSeconds));
+    }
+
+    @PostMapping("/cases")
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    @Operation(
+            summary = "Start a background estimate on the platform's own lists of a period",
+            description = "As POST /api/v1/estimates/jobs on the platform's own lists (persons"
+                    + " referred from the first day of 'from' to the last day of 'to', one list per sector that met"
+                    + " them); the job states the years, so that an SDG 16.2.2 return of that year may use it as its"
+                    + " total. 400 for a period that cannot be estimated.")
+    ResponseEntity<EstimationJob> fromCases(
+            @RequestParam("from") Year from,
+            @RequestParam("to") Year to,
+            @RequestParam(name = "classes", required = false) Integer classes,
+            @RequestParam(name = "burnIn", required = false) Integer burnIn,
+            @RequestParam(name = "samples", required = false) Integer samples,
+            @RequestParam(name = "thinning", required = false) Integer thinning,
+            @RequestParam(name = "seed", required = false) Long seed,
+            @RequestParam(name = "timeLimitSeconds", required = false) Integer timeLimitSeconds) {
+        return accepted(jobs.submit(
+                estimates.casesOverlap(from, to),
+                settings(classes, burnIn, samples, thinning, seed),
+                timeLimitSeconds));
     }
 
     @GetMapping("/{id}")

@@ -79,6 +79,26 @@ class EstimationJobsController {
         }
     }
 
+    /**
+     * The platform's own lists of a period compared in the background; the job states the years, so that an SDG 16.2.2
+     * return of that year may use it as its estimated total.
+     */
+    @PostMapping("/cases")
+    @PreAuthorize("hasAuthority('statistics:read:all')")
+    String fromCases(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            var overlap = estimates.casesOverlap(EstimatesController.year(from), EstimatesController.year(to));
+            var job = jobs.submit(overlap, jobs.defaults(), null);
+            return "redirect:/statistics/estimates/jobs/" + job.id();
+        } catch (RuleViolation e) {
+            return refused("", e, model, response);
+        }
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('statistics:read:all')")
     String job(@PathVariable UUID id, Model model) {

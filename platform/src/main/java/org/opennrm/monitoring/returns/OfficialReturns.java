@@ -16,6 +16,8 @@ import org.opennrm.RuleViolation;
 import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
+import org.opennrm.statistics.publishing.PublishedEstimate;
+import org.opennrm.statistics.publishing.PublishedEstimates;
 import org.opennrm.statistics.publishing.ReturnCounts;
 import org.opennrm.statistics.publishing.ReturnReleases;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +49,8 @@ class OfficialReturns {
             UUID assembledBy,
             Instant assembledAt,
             ReturnReleases.ReturnRelease release,
-            List<AgencyPublication.SentAgency> agencies) {
+            List<AgencyPublication.SentAgency> agencies,
+            UUID estimateJob) {
 
         /** The period the return counts: the calendar year, or for the TIP report April of the year before to March. */
         public ReportingPeriod period() {
@@ -68,6 +71,7 @@ class OfficialReturns {
     private final String reportingCountry;
     private final org.opennrm.organisations.OrganisationRegistry organisations;
     private final AgencyReports agencyReports;
+    private final PublishedEstimates estimates;
 
     OfficialReturns(
             List<ReturnTemplate> templates,
@@ -78,7 +82,8 @@ class OfficialReturns {
             Clock clock,
             @Value("${opennrm.returns.reporting-country:MDA}") String reportingCountry,
             org.opennrm.organisations.OrganisationRegistry organisations,
-            AgencyReports agencyReports) {
+            AgencyReports agencyReports,
+            PublishedEstimates estimates) {
         if (!reportingCountry.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("opennrm.returns.reporting-country must be an ISO 3166-1 alpha-3 code");
         }
@@ -93,6 +98,7 @@ class OfficialReturns {
         this.reportingCountry = reportingCountry;
         this.organisations = organisations;
         this.agencyReports = agencyReports;
+        this.estimates = estimates;
     }
 
     List<String> templates() {
@@ -147,10 +153,21 @@ class OfficialReturns {
     @Transactional
     @PreAuthorize(RELEASE)
     Sent send(String template, int year, CountingRules rules) {
+        return send(template, year, rules, null);
+    }
+
+    /**
+     * Sends the return with a hidden-number estimate as its total (SDG 16.2.2 only; null or blank for none): the
+     * estimate is checked as on the draft and the return records its job.
+     */
+    @Transactional
+    @PreAuthorize(RELEASE)
+    Sent send(String template, int year, CountingRules rules, String estimateJob) {
         var period = template(template).period(year);
         var sources = ReleaseSources.of(template(template).id(), period, rules, reportingCountry);
         // the return must add up before anything of it is released
-        fill(template, period, rules);
+        var filled = fill(template, period, rules);
+        var estimated = estimatedTotal(filled, estimateJob);
         // the approved figures of the agencies the return needs go into the release, through disclosure control
         int agencyYear = template(template).agencyYear(year);
         var reported = Agency.REQUIRED.get(template).isEmpty()
@@ -165,8 +182,8 @@ class OfficialReturns {
         Instant now = Instant.now(clock);
         jdbc.sql("""
                         insert into monitoring.return_release (id, template, period_year, form_rule, year_basis,
-                            reporting_country, release_id, assembled_by, assembled_at)
-                        values (:id, :template, :year, :forms, :basis, :country, :release, :by, :at)
+                            reporting_country, release_id, assembled_by, assembled_at, estimate_job)
+                        values (:id, :template, :year, :forms, :basis, :country, :release, :by, :at, :estimate)
                         """)
                 .param("id", id)
                 .param("template", template)
@@ -177,12 +194,14 @@ class OfficialReturns {
                 .param("release", release.id())
                 .param("by", by)
                 .param("at", Timestamp.from(now))
+                .param("estimate", estimated == null ? null : estimated.jobId())
                 .update();
         audit.record(
                 AuditAction.RELEASE_ASSEMBLED,
                 RECORD_TYPE,
                 id,
-                "template=" + template + " year=" + year + " release=" + release.id());
+                "template=" + template + " year=" + year + " release=" + release.id()
+                        + (estimated == null ? "" : " estimate=" + estimated.jobId()));
         List<AgencyPublication.SentAgency> agencies = new ArrayList<>();
         for (var agency : reported) {
             if (!agency.approved()) {
@@ -209,7 +228,62 @@ class OfficialReturns {
             }
             agencies.add(new AgencyPublication.SentAgency(agency.agency(), agencyYear, agency.sources()));
         }
-        return new Sent(id, template, year, rules, reportingCountry, by, now, release, agencies);
+        return new Sent(
+                id,
+                template,
+                year,
+                rules,
+                reportingCountry,
+                by,
+                now,
+                release,
+                agencies,
+                estimated == null ? null : estimated.jobId());
+    }
+
+    /**
+     * The estimate standing as the total of a filled SDG 16.2.2 return, or null when none is chosen; refused (with
+     * the reason for the field) for a job not done, of another period, without a total, or for another return.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    EstimatedTotal estimatedTotal(OfficialReturn filled, String estimateJob) {
+        if (estimateJob == null || estimateJob.isBlank()) {
+            return null;
+        }
+        if (!filled.template().equals(Sdg1622Return.ID)) {
+            throw new EstimatedTotal.Refused("Only the SDG 16.2.2 return takes an estimate as its total.");
+        }
+        int year = filled.period().first().getYear();
+        return EstimatedTotal.of(
+                estimateJob,
+                estimates::find,
+                year,
+                filled.section("sex").total().count(),
+                population());
+    }
+
+    /** The estimate a sent return states as its total, or null; read from its job, which no longer changes. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    EstimatedTotal estimatedTotal(Sent sent, Figures figures) {
+        if (sent.estimateJob() == null) {
+            return null;
+        }
+        var estimate = estimates.find(sent.estimateJob()).orElse(null);
+        Long population = population().of(sent.year(), Population.TOTAL);
+        Long detected = figures.total("sex");
+        if (estimate == null || population == null) {
+            return null;
+        }
+        return new EstimatedTotal(estimate, sent.year(), detected, population, estimate.platformListsOf(sent.year()));
+    }
+
+    /** Completed estimates on the platform's own lists of the year, for the draft's choice. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(RELEASE)
+    List<PublishedEstimate> completedEstimates(int year) {
+        return estimates.completedFor(year);
     }
 
     static String title(String template, int year, CountingRules rules) {
@@ -269,8 +343,8 @@ class OfficialReturns {
         coverage.add("Counting rules: " + sent.rules().describe() + ".");
         Registered.coverage(sent.rules(), coverage);
         if (sent.template().equals(Sdg1622Return.ID)) {
-            coverage.add("Victims detected by the NRM only: the undetected victims that the indicator's definition"
-                    + " includes are not estimated here.");
+            var estimated = estimatedTotal(sent, figures);
+            coverage.add(estimated == null ? Sdg1622Return.DETECTED_ONLY : estimated.coverage());
         }
         coverage.add("Figures withheld by disclosure control (the joint check against everything already published)"
                 + " are written as withheld; a figure that adds a withheld cell is withheld too.");
@@ -289,7 +363,13 @@ class OfficialReturns {
         var sent = find(id).orElseThrow(() -> new RecordNotFound("official return", id));
         var figures = published(sent);
         var file = ReturnFiles.write(
-                sent, figures, publishedAgencyFigures(sent), coverage(sent, figures), format, population());
+                sent,
+                figures,
+                publishedAgencyFigures(sent),
+                coverage(sent, figures),
+                format,
+                population(),
+                estimatedTotal(sent, figures));
         audit.record(AuditAction.RELEASE_DOWNLOADED, RECORD_TYPE, id, "format=" + file.format());
         return file;
     }
@@ -387,7 +467,8 @@ class OfficialReturns {
                 rs.getObject("assembled_by", UUID.class),
                 rs.getTimestamp("assembled_at").toInstant(),
                 releases.find(release).orElseThrow(() -> new RecordNotFound("release", release)),
-                agencies(rs.getObject("id", UUID.class)));
+                agencies(rs.getObject("id", UUID.class)),
+                rs.getObject("estimate_job", UUID.class));
     }
 
     private static Actor actor() {

@@ -37,7 +37,8 @@ final class ReturnFiles {
             List<AgencyPublication.PublishedAgency> agencies,
             List<String> coverage,
             String format,
-            Population population) {
+            Population population,
+            EstimatedTotal estimated) {
         String chosen = format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!formats(sent.template()).contains(chosen)) {
             throw new RuleViolation("This return downloads as " + String.join(", ", formats(sent.template())) + ".");
@@ -46,12 +47,15 @@ final class ReturnFiles {
         boolean sdg = sent.template().equals(Sdg1622Return.ID);
         List<List<String>> rows =
                 switch (chosen) {
-                    case "sdmx" -> sdmx(sent, figures, population);
+                    case "sdmx" -> sdmx(sent, figures, population, estimated);
                     default ->
                         sdg
-                                ? withHeadings(
-                                        OpenSdgLayout.STANDARD.headings(),
-                                        OpenSdgLayout.STANDARD.rows(sent.year(), figures, population, List.of("sex")))
+                                ? withEstimate(
+                                        withHeadings(
+                                                OpenSdgLayout.STANDARD.headings(),
+                                                OpenSdgLayout.STANDARD.rows(
+                                                        sent.year(), figures, population, List.of("sex"))),
+                                        estimated)
                                 : sections(sent, figures);
                 };
         if (!sdg && !chosen.equals("sdmx")) {
@@ -130,7 +134,8 @@ final class ReturnFiles {
      * SDMX-CSV of the indicator's rates per 100,000: total, by sex and by age. The dataflow and series codes follow
      * the SDG global database's names for indicator 16.2.2 as we read them (to confirm against the current DSD).
      */
-    static List<List<String>> sdmx(OfficialReturns.Sent sent, Figures figures, Population population) {
+    static List<List<String>> sdmx(
+            OfficialReturns.Sent sent, Figures figures, Population population, EstimatedTotal estimated) {
         var layout = new OpenSdgLayout(
                 "TIME_PERIOD",
                 null,
@@ -160,7 +165,88 @@ final class ReturnFiles {
                     "PER_100000_POP",
                     line.get(3)));
         }
-        return rows;
+        if (estimated == null) {
+            return rows;
+        }
+        // the estimated total as its own series, with its 95% interval in the SDG attributes LOWER_BOUND, UPPER_BOUND
+        List<List<String>> all = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> wide = new ArrayList<>(row);
+            wide.addAll(all.isEmpty() ? List.of("LOWER_BOUND", "UPPER_BOUND") : List.of("", ""));
+            all.add(wide);
+        }
+        all.add(List.of(
+                "UNSD:DF_SDG_GLH(1.0)",
+                ESTIMATED_SERIES_SDMX,
+                sent.reportingCountry(),
+                Integer.toString(sent.year()),
+                "_T",
+                "_T",
+                "PER_100000_POP",
+                estimated.totalRate(),
+                estimated.lowerRate(),
+                estimated.upperRate()));
+        return all;
+    }
+
+    /** The SDMX series of the estimated total: no global code is known to us (to confirm with the custodian). */
+    static final String ESTIMATED_SERIES_SDMX = "VC_HTF_ESTVP";
+
+    /**
+     * The open-sdg file with an estimated total: a {@code Series} column first after the year (detected victims, the
+     * estimate) and the estimate's 95% interval in {@code Lower_Bound} and {@code Upper_Bound}, as counts and per
+     * 100,000. Without an estimate the file is the standard layout unchanged.
+     */
+    static List<List<String>> withEstimate(List<List<String>> rows, EstimatedTotal estimated) {
+        if (estimated == null) {
+            return rows;
+        }
+        var layout = OpenSdgLayout.STANDARD;
+        int width = rows.getFirst().size();
+        List<List<String>> all = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> wide = new ArrayList<>(row);
+            boolean headings = all.isEmpty();
+            wide.add(1, headings ? "Series" : DETECTED_SERIES);
+            wide.addAll(headings ? List.of("Lower_Bound", "Upper_Bound") : List.of("", ""));
+            all.add(wide);
+        }
+        String year = Integer.toString(estimated.year());
+        all.add(estimateRow(
+                year,
+                "count",
+                width,
+                Long.toString(estimated.total()),
+                Long.toString(estimated.lower()),
+                Long.toString(estimated.upper())));
+        if (layout.units() != null) {
+            all.add(estimateRow(
+                    year,
+                    "per_100000_population",
+                    width,
+                    estimated.totalRate(),
+                    estimated.lowerRate(),
+                    estimated.upperRate()));
+        }
+        return all;
+    }
+
+    static final String DETECTED_SERIES = "detected_victims";
+    static final String ESTIMATED_SERIES = "estimated_victims";
+
+    private static List<String> estimateRow(
+            String year, String units, int width, String value, String lower, String upper) {
+        List<String> row = new ArrayList<>();
+        row.add(year);
+        row.add(ESTIMATED_SERIES);
+        row.add(units);
+        while (row.size() < width) {
+            row.add("");
+        }
+        row.add(value);
+        row.add(lower);
+        row.add(upper);
+        return row;
     }
 
     private static List<List<String>> withHeadings(List<String> headings, List<List<String>> rows) {

@@ -8,8 +8,9 @@ import org.opennrm.RuleViolation;
  *
  * @param forms {@code MAIN_FORM} or {@code EACH_FORM_MENTIONED}; empty for the main form
  * @param basis {@code REGISTRATION} or {@code DECISION}; empty for the year of registration
+ * @param estimate SDG 16.2.2 only: the id of a completed hidden-number estimate to stand as the total; empty for none
  */
-record ReturnForm(String template, Integer year, String forms, String basis) {
+record ReturnForm(String template, Integer year, String forms, String basis, String estimate) {
 
     ReturnForm {
         template = template == null || template.isBlank() ? EurostatReturn.ID : template.strip();

@@ -48,7 +48,8 @@ class ReturnsApi {
             long withheldCells,
             List<PublishedSection> sections,
             List<String> coverage,
-            List<AgencyPublication.PublishedAgency> agencies) {}
+            List<AgencyPublication.PublishedAgency> agencies,
+            EstimatedTotalView estimatedTotal) {}
 
     /**
      * An agency's approved figures as the draft shows them: "as reported by the agency, version N, approved on D", line
@@ -76,7 +77,47 @@ class ReturnsApi {
             CountingRules rules,
             List<Section> sections,
             List<String> coverage,
-            AgencyFigures agencyFigures) {}
+            AgencyFigures agencyFigures,
+            EstimatedTotalView estimatedTotal) {}
+
+    /**
+     * The hidden-number estimate standing as the total of SDG 16.2.2: the recommended row of a completed background
+     * estimate (whole persons, 95% interval) and its rate per 100,000 with the interval, beside the detected victims
+     * and their rate. {@code platformLists}: the estimate's table is the platform's own lists of the return's year
+     * (otherwise a table given to the estimate). The breakdowns stay counts of detected victims.
+     */
+    record EstimatedTotalView(
+            UUID jobId,
+            boolean platformLists,
+            String choice,
+            String model,
+            Long detected,
+            String detectedRate,
+            long total,
+            long lower,
+            long upper,
+            String rate,
+            String rateLower,
+            String rateUpper,
+            List<String> warnings) {
+
+        static EstimatedTotalView of(EstimatedTotal estimated) {
+            return new EstimatedTotalView(
+                    estimated.jobId(),
+                    estimated.platformLists(),
+                    estimated.choice(),
+                    estimated.model(),
+                    estimated.detected(),
+                    estimated.detectedRate(),
+                    estimated.total(),
+                    estimated.lower(),
+                    estimated.upper(),
+                    estimated.totalRate(),
+                    estimated.lowerRate(),
+                    estimated.upperRate(),
+                    estimated.estimate().warnings());
+        }
+    }
 
     private final OfficialReturns returns;
     private final AgencyReports agencies;
@@ -102,10 +143,15 @@ class ReturnsApi {
             @RequestParam(required = false) String template,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String forms,
-            @RequestParam(required = false) String basis) {
-        var form = new ReturnForm(template, year, forms, basis);
+            @RequestParam(required = false) String basis,
+            @RequestParam(required = false) String estimate) {
+        var form = new ReturnForm(template, year, forms, basis, estimate);
         var chosen = returns.template(form.template());
         var filled = returns.fill(chosen.id(), chosen.period(form.year()), form.rules());
+        var estimated = returns.estimatedTotal(filled, form.estimate());
+        if (estimated != null) {
+            filled = estimated.applyTo(filled);
+        }
         int agencyYear = chosen.agencyYear(form.year());
         return new Draft(
                 filled.template(),
@@ -116,7 +162,8 @@ class ReturnsApi {
                 agencyFigures(
                         filled,
                         agencyYear,
-                        agencies.approvedFor(filled.template(), agencyYear, chosen.agencyQuarters(form.year()))));
+                        agencies.approvedFor(filled.template(), agencyYear, chosen.agencyQuarters(form.year()))),
+                estimated == null ? null : EstimatedTotalView.of(estimated));
     }
 
     static AgencyFigures agencyFigures(OfficialReturn filled, int year, List<AgencyReports.Reported> reported) {
@@ -167,7 +214,7 @@ class ReturnsApi {
     @PreAuthorize(RELEASE)
     @Operation(summary = "Send a return for publication: its tables become a release awaiting a second statistician")
     ResponseEntity<ReturnSummary> send(@RequestBody ReturnForm form) {
-        var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules());
+        var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules(), form.estimate());
         return ResponseEntity.status(HttpStatus.CREATED).body(summary(sent, false));
     }
 
@@ -196,6 +243,7 @@ class ReturnsApi {
         List<PublishedSection> sections = null;
         List<String> coverage = null;
         List<AgencyPublication.PublishedAgency> agencyFigures = null;
+        EstimatedTotalView estimated = null;
         if (figures && sent.published()) {
             agencyFigures = returns.publishedAgencyFigures(sent);
             var published = (ReleaseSources.Published) returns.published(sent);
@@ -209,6 +257,8 @@ class ReturnsApi {
                                 .toList()));
             }
             coverage = returns.coverage(sent, published);
+            var total = returns.estimatedTotal(sent, published);
+            estimated = total == null ? null : EstimatedTotalView.of(total);
         }
         return new ReturnSummary(
                 sent.id(),
@@ -221,6 +271,7 @@ class ReturnsApi {
                 sent.release().withheldCells(),
                 sections,
                 coverage,
-                agencyFigures);
+                agencyFigures,
+                estimated);
     }
 }

@@ -60,11 +60,33 @@ class ReturnsController {
 
     @GetMapping("/draft")
     @PreAuthorize(RELEASE)
-    String draft(@ModelAttribute("form") ReturnForm form, Model model, HttpServletResponse response) {
+    String draft(
+            @ModelAttribute("form") ReturnForm form,
+            @RequestParam(name = "otherEstimate", required = false) String otherEstimate,
+            Model model,
+            HttpServletResponse response) {
+        if (otherEstimate != null && !otherEstimate.isBlank()) {
+            // a job the statistician names stands instead of one from the list
+            form = new ReturnForm(form.template(), form.year(), form.forms(), form.basis(), otherEstimate);
+        }
         try {
             var rules = form.rules();
             var chosen = returns.template(form.template());
             var filled = returns.fill(chosen.id(), chosen.period(form.year()), rules);
+            if (filled.template().equals(Sdg1622Return.ID)) {
+                model.addAttribute("estimates", returns.completedEstimates(form.year()));
+                try {
+                    var estimated = returns.estimatedTotal(filled, form.estimate());
+                    if (estimated != null) {
+                        filled = estimated.applyTo(filled);
+                    }
+                    model.addAttribute("estimated", estimated);
+                } catch (EstimatedTotal.Refused e) {
+                    // the draft stays, with the reason at the field; nothing is sent with a refused estimate
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    model.addAttribute("estimateProblem", e.getMessage());
+                }
+            }
             model.addAttribute("filled", filled);
             model.addAttribute("violations", Additivity.violations(filled));
             model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
@@ -89,7 +111,7 @@ class ReturnsController {
     @PreAuthorize(RELEASE)
     String send(@ModelAttribute("form") ReturnForm form, Model model, HttpServletResponse response) {
         try {
-            var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules());
+            var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules(), form.estimate());
             return "redirect:/returns/" + sent.id();
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -114,6 +136,7 @@ class ReturnsController {
         var figures = (ReleaseSources.Published) returns.figures(sent);
         model.addAttribute("figures", figures);
         model.addAttribute("coverage", returns.coverage(sent, figures));
+        model.addAttribute("estimated", returns.estimatedTotal(sent, figures));
         model.addAttribute("justice", returns.agencyFigures(sent));
         return "monitoring/return";
     }
@@ -165,7 +188,7 @@ class ReturnsController {
         } catch (Population.Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("populationProblems", e.problems);
-            return list(new ReturnForm(null, null, null, null), model);
+            return list(new ReturnForm(null, null, null, null, null), model);
         }
     }
 

@@ -16,6 +16,10 @@ class Sdg1622Return implements ReturnTemplate {
 
     static final String ID = "sdg-16-2-2";
 
+    /** The coverage line of a return without an estimated total (replaced by the estimate's when it has one). */
+    static final String DETECTED_ONLY = "Victims detected by the NRM only: the undetected victims that the indicator's"
+            + " definition includes are not estimated here.";
+
     @Override
     public String id() {
         return ID;
@@ -56,8 +60,7 @@ class Sdg1622Return implements ReturnTemplate {
                 true));
         List<String> coverage = new ArrayList<>();
         coverage.add("Counting rules: " + rules.describe() + ".");
-        coverage.add("Victims detected by the NRM only: the undetected victims that the indicator's definition"
-                + " includes are not estimated here.");
+        coverage.add(DETECTED_ONLY);
         Registered.coverage(rules, coverage);
         Registered.unknowns(sections, coverage);
         return Additivity.checked(new OfficialReturn(ID, period, rules, sections, coverage));
