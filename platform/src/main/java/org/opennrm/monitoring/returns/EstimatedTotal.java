@@ -35,13 +35,8 @@ record EstimatedTotal(PublishedEstimate estimate, int year, Long detected, long 
             int year,
             long detected,
             Population population) {
-        UUID id;
-        try {
-            id = UUID.fromString(jobId.strip());
-        } catch (IllegalArgumentException e) {
-            throw new Refused("No estimate has this number: choose a completed estimate from the list.");
-        }
-        var estimate = jobs.apply(id)
+        var estimate = parse(jobId)
+                .flatMap(jobs)
                 .orElseThrow(
                         () -> new Refused("No estimate has this number: choose a completed estimate from the list."));
         switch (estimate.status()) {
@@ -73,6 +68,14 @@ record EstimatedTotal(PublishedEstimate estimate, int year, Long detected, long 
             throw new Refused("Load the population of " + year + " before using an estimate as the total.");
         }
         return new EstimatedTotal(estimate, year, detected, total, platformLists);
+    }
+
+    private static Optional<UUID> parse(String jobId) {
+        try {
+            return Optional.of(UUID.fromString(jobId.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public UUID jobId() {

@@ -2,7 +2,6 @@ package org.opennrm.statistics.publishing;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PublishedEstimates {
 
+    /** What a job says of itself and its recommended row, read from its stored result. */
+    private static final String COLUMNS = """
+            select id, status, source, first_year, last_year, finished_at,
+            (result ->> 'observed')::bigint as observed,
+            result -> 'recommendedRow' ->> 'choice' as choice,
+            result -> 'recommendedRow' ->> 'model' as model,
+            (result -> 'recommendedRow' ->> 'total')::double precision as total,
+            (result -> 'recommendedRow' ->> 'totalLower')::double precision as lower,
+            (result -> 'recommendedRow' ->> 'totalUpper')::double precision as upper,
+            (select string_agg(w ->> 'kind', ',') from jsonb_array_elements(result -> 'warnings') w)
+            as warnings
+            from statistics.estimation_job
+            """;
+
     private final JdbcClient jdbc;
 
     PublishedEstimates(JdbcClient jdbc) {
@@ -29,32 +42,19 @@ public class PublishedEstimates {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     public Optional<PublishedEstimate> find(UUID id) {
-        return jdbc.sql("""
-                        select id, status, source, first_year, last_year, finished_at,
-                            (result ->> 'observed')::bigint as observed,
-                            result -> 'recommendedRow' ->> 'choice' as choice,
-                            result -> 'recommendedRow' ->> 'model' as model,
-                            (result -> 'recommendedRow' ->> 'total')::double precision as total,
-                            (result -> 'recommendedRow' ->> 'totalLower')::double precision as lower,
-                            (result -> 'recommendedRow' ->> 'totalUpper')::double precision as upper,
-                            (select string_agg(w ->> 'kind', ',') from jsonb_array_elements(result -> 'warnings') w)
-                                as warnings
-                        from statistics.estimation_job where id = :id
-                        """).param("id", id).query(this::estimate).optional();
+        return jdbc.sql(COLUMNS + "where id = :id")
+                .param("id", id)
+                .query(this::estimate)
+                .optional();
     }
 
     /** Completed jobs on the platform's own lists of the year, newest first: the ones a return of the year may use. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('statistics:read:all')")
     public List<PublishedEstimate> completedFor(int year) {
-        List<UUID> ids = jdbc.sql("""
-                        select id from statistics.estimation_job
+        return jdbc.sql(COLUMNS + """
                         where status = 'DONE' and source = 'CASES' and first_year = :year and last_year = :year
-                        order by finished_at desc limit 20
-                        """).param("year", year).query(UUID.class).list();
-        List<PublishedEstimate> estimates = new ArrayList<>();
-        ids.forEach(id -> find(id).ifPresent(estimates::add));
-        return estimates;
+                        order by finished_at desc limit 20""").param("year", year).query(this::estimate).list();
     }
 
     private PublishedEstimate estimate(ResultSet rs, int row) throws SQLException {
