@@ -183,8 +183,26 @@ public final class Browser implements AutoCloseable {
     public Browser submit(String id) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         clickId(id);
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(driver -> replaced(oldPage));
         return this;
+    }
+
+    /**
+     * Whether the page an element belonged to is gone. Chrome answers for a node of a replaced page either "stale
+     * element" or, while the new page is being built, "node does not belong to the document": both mean replaced.
+     */
+    private static boolean replaced(WebElement ofOldPage) {
+        try {
+            ofOldPage.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException maybeGone) {
+            if (String.valueOf(maybeGone.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw maybeGone;
+        }
     }
 
     /** Waits until no element matches, for example a notice the last action removed. */
