@@ -34,7 +34,12 @@ if [[ -z "${PGPASSWORD:-}" && -n "${DATA_DIR:-}" && -r "$DATA_DIR/database-passw
     PGPASSWORD=$(sed -n 's/^superuser=//p' "$DATA_DIR/database-passwords")
     export PGPASSWORD
 fi
-createdb pgbench_ref 2>/dev/null || { dropdb pgbench_ref && createdb pgbench_ref; }
+# never ask for a password on the terminal (the run would wait for ever): without one, stop with the reason
+createdb -w pgbench_ref 2>/dev/null || { dropdb -w pgbench_ref && createdb -w pgbench_ref; } || {
+    echo "cannot create pgbench_ref as postgres on port $PG_PORT: set DATA_DIR (the data folder, which holds" \
+        "database-passwords) or PGPASSWORD" >&2
+    exit 1
+}
 pgbench -i -s 10 -q pgbench_ref >"$WORK/pgbench-init.log" 2>&1
 tps() { sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$1" | head -1; }
 echo "== pgbench select-only, $CONNECTIONS clients, $DURATION s"
