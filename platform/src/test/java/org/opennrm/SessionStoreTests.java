@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -116,6 +121,23 @@ class SessionStoreTests {
         sessions.save(recent);
         assertThat(sessions.findById(recent.getId())).isNotNull();
         sessions.deleteById(recent.getId());
+    }
+
+    @Test
+    void whoIsSignedInIsReadFromItsBytesOnce() {
+        var session = sessions.createSession();
+        session.setAttribute(
+                "SPRING_SECURITY_CONTEXT",
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        "session-store-reader", null, List.of(new SimpleGrantedAuthority("CASE_READ")))));
+        sessions.save(session);
+
+        SecurityContext first = sessions.findById(session.getId()).getAttribute("SPRING_SECURITY_CONTEXT");
+        SecurityContext second = sessions.findById(session.getId()).getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.getAuthentication()).isSameAs(first.getAuthentication());
+        assertThat(second.getAuthentication().getName()).isEqualTo("session-store-reader");
+        sessions.deleteById(session.getId());
     }
 
     private long storedLastAccess(String sessionId) {
