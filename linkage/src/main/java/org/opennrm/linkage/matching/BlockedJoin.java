@@ -99,6 +99,22 @@ final class BlockedJoin {
     CandidatePairs link(Encodings a, Encodings b, long keyTableBudget) {
         int[] popA = popcounts(a);
         int[] popB = popcounts(b);
+        long[] pairs = sortedPairs(a, b, popA, popB, keyTableBudget);
+        CandidatePairs candidates = new CandidatePairs();
+        for (long pair : pairs) {
+            int ra = (int) (pair >>> 32);
+            int rb = (int) pair;
+            candidates.add(ra, rb, intersection(a.words(), ra, b.words(), rb), popA[ra] + popB[rb]);
+        }
+        return candidates;
+    }
+
+    /** The pairs found, as {@code a << 32 | b} in ascending order, without their intersections. */
+    long[] sortedPairs(Encodings a, Encodings b) {
+        return sortedPairs(a, b, popcounts(a), popcounts(b), KEY_TABLE_BUDGET);
+    }
+
+    private long[] sortedPairs(Encodings a, Encodings b, int[] popA, int[] popB, long keyTableBudget) {
         double mean = (java.util.Arrays.stream(popA).asLongStream().sum()
                         + java.util.Arrays.stream(popB).asLongStream().sum())
                 / (double) Math.max(1, popA.length + popB.length);
@@ -108,13 +124,7 @@ final class BlockedJoin {
                 ? byRecordOfA(a, b, popA, popB, positions)
                 : setOfMeetings(a, b, popA, popB, positions);
         Arrays.parallelSort(pairs);
-        CandidatePairs candidates = new CandidatePairs();
-        for (long pair : pairs) {
-            int ra = (int) (pair >>> 32);
-            int rb = (int) pair;
-            candidates.add(ra, rb, intersection(a.words(), ra, b.words(), rb), popA[ra] + popB[rb]);
-        }
-        return candidates;
+        return pairs;
     }
 
     /**

@@ -64,10 +64,7 @@ public final class Linkage {
     public long[] modelCandidatePairs(Encodings a, Encodings b, double threshold, Mode mode) {
         return switch (mode) {
             case EXACT -> candidatePairs(a, b, threshold, mode);
-            case BLOCKED ->
-                new BlockedJoin(threshold, threads, BlockedJoin.CANDIDATE_COMPLETENESS)
-                        .link(a, b)
-                        .sortedKeys();
+            case BLOCKED -> new BlockedJoin(threshold, threads, BlockedJoin.CANDIDATE_COMPLETENESS).sortedPairs(a, b);
         };
     }
 

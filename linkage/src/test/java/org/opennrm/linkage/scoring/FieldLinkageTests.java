@@ -269,6 +269,20 @@ class FieldLinkageTests {
                         Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
     }
 
+    @Test
+    void theUnionOfCandidatesHoldsEachPairOnceInOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        long[] x = random.longs(5_000, 0, 20_000).sorted().distinct().toArray();
+        long[] y = random.longs(3_000, 0, 20_000).sorted().distinct().toArray();
+        long[] expected = java.util.stream.LongStream.concat(Arrays.stream(x), Arrays.stream(y))
+                .sorted()
+                .distinct()
+                .toArray();
+        assertThat(FieldLinkage.union(x, y)).containsExactly(expected);
+        assertThat(FieldLinkage.union(y, new long[0])).containsExactly(y);
+        assertThat(FieldLinkage.union(new long[0], x)).containsExactly(x);
+    }
+
     static long[] truePairs(RealisticLists.Lists lists, Encoder.Encoded a, Encoder.Encoded b) {
         java.util.Map<String, Integer> indexA = new java.util.HashMap<>();
         java.util.Map<String, Integer> indexB = new java.util.HashMap<>();
