@@ -511,26 +511,30 @@ public final class FieldLinkage {
             boolean[][] needA = new boolean[2][a.size()];
             boolean[][] needB = new boolean[2][b.size()];
             byte[] which = new byte[pairs.length];
-            for (int i = 0; i < pairs.length; i++) {
-                if (rows[i * c + k] != 0) {
-                    continue;
+            int column = k;
+            int[] codeColumnsOf =
+                    codeColumns.stream().mapToInt(Integer::intValue).toArray();
+            // On all threads: each pair writes only its own entries and marks (a mark is only ever set to true).
+            IntStream.range(0, pairs.length).parallel().forEach(i -> {
+                if (rows[i * c + column] != 0) {
+                    return;
                 }
                 boolean codesAgree = conditioned;
-                for (int code : codeColumns) {
+                for (int code : codeColumnsOf) {
                     codesAgree &= rows[i * c + code] == 0;
                 }
                 which[i] = (byte) (codesAgree ? 1 : 0);
                 needA[which[i]][(int) (pairs[i] >>> 32)] = true;
                 needB[which[i]][(int) pairs[i]] = true;
-            }
+            });
             double[][] inB = frequencies(comparisons, a, b, sampleB, k, conditioned ? codeParts : new int[0], needA);
             double[][] inA = frequencies(comparisons, b, a, sampleA, k, conditioned ? codeParts : new int[0], needB);
             float[] own = new float[pairs.length];
-            for (int i = 0; i < pairs.length; i++) {
-                if (rows[i * c + k] == 0) {
+            IntStream.range(0, pairs.length).parallel().forEach(i -> {
+                if (rows[i * c + column] == 0) {
                     own[i] = (float) ((inB[which[i]][(int) (pairs[i] >>> 32)] + inA[which[i]][(int) pairs[i]]) / 2);
                 }
-            }
+            });
             pairU[k] = own;
         }
         return pairU;
