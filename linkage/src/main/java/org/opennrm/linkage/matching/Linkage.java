@@ -55,6 +55,19 @@ public final class Linkage {
         return candidates(a, b, threshold, mode).sortedKeys();
     }
 
+    /**
+     * Candidates for a model that scores them itself (the field-aware model): in exact mode every pair at or above
+     * the Dice threshold, in blocked mode those that fewer tables find (a pair exactly at the threshold with 90%,
+     * pairs well above it nearly surely; see {@link BlockedJoin#CANDIDATE_COMPLETENESS}). Ascending {@code a << 32 |
+     * b}.
+     */
+    public long[] modelCandidatePairs(Encodings a, Encodings b, double threshold, Mode mode) {
+        return switch (mode) {
+            case EXACT -> candidatePairs(a, b, threshold, mode);
+            case BLOCKED -> new BlockedJoin(threshold, threads, BlockedJoin.CANDIDATE_COMPLETENESS).sortedPairs(a, b);
+        };
+    }
+
     /** Every pair {@code i < j} of one list at or above the Dice threshold, as {@code i << 32 | j}, ascending. */
     public long[] selfCandidatePairs(Encodings encodings, double threshold) {
         CandidatePairs pairs = new ExactJoin(threshold, threads)

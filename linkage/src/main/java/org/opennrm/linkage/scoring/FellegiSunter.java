@@ -104,7 +104,10 @@ final class FellegiSunter {
                     own -= logPairU[c][i];
                 }
             }
-            fixed[k] = own;
+            // Kept as exp(-term): a pair's probability is then 1 / (1 + exp(-pattern's term) exp(-own term)), a
+            // multiplication per pair and iteration instead of an exponential (the pattern's exponential is taken
+            // once per pattern); the same value up to rounding in the last bits.
+            fixed[k] = Math.exp(-own);
         });
         boolean[] termFrequency = new boolean[columns];
         for (int c = 0; c < columns; c++) {
@@ -126,7 +129,7 @@ final class FellegiSunter {
         double[][] perBPart = new double[parts.length - 1][sizeB];
         double[] weights = new double[n];
         double[] perB = new double[sizeB];
-        double[] term = new double[p];
+        double[] expTerm = new double[p];
         double[][] perPattern = new double[slices.length - 1][p];
         double[] totals = new double[slices.length - 1];
         for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
@@ -140,7 +143,7 @@ final class FellegiSunter {
                     }
                     sum += level == 0 && termFrequency[c] ? Math.log(m[c][0]) : Math.log(m[c][level] / u[c][level]);
                 }
-                term[q] = sum;
+                expTerm[q] = Math.exp(-sum);
             }
             // Probabilities, then scaled per record of A (whose pairs lie together).
             IntStream.range(0, slices.length - 1).parallel().forEach(s -> {
@@ -148,7 +151,7 @@ final class FellegiSunter {
                     int end = k;
                     double sum = 0;
                     while (end < slices[s + 1] && aOf[end] == aOf[k]) {
-                        double w = 1 / (1 + Math.exp(-(term[pattern[end]] + fixed[end])));
+                        double w = 1 / (1 + expTerm[pattern[end]] * fixed[end]);
                         weights[end] = w;
                         sum += w;
                         end++;

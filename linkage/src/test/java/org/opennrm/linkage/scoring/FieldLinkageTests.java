@@ -215,6 +215,89 @@ class FieldLinkageTests {
         assertThat(checked).isGreaterThan(1000);
     }
 
+    @Test
+    void blockedCandidatesKeepNearlyAllTruePairsThatExactCandidatesHold() throws IOException {
+        RealisticLists.Lists lists = new RealisticLists(1, RealisticLists.Errors.typical()).generate(3000, 0.5);
+        Encoder.Encoded a = encode(lists.a(), SECRET);
+        Encoder.Encoded b = encode(lists.b(), SECRET);
+        FieldLinkage linkage = new FieldLinkage(2);
+        long[] exact = linkage.scoreLink(a.encodings(), a.fields(), b.encodings(), b.fields(), Mode.EXACT)
+                .pairs();
+        long[] blocked = linkage.scoreLink(a.encodings(), a.fields(), b.encodings(), b.fields(), Mode.BLOCKED)
+                .pairs();
+        long[] truth = truePairs(lists, a, b);
+        long inExact = Arrays.stream(truth)
+                .filter(pair -> Arrays.binarySearch(exact, pair) >= 0)
+                .count();
+        long inBlocked = Arrays.stream(truth)
+                .filter(pair -> Arrays.binarySearch(blocked, pair) >= 0)
+                .count();
+        // Blocked candidates are verified exactly, so they are a subset of the exact ones; the fewer tables of the
+        // model's candidate index may miss pairs near the candidate similarity, but hardly any true pair.
+        assertThat(Arrays.stream(blocked).allMatch(pair -> Arrays.binarySearch(exact, pair) >= 0))
+                .isTrue();
+        assertThat(inExact).isGreaterThan(1300);
+        assertThat((double) inBlocked / inExact).isGreaterThanOrEqualTo(0.995);
+    }
+
+    @Test
+    void pairsAreOrderedByDescendingProbabilityThenByPairAsByComparingThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int n = 20_000;
+        long[] pairs = random.longs(n, 0, Long.MAX_VALUE).sorted().distinct().toArray();
+        double[] probabilities = new double[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            // Equal probabilities, probabilities that differ only in their lowest bits, zeros, ones and others.
+            probabilities[i] = switch (random.nextInt(6)) {
+                case 0 -> 0.25;
+                case 1 -> Math.nextUp(0.25 + random.nextInt(3) * Math.ulp(0.25));
+                case 2 -> 0.0;
+                case 3 -> 1.0;
+                default -> random.nextDouble();
+            };
+        }
+        Integer[] expected = new Integer[pairs.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = i;
+        }
+        Arrays.sort(expected, (x, y) -> {
+            int byProbability = Double.compare(probabilities[y], probabilities[x]);
+            return byProbability != 0 ? byProbability : Long.compare(pairs[x], pairs[y]);
+        });
+        assertThat(FieldLinkage.descending(pairs, probabilities))
+                .containsExactly(
+                        Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+    }
+
+    @Test
+    void theUnionOfCandidatesHoldsEachPairOnceInOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        long[] x = random.longs(5_000, 0, 20_000).sorted().distinct().toArray();
+        long[] y = random.longs(3_000, 0, 20_000).sorted().distinct().toArray();
+        long[] expected = java.util.stream.LongStream.concat(Arrays.stream(x), Arrays.stream(y))
+                .sorted()
+                .distinct()
+                .toArray();
+        assertThat(FieldLinkage.union(x, y)).containsExactly(expected);
+        assertThat(FieldLinkage.union(y, new long[0])).containsExactly(y);
+        assertThat(FieldLinkage.union(new long[0], x)).containsExactly(x);
+    }
+
+    static long[] truePairs(RealisticLists.Lists lists, Encoder.Encoded a, Encoder.Encoded b) {
+        java.util.Map<String, Integer> indexA = new java.util.HashMap<>();
+        java.util.Map<String, Integer> indexB = new java.util.HashMap<>();
+        for (int r = 0; r < a.encodings().size(); r++) {
+            indexA.put(a.encodings().ids().get(r), r);
+        }
+        for (int r = 0; r < b.encodings().size(); r++) {
+            indexB.put(b.encodings().ids().get(r), r);
+        }
+        return lists.truth().entrySet().stream()
+                .mapToLong(pair -> ((long) indexA.get(pair.getKey()) << 32) | indexB.get(pair.getValue()))
+                .sorted()
+                .toArray();
+    }
+
     static double probability(FieldLinkage.Scored scored, int recordA, int recordB) {
         int index = Arrays.binarySearch(scored.pairs(), ((long) recordA << 32) | recordB);
         assertThat(index).as("pair (%d, %d) is a candidate", recordA, recordB).isNotNegative();
