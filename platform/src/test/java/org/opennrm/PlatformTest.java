@@ -29,4 +29,14 @@ public @interface PlatformTest {
     String SESSIONS_IN_MEMORY = "spring.autoconfigure.exclude="
             + "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration,"
             + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
+
+    /**
+     * For a test class that reads the demo's synthetic cases: an installation of its own with exactly {@value
+     * #SYNTHETIC_CASES_COUNT} of them and no other case. Every class with this property shares one such application
+     * context (and database), so none of them may add cases.
+     */
+    String SYNTHETIC_CASES = "opennrm.demo.synthetic-cases=40";
+
+    /** The number of cases in {@link #SYNTHETIC_CASES}. */
+    int SYNTHETIC_CASES_COUNT = 40;
 }

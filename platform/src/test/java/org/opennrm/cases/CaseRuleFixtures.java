@@ -9,4 +9,21 @@ public final class CaseRuleFixtures {
     public static CaseRuleViolation secondPreliminary() {
         return DecisionOutOfOrder.secondPreliminary();
     }
+
+    /** A child, or a person whose age is in doubt, referred without the guardian appointed. */
+    public static CaseRuleViolation guardianMissing() {
+        return new GuardianMissing();
+    }
+
+    /** An adult referred without their consent to assistance. */
+    public static CaseRuleViolation consentForAssistance() {
+        return ConsentMissing.forAssistance();
+    }
+
+    /** A child notified anonymously, as {@code CaseManagement.notifyAnonymously} refuses it. */
+    public static CaseRuleViolation childNotAnonymous() {
+        return new CaseRuleViolation(
+                "caseRule.childNotAnonymous",
+                "A child is not notified anonymously: refer the child, no consent is needed.");
+    }
 }

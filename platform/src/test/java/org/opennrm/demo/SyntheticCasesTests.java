@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 @PlatformTest
-@TestPropertySource(properties = "opennrm.demo.synthetic-cases=40")
+@TestPropertySource(properties = PlatformTest.SYNTHETIC_CASES)
 class SyntheticCasesTests {
 
     @Autowired

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -25,6 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+/**
+ * A referral through the pages into the whole platform: it becomes a case, the referrer follows it without seeing the
+ * person, a screening's findings carry over into the form, and an anonymous notification is recorded. The form's own
+ * answers (field messages, refusals shown on the form, languages, who reaches it) are {@code ReferralPagesSliceTests}.
+ */
 @PlatformTest
 class ReferralsWebTests {
 
@@ -78,22 +82,6 @@ class ReferralsWebTests {
                 .param("eventDate", eventDate.toString())
                 .param("eventCountry", "DEU")
                 .param("consentAssistance", Boolean.toString(consent));
-    }
-
-    @Test
-    void referralFormWorksOnAPhoneAndLinksTheScreening() throws Exception {
-        var screening = UUID.randomUUID();
-
-        mvc.perform(get("/referrals/new")
-                        .param("screening", screening.toString())
-                        .with(as(Role.REFERRER, inspectorate)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("name=\"viewport\"")))
-                .andExpect(content().string(containsString("value=\"" + screening + "\"")))
-                .andExpect(content().string(containsString("id=\"screening-linked\"")))
-                .andExpect(content().string(containsString("Forced labour")))
-                .andExpect(content().string(containsString("id=\"save\"")))
-                .andExpect(content().string(not(containsString("checked=\"checked\""))));
     }
 
     @Autowired
@@ -187,38 +175,6 @@ class ReferralsWebTests {
     }
 
     @Test
-    void childReferralWithoutGuardianIsRefusedWithAClearMessageAndInputKept() throws Exception {
-        mvc.perform(post("/referrals/new")
-                        .with(csrf())
-                        .with(as(Role.REFERRER, inspectorate))
-                        .param("givenName", "Mira")
-                        .param("ageEstimate", "15")
-                        .param("circumstances", "Begging at the station"))
-                .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("form", "guardianAccountId"))
-                .andExpect(content().string(containsString("choose the guardian appointed")))
-                .andExpect(content().string(containsString("value=\"Mira\"")))
-                .andExpect(content().string(containsString("Begging at the station")));
-    }
-
-    @Test
-    void eventDatedInTheFutureIsRefusedWithAClearMessage() throws Exception {
-        mvc.perform(adultReferral("Future", LocalDate.now().plusDays(5), true).with(as(Role.REFERRER, inspectorate)))
-                .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("form", "eventDate"))
-                .andExpect(content().string(containsString("cannot be dated in the future")));
-    }
-
-    @Test
-    void adultWithoutConsentIsPointedToTheAnonymousNotification() throws Exception {
-        mvc.perform(adultReferral("Declined", LocalDate.now().minusDays(10), false)
-                        .with(as(Role.REFERRER, inspectorate)))
-                .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("form", "consentAssistance"))
-                .andExpect(content().string(containsString("send an anonymous notification instead")));
-    }
-
-    @Test
     void anonymousNotificationIsRecordedWithoutIdentity() throws Exception {
         long before = jdbc.sql("select count(*) from cases.anonymous_notification")
                 .query(Long.class)
@@ -239,27 +195,5 @@ class ReferralsWebTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(before + 1);
-        mvc.perform(post("/referrals/anonymous")
-                        .with(csrf())
-                        .with(as(Role.REFERRER, inspectorate))
-                        .param("ageGroup", "AGE_9_17"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("refer the child")));
-    }
-
-    @Test
-    void pagesSpeakFrenchAndRussian() throws Exception {
-        mvc.perform(get("/referrals/new").param("lang", "fr").with(as(Role.REFERRER, inspectorate)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Orienter une personne vers le MNO")))
-                .andExpect(content().string(containsString("Travail forcé")));
-        mvc.perform(get("/referrals/mine").param("lang", "ru").with(as(Role.REFERRER, inspectorate)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Мои направления")));
-    }
-
-    @Test
-    void onlyReferrersCanRefer() throws Exception {
-        mvc.perform(get("/referrals/new").with(as(Role.STATISTICIAN, office))).andExpect(status().isForbidden());
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * referral fact per case and one decision fact per decision, so the dashboard of a demo installation is not empty.
  */
 @PlatformTest
-@TestPropertySource(properties = "opennrm.demo.synthetic-cases=20")
+// the synthetic installation of SyntheticCasesTests, not one of its own: a context costs seconds of every build
+@TestPropertySource(properties = PlatformTest.SYNTHETIC_CASES)
 class SyntheticFactsTests {
 
     @Autowired
@@ -36,13 +37,15 @@ class SyntheticFactsTests {
         long decisions = count("select count(*) from cases.decision");
         long referralFacts = 0;
         long decisionFacts = 0;
-        for (int i = 0; i < 100 && (referralFacts < cases || decisionFacts < decisions); i++) {
+        // the events of forty cases are delivered after start-up: waited for, up to half a minute on a busy build
+        // machine
+        for (int i = 0; i < 300 && (referralFacts < cases || decisionFacts < decisions); i++) {
             Thread.sleep(100);
             referralFacts = count("select count(*) from statistics.fact where event_kind = 'REFERRAL'");
             decisionFacts = count("select count(*) from statistics.fact where event_kind = 'IDENTIFICATION_DECISION'");
         }
 
-        assertThat(cases).isEqualTo(20);
+        assertThat(cases).isEqualTo(PlatformTest.SYNTHETIC_CASES_COUNT);
         assertThat(referralFacts).isEqualTo(cases);
         assertThat(decisionFacts).isEqualTo(decisions);
         assertThat(count("select count(*) from statistics.fact where event_kind = 'REFERRAL'"

@@ -3,10 +3,21 @@ package org.opennrm.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.access.Role;
+import org.opennrm.access.TestSignIn;
+import org.opennrm.cases.ConsentPurpose;
+import org.opennrm.cases.ConsentStatement;
+import org.opennrm.cases.PersonIdentity;
+import org.opennrm.cases.SignedIn;
+import org.opennrm.cases.TraffickingProfile;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.referrals.ReferralRequest;
+import org.opennrm.referrals.Referrals;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +46,9 @@ class HomePanelsBrowserTests {
     @Autowired
     OrganisationRegistry organisations;
 
+    @Autowired
+    Referrals referrals;
+
     @Test
     void aReferrerOnAPhoneSeesTheReferralAwaitingTheNrmAndFindsTheMenuBehindOneTap() {
         try (var inspector = Browser.phone(port)) {
@@ -60,9 +74,7 @@ class HomePanelsBrowserTests {
 
     @Test
     void nrmStaffSeeTheDaysCasesAndGoOnToTheQueue() {
-        try (var inspector = Browser.open(port)) {
-            refer(inspector, 29);
-        }
+        referredByTheInspector(29);
         try (var manager = Browser.open(port)) {
             manager.signIn("casemanager", PASSWORD, null);
             manager.go("/");
@@ -99,10 +111,7 @@ class HomePanelsBrowserTests {
 
     @Test
     void aCaseManagerOnAPhoneRecordsAContactWithThePerson() {
-        String reference;
-        try (var inspector = Browser.open(port)) {
-            reference = refer(inspector, 36);
-        }
+        String reference = referredByTheInspector(36);
         try (var manager = Browser.phone(port)) {
             manager.signIn("casemanager", PASSWORD, null);
             manager.go("/cases?q=" + reference).click(By.linkText(reference)).waitForText(reference);
@@ -122,10 +131,7 @@ class HomePanelsBrowserTests {
 
     @Test
     void theCoordinatorErasesAPersonsDataOnlyWithConfirmationAndNeverUnderLegalHold() {
-        String reference;
-        try (var inspector = Browser.open(port)) {
-            reference = refer(inspector, 52);
-        }
+        String reference = referredByTheInspector(52);
         var family = jdbc.sql("select count(*) from cases.case_file where reference = :r")
                 .param("r", reference)
                 .query(Long.class)
@@ -332,6 +338,43 @@ class HomePanelsBrowserTests {
         var reference = java.util.regex.Pattern.compile("NRM-\\d{4}-\\d+").matcher(sent);
         assertThat(reference.find()).as(sent).isTrue();
         return reference.group();
+    }
+
+    /**
+     * The same referral as {@link #refer} makes, sent by the labour inspector through the platform rather than the
+     * form: for the tests about what others do with it. Referring through the form is the referrer's own test above
+     * (and the guardian's, for a child), so a browser is not started and signed in for each of these.
+     */
+    private String referredByTheInspector(int age) {
+        var inspector = jdbc.sql("select id from access.account where username = 'inspector'")
+                .query(UUID.class)
+                .single();
+        var inspectorate = organisations
+                .findByName("State Labour Inspectorate")
+                .orElseThrow()
+                .id();
+        var request = new ReferralRequest(
+                new PersonIdentity(
+                        "Oksana",
+                        "Panelko-" + UUID.randomUUID().toString().substring(0, 4),
+                        null,
+                        LocalDate.now().minusYears(age),
+                        null,
+                        "Feminine",
+                        Set.of(),
+                        Set.of()),
+                false,
+                "Met during a farm inspection; passport held by the employer.",
+                TraffickingProfile.empty(),
+                List.of(
+                        new ConsentStatement(ConsentPurpose.ASSISTANCE, null, true),
+                        new ConsentStatement(ConsentPurpose.STATISTICS, null, false),
+                        new ConsentStatement(ConsentPurpose.POLICE_CONTACT, null, false)),
+                List.of(),
+                null,
+                null);
+        return SignedIn.as(TestSignIn.actorOf(inspector, Role.REFERRER, inspectorate), () -> referrals.refer(request))
+                .reference();
     }
 
     private long awaitingOf(String organisationName) {

@@ -23,7 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The plan pages: field messages for bad input, a stale report shown as a conflict with the input kept. */
+/**
+ * The plan pages with the whole platform: what a rapporteur may read and do, and indicators computed from the facts of
+ * the statistics (a small count shown to a lead organisation as fewer than the minimum). The pages' own answers (field
+ * messages for bad input, a stale report shown as a conflict with the input kept) are {@code PlanPagesSliceTests}.
+ */
 @PlatformTest
 class PlanWebTests {
 
@@ -49,55 +53,6 @@ class PlanWebTests {
     void organisations() {
         office = PlanFixtures.organisation(registry, "National Co-ordinator's Office");
         inspectorate = PlanFixtures.organisation(registry, "State Labour Inspectorate");
-    }
-
-    @Test
-    void aPeriodThatEndsBeforeItStartsIsShownAtTheLastDay() throws Exception {
-        mvc.perform(post("/plans/new")
-                        .with(as(Role.COORDINATOR, office))
-                        .with(csrf())
-                        .param("title", "Backwards plan")
-                        .param("startsOn", "2027-01-01")
-                        .param("endsOn", "2026-01-01"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"endsOn-error\"")))
-                .andExpect(content().string(containsString("The last day cannot come before the first day.")));
-    }
-
-    @Test
-    void aMeasureDueBeforeItStartsOrWithoutALeadIsShownAtItsFields() throws Exception {
-        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
-        mvc.perform(post("/plans/" + measure.planId() + "/measures/new")
-                        .with(as(Role.COORDINATOR, office))
-                        .with(csrf())
-                        .param("objectiveId", measure.objectiveId().toString())
-                        .param("title", "Backwards measure")
-                        .param("startsOn", "2026-05-01")
-                        .param("dueOn", "2026-04-01"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"dueOn-error\"")))
-                .andExpect(content().string(containsString("id=\"leadOrganisation-error\"")));
-    }
-
-    @Test
-    void aStaleStatusReportShowsTheConflictAndKeepsTheEvidenceTyped() throws Exception {
-        var measure = PlanFixtures.planWithMeasure(plans, office, inspectorate, true);
-        SignedIn.run(
-                Role.COORDINATOR,
-                office,
-                () -> plans.report(
-                        measure.id(), new StatusUpdate(MeasureStatus.DELAYED, "Trainer fell ill", measure.version())));
-        mvc.perform(post("/plans/measures/" + measure.id() + "/status")
-                        .with(as(Role.REFERRER, inspectorate))
-                        .with(csrf())
-                        .param("status", "ON_TRACK")
-                        .param("evidence", "Training held on 3 March")
-                        .param("version", String.valueOf(measure.version())))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"conflict\"")))
-                .andExpect(content().string(containsString("Training held on 3 March")))
-                .andExpect(content().string(containsString("Trainer fell ill")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
     }
 
     @Test
