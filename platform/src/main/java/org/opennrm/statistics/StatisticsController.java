@@ -1,6 +1,8 @@
 package org.opennrm.statistics;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import org.opennrm.RuleViolation;
@@ -34,12 +36,19 @@ class StatisticsController {
 
     private final org.springframework.context.MessageSource messages;
 
+    private final Clock clock;
+
+    /** Quarters the dashboard shows when no period is asked for: the current one and the seven before it. */
+    static final int DEFAULT_QUARTERS = 8;
+
     StatisticsController(
             NationalStatistics statistics,
             JsonMapper json,
             CategoryLabels labels,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            Clock clock) {
         this.messages = messages;
+        this.clock = clock;
         this.statistics = statistics;
         this.json = json;
         this.labels = labels;
@@ -66,6 +75,15 @@ class StatisticsController {
                 Arrays.stream(EventKind.values())
                         .filter(kind -> kind != EventKind.AGENCY_FIGURE)
                         .toList());
+        if (blank(from) && blank(to)) {
+            // the last two years, not every quarter ever recorded: what a statistician opening the page looks at
+            // first, and a table whose protection (linear programs per suppressed cell) takes a moment, not a
+            // minute, on an installation with many years. The fields show the period, to widen it.
+            LocalDate today = LocalDate.now(clock);
+            int current = today.getYear() * 4 + (today.getMonthValue() - 1) / 3;
+            from = quarter(current - (DEFAULT_QUARTERS - 1));
+            to = quarter(current);
+        }
         model.addAttribute("roundings", Rounding.values());
         model.addAttribute("rows", rows);
         model.addAttribute("columns", columns);
@@ -106,6 +124,14 @@ class StatisticsController {
     @org.springframework.web.bind.annotation.ExceptionHandler(RuleViolation.class)
     ResponseEntity<String> refused(RuleViolation e) {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String quarter(int index) {
+        return (index / 4) + "-Q" + (index % 4 + 1);
     }
 
     static Rounding rounding(String word) {

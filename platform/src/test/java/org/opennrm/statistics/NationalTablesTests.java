@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +38,9 @@ class NationalTablesTests {
 
     @Autowired
     NationalStatistics statistics;
+
+    @Autowired
+    Clock clock;
 
     final UUID organisation = UUID.randomUUID();
     String region;
@@ -262,6 +267,48 @@ class NationalTablesTests {
                 .andExpect(content().string(containsString("data-table=\"{")))
                 .andExpect(content().string(containsString("/js/statistics.js")))
                 .andExpect(content().string(containsString("format=xlsx")));
+    }
+
+    @Test
+    void withoutAPeriodTheDashboardShowsTheLastEightQuarters() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        int current = today.getYear() * 4 + (today.getMonthValue() - 1) / 3;
+        int first = current - 7;
+        String from = (first / 4) + "-Q" + (first % 4 + 1);
+        String to = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.from(today))
+                .origin(region, "NGO")
+                .person("FEMALE", "24-26", false, "MDA")
+                .build());
+        statistics.record(Fact.of(EventKind.REFERRAL, YearMonth.from(today).minusYears(3))
+                .origin(region, "NGO")
+                .person("FEMALE", "24-26", false, "MDA")
+                .build());
+
+        var page = mvc.perform(get("/statistics")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .param("region", region))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"from\" name=\"from\" value=\"" + from + "\"")))
+                .andExpect(content().string(containsString("id=\"to\" name=\"to\" value=\"" + to + "\"")))
+                .andExpect(content().string(containsString("the last eight quarters are shown")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String table =
+                org.jsoup.Jsoup.parse(page).getElementById("national-table").text();
+        assertThat(table)
+                .contains(to)
+                .doesNotContain(YearMonth.from(today).minusYears(3).getYear() + "-Q");
+
+        // a period asked for is kept as it is
+        mvc.perform(get("/statistics")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .param("region", region)
+                        .param("from", "2020-Q1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"from\" name=\"from\" value=\"2020-Q1\"")))
+                .andExpect(content().string(containsString("id=\"to\" name=\"to\" value=\"\"")));
     }
 
     @Test

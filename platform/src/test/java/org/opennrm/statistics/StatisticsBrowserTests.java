@@ -67,7 +67,7 @@ class StatisticsBrowserTests {
                 }
             }
         }
-        String table = "/statistics?rows=quarter&columns=age-group&region=" + region;
+        String table = "/statistics?rows=quarter&columns=age-group&from=2025-Q1&to=2025-Q4&region=" + region;
         try (var browser = Browser.open(port)) {
             browser.signIn("statistician", "demo-password-for-tests", null);
             browser.go(table).waitForText("What was suppressed and why");
