@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Error answers of the exception handlers are problem details whatever the request's {@code Accept} asked for. A
@@ -14,6 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
  * even the 406 that said its {@code Accept} could not be met) as an empty body without a media type, since no answer
  * matched what it accepted. An error is better answered in the one form the platform has for errors than not at all
  * (RFC 9110 allows answering outside {@code Accept}).
+ *
+ * <p>The platform's one {@link WebMvcRegistrations} (Spring Boot uses such a bean only when it is the only one), so it
+ * also brings the handler lookup of {@link FirstSegmentHandlerMapping}.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorNegotiation {
@@ -21,6 +25,11 @@ class ErrorNegotiation {
     @Bean
     WebMvcRegistrations problemDetailsWhateverTheAccept() {
         return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new FirstSegmentHandlerMapping();
+            }
+
             @Override
             public ExceptionHandlerExceptionResolver getExceptionHandlerExceptionResolver() {
                 return new ExceptionHandlerExceptionResolver() {
