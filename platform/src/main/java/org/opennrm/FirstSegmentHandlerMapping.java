@@ -31,16 +31,12 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected org.springframework.web.method.HandlerMethod lookupHandlerMethod(
             String lookupPath, HttpServletRequest request) throws Exception {
-        String previous = REQUESTED.get();
+        // a lookup never starts another lookup on its thread: set, then removed
         REQUESTED.set(firstSegment(lookupPath));
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
-            if (previous == null) {
-                REQUESTED.remove();
-            } else {
-                REQUESTED.set(previous);
-            }
+            REQUESTED.remove();
         }
     }
 

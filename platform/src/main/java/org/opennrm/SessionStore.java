@@ -116,8 +116,9 @@ class SessionStore {
      * a fifth of the NRM queue page's CPU time in a profile was Java deserialization. The same bytes always give the
      * same value, so what was read is kept, by the bytes themselves, for the kinds of value that no request changes:
      * who is signed in (each request gets its own copy of the security context, which sign-out empties; the
-     * authentication inside is not changed after sign-in), the CSRF token and plain text. Anything else is read from
-     * its bytes every time. A session that ends leaves its entry unused; the map is emptied when it holds
+     * authentication inside is not changed after sign-in) and the CSRF token. Anything else is read from its bytes
+     * every time; plain text is not kept, since a session's text may be a secret in the making (an authenticator
+     * key being enrolled) that has no business staying in memory after its request. A session that ends leaves its entry unused; the map is emptied when it holds
      * {@link #KEPT_AT_MOST} values.
      */
     static final class KeptAttributes implements Converter<byte[], Object> {
@@ -150,14 +151,8 @@ class SessionStore {
                     : value;
         }
 
-        int size() {
-            return kept.size();
-        }
-
         private static boolean keepable(Object value) {
-            return (value instanceof SecurityContextImpl)
-                    || value instanceof DefaultCsrfToken
-                    || value instanceof String;
+            return value instanceof SecurityContextImpl || value instanceof DefaultCsrfToken;
         }
 
         /** Bytes compared by content; the array is Spring Session's copy of the column, never changed after. */

@@ -47,6 +47,9 @@ class KeptSessionAttributesTests {
         assertThat(((DefaultCsrfToken) read(bytes(other))).getToken()).isEqualTo("two");
         assertThat(read(bytes(token))).isSameAs(read(bytes(token)));
 
+        byte[] secret = bytes("an authenticator key being enrolled");
+        assertThat(read(secret)).isNotSameAs(read(secret)).isEqualTo("an authenticator key being enrolled");
+
         var list = new ArrayList<>(List.of("a"));
         byte[] stored = bytes(list);
         assertThat(read(stored)).isNotSameAs(read(stored)).isEqualTo(list);

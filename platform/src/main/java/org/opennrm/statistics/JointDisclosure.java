@@ -388,9 +388,9 @@ final class JointDisclosure {
                 cell.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         if (cell.firstQuarter() != null || cell.lastQuarter() != null) {
             text.append(' ')
-                    .append(cell.firstQuarter() == null ? "…" : quarter(cell.firstQuarter()))
+                    .append(cell.firstQuarter() == null ? "…" : TableRequest.quarter(cell.firstQuarter()))
                     .append("..")
-                    .append(cell.lastQuarter() == null ? "…" : quarter(cell.lastQuarter()));
+                    .append(cell.lastQuarter() == null ? "…" : TableRequest.quarter(cell.lastQuarter()));
         } else {
             text.append(", all periods");
         }
@@ -406,10 +406,6 @@ final class JointDisclosure {
                 .append(' ')
                 .append(words.of(dimension, category)));
         return text.toString();
-    }
-
-    private static String quarter(int index) {
-        return (index / 4) + "-Q" + (index % 4 + 1);
     }
 
     /**

@@ -79,10 +79,9 @@ class StatisticsController {
             // the last two years, not every quarter ever recorded: what a statistician opening the page looks at
             // first, and a table whose protection (linear programs per suppressed cell) takes a moment, not a
             // minute, on an installation with many years. The fields show the period, to widen it.
-            LocalDate today = LocalDate.now(clock);
-            int current = today.getYear() * 4 + (today.getMonthValue() - 1) / 3;
-            from = quarter(current - (DEFAULT_QUARTERS - 1));
-            to = quarter(current);
+            int current = TableRequest.index(LocalDate.now(clock));
+            from = TableRequest.quarter(current - (DEFAULT_QUARTERS - 1));
+            to = TableRequest.quarter(current);
         }
         model.addAttribute("roundings", Rounding.values());
         model.addAttribute("rows", rows);
@@ -128,10 +127,6 @@ class StatisticsController {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String quarter(int index) {
-        return (index / 4) + "-Q" + (index % 4 + 1);
     }
 
     static Rounding rounding(String word) {

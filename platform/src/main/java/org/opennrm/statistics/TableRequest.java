@@ -97,6 +97,16 @@ public record TableRequest(Dimension rows, Dimension columns, EventKind event, S
         return Integer.parseInt(matcher.group(1)) * 4 + Integer.parseInt(matcher.group(2)) - 1;
     }
 
+    /** The quarter written like {@code 2024-Q1} of an {@link #index(String)}: its inverse. */
+    static String quarter(int index) {
+        return (index / 4) + "-Q" + (index % 4 + 1);
+    }
+
+    /** The index of the quarter a day falls in. */
+    static int index(java.time.LocalDate day) {
+        return day.getYear() * 4 + (day.getMonthValue() - 1) / 3;
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
