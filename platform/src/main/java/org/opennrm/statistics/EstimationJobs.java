@@ -263,7 +263,7 @@ class EstimationJobs {
             MseEstimate logLinear = null;
             String logLinearProblem = null;
             try {
-                logLinear = estimation.estimate(table);
+                logLinear = estimation.estimate(table, true);
             } catch (MseInputInvalid e) {
                 logLinearProblem = e.getMessage();
             }

@@ -6,20 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log-linear models, the Rasch-type log-linear models and the latent-class model side by side on one list-overlap
- * table: which estimate is recommended and why, and warnings where the data cannot support an estimate. Either family
- * may be missing, with the reason in words ({@code logLinearProblem}); when no model gives a bounded estimate nothing
- * is recommended and the warnings say why.
+ * The log-linear models, the models that allow people to be unequally likely to be recorded (the Rasch-type log-linear
+ * models, the logit-normal model and the latent-class model) side by side on one list-overlap table: which estimate is
+ * recommended and why, and warnings where the data cannot support an estimate. Either family may be missing, with the
+ * reason in words ({@code logLinearProblem}); when no model gives a bounded estimate nothing is recommended and the
+ * warnings say why.
  *
- * <p>The rule (docs/statistics.md, "Models side by side"): the two models that allow people to be unequally likely to
- * be recorded, the latent-class model and the Rasch-type log-linear model chosen by AIC, rest on different
- * assumptions about the people no list saw, and the table cannot tell which is right. When both give a number, the
- * recommended interval ({@link Choice#SPAN}) runs from the lower of their lower limits to the higher of their upper
- * limits, so it holds both models' 95% intervals; when only one gives a bounded number, that one is recommended; when
- * neither does, the log-linear model chosen by AIC (then BIC's, then main effects), which assumes equal recording.
+ * <p>The rule (docs/statistics.md, "Models side by side"): the three models that allow unequal recording, the
+ * latent-class model (when its draws are bounded), the Rasch-type log-linear model chosen by AIC and the logit-normal
+ * model with its interactions, rest on different assumptions about the people no list saw, and the table cannot tell
+ * which is right. When two or more of them give a number, the recommended interval ({@link Choice#SPAN}) runs from the
+ * lowest of their lower limits to the highest of their upper limits, so it holds each of their 95% intervals; when
+ * only one gives a bounded number, that one is recommended; when none does, the log-linear model chosen by AIC (then
+ * BIC's, then main effects), which assumes equal recording.
  *
- * @param recommended the row the page puts first: {@code SPAN}, {@code LATENT_CLASS}, {@code RASCH_AIC},
- *     {@code BEST_AIC}, {@code BEST_BIC} or {@code MAIN_EFFECTS}; null when the data support none
+ * @param recommended the row the page puts first: {@code SPAN}, {@code LATENT_CLASS}, {@code LOGIT_NORMAL},
+ *     {@code RASCH_AIC}, {@code BEST_AIC}, {@code BEST_BIC} or {@code MAIN_EFFECTS}; null when the data support none
  * @param reason why that row is recommended (or why none is)
  */
 @JsonIgnoreProperties(value = "recommendedRow", allowGetters = true)
@@ -39,9 +41,13 @@ record HiddenNumberComparison(
     static final double WIDE = 2.0;
 
     enum Choice {
-        /** From the lowest lower limit to the highest upper limit of the latent-class and Rasch-type (AIC) models. */
+        /**
+         * From the lowest lower limit to the highest upper limit of the latent-class, logit-normal and Rasch-type (AIC)
+         * models that gave a number.
+         */
         SPAN,
         LATENT_CLASS,
+        LOGIT_NORMAL,
         RASCH_AIC,
         RASCH,
         BEST_AIC,
@@ -50,11 +56,11 @@ record HiddenNumberComparison(
     }
 
     enum Reason {
-        /** Both models that allow unequal recording gave a number: the interval spans the two. */
+        /** Two or more models that allow unequal recording gave a number: the interval spans them. */
         MODEL_UNCERTAINTY,
-        /** One model that allows unequal recording gave a bounded number, the other none. */
+        /** One model that allows unequal recording gave a bounded number, the others none. */
         HETEROGENEITY,
-        /** Neither model that allows unequal recording gave a bounded number: AIC's model is shown first. */
+        /** No model that allows unequal recording gave a bounded number: AIC's model is shown first. */
         LATENT_CLASS_UNRELIABLE,
         /** Too few people on two lists or more, or nothing gives a bounded estimate. */
         NO_SUPPORT
@@ -90,18 +96,25 @@ record HiddenNumberComparison(
 
     public Row row(Choice choice) {
         if (choice == Choice.SPAN) {
-            Row latent = row(Choice.LATENT_CLASS);
-            Row rasch = row(Choice.RASCH_AIC);
-            if (latent == null || rasch == null || latent.totalUpper() == null) {
+            List<Row> spanned = spanned();
+            if (spanned.size() < 2) {
                 return null;
+            }
+            double logSum = 0;
+            double lower = Double.POSITIVE_INFINITY;
+            Double upper = 0.0;
+            for (Row row : spanned) {
+                logSum += Math.log(row.total());
+                lower = Math.min(lower, row.totalLower());
+                upper = upper == null || row.totalUpper() == null ? null : Math.max(upper, row.totalUpper());
             }
             return new Row(
                     choice,
-                    // the two models' own rows below name their terms
-                    latent.model() + " | Rasch-type, AIC",
-                    Math.sqrt(latent.total() * rasch.total()),
-                    Math.min(latent.totalLower(), rasch.totalLower()),
-                    rasch.totalUpper() == null ? null : Math.max(latent.totalUpper(), rasch.totalUpper()));
+                    // the models' own rows below name their terms
+                    String.join(" | ", spanned.stream().map(Row::model).toList()),
+                    Math.exp(logSum / spanned.size()),
+                    lower,
+                    upper);
         }
         if (choice == Choice.LATENT_CLASS) {
             return latentClass == null
@@ -118,6 +131,7 @@ record HiddenNumberComparison(
         }
         ModelEstimate model =
                 switch (choice) {
+                    case LOGIT_NORMAL -> logLinear.logitNormal();
                     case RASCH_AIC -> logLinear.raschByAic();
                     case RASCH -> logLinear.rasch();
                     case BEST_AIC -> logLinear.bestByAic();
@@ -127,6 +141,21 @@ record HiddenNumberComparison(
         return model == null || model.status() != FitStatus.FITTED
                 ? null
                 : new Row(choice, model.model(), model.total(), model.totalLower(), model.totalUpper());
+    }
+
+    /**
+     * The rows the span is made of: the latent-class model when its draws are bounded, the logit-normal model and the
+     * Rasch-type model chosen by AIC when they were fitted (their upper limits may be open).
+     */
+    List<Row> spanned() {
+        List<Row> spanned = new ArrayList<>();
+        for (Choice choice : List.of(Choice.LATENT_CLASS, Choice.LOGIT_NORMAL, Choice.RASCH_AIC)) {
+            Row row = row(choice);
+            if (row != null && (choice != Choice.LATENT_CLASS || row.totalUpper() != null)) {
+                spanned.add(row);
+            }
+        }
+        return spanned;
     }
 
     /**
@@ -152,7 +181,19 @@ record HiddenNumberComparison(
         return rows;
     }
 
-    /** Puts the two families side by side, chooses, and warns. */
+    /** Whether two of the spanned models give intervals that do not overlap. */
+    private static boolean disagree(List<Row> spanned) {
+        for (Row a : spanned) {
+            for (Row b : spanned) {
+                if (a.totalUpper() != null && a.totalUpper() < b.totalLower()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Puts the families side by side, chooses, and warns. */
     static HiddenNumberComparison of(
             ListOverlapTable table, MseEstimate logLinear, String logLinearProblem, LatentClassEstimate latentClass) {
         List<Warning> warnings = new ArrayList<>();
@@ -179,17 +220,16 @@ record HiddenNumberComparison(
                 table.lists(), table.observed(), logLinear, null, latentClass, null, null, List.of());
         Choice recommended = null;
         Reason reason = Reason.NO_SUPPORT;
-        Row latent = probe.row(Choice.LATENT_CLASS);
-        Row rasch = probe.row(Choice.RASCH_AIC);
-        boolean latentBounded = latent != null && latent.totalUpper() != null;
-        boolean raschBounded = rasch != null && rasch.totalUpper() != null;
+        List<Row> spanned = probe.spanned();
+        List<Row> bounded =
+                spanned.stream().filter(row -> row.totalUpper() != null).toList();
         if (overlapping < MINIMUM_OVERLAP) {
             reason = Reason.NO_SUPPORT;
-        } else if (latentBounded && rasch != null) {
+        } else if (spanned.size() >= 2 && !bounded.isEmpty()) {
             recommended = Choice.SPAN;
             reason = Reason.MODEL_UNCERTAINTY;
-        } else if (latentBounded || raschBounded) {
-            recommended = latentBounded ? Choice.LATENT_CLASS : Choice.RASCH_AIC;
+        } else if (!bounded.isEmpty()) {
+            recommended = bounded.getFirst().choice();
             reason = Reason.HETEROGENEITY;
         } else {
             for (Choice choice : List.of(Choice.BEST_AIC, Choice.BEST_BIC, Choice.MAIN_EFFECTS)) {
@@ -223,11 +263,7 @@ record HiddenNumberComparison(
                 warnings.add(
                         new Warning(Warning.Kind.WIDE_INTERVAL, chosen.totalUpper() / chosen.totalLower(), List.of()));
             }
-            if (latent != null
-                    && rasch != null
-                    && latent.totalUpper() != null
-                    && (latent.totalUpper() < rasch.totalLower()
-                            || (rasch.totalUpper() != null && rasch.totalUpper() < latent.totalLower()))) {
+            if (disagree(spanned)) {
                 warnings.add(new Warning(Warning.Kind.MODELS_DISAGREE, null, List.of()));
             }
         }

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * lowers the criterion most is added; selection stops when none lowers it). Each usable model gets a 95%
  * profile-likelihood interval for the hidden number. Beside them, the Rasch-type model (main effects and Agresti's
  * homogeneous two-factor interaction, which allows a spread of catchability, see {@link LogLinearModel}) and the model
- * met by forward stepwise selection of two-list interactions by AIC from it. Models whose estimate lies on the boundary, that
- * cannot be identified or that do not converge are listed with that status and no number.
+ * met by forward stepwise selection of two-list interactions by AIC from it, and the logit-normal model with that
+ * model's interactions ({@link LogitNormalModel}, tables of up to {@link LogitNormalModel#MAX_LISTS} lists). Models
+ * whose estimate lies on the boundary, that cannot be identified or that do not converge are listed with that status
+ * and no number.
  */
 @Component
 class MultipleSystemsEstimation {
@@ -30,7 +32,17 @@ class MultipleSystemsEstimation {
 
     private final double quantile = new ChiSquaredDistribution(1).inverseCumulativeProbability(CONFIDENCE);
 
+    /** The log-linear and Rasch-type models, without the logit-normal model: what a request may wait for. */
     MseEstimate estimate(ListOverlapTable table) {
+        return estimate(table, false);
+    }
+
+    /**
+     * With {@code logitNormal}, also the logit-normal model (tables of up to {@link LogitNormalModel#MAX_LISTS} lists).
+     * It takes up to about ten seconds on tables of six to eight lists with several interactions, so only background
+     * estimates (and the benchmark) ask for it.
+     */
+    MseEstimate estimate(ListOverlapTable table, boolean logitNormal) {
         var fits = new Fits(table);
         var main = LogLinearModel.mainEffects(table.listCount());
         var mainFit = fits.of(main);
@@ -60,6 +72,13 @@ class MultipleSystemsEstimation {
 
         Map<String, ModelEstimate> rows = new LinkedHashMap<>();
         models.forEach((key, model) -> rows.put(key, row(table, model, fits, observed)));
+        ModelEstimate logitNormalRow = logitNormal && table.listCount() <= LogitNormalModel.MAX_LISTS
+                ? logitNormal(table, raschPath.getLast().interactions(), observed)
+                : null;
+        List<ModelEstimate> all = new ArrayList<>(rows.values());
+        if (logitNormalRow != null) {
+            all.add(logitNormalRow);
+        }
         return new MseEstimate(
                 table.lists(),
                 observed,
@@ -70,9 +89,50 @@ class MultipleSystemsEstimation {
                 rows.get(key(main)),
                 rows.get(key(aicPath.getLast())),
                 rows.get(key(bicPath.getLast())),
-                List.copyOf(rows.values()),
+                List.copyOf(all),
                 rows.get(key(rasch)),
-                rows.get(key(raschPath.getLast())));
+                rows.get(key(raschPath.getLast())),
+                logitNormalRow);
+    }
+
+    /** The logit-normal model's row; its AIC and BIC are on the log-linear models' scale (see the model's fit). */
+    private static ModelEstimate logitNormal(ListOverlapTable table, List<int[]> interactions, long observed) {
+        var names = interactions.stream()
+                .map(pair -> table.lists().get(pair[0]) + ":" + table.lists().get(pair[1]))
+                .toList();
+        String name = "main effects + heterogeneity (logit-normal)"
+                + (names.isEmpty() ? "" : " + " + String.join(" + ", names));
+        var model = new LogitNormalModel(table, interactions);
+        var fit = model.fit();
+        if (fit.status() != FitStatus.FITTED) {
+            return ModelEstimate.failed(
+                    name,
+                    names,
+                    fit.status(),
+                    fit.status() == FitStatus.BOUNDARY
+                            ? "the spread of catchability or a list effect grows without bound (the maximum likelihood"
+                                    + " estimate is on the boundary)"
+                            : "the fit did not converge",
+                    true);
+        }
+        int parameters = model.parameters();
+        Double upper = Double.isNaN(fit.hiddenUpper()) ? null : fit.hiddenUpper();
+        return new ModelEstimate(
+                name,
+                names,
+                FitStatus.FITTED,
+                upper == null ? "The upper limit of the interval is open: the data do not bound it." : null,
+                fit.deviance(),
+                table.cells() - parameters,
+                -2 * fit.logLikelihood() + 2 * parameters,
+                -2 * fit.logLikelihood() + Math.log(observed) * parameters,
+                fit.hidden(),
+                observed + fit.hidden(),
+                fit.hiddenLower(),
+                upper,
+                observed + fit.hiddenLower(),
+                upper == null ? null : observed + upper,
+                true);
     }
 
     private List<LogLinearModel> forward(

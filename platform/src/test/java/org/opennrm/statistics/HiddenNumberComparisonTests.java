@@ -38,6 +38,53 @@ class HiddenNumberComparisonTests {
     }
 
     @Test
+    void theLogitNormalModelJoinsTheSpan() {
+        var comparison = HiddenNumberComparison.of(
+                table,
+                logLinear(model(1_500, 1_100, 2_100.0), logitNormal(2_000, 1_600, 3_000.0)),
+                null,
+                latent(1_700, 1_300, 2_600));
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+        var chosen = comparison.recommendedRow();
+        assertThat(chosen.totalLower()).isEqualTo(1_100.0);
+        assertThat(chosen.totalUpper()).isEqualTo(3_000.0);
+        assertThat(chosen.total()).isCloseTo(Math.cbrt(1_500.0 * 1_700.0 * 2_000.0), within(1e-6));
+        assertThat(comparison.rows())
+                .extracting(HiddenNumberComparison.Row::choice)
+                .containsSubsequence(
+                        HiddenNumberComparison.Choice.SPAN,
+                        HiddenNumberComparison.Choice.LATENT_CLASS,
+                        HiddenNumberComparison.Choice.LOGIT_NORMAL,
+                        HiddenNumberComparison.Choice.RASCH_AIC);
+        assertThat(kinds(comparison)).doesNotContain(HiddenNumberComparison.Warning.Kind.MODELS_DISAGREE);
+    }
+
+    @Test
+    void withUnboundedLatentClassDrawsTheLogitNormalAndRaschTypeModelsAreSpanned() {
+        var unbounded = new LatentClassEstimate(345, 5_000, 400, 400_000, 150, 3, true, 10, 100, 100, 1, 1, 0.1);
+        var comparison = HiddenNumberComparison.of(
+                table, logLinear(model(1_500, 1_100, 2_100.0), logitNormal(2_400, 2_200, 2_700.0)), null, unbounded);
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+        assertThat(comparison.recommendedRow().totalLower()).isEqualTo(1_100.0);
+        assertThat(comparison.recommendedRow().totalUpper()).isEqualTo(2_700.0);
+        assertThat(comparison.recommendedRow().total()).isCloseTo(Math.sqrt(1_500.0 * 2_400.0), within(1e-6));
+        // 2,100 < 2,200: the two intervals do not overlap
+        assertThat(kinds(comparison)).contains(HiddenNumberComparison.Warning.Kind.MODELS_DISAGREE);
+    }
+
+    @Test
+    void anOpenLogitNormalUpperLimitAloneIsNotRecommended() {
+        var unbounded = new LatentClassEstimate(345, 5_000, 400, 400_000, 150, 3, true, 10, 100, 100, 1, 1, 0.1);
+        var comparison = HiddenNumberComparison.of(
+                table, logLinear(model(1_500, 1_100, null), logitNormal(2_400, 1_900, null)), null, unbounded);
+
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.BEST_AIC);
+        assertThat(comparison.reason()).isEqualTo(HiddenNumberComparison.Reason.LATENT_CLASS_UNRELIABLE);
+    }
+
+    @Test
     void modelsWhoseIntervalsDoNotOverlapAreSpannedWithAWarning() {
         var comparison = HiddenNumberComparison.of(
                 table, logLinear(model(1_000, 900, 1_100.0)), null, latent(1_500, 1_300, 1_700));
@@ -77,27 +124,33 @@ class HiddenNumberComparisonTests {
     }
 
     @Test
-    void theRealModelsOnAPublishedTableGiveASpanThatHoldsBothIntervals() {
-        var logLinear = new MultipleSystemsEstimation().estimate(table);
+    void theRealModelsOnAPublishedTableGiveASpanThatHoldsEachInterval() {
+        var logLinear = new MultipleSystemsEstimation().estimate(table, true);
         var latent = new LatentClassModel(table, new LatentClassModel.Settings(10, 2_000, 1_000, 5, 42))
                 .fit(LatentClassModel.Monitor.NONE);
 
         var comparison = HiddenNumberComparison.of(table, logLinear, null, latent);
 
         var chosen = comparison.recommendedRow();
-        var rasch = comparison.row(HiddenNumberComparison.Choice.RASCH_AIC);
-        assertThat(rasch).isNotNull();
-        if (latent.unbounded()) {
-            assertThat(comparison.recommended()).isNotEqualTo(HiddenNumberComparison.Choice.SPAN);
-        } else {
-            assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
-            assertThat(chosen.totalLower()).isEqualTo(Math.min(latent.totalLower(), rasch.totalLower()));
-            assertThat(chosen.totalLower()).isLessThanOrEqualTo(chosen.total());
+        var spanned = comparison.spanned();
+        assertThat(spanned)
+                .extracting(HiddenNumberComparison.Row::choice)
+                .contains(HiddenNumberComparison.Choice.LOGIT_NORMAL, HiddenNumberComparison.Choice.RASCH_AIC);
+        assertThat(spanned.stream().anyMatch(row -> row.choice() == HiddenNumberComparison.Choice.LATENT_CLASS))
+                .isEqualTo(!latent.unbounded());
+        assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
+        for (var row : spanned) {
+            assertThat(chosen.totalLower()).isLessThanOrEqualTo(row.totalLower());
             if (chosen.totalUpper() != null) {
-                assertThat(chosen.totalUpper()).isEqualTo(Math.max(latent.totalUpper(), rasch.totalUpper()));
-                assertThat(chosen.totalUpper()).isGreaterThanOrEqualTo(chosen.total());
+                assertThat(chosen.totalUpper()).isGreaterThanOrEqualTo(row.totalUpper());
             }
         }
+        assertThat(chosen.totalLower())
+                .isEqualTo(spanned.stream()
+                        .mapToDouble(HiddenNumberComparison.Row::totalLower)
+                        .min()
+                        .orElseThrow());
+        assertThat(chosen.totalLower()).isLessThanOrEqualTo(chosen.total());
     }
 
     private static List<HiddenNumberComparison.Warning.Kind> kinds(HiddenNumberComparison comparison) {
@@ -130,8 +183,33 @@ class HiddenNumberComparisonTests {
                 true);
     }
 
-    /** Main effects and AIC's choice at 1,000 (950 to 1,060); the Rasch-type rows as given. */
+    /** A logit-normal row with these totals (people seen 345). */
+    private static ModelEstimate logitNormal(double total, double lower, Double upper) {
+        var row = model(total, lower, upper);
+        return new ModelEstimate(
+                "main effects + heterogeneity (logit-normal)",
+                List.of(),
+                row.status(),
+                row.problem(),
+                row.deviance(),
+                row.df(),
+                row.aic(),
+                row.bic(),
+                row.hidden(),
+                row.total(),
+                row.hiddenLower(),
+                row.hiddenUpper(),
+                row.totalLower(),
+                row.totalUpper(),
+                true);
+    }
+
     private static MseEstimate logLinear(ModelEstimate rasch) {
+        return logLinear(rasch, null);
+    }
+
+    /** Main effects and AIC's choice at 1,000 (950 to 1,060); the Rasch-type and logit-normal rows as given. */
+    private static MseEstimate logLinear(ModelEstimate rasch, ModelEstimate logitNormal) {
         var plain = new ModelEstimate(
                 "main effects",
                 List.of(),
@@ -160,6 +238,7 @@ class HiddenNumberComparisonTests {
                 plain,
                 List.of(plain, rasch),
                 rasch,
-                rasch);
+                rasch,
+                logitNormal);
     }
 }
