@@ -6,6 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -191,17 +192,20 @@ final class LogitNormalModel {
 
     /** The log of hidden where the profile log-likelihood has dropped by half the chi-squared(1) quantile; NaN if open. */
     private double limit(double[] theta, double logHidden, double maximum, int direction) {
-        double[] warm = theta.clone();
-        DoubleUnaryOperator drop = h -> {
-            double hidden = Math.exp(h);
-            double[] at = profile(warm, hidden);
-            System.arraycopy(at, 0, warm, 0, at.length);
-            return 2 * (maximum - logLikelihood(at, hidden)) - quantile;
-        };
-        double step = 0.05;
+        // Walk out from the estimate, each point's search started from the last point inside the interval, until the
+        // drop exceeds the quantile; then Brent's method between the two, every search started from that same inside
+        // point, so that the function it solves gives the same value for the same argument.
+        double[] atInside = theta;
         double inside = logHidden;
+        double step = 0.05;
         double outside = logHidden + direction * step;
-        while (drop.applyAsDouble(outside) < 0) {
+        while (true) {
+            double hidden = Math.exp(outside);
+            double[] at = profile(atInside, hidden);
+            if (2 * (maximum - logLikelihood(at, hidden)) - quantile >= 0) {
+                break;
+            }
+            atInside = at;
             inside = outside;
             step *= 1.6;
             outside = logHidden + direction * step;
@@ -209,9 +213,17 @@ final class LogitNormalModel {
                 return Double.NaN;
             }
         }
-        double a = Math.min(inside, outside);
-        double b = Math.max(inside, outside);
-        return new BrentSolver(1e-4).solve(100, drop::applyAsDouble, a, b);
+        double[] from = atInside;
+        DoubleUnaryOperator drop =
+                h -> 2 * (maximum - logLikelihood(profile(from, Math.exp(h)), Math.exp(h))) - quantile;
+        try {
+            return new BrentSolver(1e-4)
+                    .solve(100, drop::applyAsDouble, Math.min(inside, outside), Math.max(inside, outside));
+        } catch (MathIllegalArgumentException | MathIllegalStateException e) {
+            // the profile is not monotone between the two points (a search found a lower maximum): keep the outer
+            // point, which widens the interval rather than narrowing it
+            return outside;
+        }
     }
 
     /** The parameters that maximise the likelihood with the hidden number held at {@code hidden}. */

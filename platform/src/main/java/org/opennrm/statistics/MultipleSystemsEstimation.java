@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.exception.MathRuntimeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,7 +104,13 @@ class MultipleSystemsEstimation {
         String name = "main effects + heterogeneity (logit-normal)"
                 + (names.isEmpty() ? "" : " + " + String.join(" + ", names));
         var model = new LogitNormalModel(table, interactions);
-        var fit = model.fit();
+        LogitNormalModel.Fit fit;
+        try {
+            fit = model.fit();
+        } catch (MathRuntimeException e) {
+            // a numerical failure of this one model must not cost the background estimate its other models
+            fit = LogitNormalModel.Fit.failed(FitStatus.NOT_CONVERGED);
+        }
         if (fit.status() != FitStatus.FITTED) {
             return ModelEstimate.failed(
                     name,
