@@ -72,6 +72,50 @@ class AgencyReports {
         public String period() {
             return new AgencyPeriod(year, quarter).toString();
         }
+
+        /** The flags read back as jumps, for the page to word in the reader's language. */
+        public List<Jump> jumps() {
+            return flags.stream()
+                    .map(Jump::read)
+                    .flatMap(java.util.Optional::stream)
+                    .toList();
+        }
+
+        /** Flags that are not jumps as {@link Jump#flag()} writes them (none are written today), shown as stored. */
+        public List<String> otherFlags() {
+            return flags.stream().filter(flag -> Jump.read(flag).isEmpty()).toList();
+        }
+    }
+
+    /**
+     * A measure whose total moved by more than half against the approved total of the same period a year earlier.
+     * Stored in the report's flags as {@link #flag()} writes it (the API shows that text); read back for the page.
+     */
+    public record Jump(String measure, long now, long before, int year, Integer quarter) {
+
+        Jump(String measure, long now, long before, AgencyPeriod earlier) {
+            this(measure, now, before, earlier.year(), earlier.quarter());
+        }
+
+        private static final java.util.regex.Pattern FLAG =
+                java.util.regex.Pattern.compile("([A-Z_]+): (\\d+) against (\\d+) in (\\d{4})(?:-Q([1-4]))?");
+
+        String flag() {
+            return measure + ": " + now + " against " + before + " in " + new AgencyPeriod(year, quarter);
+        }
+
+        static java.util.Optional<Jump> read(String flag) {
+            var match = FLAG.matcher(flag);
+            if (!match.matches()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Jump(
+                    match.group(1),
+                    Long.parseLong(match.group(2)),
+                    Long.parseLong(match.group(3)),
+                    Integer.parseInt(match.group(4)),
+                    match.group(5) == null ? null : Integer.valueOf(match.group(5))));
+        }
     }
 
     /** Whether an agency a return needs has reported for the year, and its latest version. */
@@ -170,7 +214,7 @@ class AgencyReports {
             long before = previous.get().totals().getOrDefault(measure, 0L);
             long now = totals.getOrDefault(measure, 0L);
             if (Math.max(before, now) >= JUMP_FLOOR && Math.abs(now - before) > JUMP * Math.max(before, 1)) {
-                flags.add(measure + ": " + now + " against " + before + " in " + period.yearBefore());
+                flags.add(new Jump(measure, now, before, period.yearBefore()).flag());
             }
         }
         return flags;

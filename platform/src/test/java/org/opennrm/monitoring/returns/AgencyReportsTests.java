@@ -3,8 +3,10 @@ package org.opennrm.monitoring.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -140,13 +142,32 @@ class AgencyReportsTests {
     }
 
     @Test
-    void aJumpAgainstThePreviousYearIsFlaggedNotRefused() {
+    void aJumpAgainstThePreviousYearIsFlaggedNotRefused() throws Exception {
         var last = send(Agency.COURTS, year - 1, COURT_FIGURES, null);
         SignedIn.as(statistician, () -> reports.approve(last.id()));
 
         var report = send(Agency.COURTS, year, COURT_FIGURES.replace(",40\n", ",95\n"), null);
 
         assertThat(report.flags()).containsExactly("COURT_DECISIONS: 95 against 40 in " + (year - 1));
+        // the page words the jump in the reader's language, with the measure's label, never its code
+        mvc.perform(get("/returns/agencies")
+                        .param("year", String.valueOf(year))
+                        .header("Accept-Language", "fr")
+                        .with(as(statistician)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Décisions de justice : 95 contre 40 (" + (year - 1) + ")")))
+                .andExpect(content().string(not(containsString("COURT_DECISIONS"))));
+    }
+
+    @Test
+    void aStoredFlagIsReadBackAsTheJumpItWas() {
+        var quarter = new AgencyReports.Jump("SUSPECTS", 40, 100, new AgencyPeriod(2024, 2));
+        var year = new AgencyReports.Jump("PERSONS_CONVICTED", 1_234, 12, new AgencyPeriod(2023, null));
+
+        assertThat(quarter.flag()).isEqualTo("SUSPECTS: 40 against 100 in 2024-Q2");
+        assertThat(AgencyReports.Jump.read(quarter.flag())).contains(quarter);
+        assertThat(AgencyReports.Jump.read(year.flag())).contains(year);
+        assertThat(AgencyReports.Jump.read("something else")).isEmpty();
     }
 
     @Test
