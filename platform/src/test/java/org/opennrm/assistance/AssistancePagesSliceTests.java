@@ -24,66 +24,40 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
-import org.opennrm.access.WebSliceSecurity;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.CaseSummaryLine;
 import org.opennrm.cases.Stage;
-import org.opennrm.cases.SurvivorTexts;
-import org.opennrm.organisations.OrganisationRegistry;
-import org.opennrm.ui.Navigation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The assistance pages as a web slice: the controller, the platform's security and the layout run with the shipped
- * texts the person reads; assistance, case management and the organisations' registry are stand-ins. The web
- * layer's part: the closure's feedback questions in the person's recorded language (or the one asked for, without
- * reading the case), a refusal of the service or closure forms brought back with its message and field, and who
+ * The assistance pages as a web slice ({@link PagesSlice}): the controller, the platform's security and the layout run
+ * with the shipped texts the person reads; assistance, case management and the organisations' registry are stand-ins.
+ * The web layer's part: the closure's feedback questions in the person's recorded language (or the one asked for,
+ * without reading the case), a refusal of the service or closure forms brought back with its message and field, and who
  * reaches the pages. The rules of assistance are {@code AssistanceTests}' and {@code AssistanceModuleTests}'; the
  * journey from referral to closure is {@code AssistanceWebTests}'.
  */
-@WebMvcTest(
-        controllers = AssistanceController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceSecurity.SLICE_EXCLUDED))
-@Import({WebSliceSecurity.class, Navigation.class, AssistancePagesSliceTests.ShippedTexts.class})
-@ActiveProfiles("test")
+@PagesSlice
 class AssistancePagesSliceTests {
 
     static final UUID OFFICE = UUID.randomUUID();
     static final UUID SHELTER = UUID.randomUUID();
     static final LocalDate TODAY = LocalDate.of(2026, 4, 1);
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ShippedTexts {
-        @Bean
-        SurvivorTexts survivorTexts() throws java.io.IOException {
-            return new SurvivorTexts("");
-        }
-    }
-
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     Assistance assistance;
 
-    @MockitoBean
+    @Autowired
     CaseManagement cases;
-
-    @MockitoBean
-    OrganisationRegistry organisations;
 
     final CaseId caseId = CaseId.of(UUID.randomUUID());
 

@@ -24,47 +24,25 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
-import org.opennrm.access.WebSliceSecurity;
-import org.opennrm.ui.Navigation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The screening pages as a web slice: the controller, the platform's security and the layout run with the shipped
- * checklists, catalogues, question texts and the default combination rule; the screenings service is a stand-in that
- * assesses with that rule and keeps what it screened in memory. The web layer's part: who reaches the pages, the
- * checklist as one page in the reader's language, answers that are not yes, no or don't know refused on the form
- * before anything is screened, and the result page saying what the rule found and that it is no decision. That the
+ * The screening pages as a web slice ({@link PagesSlice}): the controller, the platform's security and the layout run
+ * with the shipped checklists, catalogues, question texts and the default combination rule; the screenings service is a
+ * stand-in that assesses with that rule and keeps what it screened in memory. The web layer's part: who reaches the
+ * pages, the checklist as one page in the reader's language, answers that are not yes, no or don't know refused on the
+ * form before anything is screened, and the result page saying what the rule found and that it is no decision. That the
  * screening is stored, audited, announced and confined to its organisation is {@code ScreeningWebTests}'; the rule
  * itself is {@code ScreeningRuleTests}'.
  */
-@WebMvcTest(
-        controllers = ScreeningController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceSecurity.SLICE_EXCLUDED))
-@Import({WebSliceSecurity.class, Navigation.class, ScreeningPagesSliceTests.Shipped.class})
-@ActiveProfiles("test")
+@PagesSlice
 class ScreeningPagesSliceTests {
 
     static final UUID ORGANISATION = UUID.randomUUID();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Shipped {
-        @Bean
-        QuestionTexts questionTexts(MessageSource messages) {
-            return new QuestionTexts(messages);
-        }
-    }
 
     static final Catalogues CATALOGUES = new Catalogues();
     static final Checklists CHECKLISTS = new Checklists(CATALOGUES);
@@ -73,7 +51,7 @@ class ScreeningPagesSliceTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     Screenings screenings;
 
     /** What the stand-in screened, by id: its "database". */

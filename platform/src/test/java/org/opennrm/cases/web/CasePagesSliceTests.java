@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.PagesSlice;
 import org.opennrm.RecordNotFound;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.Role;
@@ -55,21 +56,21 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The queue, the case page and its forms as a web slice ({@link CasesWebSlice}): case management is a stand-in that
+ * The queue, the case page and its forms as a web slice ({@link PagesSlice}): case management is a stand-in that
  * answers with cases built by the aggregate itself ({@link CaseFixtures}). The web layer's part: who reaches which
  * page and form, what the case page shows and offers given the case it reads, which call each form makes, and where a
  * refusal sends the person with what they typed. What a case allows is the aggregate's rule ({@code CaseTests}); that
  * the database refuses a stale version or confines a guardian to their child is {@code CaseManagementTests}' and
  * {@code CasesWebTests}'.
  */
-@CasesWebSlice
+@PagesSlice
 class CasePagesSliceTests {
 
     static final UUID OFFICE = UUID.randomUUID();
     static final UUID PANEL = UUID.randomUUID();
     static final UUID INSPECTORATE = UUID.randomUUID();
     static final String TODAY =
-            LocalDate.ofInstant(CasesWebSlice.NOW, java.time.ZoneOffset.UTC).toString();
+            LocalDate.ofInstant(PagesSlice.NOW, java.time.ZoneOffset.UTC).toString();
 
     @Autowired
     MockMvc mvc;

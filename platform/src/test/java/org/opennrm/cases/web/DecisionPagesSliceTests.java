@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseFile;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * comes back on the form with everything typed. What may be decided when is the aggregate's rule, tested in
  * {@code CaseTests}.
  */
-@CasesWebSlice
+@PagesSlice
 class DecisionPagesSliceTests {
 
     static final UUID PANEL = UUID.randomUUID();

@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
 import org.opennrm.cases.CaseFixtures;
 import org.opennrm.cases.CaseId;
@@ -23,10 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * What the person reads - consent information and the rights of the recovery period - comes in the language
  * recorded for them, any other offered on request, right to left for Arabic, with how far its translation was
- * checked shown to staff. A web slice ({@link CasesWebSlice}) with the shipped texts; case management, a stand-in, gives
+ * checked shown to staff. A web slice ({@link PagesSlice}) with the shipped texts; case management, a stand-in, gives
  * the languages recorded for the person.
  */
-@CasesWebSlice
+@PagesSlice
 class PersonTextsSliceTests {
 
     static final UUID OFFICE = UUID.randomUUID();
