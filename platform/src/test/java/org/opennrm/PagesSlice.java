@@ -17,6 +17,7 @@ import org.opennrm.cases.CodeLists;
 import org.opennrm.cases.Erasure;
 import org.opennrm.cases.ProfileChoices;
 import org.opennrm.cases.SurvivorTexts;
+import org.opennrm.cases.documents.CaseDocuments;
 import org.opennrm.cases.notes.CaseNotes;
 import org.opennrm.cases.queue.QueuePages;
 import org.opennrm.organisations.OrganisationRegistry;
@@ -39,11 +40,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * One web slice ({@code @WebMvcTest}) for the pages of cases, screening and assistance: the queue, the case page and
- * its forms, the identification decisions, the notes and contacts, what the person reads, the screening pages and the
+ * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages and the
  * assistance pages. Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
  * error answers and the layout run; the services behind them are stand-ins (Mockito mocks, reset after each test:
  * inject them with {@code @Autowired} and tell them what to answer): case management, the organisations' registry, the
- * accounts, the queue's kept pages, the case notes, screenings, assistance, and the erasure and service-referral beans
+ * accounts, the queue's kept pages, the case notes and documents, screenings, assistance, and the erasure and service-referral beans
  * the case page's template asks for by name. The code lists, the texts the person reads, the checklists' question texts
  * and the messages are the shipped ones; the clock stands at {@link #NOW}.
  *
@@ -65,6 +66,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             AccountManagement.class,
             QueuePages.class,
             CaseNotes.class,
+            CaseDocuments.class,
             Screenings.class,
             Assistance.class
         })
@@ -83,6 +85,7 @@ public @interface PagesSlice {
             "org.opennrm.cases.web.DecisionController",
             "org.opennrm.cases.web.PersonTextsController",
             "org.opennrm.cases.web.CaseNotesController",
+            "org.opennrm.cases.web.CaseDocumentsController",
             "org.opennrm.screening.ScreeningController",
             "org.opennrm.assistance.AssistanceController");
 
