@@ -36,7 +36,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The pages of the whole flow: the NRM refers a case to a shelter, the shelter accepts and records a service,
  * the case manager closes the case with a durable solution and feedback; and the shelter never reaches the
- * criminal-justice track, through the pages or the API.
+ * criminal-justice track, through the pages or the API. What the assistance pages show and answer given what
+ * assistance returns (the feedback in the person's language, a refusal on its field) is in
+ * {@link AssistancePagesSliceTests}.
  */
 @PlatformTest
 // MockMvc's flashAttr did not reach the page through the session filter; flash after a redirect is covered in the
@@ -79,52 +81,6 @@ class AssistanceWebTests {
     CaseId referredCase() {
         return SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.adultReferral(shelter)))
                 .caseId();
-    }
-
-    @Test
-    void theFeedbackQuestionsAreInThePersonsRecordedLanguageAndArabicIsWrittenRightToLeft() throws Exception {
-        var caseId = referredCase(); // the person's recorded language is Romanian ("ron")
-        var page = org.jsoup.Jsoup.parse(mvc.perform(
-                        get("/assistance/cases/{id}/closure", caseId.value()).with(as(Role.CASE_MANAGER, office)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
-        assertThat(page.select("#language option[selected]").attr("value")).isEqualTo("ro");
-        assertThat(page.select("#feedback").attr("lang")).isEqualTo("ro");
-        assertThat(page.select("#feedback").attr("dir")).isEqualTo("ltr");
-        assertThat(page.select("#feedback").text()).contains("V-ați simțit în siguranță");
-        // staff see how far the translation was checked
-        assertThat(page.select("#feedback-translation").text())
-                .contains("machine-drafted translation, not yet reviewed");
-
-        var arabic = org.jsoup.Jsoup.parse(mvc.perform(get("/assistance/cases/{id}/closure", caseId.value())
-                        .param("language", "ar")
-                        .with(as(Role.CASE_MANAGER, office)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
-        assertThat(arabic.select("#feedback").attr("lang")).isEqualTo("ar");
-        assertThat(arabic.select("#feedback").attr("dir")).isEqualTo("rtl");
-        assertThat(arabic.select("#feedback").text()).contains("هل شعرت بالأمان");
-
-        mvc.perform(post("/assistance/cases/{id}/closure", caseId.value())
-                        .with(as(Role.CASE_MANAGER, office))
-                        .with(csrf())
-                        .param("solution", "INTEGRATION_IN_COUNTRY")
-                        .param("reason", "Settled")
-                        .param("feedbackLanguage", "zz")
-                        .param("feltSafe", "YES"))
-                .andExpect(flash().attribute("refused", "assist.feedbackLanguage"));
-        mvc.perform(post("/assistance/cases/{id}/closure", caseId.value())
-                        .with(as(Role.CASE_MANAGER, office))
-                        .with(csrf())
-                        .param("solution", "INTEGRATION_IN_COUNTRY")
-                        .param("reason", "Settled")
-                        .param("feedbackLanguage", "ar")
-                        .param("feltSafe", "YES"))
-                .andExpect(flash().attribute("flash", "assist.flash.closed"));
     }
 
     @Test
@@ -281,22 +237,14 @@ class AssistanceWebTests {
     }
 
     @Test
-    void aPermitAppliedForIsDecidedThroughTheApiAndEveryRefusalIsAProblemOrAFieldMessage() throws Exception {
+    void aPermitAppliedForIsDecidedThroughTheApiAndEveryRefusalIsAProblemAndTheDecidedPermitOnThePage()
+            throws Exception {
         var caseId = referredCase();
         var today = LocalDate.now(clock);
         mvc.perform(post("/assistance/cases/{id}/plan", caseId.value())
                         .with(as(Role.CASE_MANAGER, office))
                         .with(csrf()))
                 .andExpect(flash().attribute("flash", "assist.flash.planOpened"));
-        // the page: a permit without its result is refused with the message on the result field
-        mvc.perform(post("/assistance/cases/{id}/services", caseId.value())
-                        .with(as(Role.CASE_MANAGER, office))
-                        .with(csrf())
-                        .param("type", "PERMANENT_RESIDENCE_PERMIT")
-                        .param("startedOn", today.toString()))
-                .andExpect(flash().attribute("refused", "assist.result.permit"))
-                .andExpect(flash().attribute("refusedField", "result"));
-
         String created = mvc.perform(post("/api/v1/assistance/cases/{id}/services", caseId.value())
                         .with(as(Role.CASE_MANAGER, office))
                         .with(csrf())

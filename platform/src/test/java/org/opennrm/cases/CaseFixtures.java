@@ -72,6 +72,64 @@ public final class CaseFixtures {
                 REFERRED_ON.plusDays(7));
     }
 
+    /**
+     * {@link #openedAdultCase()}, closed the day after it was opened because the person withdrew: what a case page
+     * shows for a closed case.
+     */
+    public static Case closedAdultCase() {
+        var closed = openedAdultCase();
+        closed.close(ClosureReason.PERSON_WITHDREW, at(REFERRED_ON.plusDays(1)));
+        return closed;
+    }
+
+    /** The case with one of its consents withdrawn (by its id), the day after the case was opened. */
+    public static Case withConsentWithdrawn(Case details, UUID consentId) {
+        details.withdrawConsent(consentId, UUID.randomUUID(), at(REFERRED_ON.plusDays(1)));
+        return details;
+    }
+
+    /** A child whose age is in doubt, referred on {@link #REFERRED_ON} with the guardian appointed. */
+    public static Case childCaseAgeInDoubt(UUID guardianAccountId) {
+        var referral = new OpenCase(
+                child(),
+                true,
+                "Found begging at the station",
+                TraffickingProfile.empty(),
+                List.of(),
+                List.of(),
+                guardianAccountId,
+                null);
+        return Case.open(
+                CaseId.random(),
+                "NRM-2026-000002",
+                UUID.randomUUID(),
+                referral,
+                AgeCategory.AGE_IN_DOUBT,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                REFERRED_ON,
+                at(REFERRED_ON),
+                REFERRED_ON.plusDays(7));
+    }
+
+    /** The child's case after its best-interests assessment and an age assessment that found a child. */
+    public static Case assessedAsChild(Case details, String bestInterestsSummary) {
+        var day = REFERRED_ON.plusDays(1);
+        details.recordBestInterests(day, bestInterestsSummary, UUID.randomUUID(), day, at(day));
+        details.recordAgeAssessment(AgeCategory.CHILD, day, UUID.randomUUID(), day, at(day));
+        return details;
+    }
+
+    /** The code lists as shipped (no national codes added in the pages), for slices without a database. */
+    public static CodeLists shippedCodeLists() {
+        return new CodeLists();
+    }
+
+    /** The profile forms' choices from the given code lists. */
+    public static ProfileChoices profileChoices(CodeLists codes) {
+        return new ProfileChoices(codes);
+    }
+
     public static Instant at(LocalDate day) {
         return day.atTime(10, 0).toInstant(ZoneOffset.UTC);
     }

@@ -26,4 +26,14 @@ public final class CaseRuleFixtures {
                 "caseRule.childNotAnonymous",
                 "A child is not notified anonymously: refer the child, no consent is needed.");
     }
+
+    /** A consent withdrawn that is not (or no longer) in force. */
+    public static CaseRuleViolation consentNotInForce() {
+        return ConsentMissing.notInForce();
+    }
+
+    /** An event dated after today. */
+    public static CaseRuleViolation eventDateInFuture() {
+        return new EventDateInFuture();
+    }
 }

@@ -446,6 +446,27 @@ class CaseTests {
     }
 
     @Test
+    void aConsentWithdrawnByItsIdIsWithdrawnOnceAndThenNoLongerInForce() {
+        var details = CaseFixtures.openedAdultCase();
+        var sharing = details.consents().stream()
+                .filter(consent -> consent.purpose() == ConsentPurpose.SHARING)
+                .findFirst()
+                .orElseThrow();
+
+        details.withdrawConsent(sharing.id(), OFFICER, at(TODAY));
+
+        assertThat(details.consents())
+                .filteredOn(consent -> consent.id().equals(sharing.id()))
+                .singleElement()
+                .satisfies(consent -> assertThat(consent.inForce()).isFalse());
+        assertThatThrownBy(() -> details.withdrawConsent(sharing.id(), OFFICER, at(TODAY)))
+                .isInstanceOf(ConsentMissing.class)
+                .hasMessageContaining("in force");
+        assertThatThrownBy(() -> details.withdrawConsent(UUID.randomUUID(), OFFICER, at(TODAY)))
+                .isInstanceOf(ConsentMissing.class);
+    }
+
+    @Test
     void adultWithoutConsentToAssistanceIsNotReferred() {
         var declined = new OpenCase(
                 CaseFixtures.adult(),

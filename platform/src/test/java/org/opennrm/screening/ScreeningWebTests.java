@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
@@ -25,6 +24,12 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+/**
+ * Screening through the whole application: a screening stored without identity for the screener's organisation,
+ * audited when saved and read, announced to other modules, invisible to another organisation, and the home page's
+ * link. The pages' own answers (the checklist in the reader's language, refused answers, the result page, who reaches
+ * the pages) are in {@link ScreeningPagesSliceTests}.
+ */
 @PlatformTest
 @RecordApplicationEvents
 class ScreeningWebTests {
@@ -68,67 +73,18 @@ class ScreeningWebTests {
     }
 
     @Test
-    void aReferrerChoosesAmongTheSectorChecklistsAndSeesTheCataloguesWithTheirVerification() throws Exception {
-        mvc.perform(get("/screening").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("href=\"/screening/labour-inspection\"")))
-                .andExpect(content().string(containsString("href=\"/screening/border\"")))
-                .andExpect(content().string(containsString("ilo-ec-2009/r1")))
-                .andExpect(content().string(containsString("unverified")))
-                .andExpect(content().string(containsString("sexual exploitation of adults and of children")))
-                .andExpect(content().string(containsString("href=\"/screening\"")));
-    }
-
-    @Test
-    void theChecklistIsOnePageWithYesNoAndDontKnowForEveryQuestionAndALabelForEachChoice() throws Exception {
-        mvc.perform(get("/screening/labour-inspection").with(as(Role.CASE_MANAGER, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("name=\"q.LI01\"")))
-                .andExpect(content().string(containsString("id=\"q-LI15-DONT_KNOW\"")))
-                .andExpect(content().string(containsString("for=\"q-LI15-DONT_KNOW\"")))
-                .andExpect(content().string(containsString("name=\"ageGroup\"")))
-                .andExpect(content().string(containsString("value=\"SEXUAL_EXPLOITATION\"")))
-                .andExpect(content().string(containsString("width=device-width")))
-                .andExpect(content().string(containsString("assessed as a child until their age is established")))
-                .andExpect(content().string(containsString("Is their pay much lower than they were promised")));
-    }
-
-    @Test
-    void theChecklistSpeaksFrenchAndRussian() throws Exception {
-        mvc.perform(get("/screening/health")
-                        .with(as(Role.REFERRER, organisation))
-                        .locale(Locale.FRENCH))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Je ne sais pas")))
-                .andExpect(content().string(containsString("Santé")));
-        mvc.perform(get("/screening/health")
-                        .with(as(Role.REFERRER, organisation))
-                        .locale(Locale.of("ru")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Не знаю")));
-    }
-
-    @Test
-    void answeringTheChecklistSavesAScreeningWithoutIdentityAndShowsTheSuggestionWithItsReasons() throws Exception {
+    void answeringTheChecklistSavesAScreeningWithoutIdentityForTheScreenersOrganisation() throws Exception {
         UUID id = screened(organisation);
-
-        mvc.perform(get("/screening/results/{id}", id).with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(content()
-                        .string(containsString("Indicators suggest that this person may be a presumed victim")))
-                .andExpect(content().string(containsString("not a decision")))
-                .andExpect(content().string(containsString("href=\"/referrals/new?screening=" + id + "\"")))
-                .andExpect(content().string(containsString("id=\"caution-UNVERIFIED_RULE\"")))
-                .andExpect(content().string(containsString("AL-CD-11: threatened with being reported to authorities")))
-                .andExpect(content().string(containsString("1 strong")))
-                .andExpect(content()
-                        .string(containsString("labour-inspection/r1 · ilo-ec-2009/r1 · ilo-ec-2009/rules-r1")));
 
         var row = jdbc.sql("select suggestion, age_group, organisation_id from screening.screening where id = :id")
                 .param("id", id)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))
                 .single();
         assertThat(row).containsExactly("REFER_AS_PRESUMED_VICTIM", "ADULT", organisation);
+        mvc.perform(get("/screening/results/{id}", id).with(as(Role.REFERRER, organisation)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Indicators suggest that this person may be a presumed victim")));
     }
 
     @Test
@@ -199,66 +155,7 @@ class ScreeningWebTests {
     }
 
     @Test
-    void noAnswersSuggestNoReferralAndSayThatThisIsNoFinding() throws Exception {
-        String location = mvc.perform(post("/screening/education")
-                        .with(as(Role.REFERRER, organisation))
-                        .with(csrf())
-                        .param("q.ED04", "YES"))
-                .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
-
-        mvc.perform(get(location).with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("No referral suggested on these answers")))
-                .andExpect(content().string(containsString("does not mean that the person is not a victim")))
-                .andExpect(content().string(containsString("id=\"caution-AGE_UNKNOWN_ASSESSED_AS_CHILD\"")))
-                .andExpect(content().string(containsString("13 questions were answered")))
-                .andExpect(content().string(containsString("id=\"refer\"")));
-    }
-
-    @Test
-    void anAnswerThatIsNotYesNoOrDontKnowShowsTheFormAgainAndSavesNothing() throws Exception {
-        long before = jdbc.sql("select count(*) from screening.screening")
-                .query(Long.class)
-                .single();
-
-        String page = mvc.perform(post("/screening/border")
-                        .with(as(Role.REFERRER, organisation))
-                        .with(csrf())
-                        .param("q.BO01", "YES")
-                        .param("q.BO02", "PERHAPS"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("id=\"form-errors\"")))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        // the answers given are kept on the form
-        assertThat(page).containsPattern("id=\"q-BO01-YES\"\\s+value=\"YES\"\\s+checked");
-
-        assertThat(jdbc.sql("select count(*) from screening.screening")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(before);
-    }
-
-    @Test
-    void anUnknownChecklistOrScreeningIsNotFound() throws Exception {
-        mvc.perform(get("/screening/astrology").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isNotFound());
-        mvc.perform(get("/screening/results/{id}", UUID.randomUUID()).with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isNotFound());
-    }
-
-    @Test
-    void onlyRolesThatScreenReachTheScreeningPagesAndSeeTheLink() throws Exception {
-        mvc.perform(get("/screening").with(as(Role.STATISTICIAN, organisation))).andExpect(status().isForbidden());
-        mvc.perform(post("/screening/health")
-                        .with(as(Role.SERVICE_PROVIDER, organisation))
-                        .with(csrf())
-                        .param("q.HE01", "YES"))
-                .andExpect(status().isForbidden());
+    void onlyRolesThatScreenSeeTheLinkOnTheHomePage() throws Exception {
         mvc.perform(get("/").with(as(Role.STATISTICIAN, organisation)))
                 .andExpect(content().string(not(containsString("href=\"/screening\""))));
         mvc.perform(get("/").with(as(Role.REFERRER, organisation)))

@@ -2,15 +2,9 @@ package org.opennrm.cases.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opennrm.access.TestSignIn.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
@@ -24,7 +18,6 @@ import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Notes and contacts of a case: stored encrypted (the text is nowhere in clear in the database), read back only by
@@ -44,9 +37,6 @@ class CaseNotesTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    MockMvc mvc;
 
     UUID office;
     CaseId caseId;
@@ -145,23 +135,6 @@ class CaseNotesTests {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(SignedIn.as(Role.IDENTIFICATION_OFFICER, office, () -> notes.of(caseId)))
                 .isNotNull();
-    }
-
-    @Test
-    void theFormShowsTheReasonAndKeepsWhatWasTyped() throws Exception {
-        mvc.perform(post("/cases/{id}/notes", caseId.value())
-                        .param("kind", "CONTACT")
-                        .param("text", "Visited the shelter")
-                        .with(csrf())
-                        .with(as(Role.CASE_MANAGER, office)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("id=\"note-refused\"")))
-                .andExpect(content().string(Matchers.containsString("Visited the shelter")));
-        mvc.perform(post("/cases/{id}/notes", caseId.value())
-                        .param("kind", "NOT_A_KIND")
-                        .with(csrf())
-                        .with(as(Role.CASE_MANAGER, office)))
-                .andExpect(status().isBadRequest());
     }
 
     private long readsOfCase() {

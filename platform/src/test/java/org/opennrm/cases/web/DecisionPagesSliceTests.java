@@ -18,30 +18,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
-import org.opennrm.access.WebSliceSecurity;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseFile;
 import org.opennrm.cases.CaseFixtures;
 import org.opennrm.cases.CaseManagement;
 import org.opennrm.cases.CaseRuleFixtures;
-import org.opennrm.ui.Navigation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -51,27 +39,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * comes back on the form with everything typed. What may be decided when is the aggregate's rule, tested in
  * {@code CaseTests}.
  */
-@WebMvcTest(
-        controllers = DecisionController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceSecurity.SLICE_EXCLUDED))
-@Import({WebSliceSecurity.class, Navigation.class, DecisionPagesSliceTests.FixedClock.class})
-@ActiveProfiles("test")
+@PagesSlice
 class DecisionPagesSliceTests {
 
     static final UUID PANEL = UUID.randomUUID();
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC);
-        }
-    }
-
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     CaseManagement cases;
 
     Case details;
@@ -148,12 +124,16 @@ class DecisionPagesSliceTests {
 
     @Test
     void aCaseChangedMeanwhileIsShownAsAConflictAndARecordedDecisionLeadsToTheCase() throws Exception {
-        when(cases.decidePreliminary(eq(details.id()), eq(0), any()))
+        when(cases.decidePreliminary(eq(details.id()), eq(7), any()))
                 .thenThrow(new OptimisticLockingFailureException("changed"));
-        decide("PRESUMED_VICTIM", "2026-03-30", "Indicators of forced labour", "0")
+        // sent against version 7; the case now stands at its own version: the form comes back with that one and
+        // with the reasons as typed
+        decide("PRESUMED_VICTIM", "2026-03-30", "Typed before the change", "7")
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("conflict", true))
-                .andExpect(content().string(containsString("id=\"conflict\"")));
+                .andExpect(content().string(containsString("id=\"conflict\"")))
+                .andExpect(content().string(containsString("Typed before the change")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"" + details.version() + "\"")));
 
         decide("PRESUMED_VICTIM", "2026-03-30", "Indicators of forced labour", "1")
                 .andExpect(redirectedUrl("/cases/" + details.id().value()));

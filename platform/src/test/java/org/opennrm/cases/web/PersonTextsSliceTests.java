@@ -1,32 +1,36 @@
 package org.opennrm.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opennrm.PlatformTest;
+import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
 import org.opennrm.cases.CaseFixtures;
 import org.opennrm.cases.CaseId;
 import org.opennrm.cases.CaseManagement;
-import org.opennrm.cases.SignedIn;
-import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What the person reads - consent information and the rights of the recovery period - comes in the language
  * recorded for them, any other offered on request, right to left for Arabic, with how far its translation was
- * checked shown to staff.
+ * checked shown to staff. A web slice ({@link PagesSlice}) with the shipped texts; case management, a stand-in, gives
+ * the languages recorded for the person.
  */
-@PlatformTest
-class PersonTextsWebTests {
+@PagesSlice
+class PersonTextsSliceTests {
+
+    static final UUID OFFICE = UUID.randomUUID();
 
     @Autowired
     MockMvc mvc;
@@ -34,26 +38,22 @@ class PersonTextsWebTests {
     @Autowired
     CaseManagement cases;
 
-    @Autowired
-    OrganisationRegistry organisations;
-
-    UUID office;
-    CaseId caseId;
+    final CaseId caseId = CaseId.of(UUID.randomUUID());
 
     @BeforeEach
     void aCaseOfAPersonWhoSpeaksRomanian() {
-        var inspectorate = organisations
-                .findByName("State Labour Inspectorate")
-                .orElseThrow()
-                .id();
-        var shelter =
-                organisations.findByName("Safe Harbour Shelter").orElseThrow().id();
-        office = organisations
-                .findByName("National Co-ordinator's Office")
-                .orElseThrow()
-                .id();
-        caseId = SignedIn.as(Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.adultReferral(shelter)))
-                .caseId();
+        // the languages recorded for the person, as case management gives them (ISO 639-2)
+        when(cases.languagesOf(caseId))
+                .thenReturn(List.copyOf(CaseFixtures.adult().languages()));
+    }
+
+    @Test
+    void onlyThoseWhoReadCasesReadThePersonsTexts() throws Exception {
+        mvc.perform(get("/cases/{id}/information", caseId.value()).with(as(Role.REFERRER, OFFICE)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/cases/{id}/information", caseId.value()).with(as(Role.SERVICE_PROVIDER, OFFICE)))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(cases);
     }
 
     @Test
@@ -93,7 +93,7 @@ class PersonTextsWebTests {
     }
 
     private Document information(String language) throws Exception {
-        var request = get("/cases/{id}/information", caseId.value()).with(as(Role.CASE_MANAGER, office));
+        var request = get("/cases/{id}/information", caseId.value()).with(as(Role.CASE_MANAGER, OFFICE));
         if (language != null) {
             request = request.param("language", language);
         }
