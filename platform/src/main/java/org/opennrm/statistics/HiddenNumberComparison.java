@@ -111,7 +111,11 @@ record HiddenNumberComparison(
             return new Row(
                     choice,
                     // the models' own rows below name their terms
-                    String.join(" | ", spanned.stream().map(Row::model).toList()),
+                    String.join(
+                            " | ",
+                            spanned.stream()
+                                    .map(HiddenNumberComparison::shortName)
+                                    .toList()),
                     Math.exp(logSum / spanned.size()),
                     lower,
                     upper);
@@ -179,6 +183,14 @@ record HiddenNumberComparison(
             }
         }
         return rows;
+    }
+
+    private static String shortName(Row row) {
+        return switch (row.choice()) {
+            case LOGIT_NORMAL -> "logit-normal";
+            case RASCH_AIC -> "Rasch-type, AIC";
+            default -> row.model();
+        };
     }
 
     /** Whether two of the spanned models give intervals that do not overlap. */
