@@ -91,10 +91,17 @@ class ScreeningPagesSliceTests {
         when(screenings.find(any())).thenAnswer(asked -> Optional.ofNullable(screened.get(asked.getArgument(0))));
     }
 
-    /** Illustration 1 of the rule notes, with the threat of being reported: a suggested referral. */
     MockHttpServletRequestBuilder illustrationOne() {
+        return illustrationOne(ORGANISATION);
+    }
+
+    /**
+     * Illustration 1 of the rule notes, with the threat of being reported: a suggested referral, sent by a referrer of
+     * {@code organisationId} (also {@code ScreeningWebTests}' screening).
+     */
+    static MockHttpServletRequestBuilder illustrationOne(UUID organisationId) {
         return post("/screening/labour-inspection")
-                .with(as(Role.REFERRER, ORGANISATION))
+                .with(as(Role.REFERRER, organisationId))
                 .with(csrf())
                 .param("ageGroup", "ADULT")
                 .param("forms", "LABOUR_EXPLOITATION")

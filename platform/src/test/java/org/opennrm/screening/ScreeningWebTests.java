@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.opennrm.access.TestSignIn.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Screening through the whole application: a screening stored without identity for the screener's organisation,
@@ -45,25 +42,8 @@ class ScreeningWebTests {
 
     final UUID organisation = UUID.randomUUID();
 
-    /** Illustration 1 of the rule notes, with the threat of being reported: a suggested referral. */
-    MockHttpServletRequestBuilder illustrationOne(UUID organisationId) {
-        return post("/screening/labour-inspection")
-                .with(as(Role.REFERRER, organisationId))
-                .with(csrf())
-                .param("ageGroup", "ADULT")
-                .param("forms", "LABOUR_EXPLOITATION")
-                .param("q.LI01", "YES")
-                .param("q.LI02", "YES")
-                .param("q.LI05", "YES")
-                .param("q.LI06", "YES")
-                .param("q.LI10", "YES")
-                .param("q.LI14", "YES")
-                .param("q.LI03", "NO")
-                .param("q.LI04", "DONT_KNOW");
-    }
-
     UUID screened(UUID organisationId) throws Exception {
-        String location = mvc.perform(illustrationOne(organisationId))
+        String location = mvc.perform(ScreeningPagesSliceTests.illustrationOne(organisationId))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/screening/results/*"))
                 .andReturn()
