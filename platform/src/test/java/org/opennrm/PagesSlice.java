@@ -41,7 +41,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * One web slice ({@code @WebMvcTest}) for the pages of cases, screening and assistance: the queue, the case page and
  * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages and the
- * assistance pages. Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
+ * assistance pages; and for the API of cases and of screening, whose services are the same stand-ins (the platform's
+ * problem answers, RFC 9457, run as in the application). Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
  * error answers and the layout run; the services behind them are stand-ins (Mockito mocks, reset after each test:
  * inject them with {@code @Autowired} and tell them what to answer): case management, the organisations' registry, the
  * accounts, the queue's kept pages, the case notes and documents, screenings, assistance, and the erasure and service-referral beans
@@ -87,7 +88,10 @@ public @interface PagesSlice {
             "org.opennrm.cases.web.CaseNotesController",
             "org.opennrm.cases.web.CaseDocumentsController",
             "org.opennrm.screening.ScreeningController",
-            "org.opennrm.assistance.AssistanceController");
+            "org.opennrm.assistance.AssistanceController",
+            // the REST controllers of cases and screening: their stand-ins are the pages' own
+            "org.opennrm.cases.api.CasesApi",
+            "org.opennrm.screening.ScreeningApi");
 
     /** Leaves out every controller but {@link #CONTROLLERS}. */
     class OtherControllers implements TypeFilter {
