@@ -40,12 +40,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * One web slice ({@code @WebMvcTest}) for the pages of cases, screening and assistance: the queue, the case page and
- * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages and the
- * assistance pages; and for the API of cases and of screening, whose services are the same stand-ins (the platform's
+ * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages,
+ * the checklists' settings pages and the assistance pages; and for the API of cases and of screening, whose services are the same stand-ins (the platform's
  * problem answers, RFC 9457, run as in the application). Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
  * error answers and the layout run; the services behind them are stand-ins (Mockito mocks, reset after each test:
  * inject them with {@code @Autowired} and tell them what to answer): case management, the organisations' registry, the
- * accounts, the queue's kept pages, the case notes and documents, screenings, assistance, and the erasure and service-referral beans
+ * accounts, the queue's kept pages, the case notes and documents, screenings, assistance, the checklists' versions and changes ({@link ScreeningPagesBeans}), and the erasure and service-referral beans
  * the case page's template asks for by name. The code lists, the texts the person reads, the checklists' question texts
  * and the messages are the shipped ones; the clock stands at {@link #NOW}.
  *
@@ -88,6 +88,7 @@ public @interface PagesSlice {
             "org.opennrm.cases.web.CaseNotesController",
             "org.opennrm.cases.web.CaseDocumentsController",
             "org.opennrm.screening.ScreeningController",
+            "org.opennrm.screening.ChecklistAdminController",
             "org.opennrm.assistance.AssistanceController",
             // the REST controllers of cases and screening: their stand-ins are the pages' own
             "org.opennrm.cases.api.CasesApi",
