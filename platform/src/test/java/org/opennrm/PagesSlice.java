@@ -43,7 +43,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * One web slice ({@code @WebMvcTest}) for the pages of cases, screening and assistance: the queue, the case page and
  * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages,
- * the settings pages of checklists and code lists, the HTCDS export page and the assistance pages; and for the API of cases and of screening, whose services are the same stand-ins (the platform's
+ * the settings pages of checklists and code lists, the HTCDS export page and the assistance pages; and for the APIs of cases, screening and assistance, whose services are the same stand-ins (the platform's
  * problem answers, RFC 9457, run as in the application). Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
  * error answers and the layout run; the services behind them are stand-ins (Mockito mocks, reset after each test:
  * inject them with {@code @Autowired} and tell them what to answer): case management, the organisations' registry, the
@@ -96,9 +96,10 @@ public @interface PagesSlice {
             "org.opennrm.screening.ScreeningController",
             "org.opennrm.screening.ChecklistAdminController",
             "org.opennrm.assistance.AssistanceController",
-            // the REST controllers of cases and screening: their stand-ins are the pages' own
+            // the REST controllers of cases, screening and assistance: their stand-ins are the pages' own
             "org.opennrm.cases.api.CasesApi",
-            "org.opennrm.screening.ScreeningApi");
+            "org.opennrm.screening.ScreeningApi",
+            "org.opennrm.assistance.AssistanceApi");
 
     /** Leaves out every controller but {@link #CONTROLLERS}. */
     class OtherControllers implements TypeFilter {
