@@ -13,11 +13,13 @@ import org.opennrm.access.WebSliceSecurity;
 import org.opennrm.assistance.Assistance;
 import org.opennrm.cases.CaseFixtures;
 import org.opennrm.cases.CaseManagement;
+import org.opennrm.cases.CodeListChanges;
 import org.opennrm.cases.CodeLists;
 import org.opennrm.cases.Erasure;
 import org.opennrm.cases.ProfileChoices;
 import org.opennrm.cases.SurvivorTexts;
 import org.opennrm.cases.documents.CaseDocuments;
+import org.opennrm.cases.exchange.HtcdsExport;
 import org.opennrm.cases.notes.CaseNotes;
 import org.opennrm.cases.queue.QueuePages;
 import org.opennrm.organisations.OrganisationRegistry;
@@ -40,11 +42,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * One web slice ({@code @WebMvcTest}) for the pages of cases, screening and assistance: the queue, the case page and
- * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages and the
- * assistance pages. Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
+ * its forms, the identification decisions, the notes and contacts, the documents, what the person reads, the screening pages,
+ * the settings pages of checklists and code lists, the HTCDS export page and the assistance pages; and for the APIs of cases, screening and assistance, whose services are the same stand-ins (the platform's
+ * problem answers, RFC 9457, run as in the application). Their controllers ({@link #CONTROLLERS}), the platform's security ({@link WebSliceSecurity}), its
  * error answers and the layout run; the services behind them are stand-ins (Mockito mocks, reset after each test:
  * inject them with {@code @Autowired} and tell them what to answer): case management, the organisations' registry, the
- * accounts, the queue's kept pages, the case notes and documents, screenings, assistance, and the erasure and service-referral beans
+ * accounts, the queue's kept pages, the case notes and documents, screenings, assistance, the code-list changes, the HTCDS export, the checklists' versions and changes ({@link ScreeningPagesBeans}), and the erasure and service-referral beans
  * the case page's template asks for by name. The code lists, the texts the person reads, the checklists' question texts
  * and the messages are the shipped ones; the clock stands at {@link #NOW}.
  *
@@ -68,7 +71,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             CaseNotes.class,
             CaseDocuments.class,
             Screenings.class,
-            Assistance.class
+            Assistance.class,
+            CodeListChanges.class,
+            HtcdsExport.class
         })
 // beans the case page's template calls by name
 @MockitoBean(name = "erasure", types = Erasure.class)
@@ -86,8 +91,15 @@ public @interface PagesSlice {
             "org.opennrm.cases.web.PersonTextsController",
             "org.opennrm.cases.web.CaseNotesController",
             "org.opennrm.cases.web.CaseDocumentsController",
+            "org.opennrm.cases.web.CodeListsController",
+            "org.opennrm.cases.exchange.HtcdsExportController",
             "org.opennrm.screening.ScreeningController",
-            "org.opennrm.assistance.AssistanceController");
+            "org.opennrm.screening.ChecklistAdminController",
+            "org.opennrm.assistance.AssistanceController",
+            // the REST controllers of cases, screening and assistance: their stand-ins are the pages' own
+            "org.opennrm.cases.api.CasesApi",
+            "org.opennrm.screening.ScreeningApi",
+            "org.opennrm.assistance.AssistanceApi");
 
     /** Leaves out every controller but {@link #CONTROLLERS}. */
     class OtherControllers implements TypeFilter {

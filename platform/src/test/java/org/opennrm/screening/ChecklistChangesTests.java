@@ -187,15 +187,4 @@ class ChecklistChangesTests {
                 .andExpect(content().string(containsString("Coercive recruitment")));
         assertThat(currentVersion("health")).isEqualTo(before);
     }
-
-    @Test
-    void onlyAdministratorsChangeChecklists() throws Exception {
-        mvc.perform(get("/settings/checklists").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isForbidden());
-        mvc.perform(question("health", newCode(), "AL-DR-01", LABELS).with(as(Role.COORDINATOR, nrm)))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/settings/checklists").with(as(Role.ADMINISTRATOR, nrm)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("admin-checklist-labour-inspection")));
-    }
 }

@@ -20,6 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+/**
+ * The screening API over the whole application: a screening stored, read back and confined to its organisation, the
+ * service's refusal of an unknown checklist or question, and the endpoints in the OpenAPI document. How each answer and
+ * refusal looks, and who is refused, is {@code ScreeningApiSliceTests}'.
+ */
 @PlatformTest
 class ScreeningApiTests {
 
@@ -38,52 +43,6 @@ class ScreeningApiTests {
     static final String CHILD_WORKER = """
             {"checklist":"labour-inspection","ageGroup":"CHILD","forms":["LABOUR_EXPLOITATION"],
              "answers":{"LI01":"YES","LI02":"YES","LI05":"YES","LI06":"YES","LI10":"NO"}}""";
-
-    @Test
-    void theChecklistsAreListedInTheLanguageAsked() throws Exception {
-        mvc.perform(get("/api/v1/screening/checklists").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isOk())
-                // the five shipped first, in their order; sector checklists other tests add in the pages follow them
-                .andExpect(jsonPath("$[0:5].id")
-                        .value(org.hamcrest.Matchers.contains(
-                                "labour-inspection", "health", "education", "outreach", "border")))
-                .andExpect(jsonPath("$[0].id").value("labour-inspection"))
-                .andExpect(jsonPath("$[0].title").value("Labour inspection"))
-                .andExpect(jsonPath("$[0].questions").value(15));
-        mvc.perform(get("/api/v1/screening/checklists")
-                        .with(as(Role.REFERRER, organisation))
-                        .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
-                .andExpect(jsonPath("$[0].title").value("Inspection du travail"));
-    }
-
-    @Test
-    void aChecklistGivesItsQuestionsWithTheIndicatorsTheyStandFor() throws Exception {
-        mvc.perform(get("/api/v1/screening/checklists/border").with(as(Role.CASE_MANAGER, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value("border/r1"))
-                .andExpect(jsonPath("$.sections[0].questions[0].id").value("BO01"))
-                .andExpect(jsonPath("$.sections[0].questions[0].text", startsWith("Were they misled")))
-                .andExpect(jsonPath("$.sections[0].questions[0].indicators", hasItem("AL-DR-01")));
-        mvc.perform(get("/api/v1/screening/checklists/astrology").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isNotFound());
-    }
-
-    @Test
-    void theCataloguesShowTheirVersionSourceAndVerification() throws Exception {
-        mvc.perform(get("/api/v1/screening/catalogues").with(as(Role.STATISTICIAN, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("ilo-ec-2009"))
-                .andExpect(jsonPath("$[0].version").value("ilo-ec-2009/r1"))
-                .andExpect(jsonPath("$[0].verification").value("UNVERIFIED"))
-                .andExpect(jsonPath("$[0].source", containsString("WCMS_105023")))
-                .andExpect(jsonPath("$[0].missing", hasItem("adult-sexual")))
-                .andExpect(jsonPath("$[0].items").value(132));
-        mvc.perform(get("/api/v1/screening/catalogues/unodc").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items.length()").value(119))
-                .andExpect(jsonPath("$.items[0].id").value("UG01"))
-                .andExpect(jsonPath("$.items[0].verification").value("CORROBORATED"));
-    }
 
     @Test
     void aScreeningIsCreatedAndReadBackWithItsSuggestionAndReasons() throws Exception {
@@ -123,7 +82,7 @@ class ScreeningApiTests {
     }
 
     @Test
-    void anUnknownChecklistQuestionOrAnswerIsABadRequest() throws Exception {
+    void anUnknownChecklistOrQuestionIsABadRequest() throws Exception {
         screen("""
                         {"checklist":"astrology","answers":{"LI01":"YES"}}""", organisation)
                 .andExpect(status().isBadRequest())
@@ -132,35 +91,6 @@ class ScreeningApiTests {
                         {"checklist":"health","answers":{"LI01":"YES"}}""", organisation)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("has no question \"LI01\"")));
-        screen("""
-                        {"checklist":"health","answers":{"HE01":"MAYBE"}}""", organisation)
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("YES, NO or DONT_KNOW")));
-        screen("""
-                        {"checklist":"health","ageGroup":"ELDERLY","answers":{}}""", organisation)
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("age group")));
-        screen("""
-                        {"checklist":"health","forms":["HOBBY"]}""", organisation)
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("form of exploitation")));
-        screen("""
-                        {"answers":{"HE01":"YES"}}""", organisation)
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("checklist"));
-    }
-
-    @Test
-    void rolesWithoutScreeningCannotScreenOrReadScreenings() throws Exception {
-        mvc.perform(post("/api/v1/screenings")
-                        .with(as(Role.STATISTICIAN, organisation))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(CHILD_WORKER))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/screening/checklists").with(as(Role.GUARDIAN, organisation)))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/screenings").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().is4xxClientError());
     }
 
     @Test

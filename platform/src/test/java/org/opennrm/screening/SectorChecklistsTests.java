@@ -221,17 +221,6 @@ class SectorChecklistsTests {
         assertThat(count(id)).isZero();
     }
 
-    @Test
-    void onlyAnAdministratorAddsAChecklist() throws Exception {
-        mvc.perform(get("/settings/checklists/new").with(as(Role.REFERRER, organisation)))
-                .andExpect(status().isForbidden());
-        mvc.perform(create(newId(), prefix(), List.of("adult-labour")).with(as(Role.CASE_MANAGER, organisation)))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/settings/checklists/new").with(as(Role.ADMINISTRATOR, nrm)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("ILO/EC list for adults")));
-    }
-
     long count(String id) {
         return jdbc.sql("select count(*) from screening.checklist_version where checklist = :id")
                 .param("id", id)
