@@ -21,7 +21,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,21 +71,7 @@ class ScreeningApiSliceTests {
 
     /** What the service answers for a request: assessed by the default rule with the shipped checklist. */
     static ScreeningSummary assessed(ScreeningRequest request) {
-        var checklist = CHECKLISTS.find(request.checklist()).orElseThrow();
-        return new ScreeningSummary(
-                ScreeningId.random(),
-                checklist.id(),
-                checklist.version(),
-                CATALOGUES.operational().version(),
-                RULE.version(),
-                RULE.verification(),
-                request.ageGroup(),
-                request.forms(),
-                request.answers(),
-                RULE.assess(checklist, request.answers(), request.ageGroup(), request.forms(), CATALOGUES),
-                UUID.randomUUID(),
-                ORGANISATION,
-                Instant.parse("2026-04-01T09:00:00Z"));
+        return ScreeningPagesSliceTests.assessed(request, ORGANISATION);
     }
 
     ResultActions screen(String body) throws Exception {

@@ -1,8 +1,6 @@
 package org.opennrm.screening;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 import static org.opennrm.access.TestSignIn.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,21 +47,10 @@ class ScreeningApiTests {
         String location = screen(CHILD_WORKER, organisation)
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, containsString("/api/v1/screenings/")))
+                // the answer's full shape is ScreeningApiSliceTests'; here the installation's own rule and catalogue
                 .andExpect(jsonPath("$.suggestion").value("REFER_AS_PRESUMED_VICTIM"))
-                .andExpect(jsonPath("$.suggestionText", startsWith("Indicators suggest")))
-                .andExpect(jsonPath("$.assessedAs").value("CHILD"))
-                .andExpect(jsonPath("$.indicatorList").value("child-labour"))
                 .andExpect(jsonPath("$.catalogueVersion").value("ilo-ec-2009/r1"))
                 .andExpect(jsonPath("$.ruleVerification").value("UNVERIFIED"))
-                .andExpect(jsonPath("$.elements[0].element").value("DECEPTIVE_RECRUITMENT"))
-                .andExpect(jsonPath("$.elements[0].present").value(true))
-                .andExpect(jsonPath("$.elements[0].counted[0].indicatorId").value("CL-DR-01"))
-                .andExpect(jsonPath("$.elements[0].counted[0].strength").value("STRONG"))
-                .andExpect(jsonPath("$.requirements.length()").value(2))
-                .andExpect(jsonPath("$.cautions[*].code", hasItem("CHILD_NO_MEANS_NEEDED")))
-                .andExpect(jsonPath(
-                        "$.cautions[?(@.code == 'ANSWERS_MISSING')].text", hasItem(startsWith("10 questions"))))
-                .andExpect(jsonPath("$.referLink", startsWith("/referrals/new?screening=")))
                 .andReturn()
                 .getResponse()
                 .getHeader(HttpHeaders.LOCATION);

@@ -69,26 +69,33 @@ class ScreeningPagesSliceTests {
         when(screenings.ruleVerification()).thenReturn(RULE.verification());
         when(screenings.ageUnknownAs()).thenReturn(RULE.ageUnknownAs());
         when(screenings.screen(any(ScreeningRequest.class))).thenAnswer(asked -> {
-            ScreeningRequest request = asked.getArgument(0);
-            var checklist = CHECKLISTS.find(request.checklist()).orElseThrow();
-            var summary = new ScreeningSummary(
-                    ScreeningId.random(),
-                    checklist.id(),
-                    checklist.version(),
-                    CATALOGUES.operational().version(),
-                    RULE.version(),
-                    RULE.verification(),
-                    request.ageGroup(),
-                    request.forms(),
-                    request.answers(),
-                    RULE.assess(checklist, request.answers(), request.ageGroup(), request.forms(), CATALOGUES),
-                    UUID.randomUUID(),
-                    ORGANISATION,
-                    Instant.parse("2026-04-01T09:00:00Z"));
+            var summary = assessed(asked.getArgument(0), ORGANISATION);
             screened.put(summary.id(), summary);
             return summary;
         });
         when(screenings.find(any())).thenAnswer(asked -> Optional.ofNullable(screened.get(asked.getArgument(0))));
+    }
+
+    /**
+     * What the service answers for a request from {@code organisation}: assessed by the default rule with the shipped
+     * checklist (also the API slice's).
+     */
+    static ScreeningSummary assessed(ScreeningRequest request, UUID organisation) {
+        var checklist = CHECKLISTS.find(request.checklist()).orElseThrow();
+        return new ScreeningSummary(
+                ScreeningId.random(),
+                checklist.id(),
+                checklist.version(),
+                CATALOGUES.operational().version(),
+                RULE.version(),
+                RULE.verification(),
+                request.ageGroup(),
+                request.forms(),
+                request.answers(),
+                RULE.assess(checklist, request.answers(), request.ageGroup(), request.forms(), CATALOGUES),
+                UUID.randomUUID(),
+                organisation,
+                Instant.parse("2026-04-01T09:00:00Z"));
     }
 
     MockHttpServletRequestBuilder illustrationOne() {
