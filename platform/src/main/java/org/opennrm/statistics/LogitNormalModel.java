@@ -21,8 +21,8 @@ import org.hipparchus.special.Gamma;
  * heterogeneity in capture-recapture studies", Biometrics 55): each person has a catchability z drawn from a standard
  * normal distribution, and list j records them with probability expit(alpha_j + sigma z), independently given z,
  * except for chosen pairs of lists that depend on each other directly (a log-linear term gamma on being on both,
- * conditional on z). The probability of each combination of lists is the integral over z, computed by Gauss-Hermite
- * quadrature; the number of people is estimated by maximum likelihood (the multinomial likelihood with the total N as
+ * conditional on z). The probability of each combination of lists is the integral over z (the trapezoid rule, see
+ * {@link #REACH}); the number of people is estimated by maximum likelihood (the multinomial likelihood with the total N as
  * a parameter), and its 95% interval by the profile likelihood of N.
  *
  * <p>Why beside the Rasch-type log-linear model: Darroch's quadratic term is an approximation of this model that holds
@@ -43,10 +43,16 @@ final class LogitNormalModel {
      */
     static final double REACH = 9;
 
-    /** Evaluations of the likelihood allowed to one search (a fit with 12 interactions needs a few thousand). */
+    /** Evaluations of the likelihood allowed to one search; beyond them the fit is reported as not converged. */
     static final int MAX_EVALUATIONS = 100_000;
 
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
+    /** Twice the drop of the profile log-likelihood at the limits of the 95% interval. */
+    private static final double QUANTILE =
+            new ChiSquaredDistribution(1).inverseCumulativeProbability(MultipleSystemsEstimation.CONFIDENCE);
+
+    /** Tables of more lists are not fitted: 2^k cells times the quadrature points at every step of the search. */
+    static final int MAX_LISTS = 8;
 
     static final double MAX_LOG_SIGMA = Math.log(10);
     /** Below this the spread is nothing (the model is the independence model). */
@@ -62,7 +68,6 @@ final class LogitNormalModel {
     private final int cells;
     private final long observed;
     private final int[] on;
-    private final double quantile = new ChiSquaredDistribution(1).inverseCumulativeProbability(0.95);
 
     /**
      * @param interactions pairs {i, j} of lists that depend on each other directly (i < j)
@@ -79,12 +84,9 @@ final class LogitNormalModel {
         }
     }
 
-    /** Tables of more lists are not fitted: 2^k cells times the quadrature nodes at every step of the search. */
-    static final int MAX_LISTS = 8;
-
     /** Number of parameters: one per list, the spread, one per interaction, and N. */
     int parameters() {
-        return lists + 1 + interactions.size() + 1;
+        return dimension() + 1;
     }
 
     /**
@@ -159,6 +161,7 @@ final class LogitNormalModel {
                 poisson);
     }
 
+    /** Parameters other than N: one per list, the spread, one per interaction. */
     private int dimension() {
         return lists + 1 + interactions.size();
     }
@@ -202,7 +205,7 @@ final class LogitNormalModel {
         while (true) {
             double hidden = Math.exp(outside);
             double[] at = profile(atInside, hidden);
-            if (2 * (maximum - logLikelihood(at, hidden)) - quantile >= 0) {
+            if (2 * (maximum - logLikelihood(at, hidden)) - QUANTILE >= 0) {
                 break;
             }
             atInside = at;
@@ -215,7 +218,7 @@ final class LogitNormalModel {
         }
         double[] from = atInside;
         DoubleUnaryOperator drop =
-                h -> 2 * (maximum - logLikelihood(profile(from, Math.exp(h)), Math.exp(h))) - quantile;
+                h -> 2 * (maximum - logLikelihood(profile(from, Math.exp(h)), Math.exp(h))) - QUANTILE;
         try {
             return new BrentSolver(1e-4)
                     .solve(100, drop::applyAsDouble, Math.min(inside, outside), Math.max(inside, outside));
@@ -243,9 +246,9 @@ final class LogitNormalModel {
     }
 
     /**
-     * BOBYQA (Powell's bounded derivative-free trust-region method, from Hipparchus). It stops when the trust region
-     * is 1e-5 across: near the maximum the log-likelihood is quadratic, so that leaves it within about 1e-9 of its
-     * maximum, far below the 1.92 that the interval's limits are about.
+     * BOBYQA (Powell's bounded derivative-free trust-region method, from Hipparchus), stopping when the trust region is
+     * 1e-7 across. A looser stop (1e-5) moved the upper limit on a sparse table (NewOrl) by a third: where the profile
+     * is flat, the limit depends on how closely each point is maximised.
      */
     private static double[] optimise(
             double[] start, double[] lower, double[] upper, double radius, ToDoubleFunction<double[]> function) {

@@ -96,13 +96,21 @@ class MultipleSystemsEstimation {
                 logitNormalRow);
     }
 
-    /** The logit-normal model's row; its AIC and BIC are on the log-linear models' scale (see the model's fit). */
-    private static ModelEstimate logitNormal(ListOverlapTable table, List<int[]> interactions, long observed) {
-        var names = interactions.stream()
+    /** Two-list interactions as the sensitivity table names them ({@code A:B}). */
+    private static List<String> interactionNames(ListOverlapTable table, List<int[]> interactions) {
+        return interactions.stream()
                 .map(pair -> table.lists().get(pair[0]) + ":" + table.lists().get(pair[1]))
                 .toList();
-        String name = "main effects + heterogeneity (logit-normal)"
-                + (names.isEmpty() ? "" : " + " + String.join(" + ", names));
+    }
+
+    private static String terms(List<String> names) {
+        return names.isEmpty() ? "" : " + " + String.join(" + ", names);
+    }
+
+    /** The logit-normal model's row; its AIC and BIC are on the log-linear models' scale (see the model's fit). */
+    private static ModelEstimate logitNormal(ListOverlapTable table, List<int[]> interactions, long observed) {
+        var names = interactionNames(table, interactions);
+        String name = "main effects + heterogeneity (logit-normal)" + terms(names);
         var model = new LogitNormalModel(table, interactions);
         LogitNormalModel.Fit fit;
         try {
@@ -178,11 +186,8 @@ class MultipleSystemsEstimation {
     }
 
     private ModelEstimate row(ListOverlapTable table, LogLinearModel model, Fits fits, long observed) {
-        var names = model.interactions().stream()
-                .map(pair -> table.lists().get(pair[0]) + ":" + table.lists().get(pair[1]))
-                .toList();
-        String name = (model.heterogeneity() ? "main effects + heterogeneity (Rasch)" : "main effects")
-                + (names.isEmpty() ? "" : " + " + String.join(" + ", names));
+        var names = interactionNames(table, model.interactions());
+        String name = (model.heterogeneity() ? "main effects + heterogeneity (Rasch)" : "main effects") + terms(names);
         var fit = fits.of(model);
         if (!fit.fitted()) {
             return ModelEstimate.failed(

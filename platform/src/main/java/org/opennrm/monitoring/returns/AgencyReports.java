@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
 import org.opennrm.access.Actor;
@@ -75,10 +76,7 @@ class AgencyReports {
 
         /** The flags read back as jumps, for the page to word in the reader's language. */
         public List<Jump> jumps() {
-            return flags.stream()
-                    .map(Jump::read)
-                    .flatMap(java.util.Optional::stream)
-                    .toList();
+            return flags.stream().map(Jump::read).flatMap(Optional::stream).toList();
         }
 
         /** Flags that are not jumps as {@link Jump#flag()} writes them (none are written today), shown as stored. */
@@ -97,19 +95,19 @@ class AgencyReports {
             this(measure, now, before, earlier.year(), earlier.quarter());
         }
 
-        private static final java.util.regex.Pattern FLAG =
-                java.util.regex.Pattern.compile("([A-Z_]+): (\\d+) against (\\d+) in (\\d{4})(?:-Q([1-4]))?");
+        private static final Pattern FLAG =
+                Pattern.compile("([A-Z_]+): (\\d+) against (\\d+) in (\\d{4})(?:-Q([1-4]))?");
 
         String flag() {
             return measure + ": " + now + " against " + before + " in " + new AgencyPeriod(year, quarter);
         }
 
-        static java.util.Optional<Jump> read(String flag) {
+        static Optional<Jump> read(String flag) {
             var match = FLAG.matcher(flag);
             if (!match.matches()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new Jump(
+            return Optional.of(new Jump(
                     match.group(1),
                     Long.parseLong(match.group(2)),
                     Long.parseLong(match.group(3)),
