@@ -185,7 +185,7 @@ public final class HiddenNumberBenchmark {
         String problem = null;
         long start = System.nanoTime();
         try {
-            logLinear = new MultipleSystemsEstimation().estimate(table, true);
+            logLinear = new MultipleSystemsEstimation().estimateWithLogitNormal(table, () -> false);
         } catch (MseInputInvalid e) {
             problem = e.getMessage();
         }

@@ -263,7 +263,7 @@ class EstimationJobs {
             MseEstimate logLinear = null;
             String logLinearProblem = null;
             try {
-                logLinear = estimation.estimate(table, true);
+                logLinear = estimation.estimateWithLogitNormal(table, () -> System.nanoTime() - deadline > 0);
             } catch (MseInputInvalid e) {
                 logLinearProblem = e.getMessage();
             }

@@ -2,6 +2,7 @@ package org.opennrm.statistics;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
@@ -69,10 +70,21 @@ final class LogitNormalModel {
     private final long observed;
     private final int[] on;
 
+    private final BooleanSupplier timeUp;
+
+    /** Thrown out of {@link #fit()} as soon as {@code timeUp} says so: the search is not interrupted otherwise. */
+    static final class TimeUp extends RuntimeException {
+        TimeUp() {
+            super("stopped at the time limit", null, false, false);
+        }
+    }
+
     /**
      * @param interactions pairs {i, j} of lists that depend on each other directly (i < j)
+     * @param timeUp asked at every evaluation of the likelihood; true ends the fit with {@link TimeUp}
      */
-    LogitNormalModel(ListOverlapTable table, List<int[]> interactions) {
+    LogitNormalModel(ListOverlapTable table, List<int[]> interactions, BooleanSupplier timeUp) {
+        this.timeUp = timeUp;
         this.table = table;
         this.interactions = List.copyOf(interactions);
         this.lists = table.listCount();
@@ -267,6 +279,9 @@ final class LogitNormalModel {
      * count x log pi(cell) + hidden x log pi(0), with N = n + hidden (the constant sum of log count! left out).
      */
     double logLikelihood(double[] theta, double hidden) {
+        if (timeUp.getAsBoolean()) {
+            throw new TimeUp();
+        }
         double[] pi = probabilities(theta);
         double total = observed + hidden;
         double value = Gamma.logGamma(total + 1) - Gamma.logGamma(hidden + 1) + hidden * Math.log(pi[0]);

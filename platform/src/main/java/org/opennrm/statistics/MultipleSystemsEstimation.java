@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
@@ -35,15 +36,20 @@ class MultipleSystemsEstimation {
 
     /** The log-linear and Rasch-type models, without the logit-normal model: what a request may wait for. */
     MseEstimate estimate(ListOverlapTable table) {
-        return estimate(table, false);
+        return estimate(table, null);
     }
 
     /**
-     * With {@code logitNormal}, also the logit-normal model (tables of up to {@link LogitNormalModel#MAX_LISTS} lists).
-     * It takes up to about ten seconds on tables of six to eight lists with several interactions, so only background
-     * estimates (and the benchmark) ask for it.
+     * Also the logit-normal model (tables of up to {@link LogitNormalModel#MAX_LISTS} lists). It takes up to about ten
+     * seconds on tables of six to eight lists with several interactions, so only background estimates (and the
+     * benchmark) ask for it; its search stops as soon as {@code timeUp} says so, and its row then says why.
      */
-    MseEstimate estimate(ListOverlapTable table, boolean logitNormal) {
+    MseEstimate estimateWithLogitNormal(ListOverlapTable table, BooleanSupplier timeUp) {
+        return estimate(table, timeUp);
+    }
+
+    /** {@code logitNormalTimeUp} null: without the logit-normal model. */
+    private MseEstimate estimate(ListOverlapTable table, BooleanSupplier logitNormalTimeUp) {
         var fits = new Fits(table);
         var main = LogLinearModel.mainEffects(table.listCount());
         var mainFit = fits.of(main);
@@ -73,8 +79,8 @@ class MultipleSystemsEstimation {
 
         Map<String, ModelEstimate> rows = new LinkedHashMap<>();
         models.forEach((key, model) -> rows.put(key, row(table, model, fits, observed)));
-        ModelEstimate logitNormalRow = logitNormal && table.listCount() <= LogitNormalModel.MAX_LISTS
-                ? logitNormal(table, raschPath.getLast().interactions(), observed)
+        ModelEstimate logitNormalRow = logitNormalTimeUp != null && table.listCount() <= LogitNormalModel.MAX_LISTS
+                ? logitNormal(table, raschPath.getLast().interactions(), observed, logitNormalTimeUp)
                 : null;
         List<ModelEstimate> all = new ArrayList<>(rows.values());
         if (logitNormalRow != null) {
@@ -108,13 +114,21 @@ class MultipleSystemsEstimation {
     }
 
     /** The logit-normal model's row; its AIC and BIC are on the log-linear models' scale (see the model's fit). */
-    private static ModelEstimate logitNormal(ListOverlapTable table, List<int[]> interactions, long observed) {
+    private static ModelEstimate logitNormal(
+            ListOverlapTable table, List<int[]> interactions, long observed, BooleanSupplier timeUp) {
         var names = interactionNames(table, interactions);
         String name = "main effects + heterogeneity (logit-normal)" + terms(names);
-        var model = new LogitNormalModel(table, interactions);
+        var model = new LogitNormalModel(table, interactions, timeUp);
         LogitNormalModel.Fit fit;
         try {
             fit = model.fit();
+        } catch (LogitNormalModel.TimeUp e) {
+            return ModelEstimate.failed(
+                    name,
+                    names,
+                    FitStatus.NOT_CONVERGED,
+                    "the fit was stopped at the estimate's time limit before it converged",
+                    true);
         } catch (MathRuntimeException e) {
             // a numerical failure of this one model must not cost the background estimate its other models
             fit = LogitNormalModel.Fit.failed(FitStatus.NOT_CONVERGED);

@@ -125,7 +125,7 @@ class HiddenNumberComparisonTests {
 
     @Test
     void theRealModelsOnAPublishedTableGiveASpanThatHoldsEachInterval() {
-        var logLinear = new MultipleSystemsEstimation().estimate(table, true);
+        var logLinear = new MultipleSystemsEstimation().estimateWithLogitNormal(table, () -> false);
         var latent = new LatentClassModel(table, new LatentClassModel.Settings(10, 2_000, 1_000, 5, 42))
                 .fit(LatentClassModel.Monitor.NONE);
 

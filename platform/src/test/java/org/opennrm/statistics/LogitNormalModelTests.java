@@ -21,7 +21,7 @@ class LogitNormalModelTests {
     void theQuadratureAgreesWithAFineIntegralForSmallAndLargeSpreads() {
         double[] alpha = {-1.2, -0.4, -2.0, 0.3, -0.9};
         for (double sigma : new double[] {0.01, 1, 3, 10}) {
-            var model = new LogitNormalModel(table(new long[32]), List.of());
+            var model = new LogitNormalModel(table(new long[32]), List.of(), () -> false);
             double[] pi = model.probabilities(theta(alpha, sigma));
             double[] exact = integral(alpha, sigma, List.of(), new double[0]);
             double sum = 0;
@@ -38,7 +38,7 @@ class LogitNormalModelTests {
         double[] alpha = {-1.5, -1.0, -1.2, -0.8, -2.0};
         var table = expected(20_000, alpha, 1.2, List.of(), new double[0]);
 
-        var fit = new LogitNormalModel(table, List.of()).fit();
+        var fit = new LogitNormalModel(table, List.of(), () -> false).fit();
 
         assertThat(fit.status()).isEqualTo(FitStatus.FITTED);
         assertThat(table.observed() + fit.hidden()).isCloseTo(20_000, within(20.0));
@@ -55,8 +55,8 @@ class LogitNormalModelTests {
         List<int[]> pair = List.<int[]>of(new int[] {0, 2});
         var table = expected(10_000, alpha, 0.8, pair, new double[] {1.0});
 
-        var with = new LogitNormalModel(table, pair).fit();
-        var without = new LogitNormalModel(table, List.of()).fit();
+        var with = new LogitNormalModel(table, pair, () -> false).fit();
+        var without = new LogitNormalModel(table, List.of(), () -> false).fit();
 
         assertThat(table.observed() + with.hidden()).isCloseTo(10_000, within(15.0));
         assertThat(with.deviance()).isLessThan(0.1);
@@ -70,7 +70,7 @@ class LogitNormalModelTests {
         double[] alpha = {-1.5, -1.0, -1.2, -0.8, -2.0};
         var table = expected(8_000, alpha, 0.0, List.of(), new double[0]);
 
-        var fit = new LogitNormalModel(table, List.of()).fit();
+        var fit = new LogitNormalModel(table, List.of(), () -> false).fit();
         var mainEffects = new MultipleSystemsEstimation().estimate(table).mainEffects();
 
         assertThat(table.observed() + fit.hidden()).isCloseTo(mainEffects.total(), within(0.005 * 8_000));
@@ -102,7 +102,7 @@ class LogitNormalModelTests {
             }
             counts[0] = 0;
             var table = table(counts);
-            var fit = new LogitNormalModel(table, List.of()).fit();
+            var fit = new LogitNormalModel(table, List.of(), () -> false).fit();
             double lower = table.observed() + fit.hiddenLower();
             double upper =
                     Double.isNaN(fit.hiddenUpper()) ? Double.POSITIVE_INFINITY : table.observed() + fit.hiddenUpper();
@@ -116,7 +116,8 @@ class LogitNormalModelTests {
 
     @Test
     void theSensitivityTableHasTheModelWithTheRaschTypeModelsInteractions() {
-        var estimate = new MultipleSystemsEstimation().estimate(MseFixtures.table("Western"), true);
+        var estimate =
+                new MultipleSystemsEstimation().estimateWithLogitNormal(MseFixtures.table("Western"), () -> false);
 
         var row = estimate.logitNormal();
         assertThat(row).isNotNull();
@@ -135,6 +136,18 @@ class LogitNormalModelTests {
     }
 
     @Test
+    void atTheTimeLimitItsSearchStopsAndItsRowSaysSoWhileTheOtherModelsStay() {
+        var estimate =
+                new MultipleSystemsEstimation().estimateWithLogitNormal(MseFixtures.table("Western"), () -> true);
+
+        assertThat(estimate.logitNormal().status()).isEqualTo(FitStatus.NOT_CONVERGED);
+        assertThat(estimate.logitNormal().problem()).contains("time limit");
+        assertThat(estimate.logitNormal().total()).isNull();
+        assertThat(estimate.raschByAic().status()).isEqualTo(FitStatus.FITTED);
+        assertThat(estimate.mainEffects().status()).isEqualTo(FitStatus.FITTED);
+    }
+
+    @Test
     void tablesOfMoreListsThanItFitsHaveNoRow() {
         int lists = LogitNormalModel.MAX_LISTS + 1;
         long[] counts = new long[1 << lists];
@@ -147,7 +160,8 @@ class LogitNormalModelTests {
             names.add("L" + j);
         }
 
-        var estimate = new MultipleSystemsEstimation().estimate(new ListOverlapTable(names, counts), true);
+        var estimate = new MultipleSystemsEstimation()
+                .estimateWithLogitNormal(new ListOverlapTable(names, counts), () -> false);
 
         assertThat(estimate.logitNormal()).isNull();
         assertThat(estimate.mainEffects()).isNotNull();
