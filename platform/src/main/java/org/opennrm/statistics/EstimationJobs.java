@@ -263,7 +263,7 @@ class EstimationJobs {
             MseEstimate logLinear = null;
             String logLinearProblem = null;
             try {
-                logLinear = estimation.estimateWithLogitNormal(table, () -> System.nanoTime() - deadline > 0);
+                logLinear = estimation.estimateWithHeterogeneity(table, () -> System.nanoTime() - deadline > 0);
             } catch (MseInputInvalid e) {
                 logLinearProblem = e.getMessage();
             }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * lowers the criterion most is added; selection stops when none lowers it). Each usable model gets a 95%
  * profile-likelihood interval for the hidden number. Beside them, the Rasch-type model (main effects and Agresti's
  * homogeneous two-factor interaction, which allows a spread of catchability, see {@link LogLinearModel}) and the model
- * met by forward stepwise selection of two-list interactions by AIC from it, and the logit-normal model with that
- * model's interactions ({@link LogitNormalModel}, tables of up to {@link LogitNormalModel#MAX_LISTS} lists). Models
+ * met by forward stepwise selection of two-list interactions by AIC from it, and the logit-normal and two-class models
+ * with that model's interactions ({@link LogitNormalModel}, {@link TwoClassModel}, tables of up to
+ * {@link HeterogeneityModel#MAX_LISTS} lists). Models
  * whose estimate lies on the boundary, that cannot be identified or that do not converge are listed with that status
  * and no number.
  */
@@ -34,22 +35,26 @@ class MultipleSystemsEstimation {
 
     private final double quantile = new ChiSquaredDistribution(1).inverseCumulativeProbability(CONFIDENCE);
 
-    /** The log-linear and Rasch-type models, without the logit-normal model: what a request may wait for. */
+    /**
+     * The log-linear and Rasch-type models, without the logit-normal and two-class models: what a request may wait
+     * for.
+     */
     MseEstimate estimate(ListOverlapTable table) {
         return estimate(table, null);
     }
 
     /**
-     * Also the logit-normal model (tables of up to {@link LogitNormalModel#MAX_LISTS} lists). It takes up to about ten
-     * seconds on tables of six to eight lists with several interactions, so only background estimates (and the
-     * benchmark) ask for it; its search stops as soon as {@code timeUp} says so, and its row then says why.
+     * Also the logit-normal and two-class models (tables of up to {@link HeterogeneityModel#MAX_LISTS} lists). They
+     * take up to about ten seconds on tables of six to eight lists with several interactions, so only background
+     * estimates (and the benchmark) ask for them; their searches stop as soon as {@code timeUp} says so, and their rows
+     * then say why.
      */
-    MseEstimate estimateWithLogitNormal(ListOverlapTable table, BooleanSupplier timeUp) {
+    MseEstimate estimateWithHeterogeneity(ListOverlapTable table, BooleanSupplier timeUp) {
         return estimate(table, timeUp);
     }
 
-    /** {@code logitNormalTimeUp} null: without the logit-normal model. */
-    private MseEstimate estimate(ListOverlapTable table, BooleanSupplier logitNormalTimeUp) {
+    /** {@code heterogeneityTimeUp} null: without the logit-normal and two-class models. */
+    private MseEstimate estimate(ListOverlapTable table, BooleanSupplier heterogeneityTimeUp) {
         var fits = new Fits(table);
         var main = LogLinearModel.mainEffects(table.listCount());
         var mainFit = fits.of(main);
@@ -79,12 +84,26 @@ class MultipleSystemsEstimation {
 
         Map<String, ModelEstimate> rows = new LinkedHashMap<>();
         models.forEach((key, model) -> rows.put(key, row(table, model, fits, observed)));
-        ModelEstimate logitNormalRow = logitNormalTimeUp != null && table.listCount() <= LogitNormalModel.MAX_LISTS
-                ? logitNormal(table, raschPath.getLast().interactions(), observed, logitNormalTimeUp)
+        boolean heterogeneity = heterogeneityTimeUp != null && table.listCount() <= HeterogeneityModel.MAX_LISTS;
+        List<int[]> interactions = raschPath.getLast().interactions();
+        ModelEstimate logitNormalRow = heterogeneity
+                ? heterogeneity(
+                        new LogitNormalModel(table, interactions, heterogeneityTimeUp),
+                        "logit-normal",
+                        "the spread of catchability",
+                        observed)
+                : null;
+        ModelEstimate twoClassRow = heterogeneity
+                ? heterogeneity(
+                        new TwoClassModel(table, interactions, heterogeneityTimeUp),
+                        "two classes",
+                        "the difference between the classes",
+                        observed)
                 : null;
         List<ModelEstimate> all = new ArrayList<>(rows.values());
-        if (logitNormalRow != null) {
+        if (heterogeneity) {
             all.add(logitNormalRow);
+            all.add(twoClassRow);
         }
         return new MseEstimate(
                 table.lists(),
@@ -99,7 +118,8 @@ class MultipleSystemsEstimation {
                 List.copyOf(all),
                 rows.get(key(rasch)),
                 rows.get(key(raschPath.getLast())),
-                logitNormalRow);
+                logitNormalRow,
+                twoClassRow);
     }
 
     /** Two-list interactions as the sensitivity table names them ({@code A:B}). */
@@ -113,16 +133,22 @@ class MultipleSystemsEstimation {
         return names.isEmpty() ? "" : " + " + String.join(" + ", names);
     }
 
-    /** The logit-normal model's row; its AIC and BIC are on the log-linear models' scale (see the model's fit). */
-    private static ModelEstimate logitNormal(
-            ListOverlapTable table, List<int[]> interactions, long observed, BooleanSupplier timeUp) {
-        var names = interactionNames(table, interactions);
-        String name = "main effects + heterogeneity (logit-normal)" + terms(names);
-        var model = new LogitNormalModel(table, interactions, timeUp);
-        LogitNormalModel.Fit fit;
+    /**
+     * The row of a model of unequal catchability; its AIC and BIC are on the log-linear models' scale (see the model's
+     * fit).
+     *
+     * @param distribution how catchability is spread, as the row's name says it
+     * @param spread what grows without bound when the maximum is on the boundary
+     */
+    private static ModelEstimate heterogeneity(
+            HeterogeneityModel model, String distribution, String spread, long observed) {
+        var table = model.table;
+        var names = interactionNames(table, model.interactions);
+        String name = "main effects + heterogeneity (" + distribution + ")" + terms(names);
+        HeterogeneityModel.Fit fit;
         try {
             fit = model.fit();
-        } catch (LogitNormalModel.TimeUp e) {
+        } catch (HeterogeneityModel.TimeUp e) {
             return ModelEstimate.failed(
                     name,
                     names,
@@ -131,7 +157,7 @@ class MultipleSystemsEstimation {
                     true);
         } catch (MathRuntimeException e) {
             // a numerical failure of this one model must not cost the background estimate its other models
-            fit = LogitNormalModel.Fit.failed(FitStatus.NOT_CONVERGED);
+            fit = HeterogeneityModel.Fit.failed(FitStatus.NOT_CONVERGED);
         }
         if (fit.status() != FitStatus.FITTED) {
             return ModelEstimate.failed(
@@ -139,8 +165,8 @@ class MultipleSystemsEstimation {
                     names,
                     fit.status(),
                     fit.status() == FitStatus.BOUNDARY
-                            ? "the spread of catchability or a list effect grows without bound (the maximum likelihood"
-                                    + " estimate is on the boundary)"
+                            ? spread + " or a list effect grows without bound (the maximum likelihood estimate is on"
+                                    + " the boundary)"
                             : "the fit did not converge",
                     true);
         }

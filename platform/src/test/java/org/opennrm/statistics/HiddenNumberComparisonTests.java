@@ -61,6 +61,102 @@ class HiddenNumberComparisonTests {
     }
 
     @Test
+    void aBoundedTwoClassModelJoinsTheSpan() {
+        var comparison = HiddenNumberComparison.of(
+                table,
+                logLinear(
+                        model(1_500, 1_100, 2_100.0),
+                        logitNormal(2_000, 1_600, 3_000.0),
+                        twoClasses(2_500, 1_900, 4_200.0)),
+                null,
+                latent(1_700, 1_300, 2_600));
+
+        var chosen = comparison.recommendedRow();
+        assertThat(chosen.totalLower()).isEqualTo(1_100.0);
+        assertThat(chosen.totalUpper()).isEqualTo(4_200.0);
+        assertThat(chosen.total()).isCloseTo(Math.pow(1_500.0 * 1_700.0 * 2_000.0 * 2_500.0, 0.25), within(1e-6));
+        assertThat(chosen.model()).contains("two classes");
+        assertThat(comparison.rows())
+                .extracting(HiddenNumberComparison.Row::choice)
+                .containsSubsequence(
+                        HiddenNumberComparison.Choice.SPAN,
+                        HiddenNumberComparison.Choice.LOGIT_NORMAL,
+                        HiddenNumberComparison.Choice.TWO_CLASSES,
+                        HiddenNumberComparison.Choice.RASCH_AIC);
+        assertThat(kinds(comparison)).doesNotContain(HiddenNumberComparison.Warning.Kind.HIDDEN_GROUP);
+    }
+
+    @Test
+    void aTwoClassModelWithAnOpenUpperLimitThatFitsWorseIsShownWithAWarningButLeftOutOfTheSpan() {
+        // AIC 100 for the Rasch-type and logit-normal rows, 104 for the two-class row
+        var comparison = HiddenNumberComparison.of(
+                table,
+                logLinear(
+                        model(1_500, 1_100, 2_100.0),
+                        logitNormal(2_000, 1_600, 3_000.0),
+                        twoClasses(2_500, 1_000, null, 104.0)),
+                null,
+                latent(1_700, 1_300, 2_600));
+
+        var chosen = comparison.recommendedRow();
+        assertThat(comparison.hiddenGroupFitsBest()).isFalse();
+        assertThat(comparison.spanned())
+                .extracting(HiddenNumberComparison.Row::choice)
+                .doesNotContain(HiddenNumberComparison.Choice.TWO_CLASSES);
+        // neither its open upper limit nor its lower limit of 1,000 moves the span
+        assertThat(chosen.totalLower()).isEqualTo(1_100.0);
+        assertThat(chosen.totalUpper()).isEqualTo(3_000.0);
+        assertThat(comparison.rows())
+                .extracting(HiddenNumberComparison.Row::choice)
+                .contains(HiddenNumberComparison.Choice.TWO_CLASSES);
+        assertThat(warning(comparison, HiddenNumberComparison.Warning.Kind.HIDDEN_GROUP_LEFT_OUT)
+                        .value())
+                .isEqualTo(1_000.0);
+        assertThat(kinds(comparison))
+                .doesNotContain(
+                        HiddenNumberComparison.Warning.Kind.OPEN_INTERVAL,
+                        HiddenNumberComparison.Warning.Kind.HIDDEN_GROUP);
+    }
+
+    @Test
+    void aTwoClassModelWithAnOpenUpperLimitThatFitsBestOpensTheSpan() {
+        var comparison = HiddenNumberComparison.of(
+                table,
+                logLinear(
+                        model(1_500, 1_100, 2_100.0),
+                        logitNormal(2_000, 1_600, 3_000.0),
+                        twoClasses(2_500, 1_400, null, 96.0)),
+                null,
+                latent(1_700, 1_300, 2_600));
+
+        var chosen = comparison.recommendedRow();
+        assertThat(comparison.hiddenGroupFitsBest()).isTrue();
+        assertThat(chosen.totalLower()).isEqualTo(1_100.0);
+        assertThat(chosen.totalUpper()).isNull();
+        // the least number there is: the span's lower limit, as the recommended row says
+        assertThat(warning(comparison, HiddenNumberComparison.Warning.Kind.HIDDEN_GROUP)
+                        .value())
+                .isEqualTo(1_100.0);
+        // the warning about the hidden group says why it is open; the general one is not repeated
+        assertThat(kinds(comparison))
+                .doesNotContain(
+                        HiddenNumberComparison.Warning.Kind.OPEN_INTERVAL,
+                        HiddenNumberComparison.Warning.Kind.HIDDEN_GROUP_LEFT_OUT);
+    }
+
+    @Test
+    void aTwoClassModelThatFitsOnlyAsWellAsAnotherDoesNotOpenTheSpan() {
+        var comparison = HiddenNumberComparison.of(
+                table,
+                logLinear(model(1_500, 1_100, 2_100.0), null, twoClasses(2_500, 1_400, null, 100.0)),
+                null,
+                latent(1_700, 1_300, 2_600));
+
+        assertThat(comparison.hiddenGroupFitsBest()).isFalse();
+        assertThat(comparison.recommendedRow().totalUpper()).isEqualTo(2_600.0);
+    }
+
+    @Test
     void withUnboundedLatentClassDrawsTheLogitNormalAndRaschTypeModelsAreSpanned() {
         var unbounded = new LatentClassEstimate(345, 5_000, 400, 400_000, 150, 3, true, 10, 100, 100, 1, 1, 0.1);
         var comparison = HiddenNumberComparison.of(
@@ -125,7 +221,7 @@ class HiddenNumberComparisonTests {
 
     @Test
     void theRealModelsOnAPublishedTableGiveASpanThatHoldsEachInterval() {
-        var logLinear = new MultipleSystemsEstimation().estimateWithLogitNormal(table, () -> false);
+        var logLinear = new MultipleSystemsEstimation().estimateWithHeterogeneity(table, () -> false);
         var latent = new LatentClassModel(table, new LatentClassModel.Settings(10, 2_000, 1_000, 5, 42))
                 .fit(LatentClassModel.Monitor.NONE);
 
@@ -138,6 +234,10 @@ class HiddenNumberComparisonTests {
                 .contains(HiddenNumberComparison.Choice.LOGIT_NORMAL, HiddenNumberComparison.Choice.RASCH_AIC);
         assertThat(spanned.stream().anyMatch(row -> row.choice() == HiddenNumberComparison.Choice.LATENT_CLASS))
                 .isEqualTo(!latent.unbounded());
+        var twoClasses = comparison.row(HiddenNumberComparison.Choice.TWO_CLASSES);
+        assertThat(twoClasses).as("the two-class model is fitted on Western").isNotNull();
+        assertThat(spanned.contains(twoClasses))
+                .isEqualTo(twoClasses.totalUpper() != null || comparison.hiddenGroupFitsBest());
         assertThat(comparison.recommended()).isEqualTo(HiddenNumberComparison.Choice.SPAN);
         for (var row : spanned) {
             assertThat(chosen.totalLower()).isLessThanOrEqualTo(row.totalLower());
@@ -151,6 +251,14 @@ class HiddenNumberComparisonTests {
                         .min()
                         .orElseThrow());
         assertThat(chosen.totalLower()).isLessThanOrEqualTo(chosen.total());
+    }
+
+    private static HiddenNumberComparison.Warning warning(
+            HiddenNumberComparison comparison, HiddenNumberComparison.Warning.Kind kind) {
+        return comparison.warnings().stream()
+                .filter(w -> w.kind() == kind)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no warning " + kind + " in " + comparison.warnings()));
     }
 
     private static List<HiddenNumberComparison.Warning.Kind> kinds(HiddenNumberComparison comparison) {
@@ -185,15 +293,31 @@ class HiddenNumberComparisonTests {
 
     /** A logit-normal row with these totals (people seen 345). */
     private static ModelEstimate logitNormal(double total, double lower, Double upper) {
-        var row = model(total, lower, upper);
+        return renamed("main effects + heterogeneity (logit-normal)", model(total, lower, upper));
+    }
+
+    /** A two-class row with these totals (people seen 345) and the same AIC (100) as the others. */
+    private static ModelEstimate twoClasses(double total, double lower, Double upper) {
+        return twoClasses(total, lower, upper, 100.0);
+    }
+
+    private static ModelEstimate twoClasses(double total, double lower, Double upper, double aic) {
+        return renamed("main effects + heterogeneity (two classes)", model(total, lower, upper), aic);
+    }
+
+    private static ModelEstimate renamed(String name, ModelEstimate row) {
+        return renamed(name, row, row.aic());
+    }
+
+    private static ModelEstimate renamed(String name, ModelEstimate row, double aic) {
         return new ModelEstimate(
-                "main effects + heterogeneity (logit-normal)",
+                name,
                 List.of(),
                 row.status(),
                 row.problem(),
                 row.deviance(),
                 row.df(),
-                row.aic(),
+                aic,
                 row.bic(),
                 row.hidden(),
                 row.total(),
@@ -205,11 +329,17 @@ class HiddenNumberComparisonTests {
     }
 
     private static MseEstimate logLinear(ModelEstimate rasch) {
-        return logLinear(rasch, null);
+        return logLinear(rasch, null, null);
     }
 
-    /** Main effects and AIC's choice at 1,000 (950 to 1,060); the Rasch-type and logit-normal rows as given. */
     private static MseEstimate logLinear(ModelEstimate rasch, ModelEstimate logitNormal) {
+        return logLinear(rasch, logitNormal, null);
+    }
+
+    /**
+     * Main effects and AIC's choice at 1,000 (950 to 1,060); the Rasch-type, logit-normal and two-class rows as given.
+     */
+    private static MseEstimate logLinear(ModelEstimate rasch, ModelEstimate logitNormal, ModelEstimate twoClasses) {
         var plain = new ModelEstimate(
                 "main effects",
                 List.of(),
@@ -239,6 +369,7 @@ class HiddenNumberComparisonTests {
                 List.of(plain, rasch),
                 rasch,
                 rasch,
-                logitNormal);
+                logitNormal,
+                twoClasses);
     }
 }

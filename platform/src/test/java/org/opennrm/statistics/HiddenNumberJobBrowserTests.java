@@ -55,6 +55,7 @@ class HiddenNumberJobBrowserTests {
             assertThat(browser.textOf(By.id("comparison")))
                     .contains("Latent-class model")
                     .contains("Logit-normal model")
+                    .contains("Two-class model (a group recorded more easily than the rest)")
                     .contains("Rasch-type log-linear model, interactions chosen by AIC")
                     .contains("Log-linear model chosen by AIC")
                     .contains("Log-linear model, main effects only");

@@ -42,7 +42,7 @@ class LogitNormalModelTests {
 
         assertThat(fit.status()).isEqualTo(FitStatus.FITTED);
         assertThat(table.observed() + fit.hidden()).isCloseTo(20_000, within(20.0));
-        assertThat(fit.sigma()).isCloseTo(1.2, within(0.01));
+        assertThat(fit.spread()).isCloseTo(1.2, within(0.01));
         assertThat(table.observed() + fit.hiddenLower()).isLessThan(20_000);
         assertThat(table.observed() + fit.hiddenUpper()).isGreaterThan(20_000);
         // expected counts fit the model exactly
@@ -74,7 +74,7 @@ class LogitNormalModelTests {
         var mainEffects = new MultipleSystemsEstimation().estimate(table).mainEffects();
 
         assertThat(table.observed() + fit.hidden()).isCloseTo(mainEffects.total(), within(0.005 * 8_000));
-        assertThat(fit.sigma()).isLessThan(0.1);
+        assertThat(fit.spread()).isLessThan(0.1);
     }
 
     @Test
@@ -117,7 +117,7 @@ class LogitNormalModelTests {
     @Test
     void theSensitivityTableHasTheModelWithTheRaschTypeModelsInteractions() {
         var estimate =
-                new MultipleSystemsEstimation().estimateWithLogitNormal(MseFixtures.table("Western"), () -> false);
+                new MultipleSystemsEstimation().estimateWithHeterogeneity(MseFixtures.table("Western"), () -> false);
 
         var row = estimate.logitNormal();
         assertThat(row).isNotNull();
@@ -138,18 +138,19 @@ class LogitNormalModelTests {
     @Test
     void atTheTimeLimitItsSearchStopsAndItsRowSaysSoWhileTheOtherModelsStay() {
         var estimate =
-                new MultipleSystemsEstimation().estimateWithLogitNormal(MseFixtures.table("Western"), () -> true);
+                new MultipleSystemsEstimation().estimateWithHeterogeneity(MseFixtures.table("Western"), () -> true);
 
         assertThat(estimate.logitNormal().status()).isEqualTo(FitStatus.NOT_CONVERGED);
         assertThat(estimate.logitNormal().problem()).contains("time limit");
         assertThat(estimate.logitNormal().total()).isNull();
+        assertThat(estimate.twoClasses().status()).isEqualTo(FitStatus.NOT_CONVERGED);
         assertThat(estimate.raschByAic().status()).isEqualTo(FitStatus.FITTED);
         assertThat(estimate.mainEffects().status()).isEqualTo(FitStatus.FITTED);
     }
 
     @Test
     void tablesOfMoreListsThanItFitsHaveNoRow() {
-        int lists = LogitNormalModel.MAX_LISTS + 1;
+        int lists = HeterogeneityModel.MAX_LISTS + 1;
         long[] counts = new long[1 << lists];
         var random = new SplittableRandom(7);
         for (int cell = 1; cell < counts.length; cell++) {
@@ -161,9 +162,10 @@ class LogitNormalModelTests {
         }
 
         var estimate = new MultipleSystemsEstimation()
-                .estimateWithLogitNormal(new ListOverlapTable(names, counts), () -> false);
+                .estimateWithHeterogeneity(new ListOverlapTable(names, counts), () -> false);
 
         assertThat(estimate.logitNormal()).isNull();
+        assertThat(estimate.twoClasses()).isNull();
         assertThat(estimate.mainEffects()).isNotNull();
     }
 

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param status {@code SUBMITTED}, {@code RUNNING}, {@code DONE} or {@code FAILED}
  * @param source {@code CASES} (the platform's own lists, one per sector, of the years {@code firstYear} to
  *     {@code lastYear}), {@code TABLE} (a table a statistician gave) or {@code LINKAGE_RUN}
- * @param choice the recommended row ({@code SPAN}, {@code LATENT_CLASS}, {@code LOGIT_NORMAL}, {@code RASCH_AIC}, {@code BEST_AIC},
+ * @param choice the recommended row ({@code SPAN}, {@code LATENT_CLASS}, {@code LOGIT_NORMAL}, {@code TWO_CLASSES}, {@code RASCH_AIC}, {@code BEST_AIC},
  *     {@code BEST_BIC}, {@code MAIN_EFFECTS}), or null when the job is not done or the data support none
  * @param model the model's terms as the statistics page names them (English, technical)
  * @param upper null when the interval is open above
