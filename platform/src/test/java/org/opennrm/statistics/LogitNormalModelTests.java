@@ -185,7 +185,7 @@ class LogitNormalModelTests {
         for (int k = 0; k <= points; k++) {
             double z = -12 + k * step;
             double weight = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * step * (k == 0 || k == points ? 0.5 : 1);
-            double[] given = given(alpha, sigma * z, pairs, gamma);
+            double[] given = Catchability.given(alpha, sigma * z, pairs, gamma);
             for (int cell = 0; cell < cells; cell++) {
                 pi[cell] += weight * given[cell];
             }
@@ -193,36 +193,10 @@ class LogitNormalModelTests {
         return pi;
     }
 
-    /** The probability of each cell for a person whose catchability shifts every list's log-odds by {@code shift}. */
-    private static double[] given(double[] alpha, double shift, List<int[]> pairs, double[] gamma) {
-        int cells = 1 << alpha.length;
-        double[] weight = new double[cells];
-        double sum = 0;
-        for (int cell = 0; cell < cells; cell++) {
-            double linear = 0;
-            for (int j = 0; j < alpha.length; j++) {
-                if ((cell >> j & 1) == 1) {
-                    linear += alpha[j] + shift;
-                }
-            }
-            for (int m = 0; m < pairs.size(); m++) {
-                if ((cell >> pairs.get(m)[0] & 1) == 1 && (cell >> pairs.get(m)[1] & 1) == 1) {
-                    linear += gamma[m];
-                }
-            }
-            weight[cell] = Math.exp(linear);
-            sum += weight[cell];
-        }
-        for (int cell = 0; cell < cells; cell++) {
-            weight[cell] /= sum;
-        }
-        return weight;
-    }
-
     /** The expected counts of a population of {@code size} under the model, rounded to whole people. */
     private static ListOverlapTable expected(
             int size, double[] alpha, double sigma, List<int[]> pairs, double[] gamma) {
-        double[] pi = sigma == 0 ? given(alpha, 0, pairs, gamma) : integral(alpha, sigma, pairs, gamma);
+        double[] pi = sigma == 0 ? Catchability.given(alpha, 0, pairs, gamma) : integral(alpha, sigma, pairs, gamma);
         long[] counts = new long[pi.length];
         for (int cell = 1; cell < pi.length; cell++) {
             counts[cell] = Math.round(size * pi[cell]);

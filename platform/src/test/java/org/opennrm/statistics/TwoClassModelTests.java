@@ -3,6 +3,7 @@ package org.opennrm.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class TwoClassModelTests {
 
         double[] pi = model.probabilities(theta(ALPHA, 2.0, 0.3, 0.7));
 
-        double[] hard = given(ALPHA, 0, pair, 0.7);
-        double[] easy = given(ALPHA, 2.0, pair, 0.7);
+        double[] hard = Catchability.given(ALPHA, 0, pair, new double[] {0.7});
+        double[] easy = Catchability.given(ALPHA, 2.0, pair, new double[] {0.7});
         double sum = 0;
         for (int cell = 0; cell < 32; cell++) {
             assertThat(pi[cell]).as("cell %d", cell).isCloseTo(0.7 * hard[cell] + 0.3 * easy[cell], within(1e-14));
@@ -143,32 +144,6 @@ class TwoClassModelTests {
         return theta;
     }
 
-    /** The probability of each cell for a person whose class shifts every list's log-odds by {@code shift}. */
-    private static double[] given(double[] alpha, double shift, List<int[]> pairs, double gamma) {
-        int cells = 1 << alpha.length;
-        double[] weight = new double[cells];
-        double sum = 0;
-        for (int cell = 0; cell < cells; cell++) {
-            double linear = 0;
-            for (int j = 0; j < alpha.length; j++) {
-                if ((cell >> j & 1) == 1) {
-                    linear += alpha[j] + shift;
-                }
-            }
-            for (int[] pair : pairs) {
-                if ((cell >> pair[0] & 1) == 1 && (cell >> pair[1] & 1) == 1) {
-                    linear += gamma;
-                }
-            }
-            weight[cell] = Math.exp(linear);
-            sum += weight[cell];
-        }
-        for (int cell = 0; cell < cells; cell++) {
-            weight[cell] /= sum;
-        }
-        return weight;
-    }
-
     private static ListOverlapTable expected(int size, double shift, double share, List<int[]> pairs, double gamma) {
         return expected(ALPHA, size, shift, share, pairs, gamma);
     }
@@ -176,13 +151,20 @@ class TwoClassModelTests {
     /** The expected counts of a population of {@code size} under the model, rounded to whole people. */
     private static ListOverlapTable expected(
             double[] alpha, int size, double shift, double share, List<int[]> pairs, double gamma) {
-        double[] hard = given(alpha, 0, pairs, gamma);
-        double[] easy = given(alpha, shift, pairs, gamma);
+        double[] hard = Catchability.given(alpha, 0, pairs, gammas(pairs, gamma));
+        double[] easy = Catchability.given(alpha, shift, pairs, gammas(pairs, gamma));
         long[] counts = new long[hard.length];
         for (int cell = 1; cell < hard.length; cell++) {
             counts[cell] = Math.round(size * ((1 - share) * hard[cell] + share * easy[cell]));
         }
         return table(counts);
+    }
+
+    /** The same interaction for every pair. */
+    private static double[] gammas(List<int[]> pairs, double gamma) {
+        double[] gammas = new double[pairs.size()];
+        Arrays.fill(gammas, gamma);
+        return gammas;
     }
 
     private static ListOverlapTable table(long[] counts) {
