@@ -22,6 +22,7 @@ import org.hipparchus.optim.linear.NonNegativeConstraint;
 import org.hipparchus.optim.linear.Relationship;
 import org.hipparchus.optim.linear.SimplexSolver;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.opennrm.statistics.publishing.JointReason;
 
 /**
  * The joint disclosure check: one linear system of every table about to leave the statistics office together with
@@ -85,19 +86,53 @@ final class JointDisclosure {
     /** A table about to be published, with the true counts behind it (for choosing cheap extra suppressions). */
     record Candidate(String source, TableRequest request, TableView view, long[][] counts) {}
 
-    /** A small cell that a reader can narrow too far: which cell, to what, and through which tables and structures. */
-    record Exposure(String cell, long min, Long max, List<String> through) {
+    /**
+     * A small cell that a reader can narrow too far: which cell (in English words and in parts), to what, and through
+     * which tables and structures.
+     */
+    record Exposure(String cell, JointReason.Cell parts, long min, Long max, List<String> through) {
+        /** The same in parts, for a page to put into its reader's language. */
+        JointReason reason() {
+            List<String> sources = new ArrayList<>();
+            List<JointReason.Structure> structures = new ArrayList<>();
+            for (String name : through) {
+                JointReason.Structure structure = null;
+                for (var known : JointReason.Structure.values()) {
+                    if (known.english().equals(name)) {
+                        structure = known;
+                    }
+                }
+                if (structure == null) {
+                    sources.add(name);
+                } else {
+                    structures.add(structure);
+                }
+            }
+            int shown = Math.min(sources.size(), SOURCES_NAMED);
+            return new JointReason(
+                    max != null && max == min ? JointReason.Kind.EXACT : JointReason.Kind.NARROWED,
+                    parts,
+                    max == null ? null : max - min,
+                    sources.subList(0, shown),
+                    structures,
+                    sources.size() - shown);
+        }
+
         /** In words for the approver, without the values themselves (they describe a small group). */
         String describe() {
             String how = max != null && max == min
                     ? "could be recovered exactly"
                     : "could be narrowed to a range of " + (max - min) + ", less than the protection range";
-            String sources = through.size() <= 6
+            String sources = through.size() <= SOURCES_NAMED
                     ? String.join(", ", through)
-                    : String.join(", ", through.subList(0, 6)) + " and " + (through.size() - 6) + " more";
+                    : String.join(", ", through.subList(0, SOURCES_NAMED)) + " and " + (through.size() - SOURCES_NAMED)
+                            + " more";
             return cell + " " + how + " through " + sources;
         }
     }
+
+    /** How many tables a reason names before "and N more". */
+    static final int SOURCES_NAMED = 6;
 
     /** What the check did: the tables as they may be published, what more it withheld and why, and what it took. */
     record Outcome(
@@ -141,12 +176,14 @@ final class JointDisclosure {
         // suppressed[t][r][c]: the cell is withheld in the candidate; why[t][r][c]: the joint check's reason
         boolean[][][] withheld = new boolean[tables][][];
         String[][][] why = new String[tables][][];
+        JointReason[][][] because = new JointReason[tables][][];
         for (int t = 0; t < tables; t++) {
             var view = candidates.get(t).view();
             int height = view.rowCategories().size() + 1;
             int width = view.columnCategories().size() + 1;
             withheld[t] = new boolean[height][width];
             why[t] = new String[height][width];
+            because[t] = new JointReason[height][width];
         }
         Long[][][] grids = new Long[tables][][];
         for (int t = 0; t < tables; t++) {
@@ -186,6 +223,8 @@ final class JointDisclosure {
                     withheld[t][r][c] = true;
                     why[t][r][c] = "withheld: the count was revised (a fact recorded late or a profile changed) since "
                             + publishedAs.get(key) + " published it";
+                    because[t][r][c] = new JointReason(
+                            JointReason.Kind.REVISED, null, null, List.of(publishedAs.get(key)), List.of(), 0);
                     cells++;
                     persons += candidate.counts()[r][c];
                     reasons.add(candidate.source() + ", " + label(candidate.view(), r, c) + ": " + why[t][r][c]);
@@ -220,6 +259,7 @@ final class JointDisclosure {
                         choice[2]);
                 chosenThisRound.add(variable);
                 String reason = "withheld because otherwise " + found.describe();
+                JointReason parts = found.reason();
                 // the same cell is withheld in every candidate table that shows it
                 for (int t = 0; t < tables; t++) {
                     var candidate = candidates.get(t);
@@ -230,6 +270,7 @@ final class JointDisclosure {
                                     && model.variableOf(candidate.view(), candidate.request(), r, c) == variable) {
                                 withheld[t][r][c] = true;
                                 why[t][r][c] = reason;
+                                because[t][r][c] = parts;
                                 cells++;
                                 persons += candidate.counts()[r][c];
                                 reasons.add(candidate.source() + ", " + label(candidate.view(), r, c) + ": " + reason);
@@ -253,7 +294,7 @@ final class JointDisclosure {
         }
         List<TableView> views = new ArrayList<>();
         for (int t = 0; t < tables; t++) {
-            views.add(apply(candidates.get(t), withheld[t], why[t]));
+            views.add(apply(candidates.get(t), withheld[t], why[t], because[t]));
         }
         return new Outcome(views, reasons, cells, persons, (System.nanoTime() - started) / 1_000_000);
     }
@@ -331,7 +372,7 @@ final class JointDisclosure {
         return new LinkedTable(candidate.source() + CANDIDATE, table.rows(), table.columns(), cells);
     }
 
-    private static TableView apply(Candidate candidate, boolean[][] withheld, String[][] why) {
+    private static TableView apply(Candidate candidate, boolean[][] withheld, String[][] why, JointReason[][] because) {
         var view = candidate.view();
         int height = view.rowCategories().size();
         int width = view.columnCategories().size();
@@ -347,7 +388,8 @@ final class JointDisclosure {
                             Suppression.Reason.JOINT,
                             0,
                             null,
-                            why[r][c]));
+                            why[r][c],
+                            because[r][c]));
                 }
             }
         }
@@ -380,6 +422,20 @@ final class JointDisclosure {
     }
 
     /** A cell definition in words: "referral 2025-Q1..2025-Q4, region North, age band 0-8, sex Female". */
+    /** The cell in parts, for the reason a page words in its reader's language; null for a cell nobody can be in. */
+    static JointReason.Cell parts(CellDefinition cell, boolean difference) {
+        if (cell == null) {
+            return null;
+        }
+        return new JointReason.Cell(
+                cell.event().name(),
+                cell.firstQuarter() == null ? null : TableRequest.quarter(cell.firstQuarter()),
+                cell.lastQuarter() == null ? null : TableRequest.quarter(cell.lastQuarter()),
+                cell.region(),
+                cell.categories(),
+                difference);
+    }
+
     String describe(CellDefinition cell) {
         if (cell == null) {
             return "a cell that cannot hold anyone";
@@ -614,7 +670,7 @@ final class JointDisclosure {
                             parts.add(d -> inPeriod(d, atom[0], atom[1]));
                         }
                         int before = definitions.size();
-                        if (refine(table, parts, existing, "periods add up to longer periods")) {
+                        if (refine(table, parts, existing, JointReason.Structure.PERIODS.english())) {
                             byPeriod.add(table);
                             changed = true;
                         }
@@ -626,7 +682,7 @@ final class JointDisclosure {
                             parts.add(d -> inRegion(d, region));
                         }
                         int before = definitions.size();
-                        if (refine(table, parts, existing, "regions add up to the nation")) {
+                        if (refine(table, parts, existing, JointReason.Structure.REGIONS.english())) {
                             byRegion.add(table);
                             changed = true;
                         }
@@ -639,7 +695,7 @@ final class JointDisclosure {
                         for (String band : all) {
                             parts.add(d -> inBand(d, band));
                         }
-                        if (refine(table, parts, existing, "age bands 0-8 and 9-17 are children, the others adults")) {
+                        if (refine(table, parts, existing, JointReason.Structure.AGE_BANDS.english())) {
                             byBand.add(table);
                             changed = true;
                         }
@@ -845,7 +901,14 @@ final class JointDisclosure {
                     String what = primary.get(target)
                             ? describe(definitions.get(target))
                             : "the count of " + describe(definitions.get(target)) + " (a difference no table shows)";
-                    exposed.put(target, new Exposure(what, min, max, through(target)));
+                    exposed.put(
+                            target,
+                            new Exposure(
+                                    what,
+                                    parts(definitions.get(target), !primary.get(target)),
+                                    min,
+                                    max,
+                                    through(target)));
                 }
             }
             return exposed;

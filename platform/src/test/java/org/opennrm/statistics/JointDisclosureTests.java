@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.opennrm.statistics.publishing.JointReason;
 
 /**
  * The joint disclosure check against the issue's attacks, each verified by {@link LinearAttack} (an attacker written
@@ -157,7 +158,22 @@ class JointDisclosureTests {
                 .contains("age bands 0-8 and 9-17 are children"));
         assertThat(outcome.tables().getFirst().disclosure().suppressions())
                 .filteredOn(s -> s.reason() == Suppression.Reason.JOINT)
-                .allSatisfy(s -> assertThat(s.why()).contains("could be recovered exactly"));
+                .allSatisfy(s -> assertThat(s.why()).contains("could be recovered exactly"))
+                // the same reason in parts, for the page to word in its reader's language
+                .allSatisfy(s -> {
+                    var because = s.because();
+                    assertThat(because.kind()).isEqualTo(JointReason.Kind.EXACT);
+                    // the girls of 9-17, or the girls as children: the cells the two releases share
+                    assertThat(because.cell().categories())
+                            .containsEntry("SEX", "FEMALE")
+                            .containsAnyOf(
+                                    java.util.Map.entry("AGE_BAND", "9-17"), java.util.Map.entry("AGE_GROUP", "CHILD"));
+                    assertThat(because.cell().event()).isEqualTo("REFERRAL");
+                    assertThat(because.cell().difference()).isFalse();
+                    assertThat(because.sources()).contains("release 1, table 1");
+                    assertThat(because.structures()).containsExactly(JointReason.Structure.AGE_BANDS);
+                    assertThat(because.range()).isZero();
+                });
     }
 
     @Test

@@ -105,8 +105,8 @@ class JointReleaseBrowserTests {
                     .contains("people in them");
             assertThat(browser.textOf(By.id("joint-0")))
                     // the reason names categories by their labels, never their codes
-                    .contains("age group Child (0-17)")
-                    .contains("age band 9-17, sex Female could be recovered exactly")
+                    .contains("Child or adult: Child (0-17)")
+                    .contains("Age band: 9-17, Sex: Female” could be recovered exactly")
                     .doesNotContain("FEMALE")
                     .contains("release “Ages " + region + "”, table 1")
                     .contains("age bands 0-8 and 9-17 are children");
@@ -124,6 +124,18 @@ class JointReleaseBrowserTests {
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("document.getElementById('joint-0').scrollIntoView()");
             browser.screenshot("statistics-joint-03-reasons-phone");
+            // the approver who reads French reads the reasons in French, categories and tables included
+            browser.go(pending + "?lang=fr").waitFor(By.id("joint-0"));
+            assertThat(browser.textOf(By.id("joint-0")))
+                    .contains("masquée car sinon la cellule « Orientations")
+                    .contains("Tranche d’âge : 9-17")
+                    .contains("publication « Ages " + region + " », tableau 1")
+                    .contains("les tranches d’âge 0-8 et 9-17 sont des enfants")
+                    .doesNotContain("withheld")
+                    .doesNotContain("FEMALE");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('joint-0').scrollIntoView()");
+            browser.screenshot("statistics-joint-03b-reasons-phone-fr");
         }
         try (var browser = Browser.open(port)) {
             browser.signIn(second, "demo-password-for-tests", null);

@@ -38,7 +38,14 @@ final class AgencyPublication {
     }
 
     /** One line (or the total: every category {@code ALL}) as published: null where withheld, with why. */
-    record PublishedLine(String sex, String ageGroup, String form, Long count, String reason, String why) {
+    record PublishedLine(
+            String sex,
+            String ageGroup,
+            String form,
+            Long count,
+            String reason,
+            String why,
+            org.opennrm.statistics.publishing.JointReason because) {
         public boolean withheld() {
             return count == null;
         }
@@ -147,8 +154,8 @@ final class AgencyPublication {
                         && cell.ageGroup().equals(age)
                         && cell.form().equals(form))
                 .findFirst()
-                .map(cell -> new PublishedLine(sex, age, form, cell.count(), cell.reason(), cell.why()))
-                .orElse(new PublishedLine(sex, age, form, null, "NOT_SETTLED", null));
+                .map(cell -> new PublishedLine(sex, age, form, cell.count(), cell.reason(), cell.why(), cell.because()))
+                .orElse(new PublishedLine(sex, age, form, null, "NOT_SETTLED", null, null));
     }
 
     /** The month a quarter starts or ends, with its year, as in "April 2024" or "March 2025". */

@@ -65,7 +65,7 @@ public class ReturnReleases {
      * A position of an agency's breakdown as released ({@code ALL} for a margin; sex, age group and form all
      * {@code ALL} for the measure's total): its count, or null where withheld, with the reason ({@code PRIMARY} small
      * count, {@code JOINT} withheld by the joint check, {@code NOT_SETTLED} where the agency's lines do not settle it)
-     * and, for the joint check, why.
+     * and, for the joint check, why (in English, and in parts for the page, see {@link JointReason}).
      */
     public record AgencyCell(
             String agency,
@@ -75,7 +75,8 @@ public class ReturnReleases {
             String form,
             Long count,
             String reason,
-            String why) {}
+            String why,
+            JointReason because) {}
 
     /**
      * A return's release: whether it is published, who assembled it (a second statistician must approve), its tables
@@ -191,6 +192,7 @@ public class ReturnReleases {
                             : (c < width ? table.columnTotals().get(c) : table.grandTotal());
                     String reason = null;
                     String why = null;
+                    JointReason because = null;
                     if (count == null) {
                         reason = "NOT_SETTLED";
                         for (var suppression : table.disclosure().suppressions()) {
@@ -198,6 +200,7 @@ public class ReturnReleases {
                                     && java.util.Objects.equals(suppression.column(), form)) {
                                 reason = suppression.reason().name();
                                 why = suppression.why();
+                                because = suppression.because();
                             }
                         }
                     }
@@ -209,7 +212,8 @@ public class ReturnReleases {
                             form == null ? ReportedFigures.ALL : form,
                             count,
                             reason,
-                            why));
+                            why,
+                            because));
                 }
             }
         }

@@ -723,6 +723,9 @@ class OfficialReturnsTests {
                 .orElseThrow();
         assertThat(men.withheld()).isTrue();
         assertThat(men.why()).contains("revised");
+        // and in parts, which the return's page words in its reader's language
+        assertThat(men.because().kind()).isEqualTo(org.opennrm.statistics.publishing.JointReason.Kind.REVISED);
+        assertThat(men.because().sources()).hasSize(1);
         // the total, published as 144 before, is withheld rather than shown as 145
         assertThat(laterConvicted.total().count()).isNull();
         assertThat(laterConvicted.total().why()).contains("revised");

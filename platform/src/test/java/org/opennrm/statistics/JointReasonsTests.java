@@ -1,0 +1,93 @@
+package org.opennrm.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opennrm.PlatformTest;
+import org.opennrm.statistics.publishing.JointReason;
+import org.opennrm.statistics.publishing.JointReasons;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The joint check's reasons as the approver reads them: in their language, with categories, tables and structures in
+ * words, never codes; the names of earlier releases as their authors wrote them.
+ */
+@PlatformTest
+class JointReasonsTests {
+
+    private static final List<Locale> LANGUAGES =
+            List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.of("ru"), Locale.of("es"));
+
+    @Autowired
+    JointReasons reasons;
+
+    private final JointReason exact = new JointReason(
+            JointReason.Kind.EXACT,
+            new JointReason.Cell(
+                    "REFERRAL", "2025-Q1", "2025-Q4", null, Map.of("AGE_BAND", "9-17", "SEX", "FEMALE"), false),
+            0L,
+            List.of("release “Âges 2025”, table 1", "table 2 (this release)"),
+            List.of(JointReason.Structure.AGE_BANDS),
+            0);
+
+    @Test
+    void aReasonReadsInEnglishWithLabelsAndTheReleasesOwnName() {
+        assertThat(reasons.text(exact, Locale.ENGLISH))
+                .isEqualTo("withheld because otherwise the cell “Referrals, 2025-Q1 to 2025-Q4, Age band: 9-17, Sex:"
+                        + " Female” could be recovered exactly through release “Âges 2025”, table 1; table 2 (this"
+                        + " release); age bands 0-8 and 9-17 are children, the others adults");
+    }
+
+    @Test
+    void aReasonReadsInFrenchAndRussianWithoutAnEnglishWordOrACode() {
+        assertThat(reasons.text(exact, Locale.FRENCH))
+                .startsWith("masquée car sinon la cellule « Orientations")
+                .contains("Tranche d’âge : 9-17")
+                .contains("publication « Âges 2025 », tableau 1")
+                .contains("tableau 2 (cette publication)")
+                .contains("les tranches d’âge 0-8 et 9-17 sont des enfants")
+                .doesNotContain("FEMALE")
+                .doesNotContain("release")
+                .doesNotContain("withheld");
+        assertThat(reasons.text(exact, Locale.of("ru")))
+                .startsWith("скрыто")
+                .contains("выпуск «Âges 2025», таблица 1")
+                .doesNotContain("FEMALE")
+                .doesNotContain("table");
+    }
+
+    @Test
+    void everyKindOfReasonHasItsWordsInEveryLanguage() {
+        var narrowed = new JointReason(
+                JointReason.Kind.NARROWED,
+                new JointReason.Cell("SCREENING", null, null, "UNKNOWN", Map.of("SEX", "MALE"), true),
+                3L,
+                List.of("this table", "table 1", "table 2", "table 3", "table 4", "table 5"),
+                List.of(JointReason.Structure.PERIODS, JointReason.Structure.REGIONS),
+                4);
+        var revised =
+                new JointReason(JointReason.Kind.REVISED, null, null, List.of("release “Q1”, table 3"), List.of(), 0);
+        for (Locale language : LANGUAGES) {
+            String text = reasons.text(narrowed, language);
+            assertThat(text).as("%s", language).contains("3").contains("4").doesNotContain("MALE");
+            assertThat(text).as("%s", language).doesNotContain("{").doesNotContain("statistics.");
+            assertThat(reasons.text(revised, language))
+                    .as("%s", language)
+                    .contains("Q1")
+                    .doesNotContain("{")
+                    .doesNotContain("statistics.");
+        }
+        assertThat(reasons.text(narrowed, Locale.ENGLISH))
+                .contains("the count of Screenings, all periods, region not known, Sex: Male (a difference no table"
+                        + " shows)")
+                .contains("narrowed to a range of 3, less than the protection range")
+                .contains("this table; table 1; table 2")
+                .contains("periods add up to longer periods; regions add up to the nation and 4 more");
+        assertThat(reasons.text(revised, Locale.ENGLISH))
+                .isEqualTo("withheld: the count was revised (a fact recorded late or a profile changed) since release"
+                        + " “Q1”, table 3 published it");
+    }
+}
