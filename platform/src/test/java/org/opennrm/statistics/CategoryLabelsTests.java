@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PlatformTest
 class CategoryLabelsTests {
 
-    private static final List<Locale> LANGUAGES =
+    static final List<Locale> LANGUAGES =
             List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.of("ru"), Locale.of("es"));
 
     @Autowired

@@ -18,9 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PlatformTest
 class JointReasonsTests {
 
-    private static final List<Locale> LANGUAGES =
-            List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.of("ru"), Locale.of("es"));
-
     @Autowired
     JointReasons reasons;
 
@@ -70,7 +67,7 @@ class JointReasonsTests {
                 4);
         var revised =
                 new JointReason(JointReason.Kind.REVISED, null, null, List.of("release “Q1”, table 3"), List.of(), 0);
-        for (Locale language : LANGUAGES) {
+        for (Locale language : CategoryLabelsTests.LANGUAGES) {
             String text = reasons.text(narrowed, language);
             assertThat(text).as("%s", language).contains("3").contains("4").doesNotContain("MALE");
             assertThat(text).as("%s", language).doesNotContain("{").doesNotContain("statistics.");
