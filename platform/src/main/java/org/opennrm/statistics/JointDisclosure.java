@@ -131,6 +131,9 @@ final class JointDisclosure {
         }
     }
 
+    /** How many exposures a refusal names. */
+    static final int REFUSAL_NAMES = 5;
+
     /** How many tables a reason names before "and N more". */
     static final int SOURCES_NAMED = 6;
 
@@ -281,15 +284,20 @@ final class JointDisclosure {
                 added = true;
             }
             if (!added) {
-                throw new ReleaseRefused("Protection cannot be achieved: withholding more of these tables would not"
-                        + " keep "
-                        + String.join(
-                                "; ",
-                                exposures.values().stream()
-                                        .map(Exposure::describe)
-                                        .limit(5)
-                                        .toList())
-                        + ". Nothing was published. Choose other tables, a coarser table or another period.");
+                throw new ReleaseRefused(
+                        "unprotectable",
+                        "Protection cannot be achieved: withholding more of these tables would not keep "
+                                + String.join(
+                                        "; ",
+                                        exposures.values().stream()
+                                                .map(Exposure::describe)
+                                                .limit(REFUSAL_NAMES)
+                                                .toList())
+                                + ". Nothing was published. Choose other tables, a coarser table or another period.",
+                        exposures.values().stream()
+                                .map(Exposure::reason)
+                                .limit(REFUSAL_NAMES)
+                                .toList());
             }
         }
         List<TableView> views = new ArrayList<>();
@@ -1002,9 +1010,11 @@ final class JointDisclosure {
                         return Double.POSITIVE_INFINITY;
                     }
                     if (e.getSpecifier() == LocalizedOptimFormats.NO_FEASIBLE_SOLUTION) {
-                        throw new ReleaseRefused("The published figures contradict one another (facts recorded or"
-                                + " corrected after an earlier release), so the joint check cannot tell what a reader"
-                                + " could work out. Nothing was published.");
+                        throw ReleaseRefused.because(
+                                "contradict",
+                                "The published figures contradict one another (facts recorded or corrected after an"
+                                        + " earlier release), so the joint check cannot tell what a reader could work"
+                                        + " out. Nothing was published.");
                     }
                     throw e;
                 }

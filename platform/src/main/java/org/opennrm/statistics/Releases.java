@@ -90,10 +90,10 @@ public class Releases {
     public Release assemble(
             String title, List<TableRequest> requests, Rounding rounding, List<ReportedFigures> reported) {
         if (title == null || title.isBlank() || title.length() > 200) {
-            throw new ReleaseRefused("A release needs a title of at most 200 characters.");
+            throw ReleaseRefused.because("title", "A release needs a title of at most 200 characters.");
         }
         if (requests.isEmpty()) {
-            throw new ReleaseRefused("Choose at least one table for the release.");
+            throw ReleaseRefused.because("noTable", "Choose at least one table for the release.");
         }
         List<JointDisclosure.Candidate> candidates = new ArrayList<>();
         for (TableRequest request : requests) {
@@ -153,11 +153,12 @@ public class Releases {
     public Release approve(UUID id) {
         var release = find(id).orElseThrow(() -> new RecordNotFound("release", id));
         if (release.status() != Release.ReleaseStatus.AWAITING_APPROVAL) {
-            throw new ReleaseRefused("This release is already published.");
+            throw ReleaseRefused.because("published", "This release is already published.");
         }
         UUID approver = actor().accountId();
         if (approver.equals(release.assembledBy())) {
-            throw new ReleaseRefused("A second statistician must approve: you assembled this release.");
+            throw ReleaseRefused.because(
+                    "sameStatistician", "A second statistician must approve: you assembled this release.");
         }
         var requests = release.tables().stream()
                 .map(view -> TableRequest.of(
@@ -165,15 +166,20 @@ public class Releases {
                 .toList();
         var exposures = joint.exposures(release.tables(), ledger.overlapping(requests), statistics.knowledge(requests));
         if (!exposures.isEmpty()) {
-            throw new ReleaseRefused("Releases published since this one was assembled change what a reader can work"
-                    + " out: "
-                    + String.join(
-                            "; ",
-                            exposures.stream()
-                                    .map(JointDisclosure.Exposure::describe)
-                                    .limit(3)
-                                    .toList())
-                    + ". Nothing was published; assemble the release again.");
+            throw new ReleaseRefused(
+                    "changed",
+                    "Releases published since this one was assembled change what a reader can work out: "
+                            + String.join(
+                                    "; ",
+                                    exposures.stream()
+                                            .map(JointDisclosure.Exposure::describe)
+                                            .limit(3)
+                                            .toList())
+                            + ". Nothing was published; assemble the release again.",
+                    exposures.stream()
+                            .map(JointDisclosure.Exposure::reason)
+                            .limit(3)
+                            .toList());
         }
         Instant now = Instant.now(clock);
         jdbc.sql(

@@ -52,9 +52,18 @@ class ReleasesController {
 
     private final CategoryLabels labels;
 
-    ReleasesController(Releases releases, CategoryLabels labels) {
+    private final org.springframework.context.MessageSource messages;
+    private final org.opennrm.statistics.publishing.JointReasons reasons;
+
+    ReleasesController(
+            Releases releases,
+            CategoryLabels labels,
+            org.springframework.context.MessageSource messages,
+            org.opennrm.statistics.publishing.JointReasons reasons) {
         this.labels = labels;
         this.releases = releases;
+        this.messages = messages;
+        this.reasons = reasons;
     }
 
     @GetMapping
@@ -82,12 +91,13 @@ class ReleasesController {
             @RequestParam(required = false) String region,
             @RequestParam(required = false) String rounding,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            java.util.Locale locale) {
         try {
             List<TableRequest> requests = new ArrayList<>();
             for (String table : chosen == null ? List.<String>of() : chosen) {
                 if (!STANDARD.contains(table)) {
-                    throw new RuleViolation("Choose tables from the list.");
+                    throw ReleaseRefused.because("unknownTable", "Choose tables from the list.");
                 }
                 String[] dimensions = table.split(":");
                 requests.add(TableRequest.of(dimensions[0], dimensions[1], null, from, to, region));
@@ -96,7 +106,7 @@ class ReleasesController {
             return "redirect:/statistics/releases/" + release.id();
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            problem(e, model, locale);
             model.addAttribute("standard", STANDARD);
             model.addAttribute("roundings", Rounding.values());
             return "statistics/release-form";
@@ -122,7 +132,12 @@ class ReleasesController {
 
     @PostMapping("/{id}/approve")
     @PreAuthorize(RELEASE)
-    String approve(@PathVariable UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String approve(
+            @PathVariable UUID id,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            java.util.Locale locale) {
         try {
             releases.approve(id);
             redirect.addFlashAttribute("flash", "statistics.release.published");
@@ -131,9 +146,19 @@ class ReleasesController {
             throw e;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            problem(e, model, locale);
             return release(id, model);
         }
+    }
+
+    /** The refusal in the reader's language where it has words there ({@code problemLang} "en" where it has not). */
+    private void problem(RuleViolation e, Model model, java.util.Locale locale) {
+        model.addAttribute(
+                "problem",
+                e instanceof ReleaseRefused refused
+                        ? refused.words(messages, reasons, locale)
+                        : e.words(messages, locale));
+        model.addAttribute("problemLang", e.lang(messages, locale));
     }
 
     @GetMapping("/{id}/tables/{index}")

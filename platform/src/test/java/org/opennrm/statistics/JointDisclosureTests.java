@@ -302,7 +302,10 @@ class JointDisclosureTests {
                 .isInstanceOf(ReleaseRefused.class)
                 .hasMessageContaining("Protection cannot be achieved")
                 .hasMessageContaining("age band 48+")
-                .hasMessageContaining("Nothing was published");
+                .hasMessageContaining("Nothing was published")
+                // with its words under a key, and the exposures in parts for the page
+                .satisfies(refused -> assertThat(((ReleaseRefused) refused).messageKey())
+                        .isEqualTo("statistics.release.refused.unprotectable"));
     }
 
     @Test

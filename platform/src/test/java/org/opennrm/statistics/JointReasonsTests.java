@@ -21,6 +21,9 @@ class JointReasonsTests {
     @Autowired
     JointReasons reasons;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     private final JointReason exact = new JointReason(
             JointReason.Kind.EXACT,
             new JointReason.Cell(
@@ -54,6 +57,24 @@ class JointReasonsTests {
                 .contains("выпуск «Âges 2025», таблица 1")
                 .doesNotContain("FEMALE")
                 .doesNotContain("table");
+    }
+
+    @Test
+    void aReleaseRefusedForWhatStaysExposedSaysSoInTheReadersLanguage() {
+        var refused = new ReleaseRefused("changed", "Releases published since ... (English)", List.of(exact));
+
+        assertThat(refused.words(messages, reasons, Locale.FRENCH))
+                .startsWith("Des publications parues depuis que celle-ci a été constituée")
+                .contains("la cellule « Orientations, de 2025-Q1 à 2025-Q4")
+                .contains("pourrait être retrouvée exactement")
+                .endsWith("constituez de nouveau la publication.");
+        assertThat(refused.lang(messages, Locale.FRENCH)).isNull();
+        assertThat(refused.words(messages, reasons, Locale.ENGLISH))
+                .startsWith("Releases published since this one was assembled change what a reader can work out: the"
+                        + " cell “Referrals");
+        assertThat(ReleaseRefused.because("sameStatistician", "A second statistician must approve.")
+                        .words(messages, reasons, Locale.GERMAN))
+                .startsWith("Eine zweite Statistikerin oder ein zweiter Statistiker muss freigeben");
     }
 
     @Test

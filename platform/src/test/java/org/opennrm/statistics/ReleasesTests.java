@@ -100,6 +100,12 @@ class ReleasesTests {
                         .with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("A second statistician must approve")));
+        mvc.perform(post("/statistics/releases/" + id + "/approve")
+                        .with(as(assembler))
+                        .with(csrf())
+                        .header("Accept-Language", "it"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Deve approvare un secondo statistico")));
 
         mvc.perform(get("/statistics/releases/" + id).with(as(approver)))
                 .andExpect(content().string(containsString("id=\"approve\"")));
@@ -195,6 +201,15 @@ class ReleasesTests {
                         .param("title", "Empty"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Choose at least one table")));
+        // in the statistician's language, not marked as English
+        mvc.perform(post("/statistics/releases")
+                        .with(as(assembler))
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("title", "Vide"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("<span>Choisissez au moins un tableau pour la publication.")));
     }
 
     @Test

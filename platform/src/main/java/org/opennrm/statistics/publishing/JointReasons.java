@@ -35,18 +35,32 @@ public class JointReasons {
 
     /** The whole reason as one sentence. */
     public String text(JointReason reason, Locale locale) {
-        String through = through(reason, locale);
-        return switch (reason.kind()) {
-            case REVISED -> message("statistics.disclosure.because.REVISED", locale, through);
-            case EXACT -> message("statistics.disclosure.because.EXACT", locale, cell(reason.cell(), locale), through);
-            case NARROWED ->
-                message(
-                        "statistics.disclosure.because.NARROWED",
-                        locale,
-                        cell(reason.cell(), locale),
-                        through,
-                        reason.range());
-        };
+        return reason.kind() == JointReason.Kind.REVISED
+                ? message("statistics.disclosure.because.REVISED", locale, through(reason, locale))
+                : message("statistics.disclosure.because.EXPOSED", locale, exposure(reason, locale));
+    }
+
+    /**
+     * What a reader could otherwise do, as a clause: "the cell “…” could be recovered exactly through …" (also what a
+     * refused release says it could not prevent).
+     */
+    public String exposure(JointReason reason, Locale locale) {
+        return message(
+                "statistics.disclosure.exposure." + reason.kind().name(),
+                locale,
+                cell(reason.cell(), locale),
+                through(reason, locale),
+                reason.range());
+    }
+
+    /** Several exposures as one list, in the reader's way of joining list items. */
+    public String exposures(List<JointReason> reasons, Locale locale) {
+        String joined = null;
+        for (var reason : reasons) {
+            String clause = exposure(reason, locale);
+            joined = joined == null ? clause : message("statistics.disclosure.because.list", locale, joined, clause);
+        }
+        return joined == null ? "" : joined;
     }
 
     /** "Referrals, 2025-Q1 to 2025-Q4, region North, Age band: 9-17, Sex: Female". */
