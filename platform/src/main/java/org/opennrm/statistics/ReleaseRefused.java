@@ -35,10 +35,26 @@ class ReleaseRefused extends RuleViolation {
 
     /** The refusal in the reader's language, the exposures included. */
     String words(MessageSource messages, JointReasons reasons, Locale locale) {
-        if (messageKey() == null || exposures == null || exposures.isEmpty()) {
+        if (!namesExposures()) {
             return words(messages, locale);
         }
         return messages.getMessage(
                 messageKey(), new Object[] {reasons.exposures(exposures, locale)}, getMessage(), locale);
+    }
+
+    /** Without the reasons' words at hand, a refusal that names exposures is given in English, never half-filled. */
+    @Override
+    public String words(MessageSource messages, Locale locale) {
+        return namesExposures() ? getMessage() : super.words(messages, locale);
+    }
+
+    @Override
+    public String lang(MessageSource messages, Locale locale) {
+        return namesExposures() ? "en" : super.lang(messages, locale);
+    }
+
+    /** Whether the message's words need the exposures (a refusal read back from a serialised form has none). */
+    private boolean namesExposures() {
+        return messageKey() != null && exposures != null && !exposures.isEmpty();
     }
 }

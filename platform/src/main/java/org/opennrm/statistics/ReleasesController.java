@@ -158,7 +158,8 @@ class ReleasesController {
                 e instanceof ReleaseRefused refused
                         ? refused.words(messages, reasons, locale)
                         : e.words(messages, locale));
-        model.addAttribute("problemLang", e.lang(messages, locale));
+        model.addAttribute(
+                "problemLang", e instanceof ReleaseRefused && e.messageKey() != null ? null : e.lang(messages, locale));
     }
 
     @GetMapping("/{id}/tables/{index}")

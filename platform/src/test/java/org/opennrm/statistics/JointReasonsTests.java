@@ -68,10 +68,12 @@ class JointReasonsTests {
                 .contains("la cellule « Orientations, de 2025-Q1 à 2025-Q4")
                 .contains("pourrait être retrouvée exactement")
                 .endsWith("constituez de nouveau la publication.");
-        assertThat(refused.lang(messages, Locale.FRENCH)).isNull();
         assertThat(refused.words(messages, reasons, Locale.ENGLISH))
                 .startsWith("Releases published since this one was assembled change what a reader can work out: the"
                         + " cell “Referrals");
+        // where a page has not the reasons' words at hand, the English message, never a "{0}"
+        assertThat(refused.words(messages, Locale.FRENCH)).isEqualTo("Releases published since ... (English)");
+        assertThat(refused.lang(messages, Locale.FRENCH)).isEqualTo("en");
         assertThat(ReleaseRefused.because("sameStatistician", "A second statistician must approve.")
                         .words(messages, reasons, Locale.GERMAN))
                 .startsWith("Eine zweite Statistikerin oder ein zweiter Statistiker muss freigeben");
