@@ -41,9 +41,22 @@ class ReturnsController {
     private final OfficialReturns returns;
     private final AgencyReports agencies;
 
-    ReturnsController(OfficialReturns returns, AgencyReports agencies) {
+    private final org.springframework.context.MessageSource messages;
+
+    ReturnsController(
+            OfficialReturns returns, AgencyReports agencies, org.springframework.context.MessageSource messages) {
         this.returns = returns;
         this.agencies = agencies;
+        this.messages = messages;
+    }
+
+    /**
+     * A refusal in the reader's language where it has words there (a release's refusals do), else in English, marked
+     * so ({@code problemLang}).
+     */
+    private void problem(RuleViolation e, Model model, java.util.Locale locale) {
+        model.addAttribute("problem", e.words(messages, locale));
+        model.addAttribute("problemLang", e.lang(messages, locale));
     }
 
     @GetMapping
@@ -64,7 +77,8 @@ class ReturnsController {
             @ModelAttribute("form") ReturnForm form,
             @RequestParam(name = "otherEstimate", required = false) String otherEstimate,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            java.util.Locale locale) {
         if (otherEstimate != null && !otherEstimate.isBlank()) {
             // a job the statistician names stands instead of one from the list
             form = new ReturnForm(form.template(), form.year(), form.forms(), form.basis(), otherEstimate);
@@ -102,20 +116,24 @@ class ReturnsController {
             return "monitoring/return-draft";
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            problem(e, model, locale);
             return list(form, model);
         }
     }
 
     @PostMapping
     @PreAuthorize(RELEASE)
-    String send(@ModelAttribute("form") ReturnForm form, Model model, HttpServletResponse response) {
+    String send(
+            @ModelAttribute("form") ReturnForm form,
+            Model model,
+            HttpServletResponse response,
+            java.util.Locale locale) {
         try {
             var sent = returns.send(returns.template(form.template()).id(), form.year(), form.rules(), form.estimate());
             return "redirect:/returns/" + sent.id();
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            problem(e, model, locale);
             return list(form, model);
         }
     }
@@ -143,7 +161,12 @@ class ReturnsController {
 
     @PostMapping("/{id}/approve")
     @PreAuthorize(RELEASE)
-    String approve(@PathVariable UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String approve(
+            @PathVariable UUID id,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            java.util.Locale locale) {
         try {
             returns.approve(id);
             redirect.addFlashAttribute("flash", "returns.published");
@@ -152,7 +175,7 @@ class ReturnsController {
             throw e;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            problem(e, model, locale);
             return sent(id, model);
         }
     }

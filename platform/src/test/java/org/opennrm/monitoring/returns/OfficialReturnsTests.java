@@ -215,6 +215,15 @@ class OfficialReturnsTests {
         mvc.perform(post("/api/v1/returns/" + id + "/approve").with(as(sender)).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        // on the page, the refusal in the statistician's language
+        mvc.perform(post("/returns/" + id + "/approve")
+                        .with(as(sender))
+                        .with(csrf())
+                        .header("Accept-Language", "es"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "<span>Debe aprobar un segundo estadístico: usted preparó esta publicación.</span>")));
         mvc.perform(post("/api/v1/returns/" + id + "/approve")
                         .with(as(approver))
                         .with(csrf()))
