@@ -75,17 +75,24 @@ class AgencyDeadlines {
     void set(Agency agency, int year, LocalDate dueOn) {
         ReportingPeriod.year(year);
         if (agency == null) {
-            throw new RuleViolation("Choose the agency.");
+            throw new RuleViolation("returns.refused.deadlineAgency", "Choose the agency.");
         }
         if (dueOn == null) {
-            throw new RuleViolation("Give the date the figures are due.");
+            throw new RuleViolation("returns.refused.deadlineDate", "Give the date the figures are due.");
         }
         if (dueOn.isBefore(LocalDate.of(year + 1, 1, 1))) {
-            throw new RuleViolation("Figures for " + year + " can be complete only after the year: choose a date in "
-                    + (year + 1) + " or later.");
+            throw new RuleViolation(
+                    "returns.refused.deadlineAfterYear",
+                    "Figures for " + year + " can be complete only after the year: choose a date in " + (year + 1)
+                            + " or later.",
+                    String.valueOf(year),
+                    String.valueOf(year + 1));
         }
         if (dueOn.isAfter(LocalDate.of(year + 3, 12, 31))) {
-            throw new RuleViolation("Choose a date within three years after " + year + ".");
+            throw new RuleViolation(
+                    "returns.refused.deadlineWithin",
+                    "Choose a date within three years after " + year + ".",
+                    String.valueOf(year));
         }
         var actor = Actor.current().orElseThrow(() -> new IllegalStateException("a deadline needs a signed-in actor"));
         jdbc.sql("""

@@ -144,15 +144,15 @@ class AgencyReports {
     @PreAuthorize(SUBMIT)
     Report submit(Agency agency, AgencyPeriod period, Reader file, String reason) {
         if (period == null) {
-            throw new RuleViolation("Choose the year or quarter these figures are for.");
+            throw new RuleViolation("returns.refused.period", "Choose the year or quarter these figures are for.");
         }
         int year = period.year();
         if (agency == null) {
-            throw new RuleViolation("Choose the agency whose figures these are.");
+            throw new RuleViolation("returns.refused.agency", "Choose the agency whose figures these are.");
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 500) {
-            throw new RuleViolation("A reason has at most 500 characters.");
+            throw new RuleViolation("returns.refused.reason", "A reason has at most 500 characters.");
         }
         var counts = AgencyUpload.read(file, agency);
         var latest = latest(agency, period);
@@ -223,16 +223,18 @@ class AgencyReports {
     Report approve(UUID id) {
         var report = find(id).orElseThrow(() -> new RecordNotFound("agency report", id));
         if (report.approved()) {
-            throw new RuleViolation("These figures are approved already.");
+            throw new RuleViolation("returns.refused.approved", "These figures are approved already.");
         }
         var latest = latest(report.agency(), new AgencyPeriod(report.year(), report.quarter()))
                 .orElseThrow();
         if (!latest.id().equals(id)) {
-            throw new RuleViolation("A newer version of these figures was sent: approve that one.");
+            throw new RuleViolation(
+                    "returns.refused.newer", "A newer version of these figures was sent: approve that one.");
         }
         UUID by = actor().accountId();
         if (by.equals(report.submittedBy())) {
-            throw new RuleViolation("Figures are approved by someone other than who sent them.");
+            throw new RuleViolation(
+                    "returns.refused.sameSender", "Figures are approved by someone other than who sent them.");
         }
         jdbc.sql("""
                         update monitoring.return_agency_report set status = 'APPROVED', approved_by = :by,

@@ -40,9 +40,13 @@ class AgencyReportsController {
     private final AgencyReports reports;
     private final AgencyDeadlines deadlines;
 
-    AgencyReportsController(AgencyReports reports, AgencyDeadlines deadlines) {
+    private final org.springframework.context.MessageSource messages;
+
+    AgencyReportsController(
+            AgencyReports reports, AgencyDeadlines deadlines, org.springframework.context.MessageSource messages) {
         this.reports = reports;
         this.deadlines = deadlines;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -79,7 +83,8 @@ class AgencyReportsController {
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            java.util.Locale locale)
             throws IOException {
         int chosen = year == null ? Year.now().getValue() - 1 : year;
         try {
@@ -90,12 +95,14 @@ class AgencyReportsController {
             redirect.addFlashAttribute("flash", "returns.agencies.sent.flash");
             return "redirect:/returns/agencies?year=" + chosen;
         } catch (AgencyUpload.Refused e) {
+            // the file's problems, line by line, are in English (marked so on the page)
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.problems);
+            model.addAttribute("problemsLang", "en");
             return page(chosen, model);
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", List.of(e.getMessage()));
+            problem(e, model, locale);
             return page(chosen, model);
         }
     }
@@ -109,7 +116,8 @@ class AgencyReportsController {
             @RequestParam(required = false) String dueOn,
             Model model,
             RedirectAttributes redirect,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            java.util.Locale locale) {
         int chosen = year == null ? Year.now().getValue() - 1 : year;
         try {
             deadlines.set(agency(agency), chosen, date(dueOn));
@@ -117,7 +125,8 @@ class AgencyReportsController {
             return "redirect:/returns/agencies?year=" + chosen;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("deadlineProblem", e.getMessage());
+            model.addAttribute("deadlineProblem", e.words(messages, locale));
+            model.addAttribute("deadlineProblemLang", e.lang(messages, locale));
             return page(chosen, model);
         }
     }
@@ -129,13 +138,18 @@ class AgencyReportsController {
         try {
             return java.time.LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new RuleViolation("Give the date as year-month-day, for example 2026-03-31.");
+            throw new RuleViolation("returns.refused.date", "Give the date as year-month-day, for example 2026-03-31.");
         }
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasAuthority('statistics:release:all')")
-    String approve(@PathVariable UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String approve(
+            @PathVariable UUID id,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            java.util.Locale locale) {
         try {
             var report = reports.approve(id);
             redirect.addFlashAttribute("flash", "returns.agencies.approved.flash");
@@ -144,9 +158,15 @@ class AgencyReportsController {
             throw e;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", List.of(e.getMessage()));
+            problem(e, model, locale);
             return page(reports.find(id).map(AgencyReports.Report::year).orElse(null), model);
         }
+    }
+
+    /** A refusal in the reader's language where it has words there, else in English, marked so. */
+    private void problem(RuleViolation e, Model model, java.util.Locale locale) {
+        model.addAttribute("problems", List.of(e.words(messages, locale)));
+        model.addAttribute("problemsLang", e.lang(messages, locale));
     }
 
     /** The year, or a quarter of it where one is chosen ({@code 1} to {@code 4}; empty for the whole year). */
@@ -156,7 +176,8 @@ class AgencyReportsController {
         }
         return switch (quarter.strip()) {
             case "1", "2", "3", "4" -> AgencyPeriod.quarter(year, Integer.parseInt(quarter.strip()));
-            default -> throw new RuleViolation("Choose the whole year or one of its quarters.");
+            default ->
+                throw new RuleViolation("returns.refused.quarter", "Choose the whole year or one of its quarters.");
         };
     }
 
@@ -164,7 +185,7 @@ class AgencyReportsController {
         try {
             return word == null || word.isBlank() ? null : Agency.valueOf(word.strip());
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation("Choose the agency from the list.");
+            throw new RuleViolation("returns.refused.agencyList", "Choose the agency from the list.");
         }
     }
 }

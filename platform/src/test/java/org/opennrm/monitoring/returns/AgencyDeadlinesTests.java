@@ -157,6 +157,20 @@ class AgencyDeadlinesTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"deadline-problem\"")))
                 .andExpect(content().string(containsString("only after the year")));
+        // in the statistician's language, the years written as years
+        mvc.perform(post("/returns/agencies/deadlines")
+                        .with(as(Role.STATISTICIAN, UUID.randomUUID()))
+                        .with(csrf())
+                        .header("Accept-Language", "de")
+                        .param("agency", "FIU")
+                        .param("year", String.valueOf(year))
+                        .param("dueOn", year + "-06-30"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString("Zahlen für " + year
+                                + " können erst nach Ablauf des Jahres vollständig sein: Wählen Sie ein Datum in "
+                                + (year + 1)
+                                + " oder später.")));
 
         mvc.perform(post("/returns/agencies/deadlines")
                         .with(as(Role.STATISTICIAN, UUID.randomUUID()))
