@@ -44,6 +44,15 @@ public class RuleViolation extends RuntimeException {
         return key == null ? getMessage() : messages.getMessage(key, messageArguments(), getMessage(), locale);
     }
 
+    /**
+     * Puts the refusal on a page's model: {@code name} holds its words in the reader's language ({@link #words}),
+     * {@code name + "Lang"} is {@code en} where they fell back to English ({@link #lang}), for the page's {@code lang}.
+     */
+    public void showOn(org.springframework.ui.Model model, String name, MessageSource messages, Locale locale) {
+        model.addAttribute(name, words(messages, locale));
+        model.addAttribute(name + "Lang", lang(messages, locale));
+    }
+
     /** {@code en} where {@link #words} falls back to English (for the page's {@code lang}), else null. */
     public String lang(MessageSource messages, Locale locale) {
         String key = messageKey();

@@ -132,8 +132,7 @@ class CampaignsController {
             model.addAttribute("its", timeSeries.estimate(id, text == null ? "" : text));
         } catch (org.opennrm.RuleViolation refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("itsProblem", refused.words(messages, locale));
-            model.addAttribute("itsProblemLang", refused.lang(messages, locale));
+            refused.showOn(model, "itsProblem", messages, locale);
         }
         model.addAttribute("seriesText", text == null || text.length() > 100_000 ? "" : text);
         return results(id, model);

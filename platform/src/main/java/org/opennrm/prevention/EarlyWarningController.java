@@ -60,8 +60,7 @@ class EarlyWarningController {
             model.addAttribute("chart", chart(series, report.flags()));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.words(messages, locale));
-            model.addAttribute("problemLang", e.lang(messages, locale));
+            e.showOn(model, "problem", messages, locale);
         }
         return "prevention/early-warning";
     }

@@ -63,8 +63,7 @@ class EarlyWarningPanelController {
             scan.review(id, comment);
         } catch (RuleViolation e) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.words(messages, locale));
-            model.addAttribute("problemLang", e.lang(messages, locale));
+            e.showOn(model, "problem", messages, locale);
             model.addAttribute("problemFlag", id);
             model.addAttribute("comment", comment);
             model.addAttribute("flags", scan.all());

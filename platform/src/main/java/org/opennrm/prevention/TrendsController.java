@@ -69,8 +69,7 @@ class TrendsController {
             model.addAttribute("small", CountInterval.SMALL);
         } catch (RuleViolation e) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.words(messages, locale));
-            model.addAttribute("problemLang", e.lang(messages, locale));
+            e.showOn(model, "problem", messages, locale);
         }
         return "prevention/trends";
     }

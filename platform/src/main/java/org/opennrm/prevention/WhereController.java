@@ -87,8 +87,7 @@ class WhereController {
             model.addAttribute("chart", chart(table, locale));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.words(messages, locale));
-            model.addAttribute("problemLang", e.lang(messages, locale));
+            e.showOn(model, "problem", messages, locale);
         }
         return "prevention/where";
     }

@@ -23,6 +23,7 @@ import org.hipparchus.optim.linear.Relationship;
 import org.hipparchus.optim.linear.SimplexSolver;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.opennrm.statistics.publishing.JointReason;
+import org.opennrm.statistics.publishing.JointReasons;
 
 /**
  * The joint disclosure check: one linear system of every table about to leave the statistics office together with
@@ -152,19 +153,27 @@ final class JointDisclosure {
     private final int minimumCellSize;
     private final int protectionRange;
     private final Words words;
+    private final JointReasons jointReasons;
 
     JointDisclosure(int minimumCellSize, int protectionRange) {
-        this(minimumCellSize, protectionRange, Words.CODES);
+        this(minimumCellSize, protectionRange, Words.CODES, null);
     }
 
     /**
-     * @param words how the reasons for the approver name categories: the platform passes their English labels, so
+     * @param words how the English reasons (the API's) name categories: the platform passes their English labels, so
      *     that a reason says "sex Female" where the facts hold {@code FEMALE}
+     * @param reasons how a refusal words the cells it could not protect in the reader's language; null: in English
      */
-    JointDisclosure(int minimumCellSize, int protectionRange, Words words) {
+    JointDisclosure(int minimumCellSize, int protectionRange, Words words, JointReasons reasons) {
         this.minimumCellSize = minimumCellSize;
         this.protectionRange = protectionRange;
         this.words = words;
+        this.jointReasons = reasons;
+    }
+
+    /** How refusals word exposures (see {@link ReleaseRefused}); null where the check has no words for them. */
+    JointReasons reasons() {
+        return jointReasons;
     }
 
     /**
@@ -297,7 +306,8 @@ final class JointDisclosure {
                         exposures.values().stream()
                                 .map(Exposure::reason)
                                 .limit(REFUSAL_NAMES)
-                                .toList());
+                                .toList(),
+                        jointReasons);
             }
         }
         List<TableView> views = new ArrayList<>();

@@ -22,7 +22,8 @@ public class NationalStatistics {
             DisclosureControl disclosureControl,
             RoundingKey roundingKey,
             Ledger ledger,
-            org.opennrm.statistics.publishing.CategoryLabels labels) {
+            org.opennrm.statistics.publishing.CategoryLabels labels,
+            org.opennrm.statistics.publishing.JointReasons reasons) {
         this.facts = facts;
         this.disclosureControl = disclosureControl;
         this.roundingKey = roundingKey;
@@ -30,7 +31,8 @@ public class NationalStatistics {
         this.joint = new JointDisclosure(
                 disclosureControl.minimumCellSize(),
                 disclosureControl.protectionRange(),
-                (dimension, category) -> labels.label(dimension, category, java.util.Locale.ENGLISH));
+                (dimension, category) -> labels.label(dimension, category, java.util.Locale.ENGLISH),
+                reasons);
     }
 
     /** Records one coded fact. Called by the modules where the events happen; no identity goes in. */

@@ -51,7 +51,8 @@ public class Releases {
             JsonMapper json,
             AuditTrail audit,
             Clock clock,
-            org.opennrm.statistics.publishing.CategoryLabels labels) {
+            org.opennrm.statistics.publishing.CategoryLabels labels,
+            org.opennrm.statistics.publishing.JointReasons reasons) {
         this.statistics = statistics;
         this.disclosureControl = disclosureControl;
         this.ledger = ledger;
@@ -59,7 +60,8 @@ public class Releases {
         this.joint = new JointDisclosure(
                 disclosureControl.minimumCellSize(),
                 disclosureControl.protectionRange(),
-                (dimension, category) -> labels.label(dimension, category, java.util.Locale.ENGLISH));
+                (dimension, category) -> labels.label(dimension, category, java.util.Locale.ENGLISH),
+                reasons);
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -179,7 +181,8 @@ public class Releases {
                     exposures.stream()
                             .map(JointDisclosure.Exposure::reason)
                             .limit(3)
-                            .toList());
+                            .toList(),
+                    joint.reasons());
         }
         Instant now = Instant.now(clock);
         jdbc.sql(

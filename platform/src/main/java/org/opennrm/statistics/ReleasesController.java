@@ -53,17 +53,11 @@ class ReleasesController {
     private final CategoryLabels labels;
 
     private final org.springframework.context.MessageSource messages;
-    private final org.opennrm.statistics.publishing.JointReasons reasons;
 
-    ReleasesController(
-            Releases releases,
-            CategoryLabels labels,
-            org.springframework.context.MessageSource messages,
-            org.opennrm.statistics.publishing.JointReasons reasons) {
+    ReleasesController(Releases releases, CategoryLabels labels, org.springframework.context.MessageSource messages) {
         this.labels = labels;
         this.releases = releases;
         this.messages = messages;
-        this.reasons = reasons;
     }
 
     @GetMapping
@@ -106,7 +100,7 @@ class ReleasesController {
             return "redirect:/statistics/releases/" + release.id();
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            problem(e, model, locale);
+            e.showOn(model, "problem", messages, locale);
             model.addAttribute("standard", STANDARD);
             model.addAttribute("roundings", Rounding.values());
             return "statistics/release-form";
@@ -146,20 +140,9 @@ class ReleasesController {
             throw e;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            problem(e, model, locale);
+            e.showOn(model, "problem", messages, locale);
             return release(id, model);
         }
-    }
-
-    /** The refusal in the reader's language where it has words there ({@code problemLang} "en" where it has not). */
-    private void problem(RuleViolation e, Model model, java.util.Locale locale) {
-        model.addAttribute(
-                "problem",
-                e instanceof ReleaseRefused refused
-                        ? refused.words(messages, reasons, locale)
-                        : e.words(messages, locale));
-        model.addAttribute(
-                "problemLang", e instanceof ReleaseRefused && e.messageKey() != null ? null : e.lang(messages, locale));
     }
 
     @GetMapping("/{id}/tables/{index}")

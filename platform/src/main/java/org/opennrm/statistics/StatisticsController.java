@@ -38,8 +38,6 @@ class StatisticsController {
 
     private final Clock clock;
 
-    private final org.opennrm.statistics.publishing.JointReasons reasons;
-
     /** Quarters the dashboard shows when no period is asked for: the current one and the seven before it. */
     static final int DEFAULT_QUARTERS = 8;
 
@@ -48,10 +46,8 @@ class StatisticsController {
             JsonMapper json,
             CategoryLabels labels,
             org.springframework.context.MessageSource messages,
-            org.opennrm.statistics.publishing.JointReasons reasons,
             Clock clock) {
         this.messages = messages;
-        this.reasons = reasons;
         this.clock = clock;
         this.statistics = statistics;
         this.json = json;
@@ -102,13 +98,7 @@ class StatisticsController {
             model.addAttribute("chart", json.writeValueAsString(chart(view, labels, locale)));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            if (e instanceof ReleaseRefused refused && refused.messageKey() != null) {
-                // a table the joint check cannot protect: the cells that stay exposed, in the reader's words
-                model.addAttribute("problem", refused.words(messages, reasons, locale));
-            } else {
-                model.addAttribute("problem", e.words(messages, locale));
-                model.addAttribute("problemLang", e.lang(messages, locale));
-            }
+            e.showOn(model, "problem", messages, locale);
         }
         return "statistics/dashboard";
     }

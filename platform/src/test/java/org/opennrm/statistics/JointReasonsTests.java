@@ -61,21 +61,22 @@ class JointReasonsTests {
 
     @Test
     void aReleaseRefusedForWhatStaysExposedSaysSoInTheReadersLanguage() {
-        var refused = new ReleaseRefused("changed", "Releases published since ... (English)", List.of(exact));
+        var refused = new ReleaseRefused("changed", "Releases published since ... (English)", List.of(exact), reasons);
 
-        assertThat(refused.words(messages, reasons, Locale.FRENCH))
+        assertThat(refused.words(messages, Locale.FRENCH))
                 .startsWith("Des publications parues depuis que celle-ci a été constituée")
                 .contains("la cellule « Orientations, de 2025-Q1 à 2025-Q4")
                 .contains("pourrait être retrouvée exactement")
                 .endsWith("constituez de nouveau la publication.");
-        assertThat(refused.words(messages, reasons, Locale.ENGLISH))
+        assertThat(refused.words(messages, Locale.ENGLISH))
                 .startsWith("Releases published since this one was assembled change what a reader can work out: the"
                         + " cell “Referrals");
-        // where a page has not the reasons' words at hand, the English message, never a "{0}"
-        assertThat(refused.words(messages, Locale.FRENCH)).isEqualTo("Releases published since ... (English)");
-        assertThat(refused.lang(messages, Locale.FRENCH)).isEqualTo("en");
+        // where the check has not the reasons' words at hand, the English message, never a "{0}"
+        var unworded = new ReleaseRefused("changed", "Releases published since ... (English)", List.of(exact), null);
+        assertThat(unworded.words(messages, Locale.FRENCH)).isEqualTo("Releases published since ... (English)");
+        assertThat(unworded.lang(messages, Locale.FRENCH)).isEqualTo("en");
         assertThat(ReleaseRefused.because("sameStatistician", "A second statistician must approve.")
-                        .words(messages, reasons, Locale.GERMAN))
+                        .words(messages, Locale.GERMAN))
                 .startsWith("Eine zweite Statistikerin oder ein zweiter Statistiker muss freigeben");
     }
 

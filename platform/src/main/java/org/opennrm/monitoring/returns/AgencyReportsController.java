@@ -125,8 +125,7 @@ class AgencyReportsController {
             return "redirect:/returns/agencies?year=" + chosen;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("deadlineProblem", e.words(messages, locale));
-            model.addAttribute("deadlineProblemLang", e.lang(messages, locale));
+            e.showOn(model, "deadlineProblem", messages, locale);
             return page(chosen, model);
         }
     }

@@ -50,15 +50,6 @@ class ReturnsController {
         this.messages = messages;
     }
 
-    /**
-     * A refusal in the reader's language where it has words there (a release's refusals do), else in English, marked
-     * so ({@code problemLang}).
-     */
-    private void problem(RuleViolation e, Model model, java.util.Locale locale) {
-        model.addAttribute("problem", e.words(messages, locale));
-        model.addAttribute("problemLang", e.lang(messages, locale));
-    }
-
     @GetMapping
     @PreAuthorize(RELEASE)
     String list(@ModelAttribute("form") ReturnForm form, Model model) {
@@ -116,7 +107,7 @@ class ReturnsController {
             return "monitoring/return-draft";
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            problem(e, model, locale);
+            e.showOn(model, "problem", messages, locale);
             return list(form, model);
         }
     }
@@ -133,7 +124,7 @@ class ReturnsController {
             return "redirect:/returns/" + sent.id();
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            problem(e, model, locale);
+            e.showOn(model, "problem", messages, locale);
             return list(form, model);
         }
     }
@@ -175,7 +166,7 @@ class ReturnsController {
             throw e;
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            problem(e, model, locale);
+            e.showOn(model, "problem", messages, locale);
             return sent(id, model);
         }
     }

@@ -55,12 +55,16 @@ public class JointReasons {
 
     /** Several exposures as one list, in the reader's way of joining list items. */
     public String exposures(List<JointReason> reasons, Locale locale) {
-        String joined = null;
-        for (var reason : reasons) {
-            String clause = exposure(reason, locale);
-            joined = joined == null ? clause : message("statistics.disclosure.because.list", locale, joined, clause);
+        return list(reasons.stream().map(reason -> exposure(reason, locale)).toList(), locale);
+    }
+
+    /** Items joined as the reader's language joins them ("a; b" in English, "a ; b" in French); empty for none. */
+    private String list(List<String> items, Locale locale) {
+        String joined = items.isEmpty() ? "" : items.getFirst();
+        for (String next : items.subList(Math.min(1, items.size()), items.size())) {
+            joined = message("statistics.disclosure.because.list", locale, joined, next);
         }
-        return joined == null ? "" : joined;
+        return joined;
     }
 
     /** "Referrals, 2025-Q1 to 2025-Q4, region North, Age band: 9-17, Sex: Female". */
@@ -106,10 +110,7 @@ public class JointReasons {
         reason.structures()
                 .forEach(structure ->
                         names.add(message("statistics.disclosure.because.structure." + structure.name(), locale)));
-        String joined = names.isEmpty() ? "" : names.getFirst();
-        for (String next : names.subList(Math.min(1, names.size()), names.size())) {
-            joined = message("statistics.disclosure.because.list", locale, joined, next);
-        }
+        String joined = list(names, locale);
         return reason.more() > 0
                 ? message("statistics.disclosure.because.more", locale, joined, reason.more())
                 : joined;
