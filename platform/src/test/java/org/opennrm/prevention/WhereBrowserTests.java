@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.DatabaseOfItsOwn;
 import org.opennrm.statistics.NationalStatistics;
 import org.opennrm.statistics.TrendFixtures;
 import org.openqa.selenium.By;
@@ -17,15 +18,16 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A prevention officer opens "who is exploited where" from the home page and crosses the vulnerabilities recorded by
  * region for one quarter: each vulnerability in words, "Several" for a person with two, "Not known" where none was
- * stated, small counts warned about and the smallest withheld; at desktop size and on a phone. Synthetic facts of a
- * quarter no other test uses (2008-Q3).
+ * stated, small counts warned about and the smallest withheld; at desktop size and on a phone. Synthetic facts of
+ * 2025-Q3, in a database of the class's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseOfItsOwn
 class WhereBrowserTests {
 
     static final String PASSWORD = "demo-password-for-tests";
-    static final YearMonth MONTH = YearMonth.of(2008, 8);
+    static final YearMonth MONTH = YearMonth.of(2025, 8);
 
     @LocalServerPort
     int port;
@@ -35,7 +37,7 @@ class WhereBrowserTests {
 
     private static boolean recorded;
 
-    /** Referrals of 2008-Q3 in three regions, with the vulnerabilities stated (none for some). */
+    /** Referrals of 2025-Q3 in three regions, with the vulnerabilities stated (none for some). */
     synchronized void referrals() {
         if (recorded) {
             return;
@@ -68,8 +70,8 @@ class WhereBrowserTests {
         officer.waitForPath("/prevention/where");
         officer.select("rows", "vulnerability")
                 .select("columns", "region")
-                .type("from", "2008-Q3")
-                .type("to", "2008-Q3");
+                .type("from", "2025-Q3")
+                .type("to", "2025-Q3");
         officer.submit("where-show");
 
         String table = officer.textOf(By.id("where-table"));
@@ -91,7 +93,7 @@ class WhereBrowserTests {
         assertThat(officer.textOf(By.id("where-small-warning"))).contains("counts are below 30");
         assertThat(officer.textOf(By.id("where-several"))).contains("counted once, as Several");
         assertThat(officer.driver().findElement(By.id("where-download")).getAttribute("href"))
-                .contains("rows=vulnerability", "columns=region", "from=2008-Q3");
+                .contains("rows=vulnerability", "columns=region", "from=2025-Q3");
         officer.screenshot(screenshots);
         ((org.openqa.selenium.JavascriptExecutor) officer.driver())
                 .executeScript("document.getElementById('where-table').scrollIntoView();");

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.DatabaseOfItsOwn;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseOfItsOwn
 class CtdcExportBrowserTests {
 
     @LocalServerPort
@@ -45,8 +47,8 @@ class CtdcExportBrowserTests {
 
     @Test
     void aStatisticianPreviewsAndDownloadsTheCtdcFileAndTheDownloadIsAudited() {
-        // a year of this test's own, emptied first: no other test counts referrals in 2005
-        int year = 2005;
+        // the database is this class's own
+        int year = 2025;
         jdbc.sql("delete from statistics.fact where period_year = ?")
                 .param(year)
                 .update();

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.DatabaseOfItsOwn;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The CTDC export wired end to end: from the facts of one year, a k-anonymous file in CTDC's layout that only a
  * statistician downloads, every download audited with its number of rows, and a preview with the shares by
- * CTDC's denominator rule. The tests use a year of their own, emptied before each test, since the database is shared.
+ * CTDC's denominator rule. The class has a database of its own, whose facts each test writes afresh.
  */
 @PlatformTest
+@DatabaseOfItsOwn
 class CtdcExportsTests {
 
     @Autowired
@@ -48,11 +50,8 @@ class CtdcExportsTests {
 
     @BeforeEach
     void year() {
-        // a year of this class's own, emptied before each test: no other test counts referrals in 1995
-        year = 1995;
-        jdbc.sql("delete from statistics.fact where period_year = ?")
-                .param(year)
-                .update();
+        year = 2025;
+        jdbc.sql("truncate statistics.fact").update();
     }
 
     void referrals(int count, String sex, String ageBand, Set<String> forms, Set<String> methods) {

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.DatabaseOfItsOwn;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
 import org.opennrm.cases.SignedIn;
@@ -24,10 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every value keeps its source; an indicator without a baseline is refused.
  */
 @PlatformTest
+@DatabaseOfItsOwn
 class PlanIndicatorsTests {
 
-    /** A year of facts of this test's own: the shared database holds other tests' facts in real years. */
-    static final int YEAR = 2151;
+    /** The year of the facts, which each test writes afresh in this class's own database. */
+    static final int YEAR = 2025;
 
     @Autowired
     PlanIndicators indicators;
@@ -53,9 +55,7 @@ class PlanIndicatorsTests {
         office = PlanFixtures.organisation(registry, "National Co-ordinator's Office");
         inspectorate = PlanFixtures.organisation(registry, "State Labour Inspectorate");
         shelter = PlanFixtures.organisation(registry, "Safe Harbour Shelter");
-        jdbc.sql("delete from statistics.fact where period_year = :year")
-                .param("year", YEAR)
-                .update();
+        jdbc.sql("truncate statistics.fact").update();
         // inside March to June: 3 referrals by labour inspectors, 2 by the police; 2 presumed victims after 4 and
         // 10 days, 1 not presumed after 7, 1 identified; outside (January, July): one of each kind
         referral(3, "LABOUR_INSPECTORATE");

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.DatabaseOfItsOwn;
 import org.opennrm.EventsDelivered;
 import org.opennrm.PlatformTest;
 import org.opennrm.RuleViolation;
@@ -36,10 +37,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * reporters are told on the platform, and figures sent end the reminders.
  */
 @PlatformTest
+@DatabaseOfItsOwn
 class AgencyDeadlinesTests {
 
-    /* years of their own (agency figures use 2170-2181): deadlines and reminders are kept per year */
-    static final AtomicInteger NEXT_YEAR = new AtomicInteger(2182);
+    /* a year for each test, in this class's own database: deadlines and reminders are kept per year */
+    static final AtomicInteger NEXT_YEAR = new AtomicInteger(2001);
 
     @Autowired
     AgencyDeadlines deadlines;

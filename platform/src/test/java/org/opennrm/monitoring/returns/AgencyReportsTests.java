@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.DatabaseOfItsOwn;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Actor;
 import org.opennrm.access.Role;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * completeness of a return follows who has reported.
  */
 @PlatformTest
+@DatabaseOfItsOwn
 class AgencyReportsTests {
 
     static final String COURT_FIGURES = """
@@ -56,14 +58,14 @@ class AgencyReportsTests {
     final Actor statistician = TestSignIn.actor(Role.STATISTICIAN, UUID.randomUUID());
     /** The years of this class's tests, two each; see {@link #aYearOfItsOwn}. */
     static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR =
-            new java.util.concurrent.atomic.AtomicInteger(2170);
+            new java.util.concurrent.atomic.AtomicInteger(2001);
 
     int year;
 
     @BeforeEach
     void aYearOfItsOwn() {
-        // each test of this class has a year and the year before to itself (from 2170, where no other test
-        // reports): agencies' figures are versioned, never deleted, so a year is never used twice
+        // each test of this class has a year and the year before to itself, in this class's own database: agencies'
+        // figures are versioned, never deleted, so a year is never used twice
         year = NEXT_YEAR.getAndAdd(2) + 1;
     }
 

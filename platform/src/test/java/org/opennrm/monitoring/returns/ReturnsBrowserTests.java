@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.DatabaseOfItsOwn;
 import org.opennrm.access.Role;
 import org.opennrm.access.TestSignIn;
 import org.opennrm.cases.SignedIn;
@@ -26,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseOfItsOwn
 class ReturnsBrowserTests {
 
     static final String PASSWORD = "demo-password-for-tests";
@@ -54,8 +56,8 @@ class ReturnsBrowserTests {
 
     @Test
     void courtFiguresAreFixedCompletenessTurnsCompleteAndTheApprovedEurostatReturnDownloads() throws Exception {
-        // a year of its own (no other test writes facts or agencies' figures in 2195), emptied first
-        int year = 2195;
+        // a year of this test's own (the database is this class's own), emptied first
+        int year = 2021;
         jdbc.sql("delete from statistics.fact where period_year = ?")
                 .param(year)
                 .update();
@@ -164,8 +166,8 @@ class ReturnsBrowserTests {
      */
     @Test
     void theCourtsFiguresArePublishedWithTheReturnWithASmallCountWithheld() {
-        // a year of its own: no other test writes facts or agencies' figures in 2197
-        int year = 2197;
+        // a year of this test's own (the database is this class's own)
+        int year = 2023;
         jdbc.sql("delete from statistics.fact where period_year = ?")
                 .param(year)
                 .update();
@@ -238,8 +240,9 @@ class ReturnsBrowserTests {
 
     @Test
     void theStatisticsOfficeSetsWhenTheCourtsFiguresAreDueAndTheCourtSeesIt() {
-        // a year of its own: no other test sets due dates for 2196
-        int year = 2196;
+        // this year, whose figures are due next year (still "due", not "overdue"); no other test of the class sets
+        // due dates
+        int year = java.time.Year.now().getValue();
         try (var browser = Browser.phone(port)) {
             browser.signIn("statistician", PASSWORD, null);
             browser.go("/returns/agencies?year=" + year).select("agency", "Courts");
@@ -282,8 +285,8 @@ class ReturnsBrowserTests {
         Path fixed = Files.createTempFile("court-quarter-fixed", ".csv");
         Files.writeString(fixed, Files.readString(bad).replace(",2.5", ",4"));
         for (boolean phone : new boolean[] {false, true}) {
-            // no other test writes agencies' figures in 2198 and 2199
-            int year = phone ? 2199 : 2198;
+            // years of their own: no other test of the class writes agencies' figures in 2024 and 2025
+            int year = phone ? 2025 : 2024;
             String size = phone ? "phone" : "desktop";
             try (var browser = phone ? Browser.phone(port) : Browser.open(port)) {
                 browser.signIn("court", PASSWORD, null);

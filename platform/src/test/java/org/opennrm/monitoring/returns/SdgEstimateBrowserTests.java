@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.Browser;
+import org.opennrm.DatabaseOfItsOwn;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,12 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DatabaseOfItsOwn
 class SdgEstimateBrowserTests {
 
     static final String PASSWORD = "demo-password-for-tests";
 
-    /** A year of its own: no other test writes facts, populations or estimates there. */
-    static final int YEAR = 2146;
+    /** The year of the return (the database is this class's own). */
+    static final int YEAR = 2025;
 
     @LocalServerPort
     int port;
