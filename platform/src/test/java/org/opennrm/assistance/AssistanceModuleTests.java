@@ -83,6 +83,9 @@ class AssistanceModuleTests {
     Assistance assistance;
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     JdbcClient jdbc;
 
     CaseId caseId;
@@ -127,7 +130,7 @@ class AssistanceModuleTests {
     }
 
     @Test
-    void aServiceThatEndsBeforeItStartsOrAPermitWithoutExpiryIsRefusedAndNothingIsStored() {
+    void aServiceWithoutAStartOrEndingBeforeItStartsOrAPermitWithoutExpiryOrOnAClosedPlanIsRefusedAndNothingIsStored() {
         SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
 
         assertThatThrownBy(() -> SignedIn.as(
@@ -173,8 +176,50 @@ class AssistanceModuleTests {
                                 caseId, new ServiceForm("TELEPORTATION", LocalDate.of(2026, 3, 2), null, null, null))))
                 .isInstanceOf(AssistanceRuleViolation.class)
                 .hasMessageContaining("catalogue");
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.recordService(
+                                caseId, new ServiceForm("MEDICAL_CARE", null, null, null, null))))
+                .isInstanceOfSatisfying(AssistanceRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("assist.startMissing"));
+        // a closed plan takes no service, however good
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> {
+            assistance.closePlan(caseId);
+            return null;
+        });
+        assertThatThrownBy(() -> SignedIn.as(
+                        Role.CASE_MANAGER,
+                        NRM_OFFICE,
+                        () -> assistance.recordService(
+                                caseId, new ServiceForm("MEDICAL_CARE", LocalDate.of(2026, 3, 2), null, null, null))))
+                .isInstanceOfSatisfying(AssistanceRuleViolation.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("assist.planClosed"));
 
         assertThat(servicesOf(caseId)).isZero();
+    }
+
+    @Test
+    void aResidencePermitIsRemindedWithinSixtyDaysOfItsExpiryAndOneYearsAwayIsNot() {
+        var today = LocalDate.now(clock);
+        SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.openPlan(caseId));
+        SignedIn.as(
+                Role.CASE_MANAGER,
+                NRM_OFFICE,
+                () -> assistance.recordService(
+                        caseId, new ServiceForm("TEMPORARY_RESIDENCE_PERMIT", today, null, null, today.plusDays(30))));
+        SignedIn.as(
+                Role.CASE_MANAGER,
+                NRM_OFFICE,
+                () -> assistance.recordService(
+                        caseId, new ServiceForm("PERMANENT_RESIDENCE_PERMIT", today, null, null, today.plusYears(5))));
+
+        assertThat(SignedIn.as(Role.CASE_MANAGER, NRM_OFFICE, () -> assistance.permitReminders()))
+                .filteredOn(reminder -> reminder.caseId().equals(caseId))
+                .singleElement()
+                .satisfies(reminder ->
+                        assertThat(reminder.permit().type()).isEqualTo(ServiceType.TEMPORARY_RESIDENCE_PERMIT))
+                .satisfies(reminder -> assertThat(reminder.permit().expiresOn()).isEqualTo(today.plusDays(30)));
     }
 
     @Test

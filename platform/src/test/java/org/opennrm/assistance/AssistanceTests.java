@@ -28,6 +28,13 @@ import org.opennrm.referrals.ServiceReferralRequest;
 import org.opennrm.referrals.ServiceReferrals;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/**
+ * Assistance in journeys that cross modules, so they run in the whole application: each test starts from a case
+ * referred in {@code cases} and a plan opened, and goes through another module too - the criminal-justice track
+ * ({@code cases/justice}), a referral to a shelter accepted in {@code referrals}, reminders delivered as
+ * {@code notifications}, a case closed and reopened in {@code cases}. Assistance's own rules, with stand-ins for
+ * all of these, are {@link AssistanceModuleTests}'.
+ */
 @PlatformTest
 class AssistanceTests {
 
@@ -155,50 +162,6 @@ class AssistanceTests {
                         () -> assistance.recordService(caseId, service("MEDICAL_CARE", today, null, null))))
                 .isInstanceOf(RecordNotFound.class);
         assertThat(asCaseManager(() -> assistance.read(caseId)).services()).isEmpty();
-    }
-
-    @Test
-    void badInputIsRefusedWithAClearMessageAndNothingIsStored() {
-        var caseId = caseWithOpenPlan();
-        assertRefused(
-                () -> assistance.recordService(caseId, service("TELEPORTATION", today, null, null)),
-                "assist.serviceTypeUnknown");
-        assertRefused(
-                () -> assistance.recordService(caseId, service("MEDICAL_CARE", today, today.minusDays(1), null)),
-                "assist.endBeforeStart");
-        assertRefused(
-                () -> assistance.recordService(caseId, service("TEMPORARY_RESIDENCE_PERMIT", today, null, null)),
-                "assist.result.permit");
-        assertRefused(
-                () -> assistance.recordService(
-                        caseId, new ServiceForm("TEMPORARY_RESIDENCE_PERMIT", today, null, null, null, "GRANTED")),
-                "assist.expiryMissing");
-        assertRefused(
-                () -> assistance.recordService(caseId, service("MEDICAL_CARE", null, null, null)),
-                "assist.startMissing");
-        asCaseManager(() -> assistance.closePlan(caseId));
-        assertRefused(
-                () -> assistance.recordService(caseId, service("MEDICAL_CARE", today, null, null)),
-                "assist.planClosed");
-        assertThat(asCaseManager(() -> assistance.read(caseId)).services()).isEmpty();
-    }
-
-    @Test
-    void residencePermitIsRemindedBeforeItExpires() {
-        var caseId = caseWithOpenPlan();
-        asCaseManager(() -> assistance.recordService(
-                caseId, service("TEMPORARY_RESIDENCE_PERMIT", today, null, today.plusDays(30))));
-        asCaseManager(() -> assistance.recordService(
-                caseId, service("PERMANENT_RESIDENCE_PERMIT", today, null, today.plusYears(5))));
-        var file = asCaseManager(() -> assistance.read(caseId));
-        assertThat(file.permitsExpiringSoon())
-                .singleElement()
-                .extracting(DeliveredService::type)
-                .isEqualTo(ServiceType.TEMPORARY_RESIDENCE_PERMIT);
-        assertThat(asCaseManager(() -> assistance.permitReminders()))
-                .anySatisfy(reminder -> assertThat(reminder.caseId()).isEqualTo(caseId))
-                .noneSatisfy(reminder ->
-                        assertThat(reminder.permit().type()).isEqualTo(ServiceType.PERMANENT_RESIDENCE_PERMIT));
     }
 
     @Test

@@ -10,20 +10,32 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opennrm.PlatformTest;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
 import org.opennrm.access.AccountManagement;
 import org.opennrm.access.EncryptedColumn;
 import org.opennrm.access.Role;
 import org.opennrm.cases.queue.QueueEntry;
+import org.opennrm.organisations.NrmRole;
+import org.opennrm.organisations.OrganisationDetails;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.organisations.Sector;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ActiveProfiles;
 
-@PlatformTest
-class CaseManagementTests {
+/**
+ * The cases module with the modules it stands on (the accounts, audit trail and encryption of {@code access}, the
+ * organisation registry, screenings and linkage), in a database of its own and without the rest of the platform: no
+ * demo installation, no statistics, no referrals to services. Its organisations and accounts are registered here.
+ * What it shows: identity and free text stored encrypted and read back, every read audited before it is shown, the
+ * decisions' order and the children's procedure enforced, and a refusal leaving nothing written.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ActiveProfiles("test")
+class CasesModuleTests {
 
     @Autowired
     CaseManagement cases;
@@ -43,36 +55,42 @@ class CaseManagementTests {
     @Autowired
     List<EncryptedColumn> encryptedColumns;
 
+    /** A referrer: a labour inspectorate. */
     UUID inspectorate;
+    /** Another referrer, whose screenings are not the inspectorate's. */
+    UUID police;
+    /** The identification authority. */
     UUID panel;
+    /** The case managers. */
     UUID office;
+    /** A service provider the person consents to share with. */
     UUID shelter;
+    /** An account with the guardian role. */
     UUID guardian;
+    /** An account of a case manager: not a guardian. */
+    UUID caseManager;
 
     @BeforeEach
-    void demoOrganisations() {
-        inspectorate = organisations
-                .findByName("State Labour Inspectorate")
-                .orElseThrow()
+    void organisationsAndAccounts() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        inspectorate = organisation("Labour Inspectorate " + run, Sector.LABOUR_INSPECTORATE, NrmRole.REFERRER);
+        police = organisation("Border Police " + run, Sector.POLICE, NrmRole.REFERRER);
+        panel = organisation("Identification Panel " + run, Sector.SOCIAL_SERVICES, NrmRole.IDENTIFICATION_AUTHORITY);
+        office = organisation("Co-ordinator's Office " + run, Sector.OTHER, NrmRole.NATIONAL_COORDINATOR);
+        shelter = organisation("Safe House " + run, Sector.NGO, NrmRole.SERVICE_PROVIDER);
+        guardian = account("guardian-" + run, office, Role.GUARDIAN);
+        caseManager = account("manager-" + run, office, Role.CASE_MANAGER);
+    }
+
+    UUID organisation(String name, Sector sector, NrmRole role) {
+        return organisations
+                .register(new OrganisationDetails(name, sector, Set.of(role), Set.of(), Set.of("National"), List.of()))
                 .id();
-        panel = organisations
-                .findByName("Multi-agency Identification Panel")
-                .orElseThrow()
-                .id();
-        office = organisations
-                .findByName("National Co-ordinator's Office")
-                .orElseThrow()
-                .id();
-        shelter = organisations.all().stream()
-                .filter(organisation -> !organisation.id().equals(inspectorate)
-                        && !organisation.id().equals(panel))
-                .findFirst()
-                .orElseThrow()
-                .id();
-        guardian = accounts.all().stream()
-                .filter(account -> account.roles().contains(Role.GUARDIAN))
-                .findFirst()
-                .orElseThrow()
+    }
+
+    UUID account(String username, UUID organisation, Role role) {
+        return accounts.create(new AccountManagement.NewAccount(
+                        username, "Synthetic " + role, null, organisation, Set.of(role), "a long synthetic password"))
                 .id();
     }
 
@@ -360,11 +378,7 @@ class CaseManagementTests {
 
     @Test
     void guardianMustBeAnAccountWithTheGuardianRole() {
-        var notAGuardian = accounts.all().stream()
-                .filter(account -> account.roles().contains(Role.CASE_MANAGER))
-                .findFirst()
-                .orElseThrow()
-                .id();
+        var notAGuardian = caseManager;
 
         assertThatThrownBy(() -> SignedIn.as(
                         Role.REFERRER, inspectorate, () -> cases.open(CaseFixtures.childReferral(notAGuardian))))
@@ -495,12 +509,7 @@ class CaseManagementTests {
         assertThat(read(opened).details().screeningId())
                 .isEqualTo(screening.id().value());
 
-        var otherReferrer = organisations.all().stream()
-                .filter(organisation -> !organisation.id().equals(inspectorate)
-                        && organisation.nrmRoles().contains(org.opennrm.organisations.NrmRole.REFERRER))
-                .findFirst()
-                .orElseThrow()
-                .id();
+        var otherReferrer = police;
         assertThatThrownBy(() -> SignedIn.as(Role.REFERRER, otherReferrer, () -> cases.open(withScreening)))
                 .isInstanceOf(CaseRuleViolation.class)
                 .hasMessageContaining("screening");

@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * run; referrals and case management are stand-ins. The web's own part: who reaches the form, the form fit for a
  * phone and in three languages, field rules answered on the form, and a refusal by the case shown next to its field
  * with everything typed kept. The rules themselves are the aggregate's ({@code CaseTests},
- * {@code CaseManagementTests}); a referral that becomes a case and the referrer's view of it are in
+ * {@code CasesModuleTests}); a referral that becomes a case and the referrer's view of it are in
  * {@code ReferralsWebTests}.
  */
 @WebMvcTest(

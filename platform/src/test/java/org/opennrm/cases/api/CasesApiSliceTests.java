@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * file, a decision, a review and a queue page look like in JSON, which call each request makes, who is refused before
  * any call, and that every refusal - invalid fields, a rule the aggregate names, an overtaken version, a case not
  * shared - is a problem document (RFC 9457). That the rules hold and the database confines and logs each read is
- * {@code CaseManagementTests}' and {@code CasesApiTests}'.
+ * {@code CasesModuleTests}' and {@code CasesApiTests}'.
  */
 @PagesSlice
 class CasesApiSliceTests {

@@ -28,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * The cases API over the whole application: the decision rules through the database (order, versions, a review that
  * replaces a decision) and a referred case reaching the API's queue, whose page past the end is empty rather than a
  * database error. How each answer and refusal looks is {@code CasesApiSliceTests}'; the scope and encryption of a read
- * case file are {@code CaseManagementTests}'.
+ * case file are {@code CasesModuleTests}'.
  */
 @PlatformTest
 class CasesApiTests {

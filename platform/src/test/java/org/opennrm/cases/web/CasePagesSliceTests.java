@@ -60,7 +60,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * answers with cases built by the aggregate itself ({@link CaseFixtures}). The web layer's part: who reaches which
  * page and form, what the case page shows and offers given the case it reads, which call each form makes, and where a
  * refusal sends the person with what they typed. What a case allows is the aggregate's rule ({@code CaseTests}); that
- * the database refuses a stale version or confines a guardian to their child is {@code CaseManagementTests}' and
+ * the database refuses a stale version or confines a guardian to their child is {@code CasesModuleTests}' and
  * {@code CasesWebTests}'.
  */
 @PagesSlice
