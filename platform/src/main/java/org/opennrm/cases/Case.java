@@ -69,9 +69,8 @@ public final class Case {
     private Instant closedAt;
     private Instant updatedAt;
 
-    private final List<Consent> consents;
-    private final List<Decision> decisions;
-    private final List<Review> reviews;
+    private final Consents consents;
+    private final DecisionHistory history;
     private final List<TimelineEvent> events;
     private final List<GuardianAppointment> guardians;
     private final List<BestInterestsAssessment> bestInterests;
@@ -131,9 +130,8 @@ public final class Case {
         this.closureReason = closureReason;
         this.closedAt = closedAt;
         this.updatedAt = updatedAt;
-        this.consents = new ArrayList<>(consents);
-        this.decisions = new ArrayList<>(decisions);
-        this.reviews = new ArrayList<>(reviews);
+        this.consents = new Consents(consents);
+        this.history = new DecisionHistory(decisions, reviews);
         this.events = new ArrayList<>(events);
         this.guardians = new ArrayList<>(guardians);
         this.bestInterests = new ArrayList<>(bestInterests);
@@ -234,35 +232,14 @@ public final class Case {
      * The same order that {@link #decidePreliminary} and {@link #decideFormal} enforce.
      */
     public boolean awaitsDecision(DecisionKind kind) {
-        return status == CaseStatus.OPEN && outOfOrder(kind).isEmpty();
+        return status == CaseStatus.OPEN && history.outOfOrder(kind).isEmpty();
     }
 
     private void requireInOrder(DecisionKind kind) {
-        var refusal = outOfOrder(kind);
+        var refusal = history.outOfOrder(kind);
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-    }
-
-    /**
-     * The order of the procedure: one preliminary decision; a formal decision only after a positive (or reconsidered)
-     * preliminary one, and only once. A negative decision is reviewed instead of decided again.
-     */
-    private Optional<DecisionOutOfOrder> outOfOrder(DecisionKind kind) {
-        var preliminary = current(DecisionKind.PRELIMINARY);
-        if (kind == DecisionKind.PRELIMINARY) {
-            return preliminary.isPresent() ? Optional.of(DecisionOutOfOrder.secondPreliminary()) : Optional.empty();
-        }
-        if (preliminary.isEmpty()) {
-            return Optional.of(DecisionOutOfOrder.formalBeforePreliminary());
-        }
-        if (!preliminary.get().outcome().positive()) {
-            return Optional.of(DecisionOutOfOrder.formalAfterNegativePreliminary());
-        }
-        if (current(DecisionKind.FORMAL).isPresent()) {
-            return Optional.of(DecisionOutOfOrder.secondFormal());
-        }
-        return Optional.empty();
     }
 
     /** The reasonable-grounds decision: once per case (a negative one can be reviewed instead). */
@@ -297,7 +274,7 @@ public final class Case {
         requireOpen();
         requireKind(outcome, DecisionKind.FORMAL);
         requireInOrder(DecisionKind.FORMAL);
-        var preliminary = current(DecisionKind.PRELIMINARY).orElseThrow();
+        var preliminary = history.current(DecisionKind.PRELIMINARY).orElseThrow();
         requireDecisionDate(decidedOn, today);
         if (decidedOn.isBefore(preliminary.decidedOn())) {
             throw new CaseRuleViolation(
@@ -331,7 +308,7 @@ public final class Case {
             int recoveryPeriodDays,
             ReviewSeparation separation) {
         requireOpen();
-        var decision = decision(decisionId);
+        var decision = history.decision(decisionId);
         if (decision.outcome().positive()) {
             throw DecisionOutOfOrder.reviewOfPositive();
         }
@@ -343,10 +320,10 @@ public final class Case {
                     "A decision is reviewed by someone other than its decision-maker"
                             + (separation == ReviewSeparation.ORGANISATION ? ", of another organisation." : "."));
         }
-        if (reviews.stream().anyMatch(review -> review.decisionId().equals(decisionId))) {
+        if (history.reviewOf(decision).isPresent()) {
             throw DecisionOutOfOrder.reviewedTwice();
         }
-        if (replaced(decision)) {
+        if (history.replaced(decision)) {
             throw DecisionOutOfOrder.reviewOfReplaced();
         }
         requireDecisionDate(reviewedOn, today);
@@ -365,7 +342,7 @@ public final class Case {
                 reasons.strip(),
                 now,
                 reviewedBy);
-        reviews.add(review);
+        history.add(review);
         domainEvents.add(
                 new DecisionReviewed(id, decisionId, outcome, panelOrganisationId, YearMonth.from(reviewedOn)));
         if (outcome == ReviewOutcome.RECONSIDERED) {
@@ -411,7 +388,7 @@ public final class Case {
                 reconsiders,
                 startsRecovery ? recoveryPeriodDays : null,
                 startsRecovery);
-        decisions.add(decision);
+        history.add(decision);
         switch (outcome) {
             case PRESUMED_VICTIM -> {
                 stage = Stage.RECOVERY_PERIOD;
@@ -459,35 +436,21 @@ public final class Case {
 
     /** The decision of a kind that stands now: the latest one, as a reconsideration replaces the one before. */
     public Optional<Decision> current(DecisionKind kind) {
-        return decisions.stream()
-                .filter(decision -> decision.kind() == kind && !replaced(decision))
-                .max(Comparator.comparing(Decision::recordedAt));
+        return history.current(kind);
     }
 
     /** Whether a later decision replaced this one after a review. */
     public boolean replaced(Decision decision) {
-        return decisions.stream().anyMatch(later -> decision.id().equals(later.reconsiders()));
+        return history.replaced(decision);
     }
 
     public Optional<Review> reviewOf(Decision decision) {
-        return reviews.stream()
-                .filter(review -> review.decisionId().equals(decision.id()))
-                .findFirst();
+        return history.reviewOf(decision);
     }
 
     /** Whether a panel may review this decision now. */
     public boolean reviewable(Decision decision) {
-        return status == CaseStatus.OPEN
-                && !decision.outcome().positive()
-                && !replaced(decision)
-                && reviewOf(decision).isEmpty();
-    }
-
-    private Decision decision(UUID decisionId) {
-        return decisions.stream()
-                .filter(decision -> decision.id().equals(decisionId))
-                .findFirst()
-                .orElseThrow(() -> new org.opennrm.RecordNotFound("decision", decisionId));
+        return status == CaseStatus.OPEN && history.reviewable(decision);
     }
 
     // --- assistance and closure
@@ -549,11 +512,7 @@ public final class Case {
 
     void giveConsent(ConsentStatement statement, UUID by, Instant now) {
         requireOpen();
-        if (statement.given()
-                && consents.stream()
-                        .anyMatch(consent -> consent.inForce()
-                                && consent.purpose() == statement.purpose()
-                                && java.util.Objects.equals(consent.organisationId(), statement.organisationId()))) {
+        if (statement.given() && consents.inForce(statement.purpose(), statement.organisationId())) {
             throw new CaseRuleViolation("caseRule.consentAlreadyGiven", "This consent is already in force.");
         }
         record(statement, by, now);
@@ -582,21 +541,12 @@ public final class Case {
      */
     List<Consent> withdrawConsent(ConsentPurpose purpose, UUID organisationId, UUID by, Instant now) {
         requireOpen();
-        var withdrawn = new ArrayList<Consent>();
-        for (int i = 0; i < consents.size(); i++) {
-            var consent = consents.get(i);
-            if (consent.inForce()
-                    && consent.purpose() == purpose
-                    && (organisationId == null || organisationId.equals(consent.organisationId()))) {
-                var changed = consent.withdrawnBy(by, now);
-                consents.set(i, changed);
-                withdrawn.add(changed);
-                domainEvents.add(new ConsentWithdrawn(id, purpose, consent.organisationId(), EventMonth.of(now)));
-            }
-        }
+        var withdrawn = consents.withdraw(purpose, organisationId, by, now);
         if (withdrawn.isEmpty()) {
             throw ConsentMissing.notInForce();
         }
+        withdrawn.forEach(consent ->
+                domainEvents.add(new ConsentWithdrawn(id, purpose, consent.organisationId(), EventMonth.of(now))));
         touch(now);
         return withdrawn;
     }
@@ -606,24 +556,17 @@ public final class Case {
      * Instant)} for its purpose and organisation. A consent not in force (or not of this case) is refused.
      */
     List<Consent> withdrawConsent(UUID consentId, UUID by, Instant now) {
-        var consent = consents.stream()
-                .filter(candidate -> candidate.id().equals(consentId) && candidate.inForce())
-                .findFirst()
-                .orElseThrow(ConsentMissing::notInForce);
+        var consent = consents.inForce(consentId).orElseThrow(ConsentMissing::notInForce);
         return withdrawConsent(consent.purpose(), consent.organisationId(), by, now);
     }
 
     /** Whether case data may be shared with an organisation now: only with consent in force for it. */
     public boolean sharingAllowedWith(UUID organisationId) {
-        return status == CaseStatus.OPEN
-                && consents.stream()
-                        .anyMatch(consent -> consent.inForce()
-                                && consent.purpose() == ConsentPurpose.SHARING
-                                && organisationId.equals(consent.organisationId()));
+        return status == CaseStatus.OPEN && consents.sharingAllowedWith(organisationId);
     }
 
     public boolean consentInForce(ConsentPurpose purpose) {
-        return consents.stream().anyMatch(consent -> consent.inForce() && consent.purpose() == purpose);
+        return consents.inForce(purpose);
     }
 
     // --- children
@@ -881,18 +824,16 @@ public final class Case {
     }
 
     public List<Consent> consents() {
-        return List.copyOf(consents);
+        return consents.all();
     }
 
     /** Every decision, oldest first. */
     public List<Decision> decisions() {
-        return decisions.stream()
-                .sorted(Comparator.comparing(Decision::recordedAt))
-                .toList();
+        return history.decisions();
     }
 
     public List<Review> reviews() {
-        return List.copyOf(reviews);
+        return history.reviews();
     }
 
     public List<TimelineEvent> events() {

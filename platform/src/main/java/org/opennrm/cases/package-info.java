@@ -8,7 +8,9 @@
  * other identity into a log line, an event, an audit detail or a {@code toString()}; other modules receive
  * ids and codes only, and every read of a case file is written to the audit trail.
  *
- * <p>This package is the aggregate ({@code Case}) with its rules, its facade ({@code CaseManagement}) and its store;
+ * <p>This package is the aggregate ({@code Case}) with its rules and its parts ({@code DecisionHistory}: the decisions
+ * and reviews and the order of the procedure; {@code Consents}: what is in force for which purpose and organisation),
+ * its facade ({@code CaseManagement}) and its store;
  * the sub-packages are by concern: {@code events} (what leaves the module, a named interface), {@code web} and
  * {@code api} (pages and REST), {@code queue} (the NRM queue), {@code exchange} (HTCDS exports) and {@code justice}
  * (the restricted criminal-justice track). Other modules see only this package and {@code events}.
