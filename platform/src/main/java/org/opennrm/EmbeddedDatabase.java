@@ -106,7 +106,10 @@ class EmbeddedDatabase {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedServer server, @Value("${opennrm.database.pool-size:20}") int poolSize)
+    HikariDataSource dataSource(
+            EmbeddedServer server,
+            @Value("${opennrm.database.pool-size:20}") int poolSize,
+            @Value("${opennrm.database.connection-timeout:5s}") java.time.Duration connectionTimeout)
             throws IOException {
         // read from the server's own data folder (a test's data folder is a new random one at each look-up)
         var passwords = EmbeddedAccounts.passwords(server.dataFolder().getParent());
@@ -116,7 +119,7 @@ class EmbeddedDatabase {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("opennrm");
         // fail fast on a lost database instead of holding a request for the default 30 s
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         return new HikariDataSource(config);
     }
 

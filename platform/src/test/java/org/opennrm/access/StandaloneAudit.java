@@ -45,15 +45,32 @@ final class StandaloneAudit {
                 jdbc, chain, checkpoints, key, trail, new DataSourceTransactionManager(database), Clock.systemUTC());
     }
 
+    /**
+     * The fully migrated database of each server, copied for every test that wants one: a copy takes a fraction of the
+     * second that running every migration again takes.
+     */
+    private static final java.util.Map<EmbeddedPostgres, String> MIGRATED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** A new, empty database in {@code postgres}, migrated up to {@code target} (every migration when null). */
     static DataSource database(EmbeddedPostgres postgres, String target) {
+        var server = JdbcClient.create(postgres.getPostgresDatabase());
+        if (target == null) {
+            String template = MIGRATED.computeIfAbsent(postgres, each -> newDatabase(each, null));
+            String name = "audit_" + UUID.randomUUID().toString().replace("-", "");
+            server.sql("create database " + name + " template " + template).update();
+            return postgres.getDatabase("postgres", name);
+        }
+        return postgres.getDatabase("postgres", newDatabase(postgres, target));
+    }
+
+    private static String newDatabase(EmbeddedPostgres postgres, String target) {
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "");
         JdbcClient.create(postgres.getPostgresDatabase())
                 .sql("create database " + name)
                 .update();
-        DataSource database = postgres.getDatabase("postgres", name);
-        migrate(database, target);
-        return database;
+        migrate(postgres.getDatabase("postgres", name), target);
+        return name;
     }
 
     static void migrate(DataSource database, String target) {

@@ -55,31 +55,60 @@ class CasesModuleTests {
     @Autowired
     List<EncryptedColumn> encryptedColumns;
 
-    /** A referrer: a labour inspectorate. */
+    /**
+     * The organisations and accounts of this class, registered once: the database is the class's own, and an
+     * account's password is hashed slowly on purpose.
+     */
+    record Parties(
+            /* a referrer: a labour inspectorate */
+            UUID inspectorate,
+            /* another referrer, whose screenings are not the inspectorate's */
+            UUID police,
+            /* the identification authority */
+            UUID panel,
+            /* the case managers */
+            UUID office,
+            /* a service provider the person consents to share with */
+            UUID shelter,
+            /* an account with the guardian role */
+            UUID guardian,
+            /* an account of a case manager: not a guardian */
+            UUID caseManager) {}
+
+    static Parties parties;
+
+    /** The registry the parties were registered in: a new context (and database) registers them anew. */
+    static OrganisationRegistry registeredIn;
+
     UUID inspectorate;
-    /** Another referrer, whose screenings are not the inspectorate's. */
     UUID police;
-    /** The identification authority. */
     UUID panel;
-    /** The case managers. */
     UUID office;
-    /** A service provider the person consents to share with. */
     UUID shelter;
-    /** An account with the guardian role. */
     UUID guardian;
-    /** An account of a case manager: not a guardian. */
     UUID caseManager;
 
     @BeforeEach
     void organisationsAndAccounts() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        inspectorate = organisation("Labour Inspectorate " + run, Sector.LABOUR_INSPECTORATE, NrmRole.REFERRER);
-        police = organisation("Border Police " + run, Sector.POLICE, NrmRole.REFERRER);
-        panel = organisation("Identification Panel " + run, Sector.SOCIAL_SERVICES, NrmRole.IDENTIFICATION_AUTHORITY);
-        office = organisation("Co-ordinator's Office " + run, Sector.OTHER, NrmRole.NATIONAL_COORDINATOR);
-        shelter = organisation("Safe House " + run, Sector.NGO, NrmRole.SERVICE_PROVIDER);
-        guardian = account("guardian-" + run, office, Role.GUARDIAN);
-        caseManager = account("manager-" + run, office, Role.CASE_MANAGER);
+        if (parties == null || registeredIn != organisations) {
+            var office = organisation("Co-ordinator's Office", Sector.OTHER, NrmRole.NATIONAL_COORDINATOR);
+            parties = new Parties(
+                    organisation("Labour Inspectorate", Sector.LABOUR_INSPECTORATE, NrmRole.REFERRER),
+                    organisation("Border Police", Sector.POLICE, NrmRole.REFERRER),
+                    organisation("Identification Panel", Sector.SOCIAL_SERVICES, NrmRole.IDENTIFICATION_AUTHORITY),
+                    office,
+                    organisation("Safe House", Sector.NGO, NrmRole.SERVICE_PROVIDER),
+                    account("guardian", office, Role.GUARDIAN),
+                    account("manager", office, Role.CASE_MANAGER));
+            registeredIn = organisations;
+        }
+        inspectorate = parties.inspectorate();
+        police = parties.police();
+        panel = parties.panel();
+        office = parties.office();
+        shelter = parties.shelter();
+        guardian = parties.guardian();
+        caseManager = parties.caseManager();
     }
 
     UUID organisation(String name, Sector sector, NrmRole role) {

@@ -123,7 +123,8 @@ class CrossBorderRoundTripTests {
                 .details()
                 .reference();
 
-        try (var receiverContext = receiver()) {
+        {
+            var receiverContext = receiver();
             var receiver = receiverContext.getBean(CrossBorderReferrals.class);
             var receiverCases = receiverContext.getBean(CaseManagement.class);
             var jdbc = receiverContext.getBean(JdbcClient.class);
@@ -235,7 +236,8 @@ class CrossBorderRoundTripTests {
         String childPackage =
                 SignedIn.as(Role.CASE_MANAGER, office, () -> sender.export(child, "BBB", "Family tracing"));
 
-        try (var receiverContext = receiver()) {
+        {
+            var receiverContext = receiver();
             var receiver = receiverContext.getBean(CrossBorderReferrals.class);
             var jdbc = receiverContext.getBean(JdbcClient.class);
             UUID receivingOffice =
@@ -298,14 +300,31 @@ class CrossBorderRoundTripTests {
         }
     }
 
+    /**
+     * The receiving country's installation: a whole platform of its own (its own database and keys), started once for
+     * the class, as it takes seconds, and stopped after it. Its tests tell their records apart by their ids.
+     */
+    private static ConfigurableApplicationContext receiving;
+
     private ConfigurableApplicationContext receiver() {
-        return new SpringApplicationBuilder(Application.class)
-                .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "opennrm.cross-border.country=BBB",
-                        "opennrm.cross-border.trusted-keys." + senderKeys.country() + "=" + senderKeys.publicKey())
-                .run();
+        if (receiving == null) {
+            receiving = new SpringApplicationBuilder(Application.class)
+                    .profiles("test")
+                    .properties(
+                            "server.port=0",
+                            "opennrm.cross-border.country=BBB",
+                            "opennrm.cross-border.trusted-keys." + senderKeys.country() + "=" + senderKeys.publicKey())
+                    .run();
+        }
+        return receiving;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheReceivingInstallation() {
+        if (receiving != null) {
+            receiving.close();
+            receiving = null;
+        }
     }
 
     private static void assertRefused(CrossBorderReferrals receiver, UUID office, String json, String key) {

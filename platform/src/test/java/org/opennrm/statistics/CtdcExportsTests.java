@@ -34,6 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @PlatformTest
 @DatabaseOfItsOwn
+// its own database needs no demo installation: its actors are made by the tests
+@org.springframework.test.context.TestPropertySource(properties = "opennrm.demo.enabled=false")
 class CtdcExportsTests {
 
     @Autowired
