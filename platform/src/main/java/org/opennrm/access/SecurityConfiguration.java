@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,10 +46,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // Argon2id with the parameters Spring Security recommends (OWASP minimums: 19 MiB would do;
-        // these are stronger). Memory-hard hashing makes a stolen account table expensive to crack.
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value(
+                            "${opennrm.security.password-hash.memory-kib:" + PasswordHashing.MEMORY_KIB + "}")
+                    int memoryKib,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${opennrm.security.password-hash.iterations:" + PasswordHashing.ITERATIONS + "}")
+                    int iterations) {
+        return PasswordHashing.argon2id(memoryKib, iterations);
     }
 
     /** The token filter runs inside the API security chain only, not as a servlet filter of its own. */
