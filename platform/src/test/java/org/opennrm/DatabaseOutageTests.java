@@ -47,8 +47,6 @@ class DatabaseOutageTests {
         // the watch runs once at start-up and then not within the test, so that the outage lasts until the test
         // calls the watch (the very method the schedule calls): requests in between meet a database that is away
         properties.add("opennrm.database.watch-interval", () -> "PT1H");
-        // a request waits this long for a connection before its 503 (5 s by default): what is tested is the answer
-        properties.add("opennrm.database.connection-timeout", () -> "1s");
     }
 
     @Autowired
