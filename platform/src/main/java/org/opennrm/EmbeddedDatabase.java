@@ -106,10 +106,7 @@ class EmbeddedDatabase {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(
-            EmbeddedServer server,
-            @Value("${opennrm.database.pool-size:20}") int poolSize,
-            @Value("${opennrm.database.connection-timeout:5s}") java.time.Duration connectionTimeout)
+    HikariDataSource dataSource(EmbeddedServer server, @Value("${opennrm.database.pool-size:20}") int poolSize)
             throws IOException {
         // read from the server's own data folder (a test's data folder is a new random one at each look-up)
         var passwords = EmbeddedAccounts.passwords(server.dataFolder().getParent());
@@ -119,7 +116,7 @@ class EmbeddedDatabase {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("opennrm");
         // fail fast on a lost database instead of holding a request for the default 30 s
-        config.setConnectionTimeout(connectionTimeout.toMillis());
+        config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
     }
 
