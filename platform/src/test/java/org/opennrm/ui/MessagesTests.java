@@ -143,6 +143,56 @@ class MessagesTests {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * Java code names message keys too: refusals ({@code new RuleViolation("plan.objective.titleMissing", ...)}), field
+     * errors ({@code errors.rejectValue("dueOn", "plan.measure.dueOn.beforeStart")}), flash messages. A key that exists in
+     * no bundle is shown as English (a refusal) or as the key itself: every quoted word in the Java sources that has the
+     * form of a key of our bundles (its first part is one of theirs, camel case, no spaces) must exist. Left out: the
+     * tables that the migrations create ({@code cases.person}), and prefixes that code completes ({@code "finance.import.problem"
+     * + ".empty"}, followed or preceded by {@code +}, or the start of existing keys).
+     */
+    @Test
+    void javaUsesOnlyKeysThatExist() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : bundles()) {
+            keys.addAll(load(BUNDLES.resolve(bundle + ".properties")).stringPropertyNames());
+        }
+        keys.addAll(
+                load(Path.of("src/main/resources/survivor-texts/en.properties")).stringPropertyNames());
+        // qualified table names (cases.person) look like keys: the migrations name them all
+        Set<String> tables = new TreeSet<>();
+        Pattern table = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+\\.[a-z_]+)");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/db"))) {
+            for (Path migration :
+                    files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                table.matcher(Files.readString(migration)).results().forEach(m -> tables.add(m.group(1)));
+            }
+        }
+        Set<String> namespaces = new TreeSet<>();
+        keys.forEach(key -> namespaces.add(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.'))));
+        Pattern quoted = Pattern.compile("(\\+\\s*)?\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9-]+)+)\"(?!\\s*\\+)");
+        Set<String> missing = new TreeSet<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        for (Path source : sources) {
+            Matcher matcher = quoted.matcher(Files.readString(source));
+            while (matcher.find()) {
+                String key = matcher.group(2);
+                if (matcher.group(1) != null
+                        || !namespaces.contains(key.substring(0, key.indexOf('.')))
+                        || keys.contains(key)
+                        || tables.contains(key)
+                        || keys.stream().anyMatch(existing -> existing.startsWith(key + "."))) {
+                    continue;
+                }
+                missing.add(source.getFileName() + ": " + key);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void templatesHoldNoUntranslatedText() throws IOException {
         List<String> untranslated = new ArrayList<>();
