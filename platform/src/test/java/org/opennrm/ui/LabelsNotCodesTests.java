@@ -164,6 +164,35 @@ class LabelsNotCodesTests {
         assertThat(problems).as("in " + language + " as " + username).isEmpty();
     }
 
+    /**
+     * In French, no page shows a sentence of the platform's English: neither an English message of the bundles (a
+     * word that fell back) nor an English text written in Java (a refusal's or a status's English, put on a page
+     * instead of its words in the reader's language). Entered data is not the platform's English: the demo
+     * installation's texts (in English) are left out, and so is text marked {@code lang="en"}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "casemanager", "coordinator", "statistician", "prevention", "planner", "shelter"})
+    void everyPageInFrenchIsInFrench(String username) throws Exception {
+        var sentences = EnglishSentences.load();
+        var english = new ArrayList<String>();
+        crawl(username, java.util.Locale.FRENCH, (path, page) -> page.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text && !exempt(text.parent()) && !inEnglish(text.parent())) {
+                sentences.in(text.text()).ifPresent(found -> english.add(path + ": \"" + found + "\""));
+            }
+        }));
+        assertThat(english).as("English in French pages as " + username).isEmpty();
+    }
+
+    /** Text marked as English (lang="en": a word that has no translation yet, entered data). */
+    private static boolean inEnglish(org.jsoup.nodes.Node node) {
+        for (var e = node; e != null; e = e.parent()) {
+            if (e instanceof Element element && element.hasAttr("lang")) {
+                return element.attr("lang").startsWith("en");
+            }
+        }
+        return false;
+    }
+
     private java.util.Set<String> crawl(
             String username,
             java.util.Locale locale,
