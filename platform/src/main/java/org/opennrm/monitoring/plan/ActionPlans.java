@@ -86,13 +86,16 @@ public class ActionPlans {
     public Objective addObjective(UUID planId, Pillar pillar, String title) {
         existingPlan(planId);
         if (pillar == null) {
-            throw new RuleViolation("Choose the pillar the objective belongs to.");
+            throw new RuleViolation("plan.objective.pillar.required", "Choose the pillar the objective belongs to.");
         }
         if (title == null || title.isBlank()) {
-            throw new RuleViolation("An objective needs a title.");
+            throw new RuleViolation("plan.refused.objective.title", "An objective needs a title.");
         }
         if (title.strip().length() > Objective.TITLE_LENGTH) {
-            throw new RuleViolation("An objective's title has at most " + Objective.TITLE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.objective.titleSize",
+                    "An objective's title has at most " + Objective.TITLE_LENGTH + " characters.",
+                    Objective.TITLE_LENGTH);
         }
         var objective = new Objective(UUID.randomUUID(), planId, pillar, title.strip(), 0);
         store.insert(objective);
@@ -109,7 +112,8 @@ public class ActionPlans {
         boolean ofThisPlan = store.objectives(planId).stream()
                 .anyMatch(objective -> objective.id().equals(checked.objectiveId()));
         if (!ofThisPlan) {
-            throw new RuleViolation("A measure belongs to an objective of its own plan.");
+            throw new RuleViolation(
+                    "plan.refused.measure.objectiveOfPlan", "A measure belongs to an objective of its own plan.");
         }
         refuseUnknown(checked.leadOrganisation());
         checked.partners().forEach(this::refuseUnknown);
@@ -146,16 +150,23 @@ public class ActionPlans {
         boolean ofThisPlan = store.objectives(measure.planId()).stream()
                 .anyMatch(objective -> objective.id().equals(checked.objectiveId()));
         if (!ofThisPlan) {
-            throw new RuleViolation("A measure belongs to an objective of its own plan.");
+            throw new RuleViolation(
+                    "plan.refused.measure.objectiveOfPlan", "A measure belongs to an objective of its own plan.");
         }
         refuseUnknown(checked.leadOrganisation());
         checked.partners().forEach(this::refuseUnknown);
         for (Activity activity : store.activities(measureId)) {
             if (activity.dueOn().isBefore(checked.startsOn())) {
-                throw new DatesOutOfOrder("startsOn", "An activity of the measure is due before the new start.");
+                throw new DatesOutOfOrder(
+                        "startsOn",
+                        "plan.refused.measure.activityBeforeStart",
+                        "An activity of the measure is due before the new start.");
             }
             if (activity.dueOn().isAfter(checked.dueOn())) {
-                throw new DatesOutOfOrder("dueOn", "An activity of the measure is due after the new due date.");
+                throw new DatesOutOfOrder(
+                        "dueOn",
+                        "plan.refused.measure.activityAfterDue",
+                        "An activity of the measure is due after the new due date.");
             }
         }
         Instant now = clock.instant();
@@ -200,16 +211,21 @@ public class ActionPlans {
         refuseOutsiders(measure);
         var plan = existingPlan(measure.planId());
         if (entry.source() == null) {
-            throw new RuleViolation("Choose where the money comes from.");
+            throw new RuleViolation("plan.budget.source.required", "Choose where the money comes from.");
         }
         if (!plan.years().contains(entry.year())) {
-            throw new RuleViolation("The year must lie within the plan's period ("
-                    + plan.startsOn().getYear() + " to " + plan.endsOn().getYear() + ").");
+            throw new RuleViolation(
+                    "plan.refused.budget.year",
+                    "The year must lie within the plan's period ("
+                            + plan.startsOn().getYear() + " to " + plan.endsOn().getYear() + ").",
+                    String.valueOf(plan.startsOn().getYear()),
+                    String.valueOf(plan.endsOn().getYear()));
         }
         for (var amount : new BigDecimal[] {entry.planned(), entry.allocated(), entry.spent()}) {
             if (amount != null
                     && (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 14)) {
-                throw new RuleViolation("Amounts are zero or more, with at most two decimals.");
+                throw new RuleViolation(
+                        "plan.refused.budget.amount", "Amounts are zero or more, with at most two decimals.");
             }
         }
         var current = store.budgetLine(measureId, entry.year(), entry.source())
@@ -240,16 +256,20 @@ public class ActionPlans {
         var measure = existingMeasure(measureId);
         refuseOutsiders(measure);
         if (title == null || title.isBlank()) {
-            throw new RuleViolation("An activity needs a title.");
+            throw new RuleViolation("plan.refused.activity.title", "An activity needs a title.");
         }
         if (title.strip().length() > Activity.TITLE_LENGTH) {
-            throw new RuleViolation("An activity's title has at most " + Activity.TITLE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.activity.titleSize",
+                    "An activity's title has at most " + Activity.TITLE_LENGTH + " characters.",
+                    Activity.TITLE_LENGTH);
         }
         if (dueOn == null) {
-            throw new RuleViolation("An activity needs a due date.");
+            throw new RuleViolation("plan.refused.activity.dueOn", "An activity needs a due date.");
         }
         if (dueOn.isBefore(measure.startsOn()) || dueOn.isAfter(measure.dueOn())) {
-            throw new DatesOutOfOrder("dueOn", "An activity is due within its measure's period.");
+            throw new DatesOutOfOrder(
+                    "dueOn", "plan.activity.dueOn.outsideMeasure", "An activity is due within its measure's period.");
         }
         var activity = new Activity(UUID.randomUUID(), measureId, title.strip(), dueOn, null, clock.instant());
         store.insert(activity);
@@ -388,7 +408,7 @@ public class ActionPlans {
 
     private void refuseUnknown(UUID organisationId) {
         if (registry.find(organisationId).isEmpty()) {
-            throw new RuleViolation("Choose organisations from the registry.");
+            throw new RuleViolation("plan.refused.organisation", "Choose organisations from the registry.");
         }
     }
 

@@ -6,6 +6,8 @@ import org.opennrm.RuleViolation;
 public class BaselineMissing extends RuleViolation {
 
     BaselineMissing() {
-        super("An indicator needs a baseline and its year: where the country started.");
+        super(
+                "plan.refused.indicator.baseline",
+                "An indicator needs a baseline and its year: where the country started.");
     }
 }

@@ -7,8 +7,9 @@ public class DatesOutOfOrder extends RuleViolation {
 
     private final String field;
 
-    DatesOutOfOrder(String field, String message) {
-        super(message);
+    /** Refused at {@code field}, with the words under {@code messageKey} (and in English) to show there. */
+    DatesOutOfOrder(String field, String messageKey, String english, Object... arguments) {
+        super(messageKey, english, arguments);
         this.field = field;
     }
 

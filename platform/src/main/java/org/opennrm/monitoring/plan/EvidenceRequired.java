@@ -6,6 +6,8 @@ import org.opennrm.RuleViolation;
 public class EvidenceRequired extends RuleViolation {
 
     EvidenceRequired() {
-        super("This plan requires evidence for every change of status: say what was done and where it can be seen.");
+        super(
+                "plan.refused.measure.evidence",
+                "This plan requires evidence for every change of status: say what was done and where it can be seen.");
     }
 }

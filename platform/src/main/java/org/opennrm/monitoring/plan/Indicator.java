@@ -29,28 +29,40 @@ public record Indicator(
     /** Refuses an indicator without a name, a baseline or a target, or whose source is unclear. */
     static IndicatorDetails checked(IndicatorDetails details) {
         if (details.name() == null || details.name().isBlank()) {
-            throw new RuleViolation("An indicator needs a name: what it measures.");
+            throw new RuleViolation("plan.refused.indicator.name", "An indicator needs a name: what it measures.");
         }
         if (details.name().strip().length() > NAME_LENGTH) {
-            throw new RuleViolation("An indicator's name has at most " + NAME_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.nameSize",
+                    "An indicator's name has at most " + NAME_LENGTH + " characters.",
+                    NAME_LENGTH);
         }
         if (details.baseline() == null || details.baselineYear() == null) {
             throw new BaselineMissing();
         }
         if (details.target() == null || details.targetYear() == null) {
-            throw new RuleViolation("An indicator needs a target and the year it is to be reached.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.target", "An indicator needs a target and the year it is to be reached.");
         }
         if (details.targetYear() < details.baselineYear()) {
-            throw new DatesOutOfOrder("targetYear", "The target year cannot come before the baseline year.");
+            throw new DatesOutOfOrder(
+                    "targetYear",
+                    "plan.indicator.targetYear.beforeBaseline",
+                    "The target year cannot come before the baseline year.");
         }
         if (details.origin() == null) {
-            throw new RuleViolation("Say whether the indicator is computed from the platform's facts or reported.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.origin",
+                    "Say whether the indicator is computed from the platform's facts or reported.");
         }
         if (details.origin() == IndicatorOrigin.COMPUTED && details.rule() == null) {
-            throw new RuleViolation("A computed indicator needs the rule by which it is counted.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.rule", "A computed indicator needs the rule by which it is counted.");
         }
         if (details.origin() == IndicatorOrigin.REPORTED && details.measureId() == null) {
-            throw new RuleViolation("A reported indicator belongs to a measure: its lead organisation reports it.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.measure",
+                    "A reported indicator belongs to a measure: its lead organisation reports it.");
         }
         return new IndicatorDetails(
                 details.measureId(),

@@ -6,6 +6,8 @@ import org.opennrm.RuleViolation;
 public class LeadMissing extends RuleViolation {
 
     LeadMissing() {
-        super("A measure needs a lead organisation from the registry: the organisation that answers for it.");
+        super(
+                "plan.refused.measure.lead",
+                "A measure needs a lead organisation from the registry: the organisation that answers for it.");
     }
 }

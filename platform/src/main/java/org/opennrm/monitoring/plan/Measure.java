@@ -37,22 +37,26 @@ public record Measure(
     /** Refuses a measure without a title, without a lead organisation, without dates or due before it starts. */
     static MeasureDetails checked(MeasureDetails details) {
         if (details.objectiveId() == null) {
-            throw new RuleViolation("A measure belongs to an objective of the plan.");
+            throw new RuleViolation("plan.refused.measure.objective", "A measure belongs to an objective of the plan.");
         }
         if (details.title() == null || details.title().isBlank()) {
-            throw new RuleViolation("A measure needs a title.");
+            throw new RuleViolation("plan.refused.measure.title", "A measure needs a title.");
         }
         if (details.title().strip().length() > TITLE_LENGTH) {
-            throw new RuleViolation("A measure's title has at most " + TITLE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.measure.titleSize",
+                    "A measure's title has at most " + TITLE_LENGTH + " characters.",
+                    TITLE_LENGTH);
         }
         if (details.leadOrganisation() == null) {
             throw new LeadMissing();
         }
         if (details.startsOn() == null || details.dueOn() == null) {
-            throw new RuleViolation("A measure needs a start date and a due date.");
+            throw new RuleViolation("plan.refused.measure.dates", "A measure needs a start date and a due date.");
         }
         if (details.dueOn().isBefore(details.startsOn())) {
-            throw new DatesOutOfOrder("dueOn", "A measure cannot be due before it starts.");
+            throw new DatesOutOfOrder(
+                    "dueOn", "plan.refused.measure.dueOn", "A measure cannot be due before it starts.");
         }
         return new MeasureDetails(
                 details.objectiveId(),
@@ -70,13 +74,16 @@ public record Measure(
      */
     StatusChange change(StatusUpdate update, boolean evidenceRequired, Instant at, String by) {
         if (update.status() == null) {
-            throw new RuleViolation("Choose the measure's status.");
+            throw new RuleViolation("plan.refused.measure.status", "Choose the measure's status.");
         }
         String evidence = update.evidence() == null || update.evidence().isBlank()
                 ? null
                 : update.evidence().strip();
         if (evidence != null && evidence.length() > EVIDENCE_LENGTH) {
-            throw new RuleViolation("Evidence has at most " + EVIDENCE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.measure.evidenceSize",
+                    "Evidence has at most " + EVIDENCE_LENGTH + " characters.",
+                    EVIDENCE_LENGTH);
         }
         if (evidence == null && (evidenceRequired || update.status() == status)) {
             throw new EvidenceRequired();

@@ -26,16 +26,21 @@ public record Plan(
     /** Refuses details a plan cannot have: no title, a missing date, a period that ends before it starts. */
     static PlanDetails checked(PlanDetails details) {
         if (details.title() == null || details.title().isBlank()) {
-            throw new RuleViolation("A plan needs a title.");
+            throw new RuleViolation("plan.refused.plan.title", "A plan needs a title.");
         }
         if (details.title().strip().length() > TITLE_LENGTH) {
-            throw new RuleViolation("A plan's title has at most " + TITLE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.plan.titleSize",
+                    "A plan's title has at most " + TITLE_LENGTH + " characters.",
+                    TITLE_LENGTH);
         }
         if (details.startsOn() == null || details.endsOn() == null) {
-            throw new RuleViolation("A plan needs the first and the last day of its period.");
+            throw new RuleViolation(
+                    "plan.refused.plan.period", "A plan needs the first and the last day of its period.");
         }
         if (details.endsOn().isBefore(details.startsOn())) {
-            throw new DatesOutOfOrder("endsOn", "A plan's period cannot end before it starts.");
+            throw new DatesOutOfOrder(
+                    "endsOn", "plan.refused.plan.endsOn", "A plan's period cannot end before it starts.");
         }
         return new PlanDetails(
                 details.title().strip(), details.startsOn(), details.endsOn(), details.evidenceRequired());

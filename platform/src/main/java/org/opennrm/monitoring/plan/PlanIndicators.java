@@ -72,7 +72,8 @@ public class PlanIndicators {
                 && plans.measure(checked.measureId())
                         .filter(measure -> measure.planId().equals(planId))
                         .isEmpty()) {
-            throw new RuleViolation("An indicator belongs to a measure of its own plan.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.measureOfPlan", "An indicator belongs to a measure of its own plan.");
         }
         var indicator = new Indicator(
                 UUID.randomUUID(),
@@ -100,7 +101,9 @@ public class PlanIndicators {
     public IndicatorValue compute(UUID indicatorId, YearMonth from, YearMonth to) {
         var indicator = existing(indicatorId);
         if (indicator.origin() != IndicatorOrigin.COMPUTED) {
-            throw new RuleViolation("This indicator is reported by its lead organisation, not computed.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.notComputed",
+                    "This indicator is reported by its lead organisation, not computed.");
         }
         refuseMonths(from, to);
         var counted = counts.count(indicator.rule(), from, to);
@@ -130,7 +133,9 @@ public class PlanIndicators {
     public IndicatorValue report(UUID indicatorId, YearMonth from, YearMonth to, BigDecimal amount, String note) {
         var indicator = existing(indicatorId);
         if (indicator.origin() != IndicatorOrigin.REPORTED) {
-            throw new RuleViolation("This indicator is computed from the platform's facts, not reported.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.notReported",
+                    "This indicator is computed from the platform's facts, not reported.");
         }
         var measure = plans.measure(indicator.measureId()).orElseThrow();
         if (!actionPlans.mayUpdate(measure)) {
@@ -138,14 +143,17 @@ public class PlanIndicators {
         }
         refuseMonths(from, to);
         if (amount == null) {
-            throw new RuleViolation("Give the value.");
+            throw new RuleViolation("plan.indicator.value.required", "Give the value.");
         }
         if (amount.scale() > 2 || amount.precision() - amount.scale() > 14) {
-            throw new RuleViolation("A value has at most two decimals.");
+            throw new RuleViolation("plan.refused.indicator.value", "A value has at most two decimals.");
         }
         String kept = note == null || note.isBlank() ? null : note.strip();
         if (kept != null && kept.length() > NOTE_LENGTH) {
-            throw new RuleViolation("The note has at most " + NOTE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.noteSize",
+                    "The note has at most " + NOTE_LENGTH + " characters.",
+                    NOTE_LENGTH);
         }
         Instant now = clock.instant();
         var value = new IndicatorValue(
@@ -267,10 +275,12 @@ public class PlanIndicators {
 
     private static void refuseMonths(YearMonth from, YearMonth to) {
         if (from == null || to == null) {
-            throw new RuleViolation("Give the first and the last month of the period.");
+            throw new RuleViolation(
+                    "plan.refused.indicator.months", "Give the first and the last month of the period.");
         }
         if (to.isBefore(from)) {
-            throw new DatesOutOfOrder("lastMonth", "The last month cannot come before the first.");
+            throw new DatesOutOfOrder(
+                    "lastMonth", "plan.indicator.months.outOfOrder", "The last month cannot come before the first.");
         }
     }
 

@@ -27,25 +27,38 @@ public record Recommendation(
 
     static RecommendationDetails checked(RecommendationDetails details, LocalDate today) {
         if (details.source() == null) {
-            throw new RuleViolation("Choose who made the recommendation.");
+            throw new RuleViolation("plan.recommendation.source.required", "Choose who made the recommendation.");
         }
         if (details.reference() == null || details.reference().isBlank()) {
-            throw new RuleViolation("Give the recommendation's reference in its report (for example a paragraph).");
+            throw new RuleViolation(
+                    "plan.refused.recommendation.reference",
+                    "Give the recommendation's reference in its report (for example a paragraph).");
         }
         if (details.reference().strip().length() > REFERENCE_LENGTH) {
-            throw new RuleViolation("A reference has at most " + REFERENCE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.recommendation.referenceSize",
+                    "A reference has at most " + REFERENCE_LENGTH + " characters.",
+                    REFERENCE_LENGTH);
         }
         if (details.issuedOn() == null) {
-            throw new RuleViolation("Give the date of the report that made the recommendation.");
+            throw new RuleViolation(
+                    "plan.refused.recommendation.issuedOn",
+                    "Give the date of the report that made the recommendation.");
         }
         if (details.issuedOn().isAfter(today)) {
-            throw new DatesOutOfOrder("issuedOn", "A recommendation cannot be dated in the future.");
+            throw new DatesOutOfOrder(
+                    "issuedOn",
+                    "plan.recommendation.issuedOn.future",
+                    "A recommendation cannot be dated in the future.");
         }
         if (details.text() == null || details.text().isBlank()) {
-            throw new RuleViolation("Give the text of the recommendation.");
+            throw new RuleViolation("plan.recommendation.text.required", "Give the text of the recommendation.");
         }
         if (details.text().strip().length() > TEXT_LENGTH) {
-            throw new RuleViolation("A recommendation's text has at most " + TEXT_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.recommendation.textSize",
+                    "A recommendation's text has at most " + TEXT_LENGTH + " characters.",
+                    TEXT_LENGTH);
         }
         return new RecommendationDetails(
                 details.source(),

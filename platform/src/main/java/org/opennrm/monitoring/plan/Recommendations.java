@@ -68,7 +68,8 @@ public class Recommendations {
     public void link(UUID recommendationId, UUID measureId) {
         existing(recommendationId);
         if (measureId == null) {
-            throw new RuleViolation("Choose the measure that answers the recommendation.");
+            throw new RuleViolation(
+                    "plan.recommendation.link.required", "Choose the measure that answers the recommendation.");
         }
         plans.measure(measureId).orElseThrow(() -> new RecordNotFound("measure", measureId));
         store.link(
@@ -85,11 +86,15 @@ public class Recommendations {
     public Recommendation respond(UUID recommendationId, int version, String response, Implementation implementation) {
         existing(recommendationId);
         if (implementation == null) {
-            throw new RuleViolation("Choose how far the recommendation is implemented.");
+            throw new RuleViolation(
+                    "plan.recommendation.implementation.required", "Choose how far the recommendation is implemented.");
         }
         String kept = response == null || response.isBlank() ? null : response.strip();
         if (kept != null && kept.length() > RESPONSE_LENGTH) {
-            throw new RuleViolation("A response has at most " + RESPONSE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.recommendation.responseSize",
+                    "A response has at most " + RESPONSE_LENGTH + " characters.",
+                    RESPONSE_LENGTH);
         }
         store.respond(recommendationId, version, kept, implementation);
         audit.record(AuditAction.UPDATE, "plan-recommendation", recommendationId, "response " + implementation);
@@ -117,7 +122,8 @@ public class Recommendations {
     @PreAuthorize(ActionPlans.READ)
     public List<RecommendationRecord> since(LocalDate since, RecommendationSource source) {
         if (since == null) {
-            throw new RuleViolation("Give the date from which to list what was done.");
+            throw new RuleViolation(
+                    "plan.refused.recommendation.since", "Give the date from which to list what was done.");
         }
         Instant from = since.atStartOfDay(zone()).toInstant();
         return store.recommendations(source).stream()

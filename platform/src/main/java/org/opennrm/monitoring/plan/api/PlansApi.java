@@ -92,7 +92,7 @@ class PlansApi {
     @Operation(summary = "Change a plan", description = "Send the version you read; 409 when someone changed it since.")
     Plan change(@PathVariable UUID id, @Valid @RequestBody PlanRequest request) {
         if (request.version() == null) {
-            throw new RuleViolation("Send the version of the plan you read.");
+            throw new RuleViolation("plan.refused.version", "Send the version of the plan you read.");
         }
         return plans.change(id, request.version(), request.details());
     }

@@ -8,8 +8,9 @@ public class BodyRefused extends RuleViolation {
     private final String field;
     private final String label;
 
+    /** Refused at {@code field}; {@code label} is the message key of the words a page shows there. */
     BodyRefused(String field, String label, String message) {
-        super(message);
+        super(label, message);
         this.field = field;
         this.label = label;
     }

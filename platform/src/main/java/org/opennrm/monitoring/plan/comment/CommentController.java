@@ -1,7 +1,9 @@
 package org.opennrm.monitoring.plan.comment;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CommentController {
 
     private final RapporteurComments comments;
+    private final MessageSource messages;
 
-    CommentController(RapporteurComments comments) {
+    CommentController(RapporteurComments comments, MessageSource messages) {
         this.comments = comments;
+        this.messages = messages;
     }
 
     @GetMapping
     @PreAuthorize(RapporteurComments.READ)
     String panel(@RequestParam CommentSubject subject, @RequestParam UUID id, Model model) {
-        return panel(subject, id, null, null, model);
+        return panel(subject, id, null, model);
     }
 
     @PostMapping
@@ -36,22 +40,23 @@ class CommentController {
             @RequestParam CommentSubject subject,
             @RequestParam UUID id,
             @RequestParam(required = false) String text,
-            Model model) {
+            Model model,
+            Locale locale) {
         try {
             comments.write(subject, id, text);
         } catch (RuleViolation e) {
-            String error = text == null || text.isBlank() ? "plan.comment.required" : "plan.comment.size";
-            return panel(subject, id, error, text, model);
+            // the refusal's own words (no text, too long), in the reader's language
+            e.showOn(model, "commentError", messages, locale);
+            return panel(subject, id, text, model);
         }
-        return panel(subject, id, null, null, model);
+        return panel(subject, id, null, model);
     }
 
-    private String panel(CommentSubject subject, UUID id, String error, String typed, Model model) {
+    private String panel(CommentSubject subject, UUID id, String typed, Model model) {
         model.addAttribute("subject", subject);
         model.addAttribute("subjectId", id);
         model.addAttribute("comments", comments.on(subject, id));
         model.addAttribute("mayComment", comments.mayComment());
-        model.addAttribute("commentError", error);
         model.addAttribute("typed", typed);
         return "plan/comments :: panel";
     }

@@ -57,14 +57,17 @@ public class RapporteurComments {
     @PreAuthorize(COMMENT)
     public RapporteurComment write(CommentSubject subject, UUID subjectId, String text) {
         if (subject == null || subjectId == null) {
-            throw new RuleViolation("Say what the comment is about.");
+            throw new RuleViolation("plan.refused.comment.subject", "Say what the comment is about.");
         }
         String kept = text == null ? "" : text.strip();
         if (kept.isEmpty()) {
-            throw new RuleViolation("Write the comment.");
+            throw new RuleViolation("plan.comment.required", "Write the comment.");
         }
         if (kept.length() > RapporteurComment.TEXT_LENGTH) {
-            throw new RuleViolation("A comment has at most " + RapporteurComment.TEXT_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "plan.refused.comment.size",
+                    "A comment has at most " + RapporteurComment.TEXT_LENGTH + " characters.",
+                    RapporteurComment.TEXT_LENGTH);
         }
         switch (subject) {
             case MEASURE -> plans.measure(subjectId);

@@ -90,7 +90,7 @@ public class PlanReports {
     public PlanReport draft(UUID planId, int year, String title, UUID releaseId) {
         var plan = plans.find(planId).orElseThrow(() -> new RecordNotFound("plan", planId));
         if (!plan.years().contains(year)) {
-            throw new ReportRefused("year", "The year is one of the plan's years.");
+            throw new ReportRefused("year", "plan.report.refused.year", "The year is one of the plan's years.");
         }
         String checkedTitle = checkedTitle(title);
         refuseUnpublished(releaseId);
@@ -124,7 +124,7 @@ public class PlanReports {
             UUID reportId, int expectedVersion, String title, String introduction, String commentary, UUID releaseId) {
         var report = existing(reportId);
         if (!report.draft()) {
-            throw new ReportRefused(null, "Only a draft can be changed.");
+            throw new ReportRefused(null, "plan.report.refused.draftOnlyChanged", "Only a draft can be changed.");
         }
         String checkedTitle = checkedTitle(title);
         String intro = checkedText("introduction", introduction);
@@ -142,10 +142,13 @@ public class PlanReports {
         var report = existing(reportId);
         var actor = Actor.current().orElseThrow();
         if (!report.draft()) {
-            throw new ReportRefused(null, "Only a draft can be approved.");
+            throw new ReportRefused(null, "plan.report.refused.draftOnlyApproved", "Only a draft can be approved.");
         }
         if (actor.accountId().equals(report.draftedBy())) {
-            throw new ReportRefused(null, "Someone other than the person who drafted the report approves it.");
+            throw new ReportRefused(
+                    null,
+                    "plan.report.refused.sameDrafter",
+                    "Someone other than the person who drafted the report approves it.");
         }
         refuseUnpublished(report.releaseId());
         store.approve(reportId, expectedVersion, actor.accountId(), actor.username(), clock.instant());
@@ -162,7 +165,8 @@ public class PlanReports {
     public PlanReport publish(UUID reportId, int expectedVersion) {
         var report = existing(reportId);
         if (report.status() != ReportStatus.APPROVED) {
-            throw new ReportRefused(null, "Only an approved report can be published.");
+            throw new ReportRefused(
+                    null, "plan.report.refused.approvedOnlyPublished", "Only an approved report can be published.");
         }
         refuseUnpublished(report.releaseId());
         store.published(reportId, expectedVersion, clock.instant());
@@ -314,17 +318,23 @@ public class PlanReports {
         if (releaseId != null
                 && releases.published().stream()
                         .noneMatch(release -> release.id().equals(releaseId))) {
-            throw new ReportRefused("releaseId", "A report quotes an approved, published release only.");
+            throw new ReportRefused(
+                    "releaseId",
+                    "plan.report.refused.releaseId",
+                    "A report quotes an approved, published release only.");
         }
     }
 
     private static String checkedTitle(String title) {
         if (title == null || title.isBlank()) {
-            throw new ReportRefused("title", "A report needs a title.");
+            throw new ReportRefused("title", "plan.report.refused.titleRequired", "A report needs a title.");
         }
         if (title.strip().length() > PlanReport.TITLE_LENGTH) {
             throw new ReportRefused(
-                    "title", "A report's title has at most " + PlanReport.TITLE_LENGTH + " characters.");
+                    "title",
+                    "plan.report.refused.titleSize",
+                    "A report's title has at most " + PlanReport.TITLE_LENGTH + " characters.",
+                    PlanReport.TITLE_LENGTH);
         }
         return title.strip();
     }
@@ -332,7 +342,11 @@ public class PlanReports {
     private static String checkedText(String field, String text) {
         String kept = text == null ? "" : text.strip();
         if (kept.length() > PlanReport.TEXT_LENGTH) {
-            throw new ReportRefused(field, "A text has at most " + PlanReport.TEXT_LENGTH + " characters.");
+            throw new ReportRefused(
+                    field,
+                    "plan.report.refused.textSize",
+                    "A text has at most " + PlanReport.TEXT_LENGTH + " characters.",
+                    PlanReport.TEXT_LENGTH);
         }
         return kept;
     }

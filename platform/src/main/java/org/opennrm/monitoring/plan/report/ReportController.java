@@ -1,8 +1,10 @@
 package org.opennrm.monitoring.plan.report;
 
 import jakarta.validation.Valid;
+import java.util.Locale;
 import java.util.UUID;
 import org.opennrm.monitoring.plan.ActionPlans;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +29,12 @@ class ReportController {
 
     private final PlanReports reports;
     private final ActionPlans plans;
+    private final MessageSource messages;
 
-    ReportController(PlanReports reports, ActionPlans plans) {
+    ReportController(PlanReports reports, ActionPlans plans, MessageSource messages) {
         this.reports = reports;
         this.plans = plans;
+        this.messages = messages;
     }
 
     @GetMapping("/{id}/reports")
@@ -64,7 +68,9 @@ class ReportController {
             var report = reports.draft(id, form.year(), form.title(), form.releaseId());
             return "redirect:/plans/reports/" + report.id();
         } catch (ReportRefused e) {
-            errors.rejectValue(e.field() == null ? "title" : e.field(), refusal(e));
+            // at the field it names (the year, the title, the release), in its own words
+            errors.rejectValue(
+                    e.field() == null ? "title" : e.field(), e.messageKey(), e.messageArguments(), e.getMessage());
             model.addAttribute("invalid", true);
             return listPage(id, model);
         }
@@ -87,7 +93,8 @@ class ReportController {
             @Valid @ModelAttribute("reportForm") ReportForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         var report = reports.report(reportId);
         if (errors.hasErrors() || form.version() == null) {
             model.addAttribute("invalid", true);
@@ -101,7 +108,7 @@ class ReportController {
             model.addAttribute("reportForm", form.atVersion(report.version()));
             return page(report, model);
         } catch (ReportRefused e) {
-            model.addAttribute("refused", refusal(e));
+            e.showOn(model, "refused", messages, locale);
             return page(report, model);
         }
         redirect.addFlashAttribute("flash", "flash.saved");
@@ -110,17 +117,30 @@ class ReportController {
 
     @PostMapping("/reports/{reportId}/approve")
     @PreAuthorize(PlanReports.PUBLISH)
-    String approve(@PathVariable UUID reportId, @RequestParam int version, Model model, RedirectAttributes redirect) {
-        return step(reportId, model, redirect, () -> reports.approve(reportId, version), "plan.report.approved");
+    String approve(
+            @PathVariable UUID reportId,
+            @RequestParam int version,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return step(
+                reportId, model, redirect, locale, () -> reports.approve(reportId, version), "plan.report.approved");
     }
 
     @PostMapping("/reports/{reportId}/publish")
     @PreAuthorize(PlanReports.PUBLISH)
-    String publish(@PathVariable UUID reportId, @RequestParam int version, Model model, RedirectAttributes redirect) {
-        return step(reportId, model, redirect, () -> reports.publish(reportId, version), "plan.report.published");
+    String publish(
+            @PathVariable UUID reportId,
+            @RequestParam int version,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return step(
+                reportId, model, redirect, locale, () -> reports.publish(reportId, version), "plan.report.published");
     }
 
-    private String step(UUID reportId, Model model, RedirectAttributes redirect, Runnable action, String flash) {
+    private String step(
+            UUID reportId, Model model, RedirectAttributes redirect, Locale locale, Runnable action, String flash) {
         try {
             action.run();
         } catch (OptimisticLockingFailureException e) {
@@ -130,21 +150,13 @@ class ReportController {
             return page(report, model);
         } catch (ReportRefused e) {
             var report = reports.report(reportId);
-            model.addAttribute("refused", refusal(e));
+            // the step refused (not a draft, approved by its drafter), in its own words
+            e.showOn(model, "refused", messages, locale);
             model.addAttribute("reportForm", ReportForm.of(report));
             return page(report, model);
         }
         redirect.addFlashAttribute("flash", flash);
         return "redirect:/plans/reports/" + reportId;
-    }
-
-    private static String refusal(ReportRefused e) {
-        if (e.field() != null) {
-            return "plan.report.refused." + e.field();
-        }
-        return e.getMessage().startsWith("Someone other")
-                ? "plan.report.refused.sameDrafter"
-                : "plan.report.refused.state";
     }
 
     private String listPage(UUID planId, Model model) {

@@ -7,8 +7,9 @@ public class ReportRefused extends RuleViolation {
 
     private final String field;
 
-    public ReportRefused(String field, String message) {
-        super(message);
+    /** Refused at {@code field} (or null), with the words under {@code messageKey} (and in English) to show. */
+    public ReportRefused(String field, String messageKey, String english, Object... arguments) {
+        super(messageKey, english, arguments);
         this.field = field;
     }
 

@@ -2,6 +2,7 @@ package org.opennrm.monitoring.plan.web;
 
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
@@ -12,6 +13,7 @@ import org.opennrm.monitoring.plan.IndicatorRecord;
 import org.opennrm.monitoring.plan.PlanIndicators;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,11 +37,14 @@ class IndicatorController {
     private final PlanIndicators indicators;
     private final ActionPlans plans;
     private final OrganisationRegistry registry;
+    private final MessageSource messages;
 
-    IndicatorController(PlanIndicators indicators, ActionPlans plans, OrganisationRegistry registry) {
+    IndicatorController(
+            PlanIndicators indicators, ActionPlans plans, OrganisationRegistry registry, MessageSource messages) {
         this.indicators = indicators;
         this.plans = plans;
         this.registry = registry;
+        this.messages = messages;
     }
 
     @GetMapping("/indicators/{indicatorId}")
@@ -59,7 +64,8 @@ class IndicatorController {
             @Valid @ModelAttribute("valueForm") ValueForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         var record = indicators.indicator(indicatorId);
         boolean reported = record.indicator().origin() == IndicatorOrigin.REPORTED;
         if (reported && form.value() == null) {
@@ -81,12 +87,12 @@ class IndicatorController {
                 indicators.compute(indicatorId, form.firstMonth(), form.lastMonth());
             }
         } catch (DatesOutOfOrder e) {
-            errors.rejectValue("lastMonth", "plan.indicator.months.outOfOrder");
+            FieldRefusal.at(errors, e.field(), e);
             model.addAttribute("invalid", true);
             return page(model, record);
         } catch (RuleViolation e) {
-            errors.rejectValue("value", "plan.budget.amount.invalid");
-            model.addAttribute("invalid", true);
+            // the plan's refusal in its own words (too many decimals, a note too long) is the form's message
+            e.showOn(model, "refusal", messages, locale);
             return page(model, record);
         }
         redirect.addFlashAttribute("flash", "flash.saved");

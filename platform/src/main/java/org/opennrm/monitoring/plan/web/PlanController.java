@@ -2,6 +2,7 @@ package org.opennrm.monitoring.plan.web;
 
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
@@ -21,6 +22,7 @@ import org.opennrm.monitoring.plan.body.CoordinatingBody;
 import org.opennrm.organisations.Organisation;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.statistics.publishing.PlanIndicatorCounts.Rule;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,12 +53,19 @@ class PlanController {
     private final PlanIndicators indicators;
     private final OrganisationRegistry registry;
     private final CoordinatingBody body;
+    private final MessageSource messages;
 
-    PlanController(ActionPlans plans, PlanIndicators indicators, OrganisationRegistry registry, CoordinatingBody body) {
+    PlanController(
+            ActionPlans plans,
+            PlanIndicators indicators,
+            OrganisationRegistry registry,
+            CoordinatingBody body,
+            MessageSource messages) {
         this.plans = plans;
         this.indicators = indicators;
         this.registry = registry;
         this.body = body;
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -115,7 +124,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/plans/" + plan.id();
         } catch (DatesOutOfOrder e) {
-            errors.rejectValue(e.field(), "plan.endsOn.beforeStart");
+            FieldRefusal.at(errors, e.field(), e);
             return invalid(model, "plan/plan-form");
         }
     }
@@ -147,7 +156,8 @@ class PlanController {
             @Valid @ModelAttribute("indicatorForm") IndicatorForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         if (form.origin() == IndicatorOrigin.COMPUTED && form.rule() == null) {
             errors.rejectValue("rule", "plan.indicator.rule.required");
         }
@@ -165,12 +175,13 @@ class PlanController {
             } catch (BaselineMissing e) {
                 errors.rejectValue("baseline", "plan.indicator.baseline.required");
             } catch (DatesOutOfOrder e) {
-                errors.rejectValue("targetYear", "plan.indicator.targetYear.beforeBaseline");
+                FieldRefusal.at(errors, e.field(), e);
             } catch (RuleViolation e) {
-                errors.rejectValue("measureId", "plan.indicator.measure.required");
+                // a refusal that names no field (a measure of another plan) is the form's message, in its own words
+                e.showOn(model, "indicatorRefusal", messages, locale);
             }
         }
-        model.addAttribute("indicatorInvalid", true);
+        model.addAttribute("indicatorInvalid", errors.hasErrors());
         return details(id, model);
     }
 
@@ -203,7 +214,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/plans/" + id;
         } catch (DatesOutOfOrder e) {
-            errors.rejectValue(e.field(), "plan.endsOn.beforeStart");
+            FieldRefusal.at(errors, e.field(), e);
             return invalid(model, "plan/plan-form");
         } catch (OptimisticLockingFailureException e) {
             // the person's input stays in the form; saving again applies it over the current version shown beside it
@@ -246,7 +257,8 @@ class PlanController {
             @Valid @ModelAttribute("form") MeasureForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         if (form.startsOn() != null && form.dueOn() != null && form.dueOn().isBefore(form.startsOn())) {
             errors.rejectValue("dueOn", "plan.measure.dueOn.beforeStart");
         }
@@ -259,13 +271,14 @@ class PlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/plans/measures/" + measure.id();
         } catch (DatesOutOfOrder e) {
-            errors.rejectValue(e.field(), "plan.measure.dueOn.beforeStart");
+            FieldRefusal.at(errors, e.field(), e);
         } catch (LeadMissing e) {
             errors.rejectValue("leadOrganisation", "plan.measure.lead.required");
         } catch (RuleViolation e) {
-            errors.rejectValue("objectiveId", "plan.measure.objective.required");
+            // an objective of another plan, an organisation not in the registry: the form's message, in its own words
+            e.showOn(model, "refusal", messages, locale);
         }
-        model.addAttribute("invalid", true);
+        model.addAttribute("invalid", errors.hasErrors());
         return measureFormPage(model, id);
     }
 
@@ -284,7 +297,8 @@ class PlanController {
             @Valid @ModelAttribute("form") MeasureForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         var current = plans.measure(measureId).measure();
         model.addAttribute("measure", current);
         if (form.startsOn() != null && form.dueOn() != null && form.dueOn().isBefore(form.startsOn())) {
@@ -308,17 +322,14 @@ class PlanController {
             model.addAttribute("conflict", true);
             return showMeasureForm(model, latest.planId(), form.withVersion(latest.version()));
         } catch (DatesOutOfOrder e) {
-            errors.rejectValue(
-                    e.field(),
-                    e.getMessage().startsWith("An activity")
-                            ? "plan.measure.activityOutside"
-                            : "plan.measure.dueOn.beforeStart");
+            // a due date before the start, or an activity the new period would leave out: at the date it names
+            FieldRefusal.at(errors, e.field(), e);
         } catch (LeadMissing e) {
             errors.rejectValue("leadOrganisation", "plan.measure.lead.required");
         } catch (RuleViolation e) {
-            errors.rejectValue("objectiveId", "plan.measure.objective.required");
+            e.showOn(model, "refusal", messages, locale);
         }
-        model.addAttribute("invalid", true);
+        model.addAttribute("invalid", errors.hasErrors());
         return measureFormPage(model, current.planId());
     }
 
@@ -342,7 +353,8 @@ class PlanController {
             @Valid @ModelAttribute("statusForm") StatusForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         var record = plans.measure(measureId);
         model.addAttribute("budgetForm", BudgetForm.of(record.measure(), defaultYear(record.plan())));
         if (errors.hasErrors()) {
@@ -362,9 +374,9 @@ class PlanController {
                     "statusForm",
                     form.withVersion(plans.measure(measureId).measure().version()));
         } catch (RuleViolation e) {
-            errors.rejectValue("evidence", "plan.measure.evidence.size");
+            e.showOn(model, "refusal", messages, locale);
         }
-        model.addAttribute("invalid", true);
+        model.addAttribute("invalid", errors.hasErrors());
         return measurePage(model, record);
     }
 
@@ -375,7 +387,8 @@ class PlanController {
             @Valid @ModelAttribute("budgetForm") BudgetForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            Locale locale) {
         var record = plans.measure(measureId);
         model.addAttribute("statusForm", StatusForm.of(record.measure()));
         if (form.year() != null && !record.plan().years().contains(form.year())) {
@@ -396,8 +409,7 @@ class PlanController {
                     "budgetForm",
                     form.withVersion(plans.measure(measureId).measure().version()));
         } catch (RuleViolation e) {
-            errors.rejectValue("spent", "plan.budget.amount.invalid");
-            model.addAttribute("invalid", true);
+            e.showOn(model, "refusal", messages, locale);
             return measurePage(model, record);
         }
     }
@@ -417,7 +429,7 @@ class PlanController {
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/plans/measures/" + measureId + "#activities";
             } catch (DatesOutOfOrder e) {
-                errors.rejectValue("dueOn", "plan.activity.dueOn.outsideMeasure");
+                FieldRefusal.at(errors, e.field(), e);
             }
         }
         model.addAttribute("invalid", true);

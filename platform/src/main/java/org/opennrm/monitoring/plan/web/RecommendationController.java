@@ -82,7 +82,7 @@ class RecommendationController {
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/plans/recommendations/" + recommendation.id();
             } catch (DatesOutOfOrder e) {
-                errors.rejectValue("issuedOn", "plan.recommendation.issuedOn.future");
+                FieldRefusal.at(errors, e.field(), e);
             }
         }
         model.addAttribute("invalid", true);
