@@ -12,7 +12,9 @@ class CampaignInvalid extends RuleViolation {
     private final Map<String, String> fields;
 
     CampaignInvalid(Map<String, String> fields) {
-        super("The campaign cannot be registered: " + String.join(", ", fields.keySet()) + ".");
+        super(
+                "prevention.campaign.error.invalid",
+                "The campaign cannot be registered: " + String.join(", ", fields.keySet()) + ".");
         this.fields = Map.copyOf(fields);
     }
 

@@ -10,7 +10,10 @@ class SurveyInvalid extends RuleViolation {
     private final int more;
 
     SurveyInvalid(List<SurveyProblem> problems, int more) {
-        super("The survey file cannot be imported: " + (problems.size() + more) + " problems.");
+        super(
+                "prevention.survey.invalid",
+                "The survey file cannot be imported: " + (problems.size() + more) + " problems.",
+                problems.size() + more);
         this.problems = List.copyOf(problems);
         this.more = more;
     }

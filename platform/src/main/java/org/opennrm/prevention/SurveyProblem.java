@@ -19,7 +19,7 @@ record SurveyProblem(int line, String key, List<Object> arguments) {
     /** The arguments for a message: the line first. */
     public Object[] messageArguments() {
         Object[] all = new Object[arguments.size() + 1];
-        all[0] = line;
+        all[0] = String.valueOf(line); // a line number, never grouped ("Line 1,234")
         for (int i = 0; i < arguments.size(); i++) {
             all[i + 1] = arguments.get(i);
         }

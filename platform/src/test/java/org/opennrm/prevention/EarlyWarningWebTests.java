@@ -1,5 +1,6 @@
 package org.opennrm.prevention;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.opennrm.access.TestSignIn.as;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.hipparchus.random.RandomDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.opennrm.PlatformTest;
 import org.opennrm.access.Role;
@@ -123,5 +125,90 @@ class EarlyWarningWebTests {
                         .param("series", "period,value\n2023-Q1,5\n"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Die Reihe hat 1 Perioden")));
+    }
+
+    /** Four years of months that swing 40% with the months of the year: refused by the seasonality check. */
+    static String seasonalCsv() {
+        Series seasonal = SeasonalityTests.monthly(
+                new RandomDataGenerator(11L), 48, i -> 200 * (1 + 0.4 * Math.cos(2 * Math.PI * i / 12)));
+        var csv = new StringBuilder("period,value\n");
+        for (int i = 0; i < seasonal.length(); i++) {
+            csv.append(seasonal.period(i))
+                    .append(',')
+                    .append((long) seasonal.value(i))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aSeasonalSeriesIsRefusedOnThePageInEnglishAsTheApiWordsIt() throws Exception {
+        String answer = mvc.perform(post("/api/v1/prevention/early-warning")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .contentType("text/csv")
+                        .content(seasonalCsv()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:opennrm:problem:SeriesSeasonal"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String english = com.jayway.jsonpath.JsonPath.read(answer, "$.detail");
+        assertThat(english).startsWith("The monthly series has seasons: beyond its trend, its months differ by up to ");
+        // no language asked for: the page says it in the same English words, from the bundle
+        mvc.perform(post("/prevention/early-warning")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("series", seasonalCsv()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span>" + english + "</span>")))
+                .andExpect(content().string(not(containsString("id=\"flags\""))));
+    }
+
+    @Test
+    void theEarlyWarningsRefusalsAreSaidInFrench() throws Exception {
+        // a series with seasons: the percentage and the p value in French figures
+        mvc.perform(post("/prevention/early-warning")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .param("series", seasonalCsv()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString("<span>La série mensuelle présente des saisons : au-delà de sa"
+                                + " tendance, ses mois diffèrent jusqu")))
+                .andExpect(content().string(containsString("(p = 0,")))
+                .andExpect(content()
+                        .string(containsString("Envoyez les totaux trimestriels, ou des valeurs mensuelles"
+                                + " corrigées des variations saisonnières.")))
+                .andExpect(content().string(not(containsString("The monthly series"))));
+        // too short for the detector
+        mvc.perform(post("/prevention/early-warning")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .param("series", "period,value\n2023-Q1,5\n2023-Q2,6\n2023-Q3,4\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString("<span>La série compte 3 périodes ; le détecteur de changements en"
+                                + " demande au moins 8")));
+        // a review without a word, and one too long: refused on the page of flags
+        mvc.perform(post("/prevention/flags/{id}/review", UUID.randomUUID())
+                        .param("comment", " ")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span>Écrivez ce que vous avez constaté")));
+        mvc.perform(post("/prevention/flags/{id}/review", UUID.randomUUID())
+                        .param("comment", "x".repeat(2001))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .with(as(Role.COORDINATOR, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span>Le commentaire dépasse 2000 caractères.</span>")));
     }
 }

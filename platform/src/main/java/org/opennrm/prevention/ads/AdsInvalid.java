@@ -10,7 +10,10 @@ public class AdsInvalid extends RuleViolation {
     private final int more;
 
     AdsInvalid(List<AdProblem> problems, int more) {
-        super("The ad file cannot be imported: " + (problems.size() + more) + " problems; nothing was imported.");
+        super(
+                "ads.problem.invalid",
+                "The ad file cannot be imported: " + (problems.size() + more) + " problems; nothing was imported.",
+                problems.size() + more);
         this.problems = List.copyOf(problems);
         this.more = more;
     }

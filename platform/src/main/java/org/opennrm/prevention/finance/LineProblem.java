@@ -12,7 +12,7 @@ public record LineProblem(int line, String key, List<Object> arguments) {
     /** The arguments of its message: the line first, then its own. */
     public Object[] messageArguments() {
         var all = new java.util.ArrayList<Object>();
-        all.add(line);
+        all.add(String.valueOf(line)); // a line number, never grouped ("Line 1,234")
         all.addAll(arguments);
         return all.toArray();
     }

@@ -94,7 +94,7 @@ final class ReportsCsv {
                 }
                 Integer earlier = references.putIfAbsent(details.reference().strip(), line);
                 if (earlier != null) {
-                    found.add(LineProblem.at(line, "finance.import.problem.referenceTwice", earlier));
+                    found.add(LineProblem.at(line, "finance.import.problem.referenceTwice", String.valueOf(earlier)));
                 }
                 if (found.isEmpty()) {
                     lines.add(new Line(line, details, outcome));

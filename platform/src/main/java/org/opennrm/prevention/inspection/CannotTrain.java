@@ -13,9 +13,13 @@ public class CannotTrain extends RuleViolation {
     private final int violations;
 
     public CannotTrain(String key, int inspections, int violations) {
-        super("The risk model cannot be trained: " + inspections + " inspections known before the cut-off, "
-                + violations + " of them with a violation; at least " + RiskModel.MIN_INSPECTIONS
-                + " inspections and " + RiskModel.MIN_EACH_CLASS + " with and without a violation are needed.");
+        super(
+                key,
+                "The risk model cannot be trained: " + inspections + " inspections known before the cut-off, "
+                        + violations + " of them with a violation; at least " + RiskModel.MIN_INSPECTIONS
+                        + " inspections and " + RiskModel.MIN_EACH_CLASS + " with and without a violation are needed.",
+                inspections,
+                violations);
         this.key = key;
         this.inspections = inspections;
         this.violations = violations;

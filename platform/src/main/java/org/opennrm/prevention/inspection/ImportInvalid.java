@@ -10,7 +10,10 @@ public class ImportInvalid extends RuleViolation {
     private final int more;
 
     ImportInvalid(List<ImportProblem> problems, int more) {
-        super("Nothing was imported: the files have " + (problems.size() + more) + " problems.");
+        super(
+                "inspection.import.invalid",
+                "Nothing was imported: the files have " + (problems.size() + more) + " problems.",
+                problems.size() + more);
         this.problems = List.copyOf(problems);
         this.more = more;
     }

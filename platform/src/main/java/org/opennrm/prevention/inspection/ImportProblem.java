@@ -19,7 +19,7 @@ public record ImportProblem(String file, int line, String key, List<Object> argu
     /** The arguments for a message: the line first, then the message's own. */
     public Object[] messageArguments() {
         Object[] all = new Object[arguments.size() + 1];
-        all[0] = line;
+        all[0] = String.valueOf(line); // a line number, never grouped ("Line 1,234")
         for (int i = 0; i < arguments.size(); i++) {
             all[i + 1] = arguments.get(i);
         }

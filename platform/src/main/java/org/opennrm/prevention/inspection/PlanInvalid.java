@@ -9,7 +9,9 @@ public class PlanInvalid extends RuleViolation {
     private final Map<String, String> fields;
 
     PlanInvalid(Map<String, String> fields) {
-        super("The plan cannot be made: " + String.join(", ", fields.keySet()) + " to change.");
+        super(
+                "inspection.plan.invalid",
+                "The plan cannot be made: " + String.join(", ", fields.keySet()) + " to change.");
         this.fields = Map.copyOf(fields);
     }
 

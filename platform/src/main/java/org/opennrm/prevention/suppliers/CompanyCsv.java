@@ -93,7 +93,8 @@ final class CompanyCsv {
                     } else {
                         Integer earlier = references.putIfAbsent(reference, line);
                         if (earlier != null) {
-                            found.add(LineProblem.at(line, "finance.suppliers.problem.referenceTwice", earlier));
+                            found.add(LineProblem.at(
+                                    line, "finance.suppliers.problem.referenceTwice", String.valueOf(earlier)));
                         }
                     }
                 }

@@ -137,6 +137,56 @@ class InspectionTargetingWebTests {
     }
 
     @Test
+    void refusedFilesAModelThatCannotBeTrainedAndARefusedCapacityAreSaidInFrench() throws Exception {
+        // a thousand good lines, then a wrong sector on line 1002: its number as written, not grouped (1 002)
+        var wrong = new StringBuilder("workplace,sector,region,employees\n");
+        for (int i = 0; i < 1000; i++) {
+            wrong.append("WP-").append(i).append(",F,North Region,5\n");
+        }
+        wrong.append("WP-X,Z,North Region,4\n");
+        mvc.perform(post("/inspection/import")
+                        .param("register", wrong.toString())
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .with(as(Role.INSPECTION_PLANNER, inspectorate)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Corrigez ces lignes et importez de nouveau les fichiers")))
+                .andExpect(content().string(containsString("Ligne 1002 : « Z »")))
+                .andExpect(content().string(not(containsString("Nothing was imported"))));
+
+        var register = new StringBuilder("workplace,sector,region,employees\n");
+        var history = new StringBuilder("workplace,date,violation,indicators,by_lot\n");
+        for (int i = 0; i < 80; i++) {
+            register.append("WP-").append(i).append(",F,North Region,5\n");
+            history.append("WP-").append(i).append(",2025-03-01,no,0,no\n");
+        }
+        mvc.perform(post("/inspection/import")
+                        .param("register", register.toString())
+                        .param("inspections", history.toString())
+                        .with(csrf())
+                        .with(as(Role.INSPECTION_PLANNER, inspectorate)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/inspection")
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .with(as(Role.INSPECTION_PLANNER, inspectorate)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Le modèle de risque ne peut pas être entraîné : sur 80 inspections,"
+                                + " 0 ont constaté une infraction.")));
+        // a backtest asked for a capacity of none: the refused plan's field message
+        mvc.perform(get("/inspection/backtest")
+                        .param("k", "0")
+                        .header("Accept-Language", "fr")
+                        .locale(java.util.Locale.FRENCH)
+                        .with(as(Role.INSPECTION_PLANNER, inspectorate)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"k-error\">Indiquez un nombre entier d")))
+                .andExpect(content().string(not(containsString("Give a whole number"))));
+    }
+
+    @Test
     void aPlannerImportsRanksPlansAndDownloadsAndAnotherInspectorateSeesNoneOfIt() throws Exception {
         String[] files = files(3, 600);
         mvc.perform(post("/inspection/import")
