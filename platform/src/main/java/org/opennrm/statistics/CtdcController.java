@@ -1,7 +1,10 @@
 package org.opennrm.statistics;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.opennrm.RuleViolation;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CtdcController {
 
     private final CtdcExports exports;
+    private final MessageSource messages;
 
-    CtdcController(CtdcExports exports) {
+    CtdcController(CtdcExports exports, MessageSource messages) {
         this.exports = exports;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -34,7 +39,8 @@ class CtdcController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String k,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            Locale locale) {
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         model.addAttribute("k", k == null || k.isBlank() ? String.valueOf(exports.minimumK()) : k);
@@ -43,7 +49,7 @@ class CtdcController {
             model.addAttribute("summary", exports.preview(request(from, to, k)));
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            e.showOn(model, "problem", messages, locale);
         }
         return "statistics/ctdc";
     }
@@ -58,10 +64,12 @@ class CtdcController {
         return file(exports.export(request(from, to, k, naming)));
     }
 
-    /** A download asked for with a bad year or k: the reason, as plain text. */
+    /** A download asked for with a bad year or k: the reason, as plain text in the reader's language. */
     @org.springframework.web.bind.annotation.ExceptionHandler(RuleViolation.class)
-    ResponseEntity<String> refused(RuleViolation e) {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    ResponseEntity<String> refused(RuleViolation e, Locale locale) {
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(e.words(messages, locale));
     }
 
     static CtdcExports.Request request(String from, String to, String k) {
@@ -70,17 +78,20 @@ class CtdcController {
 
     static CtdcExports.Request request(String from, String to, String k, String naming) {
         return new CtdcExports.Request(
-                number(from, "A year"), number(to, "A year"), number(k, "k"), CtdcVariable.Naming.of(naming));
+                number(from, "statistics.ctdc.refused.yearNumber", "A year is a whole number."),
+                number(to, "statistics.ctdc.refused.yearNumber", "A year is a whole number."),
+                number(k, "statistics.ctdc.refused.kNumber", "k is a whole number."),
+                CtdcVariable.Naming.of(naming));
     }
 
-    private static Integer number(String value, String what) {
+    private static Integer number(String value, String messageKey, String english) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new RuleViolation(what + " is a whole number.");
+            throw new RuleViolation(messageKey, english);
         }
     }
 

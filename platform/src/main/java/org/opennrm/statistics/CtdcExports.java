@@ -123,17 +123,19 @@ class CtdcExports {
         int k = request.k() == null ? minimumK : request.k();
         if (k < minimumK) {
             throw new RuleViolation(
-                    "k cannot be lower than " + minimumK + ", the value this installation publishes at.");
+                    "statistics.ctdc.refused.kMinimum",
+                    "k cannot be lower than " + minimumK + ", the value this installation publishes at.",
+                    minimumK);
         }
         if (k > 1000) {
-            throw new RuleViolation("k is at most 1000.");
+            throw new RuleViolation("statistics.ctdc.refused.kMaximum", "k is at most 1000.");
         }
         if (request.fromYear() != null && request.toYear() != null && request.fromYear() > request.toYear()) {
-            throw new RuleViolation("The period starts after it ends.");
+            throw new RuleViolation("statistics.problem.periodOrder", "The period starts after it ends.");
         }
         for (Integer year : new Integer[] {request.fromYear(), request.toYear()}) {
             if (year != null && (year < 1990 || year > 2200)) {
-                throw new RuleViolation("A year is between 1990 and 2200.");
+                throw new RuleViolation("statistics.ctdc.refused.year", "A year is between 1990 and 2200.");
             }
         }
         // a national code added in the pages is coded as the standard code it maps to: CTDC knows only those

@@ -58,7 +58,8 @@ enum CtdcVariable {
             if (release.strip().equals("2024")) {
                 return RELEASE_2024;
             }
-            throw new org.opennrm.RuleViolation("The CTDC naming is that of the 2025 or the 2024 release.");
+            throw new org.opennrm.RuleViolation(
+                    "statistics.ctdc.refused.naming", "The CTDC naming is that of the 2025 or the 2024 release.");
         }
     }
 

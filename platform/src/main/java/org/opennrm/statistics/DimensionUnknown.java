@@ -8,8 +8,16 @@ import org.opennrm.RuleViolation;
 class DimensionUnknown extends RuleViolation {
 
     DimensionUnknown(String word) {
-        super("Unknown dimension \"" + shown(word) + "\". Known dimensions: "
-                + Arrays.stream(Dimension.values()).map(Dimension::word).collect(Collectors.joining(", ")) + ".");
+        super(
+                "statistics.problem.dimension",
+                "Unknown dimension \"" + shown(word) + "\". Known dimensions: " + known() + ".",
+                shown(word),
+                known());
+    }
+
+    /** The words of the dimensions, as a URL or the API takes them. */
+    private static String known() {
+        return Arrays.stream(Dimension.values()).map(Dimension::word).collect(Collectors.joining(", "));
     }
 
     /** Echoes at most a short code-like word, never whatever text a request carried. */

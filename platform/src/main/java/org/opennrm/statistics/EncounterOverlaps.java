@@ -97,7 +97,9 @@ class EncounterOverlaps {
     @PreAuthorize("hasAuthority('statistics:read:all')")
     EncounterOverlap encounterOverlap(Year from, Year to) {
         if (from == null || to == null || from.isAfter(to)) {
-            throw new RuleViolation("Give a period whose first year is not after its last year.");
+            throw new RuleViolation(
+                    "statistics.estimates.refused.casesPeriod",
+                    "Give a period whose first year is not after its last year.");
         }
         // one row per distinct set of organisations that met a person, with how many persons it met: no person leaves
         // the database

@@ -45,20 +45,39 @@ class Estimates {
 
     @PreAuthorize("hasAuthority('statistics:read:all')")
     MseEstimate multipleSystems(String csv) {
+        checkSize(csv);
+        return estimation.estimate(immediate(ListOverlapTable.parse(new StringReader(csv.strip()))));
+    }
+
+    /** An uploaded table that is there and not far larger than a list-overlap table can be (before it is read). */
+    static void checkSize(String csv) {
         if (csv == null || csv.isBlank()) {
-            throw new MseInputInvalid("The table is empty: give a header row and one row per combination of lists.");
+            throw new MseInputInvalid(
+                    "statistics.estimates.refused.empty",
+                    "The table is empty: give a header row and one row per combination of lists.");
         }
         if (csv.length() > MAX_CHARACTERS) {
-            throw new MseInputInvalid("The table is too large for a list-overlap table.");
+            throw new MseInputInvalid(
+                    "statistics.estimates.refused.tooLarge", "The table is too large for a list-overlap table.");
         }
-        return estimation.estimate(immediate(ListOverlapTable.parse(new StringReader(csv.strip()))));
+    }
+
+    /** A linkage run that has not produced its overlap table (yet). */
+    static MseInputInvalid noOverlapTable() {
+        return new MseInputInvalid(
+                "statistics.estimates.refused.noOverlap", "The linkage run has no overlap table yet: run it first.");
     }
 
     private static ListOverlapTable immediate(ListOverlapTable table) {
         if (table.listCount() > IMMEDIATE_MAX_LISTS) {
-            throw new MseInputInvalid("A table of " + table.listCount() + " lists can take minutes to fit, so it is"
-                    + " estimated in the background: use \"Compare with the latent-class model\" (or POST"
-                    + " /api/v1/estimates/jobs). At most " + IMMEDIATE_MAX_LISTS + " lists are estimated at once.");
+            throw new MseInputInvalid(
+                    "statistics.estimates.refused.tooManyListsNow",
+                    "A table of " + table.listCount() + " lists can take minutes to fit, so it is"
+                            + " estimated in the background: use \"Compare with the latent-class model\" (or POST"
+                            + " /api/v1/estimates/jobs). At most " + IMMEDIATE_MAX_LISTS
+                            + " lists are estimated at once.",
+                    table.listCount(),
+                    IMMEDIATE_MAX_LISTS);
         }
         return table;
     }
@@ -71,7 +90,7 @@ class Estimates {
     @PreAuthorize("hasAuthority('statistics:read:all')")
     MseEstimate fromLinkageRun(LinkageRun run) {
         if (run.status() != RunStatus.COMPLETED || run.overlap() == null) {
-            throw new MseInputInvalid("The linkage run has no overlap table yet: run it first.");
+            throw noOverlapTable();
         }
         audit.record(
                 AuditAction.READ,

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,14 +30,17 @@ class EstimatesController {
     private final Estimates estimates;
     private final Clock clock;
     private final int minimumCellSize;
+    private final MessageSource messages;
 
     EstimatesController(
             Estimates estimates,
             Clock clock,
-            @Value("${opennrm.statistics.minimum-cell-size:10}") int minimumCellSize) {
+            @Value("${opennrm.statistics.minimum-cell-size:10}") int minimumCellSize,
+            MessageSource messages) {
         this.estimates = estimates;
         this.clock = clock;
         this.minimumCellSize = minimumCellSize;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -65,7 +70,8 @@ class EstimatesController {
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            Locale locale) {
         model.addAttribute("table", "");
         model.addAttribute("casesFrom", from == null ? "" : from);
         model.addAttribute("casesTo", to == null ? "" : to);
@@ -85,7 +91,7 @@ class EstimatesController {
             show(estimates.fromCases(overlap), model);
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            e.showOn(model, "problem", messages, locale);
         }
         return "statistics/estimates";
     }
@@ -99,7 +105,8 @@ class EstimatesController {
         } catch (NumberFormatException e) {
             // told below
         }
-        throw new MseInputInvalid("Give the period as two years, such as 2025 to 2026.");
+        throw new MseInputInvalid(
+                "statistics.estimates.refused.years", "Give the period as two years, such as 2025 to 2026.");
     }
 
     @PostMapping
@@ -108,7 +115,8 @@ class EstimatesController {
             @RequestParam(name = "table", required = false) String table,
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Locale locale)
             throws IOException {
         String csv = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : table;
         model.addAttribute("table", csv == null ? "" : csv);
@@ -116,7 +124,7 @@ class EstimatesController {
             show(estimates.multipleSystems(csv), model);
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            e.showOn(model, "problem", messages, locale);
         }
         return "statistics/estimates";
     }
@@ -124,7 +132,7 @@ class EstimatesController {
     /** "Estimate the hidden number" on a linkage run's page: the run's overlap table, estimated and shown here. */
     @PostMapping("/linkage-runs/{runId}")
     @PreAuthorize("hasAuthority('statistics:read:all')")
-    String fromLinkageRun(@PathVariable UUID runId, Model model, HttpServletResponse response) {
+    String fromLinkageRun(@PathVariable UUID runId, Model model, HttpServletResponse response, Locale locale) {
         var run = estimates.linkageRun(runId);
         model.addAttribute("run", run);
         model.addAttribute("table", run.overlap() == null ? "" : run.overlap().csv());
@@ -132,7 +140,7 @@ class EstimatesController {
             show(estimates.fromLinkageRun(run), model);
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", e.getMessage());
+            e.showOn(model, "problem", messages, locale);
         }
         return "statistics/estimates";
     }

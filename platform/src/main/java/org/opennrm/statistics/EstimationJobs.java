@@ -134,8 +134,12 @@ class EstimationJobs {
         var table = ListOverlapTable.parse(new StringReader(csv.strip()));
         int limit = timeLimitSeconds == null ? maximumTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maximumTimeLimitSeconds) {
-            throw new MseInputInvalid("The time limit must be between 1 and " + maximumTimeLimitSeconds
-                    + " seconds; it was " + limit + ".");
+            throw new MseInputInvalid(
+                    "statistics.jobs.refused.timeLimit",
+                    "The time limit must be between 1 and " + maximumTimeLimitSeconds + " seconds; it was " + limit
+                            + ".",
+                    maximumTimeLimitSeconds,
+                    limit);
         }
         long waiting = jdbc.sql(
                         "select count(*) from statistics.estimation_job where status in ('SUBMITTED', 'RUNNING')")
@@ -143,7 +147,9 @@ class EstimationJobs {
                 .single();
         if (waiting >= maximumWaiting) {
             throw new RuleViolation(
-                    "Too many estimates are waiting (" + waiting + "): start this one when some have finished.");
+                    "statistics.jobs.refused.waiting",
+                    "Too many estimates are waiting (" + waiting + "): start this one when some have finished.",
+                    waiting);
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -182,7 +188,7 @@ class EstimationJobs {
     @PreAuthorize("hasAuthority('statistics:read:all')")
     EstimationJob submit(LinkageRun run, LatentClassModel.Settings settings, Integer timeLimitSeconds) {
         if (run.status() != RunStatus.COMPLETED || run.overlap() == null) {
-            throw new MseInputInvalid("The linkage run has no overlap table yet: run it first.");
+            throw Estimates.noOverlapTable();
         }
         audit.record(
                 AuditAction.READ,

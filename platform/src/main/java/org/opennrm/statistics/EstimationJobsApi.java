@@ -58,12 +58,7 @@ class EstimationJobsApi {
         byte[] body =
                 file != null ? file.getBytes() : request.getInputStream().readNBytes(Estimates.MAX_CHARACTERS * 4 + 1);
         String csv = new String(body, StandardCharsets.UTF_8);
-        if (csv.isBlank()) {
-            throw new MseInputInvalid("The table is empty: give a header row and one row per combination of lists.");
-        }
-        if (csv.length() > Estimates.MAX_CHARACTERS) {
-            throw new MseInputInvalid("The table is too large for a list-overlap table.");
-        }
+        Estimates.checkSize(csv);
         var job = jobs.submit(
                 csv,
                 EstimationJob.Source.TABLE,

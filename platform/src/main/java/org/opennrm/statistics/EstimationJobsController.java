@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Year;
+import java.util.Locale;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,16 +32,19 @@ class EstimationJobsController {
     private final Estimates estimates;
     private final Clock clock;
     private final int minimumCellSize;
+    private final MessageSource messages;
 
     EstimationJobsController(
             EstimationJobs jobs,
             Estimates estimates,
             Clock clock,
-            @Value("${opennrm.statistics.minimum-cell-size:10}") int minimumCellSize) {
+            @Value("${opennrm.statistics.minimum-cell-size:10}") int minimumCellSize,
+            MessageSource messages) {
         this.jobs = jobs;
         this.estimates = estimates;
         this.clock = clock;
         this.minimumCellSize = minimumCellSize;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -48,34 +53,29 @@ class EstimationJobsController {
             @RequestParam(name = "table", required = false) String table,
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Locale locale)
             throws IOException {
         String csv = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : table;
         try {
-            if (csv == null || csv.isBlank()) {
-                throw new MseInputInvalid(
-                        "The table is empty: give a header row and one row per combination of lists.");
-            }
-            if (csv.length() > Estimates.MAX_CHARACTERS) {
-                throw new MseInputInvalid("The table is too large for a list-overlap table.");
-            }
+            Estimates.checkSize(csv);
             var job = jobs.submit(csv, EstimationJob.Source.TABLE, null, null, jobs.defaults(), null);
             return "redirect:/statistics/estimates/jobs/" + job.id();
         } catch (RuleViolation e) {
-            return refused(csv, e, model, response);
+            return refused(csv, e, model, response, locale);
         }
     }
 
     @PostMapping("/linkage-runs/{runId}")
     @PreAuthorize("hasAuthority('statistics:read:all')")
-    String fromLinkageRun(@PathVariable UUID runId, Model model, HttpServletResponse response) {
+    String fromLinkageRun(@PathVariable UUID runId, Model model, HttpServletResponse response, Locale locale) {
         var run = estimates.linkageRun(runId);
         try {
             var job = jobs.submit(run, jobs.defaults(), null);
             return "redirect:/statistics/estimates/jobs/" + job.id();
         } catch (RuleViolation e) {
             model.addAttribute("run", run);
-            return refused(run.overlap() == null ? "" : run.overlap().csv(), e, model, response);
+            return refused(run.overlap() == null ? "" : run.overlap().csv(), e, model, response, locale);
         }
     }
 
@@ -89,13 +89,14 @@ class EstimationJobsController {
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            Locale locale) {
         try {
             var overlap = estimates.casesOverlap(EstimatesController.year(from), EstimatesController.year(to));
             var job = jobs.submit(overlap, jobs.defaults(), null);
             return "redirect:/statistics/estimates/jobs/" + job.id();
         } catch (RuleViolation e) {
-            return refused("", e, model, response);
+            return refused("", e, model, response, locale);
         }
     }
 
@@ -114,14 +115,15 @@ class EstimationJobsController {
         return "statistics/estimation-job :: job";
     }
 
-    private String refused(String csv, RuleViolation e, Model model, HttpServletResponse response) {
+    /** The estimation page again, with the table as given and the reason in the reader's language. */
+    private String refused(String csv, RuleViolation e, Model model, HttpServletResponse response, Locale locale) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         String year = String.valueOf(Year.now(clock).getValue());
         model.addAttribute("table", csv == null ? "" : csv);
         model.addAttribute("casesFrom", year);
         model.addAttribute("casesTo", year);
         model.addAttribute("minimumCellSize", minimumCellSize);
-        model.addAttribute("problem", e.getMessage());
+        e.showOn(model, "problem", messages, locale);
         return "statistics/estimates";
     }
 }

@@ -50,16 +50,21 @@ final class LatentClassModel {
         Settings {
             if (classes < 2 || classes > 50) {
                 throw new MseInputInvalid(
-                        "The latent-class model needs between 2 and 50 classes; " + classes + " were asked for.");
+                        "statistics.jobs.refused.classes",
+                        "The latent-class model needs between 2 and 50 classes; " + classes + " were asked for.",
+                        classes);
             }
             if (burnIn < 0 || samples < 100 || thinning < 1) {
                 throw new MseInputInvalid(
+                        "statistics.jobs.refused.chain",
                         "The latent-class model needs a burn-in of 0 or more, at least 100 kept draws and a thinning"
                                 + " of 1 or more.");
             }
             if ((long) burnIn + (long) samples * thinning > MAX_ITERATIONS) {
                 throw new MseInputInvalid(
-                        "The latent-class model would run more than " + MAX_ITERATIONS + " iterations.");
+                        "statistics.jobs.refused.iterations",
+                        "The latent-class model would run more than " + MAX_ITERATIONS + " iterations.",
+                        MAX_ITERATIONS);
             }
         }
 
@@ -100,7 +105,7 @@ final class LatentClassModel {
         this.classes = settings.classes();
         this.observed = table.observed();
         if (observed == 0) {
-            throw new MseInputInvalid("The table counts nobody: every count is 0.");
+            throw ListOverlapTable.countsNobody();
         }
         onList = new double[classes][lists];
         weights = new double[classes];

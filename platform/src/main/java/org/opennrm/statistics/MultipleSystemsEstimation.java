@@ -59,8 +59,15 @@ class MultipleSystemsEstimation {
         var main = LogLinearModel.mainEffects(table.listCount());
         var mainFit = fits.of(main);
         if (!mainFit.fitted()) {
-            throw new MseInputInvalid("The main-effects model cannot be estimated from this table ("
-                    + problem(mainFit.status(), table, main) + ").");
+            // the main-effects model has no interaction, so its problem is worded by its fit status alone
+            throw new MseInputInvalid(
+                    "statistics.estimates.refused.mainEffects."
+                            + mainFit.status().name(),
+                    "The main-effects model cannot be estimated from this table ("
+                            + problem(mainFit.status(), table, main) + ").",
+                    mainFit.status() == FitStatus.NOT_CONVERGED
+                            ? new Object[] {LogLinearModel.MAX_ITERATIONS}
+                            : new Object[0]);
         }
         long observed = table.observed();
         ToDoubleFunction<LogLinearModel> aic = model -> criterion(fits.of(model), model, 2);

@@ -18,12 +18,6 @@ class ReleaseRefused extends RuleViolation {
     private final transient List<JointReason> exposures;
     private final transient JointReasons reasons;
 
-    ReleaseRefused(String message) {
-        super(message);
-        this.exposures = List.of();
-        this.reasons = null;
-    }
-
     /** A refusal in words under {@code statistics.release.refused.<key>}, in English as given. */
     static ReleaseRefused because(String key, String english) {
         return new ReleaseRefused(key, english, List.of(), null);

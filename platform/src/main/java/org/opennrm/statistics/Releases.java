@@ -207,7 +207,8 @@ public class Releases {
     TableView download(UUID id, int index, String format) {
         var release = find(id).orElseThrow(() -> new RecordNotFound("release", id));
         if (release.status() != Release.ReleaseStatus.PUBLISHED) {
-            throw new ReleaseRefused("This release is not published yet: its tables cannot be downloaded.");
+            throw ReleaseRefused.because(
+                    "notPublished", "This release is not published yet: its tables cannot be downloaded.");
         }
         if (index < 0 || index >= release.tables().size()) {
             throw new RecordNotFound("published release table", id + "/" + index);

@@ -98,7 +98,8 @@ class ReleasesApi {
         for (String table : request.tables() == null ? List.<String>of() : request.tables()) {
             String[] dimensions = table == null ? new String[0] : table.split(":");
             if (dimensions.length != 2) {
-                throw new RuleViolation("A table is written rows:columns, for example quarter:sex.");
+                throw new RuleViolation(
+                        "statistics.problem.tableSyntax", "A table is written rows:columns, for example quarter:sex.");
             }
             tables.add(TableRequest.of(
                     dimensions[0].strip(),

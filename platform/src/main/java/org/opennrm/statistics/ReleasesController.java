@@ -152,19 +152,20 @@ class ReleasesController {
         return file(releases, id, index, format, TableFiles.Labels.of(labels));
     }
 
-    /** A download refused (not published, unknown format): the reason, as plain text. */
+    /** A download refused (not published, unknown format): the reason, as plain text in the reader's language. */
     @org.springframework.web.bind.annotation.ExceptionHandler(RuleViolation.class)
-    ResponseEntity<String> refused(RuleViolation e) {
+    ResponseEntity<String> refused(RuleViolation e, java.util.Locale locale) {
         return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                .body(e.getMessage());
+                .contentType(new org.springframework.http.MediaType(
+                        org.springframework.http.MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(e.words(messages, locale));
     }
 
     /** A published table as a file: the format is checked before the download is audited. */
     static ResponseEntity<byte[]> file(Releases releases, UUID id, int index, String format, TableFiles.Labels labels) {
         String chosen = format.strip().toLowerCase(java.util.Locale.ROOT);
         if (!chosen.equals("csv") && !chosen.equals("xlsx")) {
-            throw new RuleViolation("A table downloads as csv or xlsx.");
+            throw StatisticsController.formatUnknown();
         }
         TableView view = releases.download(id, index, chosen);
         var request = TableRequest.of(

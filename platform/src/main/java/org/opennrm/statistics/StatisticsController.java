@@ -118,10 +118,15 @@ class StatisticsController {
         return file(request, statistics.table(request, rounding(rounding)), format, TableFiles.Labels.of(labels));
     }
 
-    /** A download asked for with an unknown dimension, period or format: the reason, as plain text. */
+    /**
+     * A download asked for with an unknown dimension, period or format: the reason, as plain text in the reader's
+     * language.
+     */
     @org.springframework.web.bind.annotation.ExceptionHandler(RuleViolation.class)
-    ResponseEntity<String> refused(RuleViolation e) {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    ResponseEntity<String> refused(RuleViolation e, Locale locale) {
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(e.words(messages, locale));
     }
 
     private static boolean blank(String value) {
@@ -135,8 +140,13 @@ class StatisticsController {
         try {
             return Rounding.valueOf(word.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation("Rounding is NONE, CONVENTIONAL or RANDOM.");
+            throw new RuleViolation("statistics.problem.rounding", "Rounding is NONE, CONVENTIONAL or RANDOM.");
         }
+    }
+
+    /** A table asked for in a format other than CSV or XLSX. */
+    static RuleViolation formatUnknown() {
+        return new RuleViolation("statistics.problem.format", "A table downloads as csv or xlsx.");
     }
 
     /** What the chart draws: the table's counts under the reader's words for its categories. */
@@ -175,7 +185,7 @@ class StatisticsController {
                                         .build()
                                         .toString())
                         .body(TableFiles.xlsx(table, labels));
-            default -> throw new RuleViolation("A table downloads as csv or xlsx.");
+            default -> throw formatUnknown();
         };
     }
 }

@@ -64,8 +64,9 @@ public record TableRequest(Dimension rows, Dimension columns, EventKind event, S
                 return EventKind.valueOf(
                         word.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
+                String known = java.util.Arrays.toString(EventKind.values());
                 throw new RuleViolation(
-                        "Unknown event kind. Known kinds: " + java.util.Arrays.toString(EventKind.values()) + ".");
+                        "statistics.problem.event", "Unknown event kind. Known kinds: " + known + ".", known);
             }
         }
         for (Dimension d : new Dimension[] {rows, columns}) {

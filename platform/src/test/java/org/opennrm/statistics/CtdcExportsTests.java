@@ -242,6 +242,36 @@ class CtdcExportsTests {
     }
 
     @Test
+    void aRefusedPreviewOrDownloadIsExplainedInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/statistics/ctdc")
+                        .param("k", "5000")
+                        .header("Accept-Language", "fr")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"ctdc-problem\"")))
+                .andExpect(content().string(containsString("<span>k vaut au plus 1000.</span>")));
+        mvc.perform(get("/statistics/ctdc")
+                        .param("from", "2026")
+                        .param("to", "2025")
+                        .header("Accept-Language", "fr")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span>La période commence après sa fin.</span>")));
+        mvc.perform(get("/statistics/ctdc/download")
+                        .param("from", "l’an dernier")
+                        .header("Accept-Language", "fr")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("Une année est un nombre entier."));
+        mvc.perform(get("/statistics/ctdc").param("k", "5000").with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span>k is at most 1000.</span>")));
+        mvc.perform(get("/statistics/ctdc/download").param("naming", "2023").with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("The CTDC naming is that of the 2025 or the 2024 release."));
+    }
+
+    @Test
     void kCannotBeLoweredBelowTheInstallationsValue() throws Exception {
         mvc.perform(get("/api/v1/statistics/ctdc/records").param("k", "3").with(as(Role.STATISTICIAN, organisation)))
                 .andExpect(status().isBadRequest())

@@ -18,6 +18,8 @@ import org.opennrm.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The estimation page: a statistician uploads or pastes a table and reads the sensitivity table. */
 @PlatformTest
@@ -71,5 +73,61 @@ class EstimatesWebTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("At least three lists")))
                 .andExpect(content().string(not(containsString("id=\"sensitivity\""))));
+    }
+
+    @Test
+    void aRefusedTableIsExplainedInTheReadersLanguage() throws Exception {
+        refused(post("/statistics/estimates").param("table", "A,B,count\n1,0,2\n"), "fr")
+                .andExpect(content().string(containsString("Le tableau ne peut pas être utilisé :")))
+                .andExpect(content()
+                        .string(containsString("<span>Il faut au moins trois listes ; le tableau en a 2.</span>")))
+                .andExpect(content().string(not(containsString("At least three lists"))));
+        refused(post("/statistics/estimates").param("table", "A,B,C,count\n1,0,0,3\n1,x,0,2\n"), "fr")
+                .andExpect(content().string(containsString("Ligne 3, liste B : « x » n’est ni 0 ni 1.")));
+        refused(post("/statistics/estimates").param("table", " "), "fr")
+                .andExpect(content().string(containsString("Le tableau est vide : fournissez une ligne d’en-tête")));
+        // the parser's own words (in English, quoting the table) are never shown: the row it could not read is
+        refused(post("/statistics/estimates").param("table", "A,B,C,count\n1,0,0,3\n1,\"1\"x,0,2\n"), "fr")
+                .andExpect(content()
+                        .string(containsString(
+                                "La ligne 3 n’est pas lisible en CSV : vérifiez ses guillemets et ses virgules.")))
+                .andExpect(content().string(not(containsString("encapsulated"))));
+        refused(
+                        post("/statistics/estimates/cases")
+                                .param("from", "l’an dernier")
+                                .param("to", "2025"),
+                        "fr")
+                .andExpect(content()
+                        .string(containsString(
+                                "Indiquez la période sous la forme de deux années, par exemple 2025 à 2026.")));
+        refused(post("/statistics/estimates/jobs").param("table", "A,B,C,count\n1,0,0,0\n0,1,0,0\n"), "fr")
+                .andExpect(content()
+                        .string(containsString("Le tableau ne compte personne : tous les effectifs valent 0.")));
+    }
+
+    @Test
+    void aRefusedTableIsExplainedInEnglishWithoutAChosenLanguage() throws Exception {
+        refused(post("/statistics/estimates").param("table", "A,B,count\n1,0,2\n"), null)
+                .andExpect(content()
+                        .string(containsString("<span>At least three lists are needed; the table has 2.</span>")));
+        refused(post("/statistics/estimates").param("table", "A,B,C,count\n1,0,0,3\n1,x,0,2\n"), null)
+                .andExpect(content().string(containsString("Row 3, list B: &quot;x&quot; is not 0 or 1.")));
+        refused(post("/statistics/estimates").param("table", "A,B,C,count\n1,0,0,3\n1,\"1\"x,0,2\n"), null)
+                .andExpect(
+                        content().string(containsString("Row 3 is not readable as CSV: check its quotes and commas.")));
+        refused(post("/statistics/estimates/cases").param("from", "last year").param("to", "2025"), null)
+                .andExpect(content().string(containsString("Give the period as two years, such as 2025 to 2026.")));
+        refused(post("/statistics/estimates/jobs").param("table", "A,B,C,count\n1,0,0,0\n0,1,0,0\n"), null)
+                .andExpect(content().string(containsString("The table counts nobody: every count is 0.")));
+    }
+
+    /** The estimation page answering a refused table (400), in the language asked for (none: the default). */
+    private ResultActions refused(MockHttpServletRequestBuilder request, String language) throws Exception {
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return mvc.perform(request.with(as(Role.STATISTICIAN, organisation)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"estimate-problem\"")));
     }
 }

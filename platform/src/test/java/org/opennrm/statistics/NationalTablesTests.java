@@ -319,6 +319,45 @@ class NationalTablesTests {
     }
 
     @Test
+    void aRefusedTableOrDownloadIsExplainedInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/statistics")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .header("Accept-Language", "fr")
+                        .param("rows", "names"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString(
+                                "<span>Dimension inconnue « names ». Dimensions connues : year, quarter")));
+        // a download link answers in plain text, in the reader's language too
+        mvc.perform(get("/statistics/tables/download")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .header("Accept-Language", "fr")
+                        .param("rows", "quarter")
+                        .param("columns", "sex")
+                        .param("rounding", "sometimes"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", containsString("text/plain")))
+                .andExpect(content().encoding(java.nio.charset.StandardCharsets.UTF_8))
+                .andExpect(content().string("L’arrondi est NONE, CONVENTIONAL ou RANDOM."));
+        mvc.perform(get("/statistics/tables/download")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .header("Accept-Language", "ru")
+                        .param("rows", "quarter")
+                        .param("columns", "sex")
+                        .param("region", region)
+                        .param("format", "pdf"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("Таблица скачивается в формате csv или xlsx."));
+        mvc.perform(get("/statistics/tables/download")
+                        .with(as(Role.STATISTICIAN, organisation))
+                        .param("rows", "quarter")
+                        .param("columns", "sex")
+                        .param("rounding", "sometimes"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("Rounding is NONE, CONVENTIONAL or RANDOM."));
+    }
+
+    @Test
     void caseWorkersDoNotSeeStatistics() throws Exception {
         mvc.perform(get("/statistics").with(as(Role.CASE_MANAGER, organisation)))
                 .andExpect(status().isForbidden());

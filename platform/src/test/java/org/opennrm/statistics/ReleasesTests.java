@@ -213,6 +213,22 @@ class ReleasesTests {
     }
 
     @Test
+    void aRefusedDownloadIsExplainedInTheReadersLanguage() throws Exception {
+        // the format is checked before the release is read
+        mvc.perform(get("/statistics/releases/" + UUID.randomUUID() + "/tables/0")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .header("Accept-Language", "fr")
+                        .param("format", "pdf"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("Un tableau se télécharge en csv ou en xlsx."));
+        mvc.perform(get("/statistics/releases/" + UUID.randomUUID() + "/tables/0")
+                        .with(as(Role.COORDINATOR, organisation))
+                        .param("format", "pdf"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string("A table downloads as csv or xlsx."));
+    }
+
+    @Test
     void coordinatorsReadReleasesButDoNotAssembleThem() throws Exception {
         mvc.perform(get("/statistics/releases").with(as(Role.COORDINATOR, organisation)))
                 .andExpect(status().isOk());
