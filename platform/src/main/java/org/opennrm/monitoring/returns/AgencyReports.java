@@ -157,8 +157,11 @@ class AgencyReports {
         var counts = AgencyUpload.read(file, agency);
         var latest = latest(agency, period);
         if (latest.isPresent() && latest.get().approved() && why == null) {
-            throw new AgencyUpload.Refused(List.of("The " + period + " figures of this agency are approved already: a"
-                    + " correction is a new version and needs its reason."));
+            throw new AgencyUpload.Refused(List.of(FileProblem.file(
+                    "returns.agencies.problem.approvedAlready",
+                    "The " + period + " figures of this agency are approved already: a correction is a new version"
+                            + " and needs its reason.",
+                    period.toString())));
         }
         var totals = AgencyUpload.totals(counts);
         var flags = jumps(agency, period, totals);

@@ -190,18 +190,22 @@ class ReturnsController {
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            java.util.Locale locale)
             throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw new Population.Refused(List.of("Choose a population file."));
+                throw new Population.Refused(
+                        List.of(FileProblem.file("returns.population.problem.noFile", "Choose a population file.")));
             }
             returns.loadPopulation(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
             redirect.addFlashAttribute("flash", "returns.population.loaded");
             return "redirect:/returns";
         } catch (Population.Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("populationProblems", e.problems);
+            // each line's problem in the reader's language
+            model.addAttribute("populationProblems", FileProblem.words(e.lines, messages, locale));
+            model.addAttribute("populationProblemsLang", e.lang(messages, locale));
             return list(new ReturnForm(null, null, null, null, null), model);
         }
     }
