@@ -252,7 +252,8 @@ class OfficialReturns {
             return null;
         }
         if (!filled.template().equals(Sdg1622Return.ID)) {
-            throw new EstimatedTotal.Refused("Only the SDG 16.2.2 return takes an estimate as its total.");
+            throw new EstimatedTotal.Refused(
+                    "returns.refused.estimate.notSdg", "Only the SDG 16.2.2 return takes an estimate as its total.");
         }
         int year = filled.period().first().getYear();
         return EstimatedTotal.of(

@@ -89,7 +89,7 @@ class ReturnsController {
                 } catch (EstimatedTotal.Refused e) {
                     // the draft stays, with the reason at the field; nothing is sent with a refused estimate
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                    model.addAttribute("estimateProblem", e.getMessage());
+                    e.showOn(model, "estimateProblem", messages, locale);
                 }
             }
             model.addAttribute("filled", filled);
