@@ -275,7 +275,7 @@ class AgencyReports {
     List<Completeness> completeness(String template, int year) {
         var required = Agency.REQUIRED.get(template);
         if (required == null) {
-            throw new RuleViolation("Choose a return from the list.");
+            throw new RuleViolation("returns.refused.template", "Choose a return from the list.");
         }
         return required.stream()
                 .map(agency -> new Completeness(
@@ -359,7 +359,7 @@ class AgencyReports {
     List<Reported> approvedFor(String template, int year, List<AgencyPeriod> quarters) {
         var required = Agency.REQUIRED.get(template);
         if (required == null) {
-            throw new RuleViolation("Choose a return from the list.");
+            throw new RuleViolation("returns.refused.template", "Choose a return from the list.");
         }
         List<Reported> reported = new ArrayList<>();
         for (Agency agency : required) {
