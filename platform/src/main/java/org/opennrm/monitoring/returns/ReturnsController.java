@@ -94,7 +94,10 @@ class ReturnsController {
             }
             model.addAttribute("filled", filled);
             model.addAttribute("violations", Additivity.violations(filled));
-            model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
+            var notPublishable = ReleaseSources.refusal(filled.template(), filled.period(), rules);
+            if (notPublishable != null) {
+                notPublishable.showOn(model, "notPublishable", messages, locale);
+            }
             model.addAttribute("drops", returns.drops(form.year()));
             model.addAttribute("organisationDrops", returns.organisationDrops(form.year()));
             // the agencies' approved criminal-justice figures, shown beside the draft only: not published with it
@@ -210,11 +213,14 @@ class ReturnsController {
         }
     }
 
-    /** A download refused (not published, unknown format): the reason, as plain text. */
+    /** A download refused (not published, unknown format): the reason, as plain text in the reader's language. */
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<String> refused(RuleViolation e) {
+    ResponseEntity<String> refused(RuleViolation e, java.util.Locale locale) {
+        String lang = e.lang(messages, locale);
         return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                .body(e.getMessage());
+                // UTF-8: the reason may be in Russian, which the default ISO-8859-1 of plain text cannot carry
+                .contentType(new org.springframework.http.MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_LANGUAGE, lang == null ? locale.toLanguageTag() : lang)
+                .body(e.words(messages, locale));
     }
 }
