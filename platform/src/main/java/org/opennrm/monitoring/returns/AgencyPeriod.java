@@ -15,7 +15,7 @@ record AgencyPeriod(int year, Integer quarter) {
     AgencyPeriod {
         ReportingPeriod.year(year);
         if (quarter != null && (quarter < 1 || quarter > 4)) {
-            throw new RuleViolation("A quarter is 1, 2, 3 or 4.");
+            throw new RuleViolation("returns.refused.quarterNumber", "A quarter is 1, 2, 3 or 4.");
         }
     }
 
@@ -31,7 +31,8 @@ record AgencyPeriod(int year, Integer quarter) {
     static AgencyPeriod parse(String text) {
         var match = text == null ? null : TEXT.matcher(text.strip());
         if (match == null || !match.matches()) {
-            throw new RuleViolation("Give the period as a year (2025) or a quarter of it (2025-Q2).");
+            throw new RuleViolation(
+                    "returns.refused.periodText", "Give the period as a year (2025) or a quarter of it (2025-Q2).");
         }
         int year = Integer.parseInt(match.group(1));
         return match.group(2) == null ? year(year) : quarter(year, Integer.parseInt(match.group(2)));

@@ -157,8 +157,11 @@ class AgencyReports {
         var counts = AgencyUpload.read(file, agency);
         var latest = latest(agency, period);
         if (latest.isPresent() && latest.get().approved() && why == null) {
-            throw new AgencyUpload.Refused(List.of("The " + period + " figures of this agency are approved already: a"
-                    + " correction is a new version and needs its reason."));
+            throw new AgencyUpload.Refused(List.of(FileProblem.file(
+                    "returns.agencies.problem.approvedAlready",
+                    "The " + period + " figures of this agency are approved already: a correction is a new version"
+                            + " and needs its reason.",
+                    period.toString())));
         }
         var totals = AgencyUpload.totals(counts);
         var flags = jumps(agency, period, totals);
@@ -272,7 +275,7 @@ class AgencyReports {
     List<Completeness> completeness(String template, int year) {
         var required = Agency.REQUIRED.get(template);
         if (required == null) {
-            throw new RuleViolation("Choose a return from the list.");
+            throw new RuleViolation("returns.refused.template", "Choose a return from the list.");
         }
         return required.stream()
                 .map(agency -> new Completeness(
@@ -356,7 +359,7 @@ class AgencyReports {
     List<Reported> approvedFor(String template, int year, List<AgencyPeriod> quarters) {
         var required = Agency.REQUIRED.get(template);
         if (required == null) {
-            throw new RuleViolation("Choose a return from the list.");
+            throw new RuleViolation("returns.refused.template", "Choose a return from the list.");
         }
         List<Reported> reported = new ArrayList<>();
         for (Agency agency : required) {

@@ -95,10 +95,10 @@ class AgencyReportsController {
             redirect.addFlashAttribute("flash", "returns.agencies.sent.flash");
             return "redirect:/returns/agencies?year=" + chosen;
         } catch (AgencyUpload.Refused e) {
-            // the file's problems, line by line, are in English (marked so on the page)
+            // the file's problems, line by line, in the reader's language
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", e.problems);
-            model.addAttribute("problemsLang", "en");
+            model.addAttribute("problems", FileProblem.words(e.lines, messages, locale));
+            model.addAttribute("problemsLang", e.lang(messages, locale));
             return page(chosen, model);
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.opennrm.RuleViolation;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * An agency's counts as a CSV file with the columns {@code measure,sex,age_group,form,count}: one line per cell of the
@@ -24,20 +25,28 @@ final class AgencyUpload {
     /** One count of the breakdown. */
     record Count(String measure, String sex, String ageGroup, String form, long count) {}
 
-    /** An upload that does not fit: a message per line. */
+    /** An upload that does not fit: a problem per line, keyed, for the page in the reader's language. */
     static final class Refused extends RuleViolation {
+        /** The problems in English, one a line, as the API answers them. */
         final List<String> problems;
 
-        Refused(List<String> problems) {
-            super("Nothing was stored: " + String.join(" ", problems));
-            this.problems = List.copyOf(problems);
+        /** The same problems, keyed: the page words them in the reader's language. */
+        final List<FileProblem> lines;
+
+        Refused(List<FileProblem> problems) {
+            super(
+                    "returns.agencies.problem.nothingStored",
+                    "Nothing was stored: " + String.join(" ", FileProblem.english(problems)),
+                    FileProblem.all(problems));
+            this.problems = FileProblem.english(problems);
+            this.lines = List.copyOf(problems);
         }
     }
 
     private AgencyUpload() {}
 
     static List<Count> read(Reader file, Agency agency) {
-        List<String> problems = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         List<Count> counts = new ArrayList<>();
         try {
             var parser = CSVFormat.DEFAULT
@@ -49,57 +58,87 @@ final class AgencyUpload {
                     .get()
                     .parse(file);
             if (!parser.getHeaderNames().equals(COLUMNS)) {
-                throw new Refused(List.of("The columns must be " + String.join(",", COLUMNS) + "; the file has "
-                        + String.join(",", parser.getHeaderNames()) + "."));
+                throw new Refused(List.of(FileProblem.columns(COLUMNS, parser.getHeaderNames())));
             }
             Set<List<String>> seen = new HashSet<>();
             for (CSVRecord record : parser) {
-                String line = "Line " + (record.getRecordNumber() + 1) + ": ";
+                int line = (int) record.getRecordNumber() + 1;
                 if (record.size() != COLUMNS.size()) {
-                    problems.add(line + "five values are needed (" + String.join(",", COLUMNS) + ").");
+                    problems.add(FileProblem.line(
+                            line,
+                            "returns.agencies.problem.values",
+                            "five values are needed (" + String.join(",", COLUMNS) + ")",
+                            String.join(",", COLUMNS)));
                     continue;
                 }
                 String measure = record.get(0);
                 String sex = record.get(1);
                 String age = record.get(2);
                 String form = record.get(3);
-                List<String> wrong = new ArrayList<>();
+                List<MessageSourceResolvable> wrong = new ArrayList<>();
                 if (!agency.measures().contains(measure)) {
-                    wrong.add("the measure \"" + measure + "\" is not one of " + String.join(", ", agency.measures()));
+                    String allowed = String.join(", ", agency.measures());
+                    wrong.add(FileProblem.part(
+                            "returns.agencies.problem.measure",
+                            "the measure \"" + measure + "\" is not one of " + allowed,
+                            measure,
+                            allowed));
                 }
                 if (!Agency.SEXES.contains(sex)) {
-                    wrong.add("the sex \"" + sex + "\" is not one of " + String.join(", ", Agency.SEXES));
+                    String allowed = String.join(", ", Agency.SEXES);
+                    wrong.add(FileProblem.part(
+                            "returns.agencies.problem.sex",
+                            "the sex \"" + sex + "\" is not one of " + allowed,
+                            sex,
+                            allowed));
                 }
                 if (!Agency.AGES.contains(age)) {
-                    wrong.add("the age group \"" + age + "\" is not one of " + String.join(", ", Agency.AGES));
+                    String allowed = String.join(", ", Agency.AGES);
+                    wrong.add(FileProblem.part(
+                            "returns.agencies.problem.age",
+                            "the age group \"" + age + "\" is not one of " + allowed,
+                            age,
+                            allowed));
                 }
                 if (!Agency.FORMS.contains(form)) {
-                    wrong.add("the form \"" + form + "\" is not one of " + String.join(", ", Agency.FORMS));
+                    String allowed = String.join(", ", Agency.FORMS);
+                    wrong.add(FileProblem.part(
+                            "returns.agencies.problem.form",
+                            "the form \"" + form + "\" is not one of " + allowed,
+                            form,
+                            allowed));
                 }
                 if (wrong.isEmpty() && !agency.countsPersons(measure) && (!sex.equals("ALL") || !age.equals("ALL"))) {
-                    wrong.add(measure + " does not count persons: its sex and age group must be ALL");
+                    wrong.add(FileProblem.part(
+                            "returns.agencies.problem.notPersons",
+                            measure + " does not count persons: its sex and age group must be ALL",
+                            measure));
                 }
                 Long count = count(record.get(4));
                 if (count == null) {
-                    wrong.add("the count \"" + record.get(4) + "\" is not a whole number of zero or more");
+                    wrong.add(FileProblem.part(
+                            "returns.agencies.problem.count",
+                            "the count \"" + record.get(4) + "\" is not a whole number of zero or more",
+                            record.get(4)));
                 }
                 if (wrong.isEmpty() && !seen.add(List.of(measure, sex, age, form))) {
-                    wrong.add("this breakdown is given twice");
+                    wrong.add(FileProblem.part("returns.agencies.problem.twice", "this breakdown is given twice"));
                 }
                 if (!wrong.isEmpty()) {
-                    problems.add(line + String.join("; ", wrong) + ".");
+                    problems.add(FileProblem.line(line, wrong));
                 } else {
                     counts.add(new Count(measure, sex, age, form, count));
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add("The file is not a CSV file with the columns " + String.join(",", COLUMNS) + ".");
+            // the parser's own words are not shown: what is wrong, in the platform's
+            problems.add(FileProblem.notCsv(COLUMNS));
         }
         if (problems.isEmpty()) {
             problems.addAll(impossible(counts));
         }
         if (problems.isEmpty() && counts.isEmpty()) {
-            problems.add("The file has no counts.");
+            problems.add(FileProblem.file("returns.agencies.problem.noCounts", "The file has no counts."));
         }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
@@ -108,16 +147,23 @@ final class AgencyUpload {
     }
 
     /** Combinations that cannot be: more custodial sentences than persons convicted. */
-    static List<String> impossible(List<Count> counts) {
+    static List<FileProblem> impossible(List<Count> counts) {
         Map<String, Long> totals = totals(counts);
-        List<String> problems = new ArrayList<>();
-        if (totals.getOrDefault("CUSTODIAL_SENTENCES", 0L) > totals.getOrDefault("PERSONS_CONVICTED", 0L)) {
-            problems.add("The file counts " + totals.get("CUSTODIAL_SENTENCES") + " custodial sentences but "
-                    + totals.getOrDefault("PERSONS_CONVICTED", 0L) + " persons convicted: a sentence follows a"
-                    + " conviction.");
+        List<FileProblem> problems = new ArrayList<>();
+        long sentences = totals.getOrDefault("CUSTODIAL_SENTENCES", 0L);
+        long convicted = totals.getOrDefault("PERSONS_CONVICTED", 0L);
+        if (sentences > convicted) {
+            problems.add(FileProblem.file(
+                    "returns.agencies.problem.sentences",
+                    "The file counts " + sentences + " custodial sentences but " + convicted + " persons convicted: a"
+                            + " sentence follows a conviction.",
+                    sentences,
+                    convicted));
         }
         if (totals.getOrDefault("INSPECTIONS_WITH_INDICATORS", 0L) > totals.getOrDefault("INSPECTIONS", 0L)) {
-            problems.add("The file counts more inspections with trafficking indicators than inspections.");
+            problems.add(FileProblem.file(
+                    "returns.agencies.problem.inspections",
+                    "The file counts more inspections with trafficking indicators than inspections."));
         }
         return problems;
     }

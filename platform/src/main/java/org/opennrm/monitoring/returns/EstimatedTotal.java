@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
 import org.opennrm.statistics.publishing.PublishedEstimate;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The hidden-number estimate standing as the total of SDG 16.2.2 beside the detected victims: the recommended row of a
@@ -22,10 +23,10 @@ import org.opennrm.statistics.publishing.PublishedEstimate;
  */
 record EstimatedTotal(PublishedEstimate estimate, int year, Long detected, long population, boolean platformLists) {
 
-    /** Refused as the total, with the reason for the field. */
+    /** Refused as the total, with the reason for the field (keyed, for the page in the reader's language). */
     static final class Refused extends RuleViolation {
-        Refused(String message) {
-            super(message);
+        Refused(String messageKey, String english, Object... arguments) {
+            super(messageKey, english, arguments);
         }
     }
 
@@ -37,35 +38,55 @@ record EstimatedTotal(PublishedEstimate estimate, int year, Long detected, long 
             Population population) {
         var estimate = parse(jobId)
                 .flatMap(jobs)
-                .orElseThrow(
-                        () -> new Refused("No estimate has this number: choose a completed estimate from the list."));
+                .orElseThrow(() -> new Refused(
+                        "returns.refused.estimate.unknown",
+                        "No estimate has this number: choose a completed estimate from the list."));
         switch (estimate.status()) {
             case "DONE" -> {}
             case "FAILED" ->
-                throw new Refused("This estimate failed, so it cannot stand as the total: see the reason on its"
-                        + " page and start it again.");
+                throw new Refused(
+                        "returns.refused.estimate.failed",
+                        "This estimate failed, so it cannot stand as the total: see the reason on its page and start"
+                                + " it again.");
             default ->
-                throw new Refused("This estimate has not finished yet (it runs in the background): choose it again"
-                        + " when it is done.");
+                throw new Refused(
+                        "returns.refused.estimate.running",
+                        "This estimate has not finished yet (it runs in the background): choose it again when it is"
+                                + " done.");
         }
         boolean platformLists = estimate.platformListsOf(year);
         if ("CASES".equals(estimate.source()) && !platformLists) {
-            String period = estimate.firstYear().equals(estimate.lastYear())
-                    ? Integer.toString(estimate.firstYear())
-                    : estimate.firstYear() + " to " + estimate.lastYear();
-            throw new Refused("This estimate counts the platform's lists of " + period + ", not of " + year
-                    + ": start an estimate on the lists of " + year + ".");
+            String first = Integer.toString(estimate.firstYear());
+            String last = Integer.toString(estimate.lastYear());
+            String english = first.equals(last) ? first : first + " to " + last;
+            // one year, or the years from to (its "to" in the reader's language on the page)
+            Object period = first.equals(last)
+                    ? first
+                    : new DefaultMessageSourceResolvable(
+                            new String[] {"returns.refused.estimate.years"}, new Object[] {first, last}, english);
+            throw new Refused(
+                    "returns.refused.estimate.otherLists",
+                    "This estimate counts the platform's lists of " + english + ", not of " + year
+                            + ": start an estimate on the lists of " + year + ".",
+                    period,
+                    String.valueOf(year));
         }
         if (estimate.choice() == null || estimate.total() == null || estimate.lower() == null) {
-            throw new Refused("The data of this estimate support no total (its page says why): it cannot stand as"
-                    + " the total.");
+            throw new Refused(
+                    "returns.refused.estimate.noTotal",
+                    "The data of this estimate support no total (its page says why): it cannot stand as the total.");
         }
         if (estimate.upper() == null) {
-            throw new Refused("The 95% interval of this estimate is open above: it cannot stand as the total.");
+            throw new Refused(
+                    "returns.refused.estimate.openAbove",
+                    "The 95% interval of this estimate is open above: it cannot stand as the total.");
         }
         Long total = population.of(year, Population.TOTAL);
         if (total == null) {
-            throw new Refused("Load the population of " + year + " before using an estimate as the total.");
+            throw new Refused(
+                    "returns.refused.estimate.population",
+                    "Load the population of " + year + " before using an estimate as the total.",
+                    String.valueOf(year));
         }
         return new EstimatedTotal(estimate, year, detected, total, platformLists);
     }

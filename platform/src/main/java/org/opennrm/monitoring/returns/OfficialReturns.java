@@ -112,7 +112,9 @@ class OfficialReturns {
     ReturnTemplate template(String id) {
         var template = templates.get(id);
         if (template == null) {
-            throw new RuleViolation("Choose a return from the list: " + String.join(", ", templates.keySet()) + ".");
+            String listed = String.join(", ", templates.keySet());
+            throw new RuleViolation(
+                    "returns.refused.templateList", "Choose a return from the list: " + listed + ".", listed);
         }
         return template;
     }
@@ -252,7 +254,8 @@ class OfficialReturns {
             return null;
         }
         if (!filled.template().equals(Sdg1622Return.ID)) {
-            throw new EstimatedTotal.Refused("Only the SDG 16.2.2 return takes an estimate as its total.");
+            throw new EstimatedTotal.Refused(
+                    "returns.refused.estimate.notSdg", "Only the SDG 16.2.2 return takes an estimate as its total.");
         }
         int year = filled.period().first().getYear();
         return EstimatedTotal.of(
@@ -321,7 +324,9 @@ class OfficialReturns {
     @PreAuthorize(READ)
     Figures published(Sent sent) {
         if (!sent.published()) {
-            throw new RuleViolation("This return awaits a second statistician's approval: it is not published yet.");
+            throw new RuleViolation(
+                    "returns.refused.notPublished",
+                    "This return awaits a second statistician's approval: it is not published yet.");
         }
         return figures(sent);
     }

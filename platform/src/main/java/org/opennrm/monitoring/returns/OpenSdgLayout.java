@@ -142,7 +142,10 @@ record OpenSdgLayout(
     private static long total(int year, Population population) {
         Long total = population.of(year, Population.TOTAL);
         if (total == null) {
-            throw new RuleViolation("Load the population of " + year + " before writing indicator 16.2.2.");
+            throw new RuleViolation(
+                    "returns.refused.population",
+                    "Load the population of " + year + " before writing indicator 16.2.2.",
+                    String.valueOf(year));
         }
         return total;
     }
@@ -152,8 +155,12 @@ record OpenSdgLayout(
         for (String group : groups) {
             Long of = population.of(year, group);
             if (of == null) {
-                throw new RuleViolation("Load the population of " + year + " for the group " + group
-                        + " before writing indicator 16.2.2.");
+                throw new RuleViolation(
+                        "returns.refused.populationGroup",
+                        "Load the population of " + year + " for the group " + group
+                                + " before writing indicator 16.2.2.",
+                        String.valueOf(year),
+                        group);
             }
             sum += of;
         }

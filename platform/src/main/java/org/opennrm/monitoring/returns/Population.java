@@ -33,19 +33,27 @@ record Population(Map<Integer, Map<String, Long>> byYear) {
         return groups == null ? null : groups.get(group);
     }
 
-    /** A population file that does not fit, with a message per line. */
+    /** A population file that does not fit, with a problem per line, keyed for the page in the reader's language. */
     static final class Refused extends org.opennrm.RuleViolation {
+        /** The problems in English, one a line, as the API answers them. */
         final List<String> problems;
 
-        Refused(List<String> problems) {
-            super("The population file was not loaded: " + String.join(" ", problems));
-            this.problems = List.copyOf(problems);
+        /** The same problems, keyed: the page words them in the reader's language. */
+        final List<FileProblem> lines;
+
+        Refused(List<FileProblem> problems) {
+            super(
+                    "returns.population.problem.notLoaded",
+                    "The population file was not loaded: " + String.join(" ", FileProblem.english(problems)),
+                    FileProblem.all(problems));
+            this.problems = FileProblem.english(problems);
+            this.lines = List.copyOf(problems);
         }
     }
 
     /** Reads a population file whole, or refuses it whole with a message for each line that does not fit. */
     static Population read(Reader file) {
-        List<String> problems = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         Map<Integer, Map<String, Long>> byYear = new TreeMap<>();
         try {
             var parser = CSVFormat.DEFAULT
@@ -57,34 +65,52 @@ record Population(Map<Integer, Map<String, Long>> byYear) {
                     .parse(file);
             var header = parser.getHeaderNames();
             if (!header.equals(COLUMNS)) {
-                throw new Refused(List.of("The columns must be " + String.join(",", COLUMNS) + "; the file has "
-                        + String.join(",", header) + "."));
+                throw new Refused(List.of(FileProblem.columns(COLUMNS, header)));
             }
             for (CSVRecord record : parser) {
-                String line = "Line " + (record.getRecordNumber() + 1) + ": ";
+                int line = (int) record.getRecordNumber() + 1;
                 if (record.size() != COLUMNS.size()) {
-                    problems.add(line + "three values are needed.");
+                    problems.add(
+                            FileProblem.line(line, "returns.population.problem.values", "three values are needed"));
                     continue;
                 }
                 Integer year = whole(record.get(0));
                 Integer population = whole(record.get(2));
                 String group = record.get(1);
                 if (year == null || year < 1990 || year > 2200) {
-                    problems.add(line + "the year must be a whole number between 1990 and 2200.");
+                    problems.add(FileProblem.line(
+                            line,
+                            "returns.population.problem.year",
+                            "the year must be a whole number between 1990 and 2200"));
                 } else if (!GROUPS.contains(group)) {
-                    problems.add(line + "the group must be one of TOTAL, FEMALE, MALE, CHILD, ADULT.");
+                    problems.add(FileProblem.line(
+                            line,
+                            "returns.population.problem.group",
+                            "the group must be one of TOTAL, FEMALE, MALE, CHILD, ADULT"));
                 } else if (population == null || population <= 0) {
-                    problems.add(line + "the population must be a whole number above zero.");
+                    problems.add(FileProblem.line(
+                            line,
+                            "returns.population.problem.population",
+                            "the population must be a whole number above zero"));
                 } else if (byYear.computeIfAbsent(year, y -> new TreeMap<>()).put(group, (long) population) != null) {
-                    problems.add(line + "the group " + group + " of " + year + " is given twice.");
+                    problems.add(FileProblem.line(
+                            line,
+                            "returns.population.problem.twice",
+                            "the group " + group + " of " + year + " is given twice",
+                            group,
+                            String.valueOf(year)));
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add("The file is not a CSV file with the columns " + String.join(",", COLUMNS) + ".");
+            // the parser's own words are not shown: what is wrong, in the platform's
+            problems.add(FileProblem.notCsv(COLUMNS));
         }
         byYear.forEach((year, groups) -> {
             if (!groups.containsKey(TOTAL)) {
-                problems.add("The year " + year + " has no TOTAL population.");
+                problems.add(FileProblem.file(
+                        "returns.population.problem.noTotal",
+                        "The year " + year + " has no TOTAL population.",
+                        String.valueOf(year)));
             }
         });
         if (!problems.isEmpty()) {

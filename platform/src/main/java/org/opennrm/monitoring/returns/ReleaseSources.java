@@ -79,33 +79,46 @@ final class ReleaseSources {
     private ReleaseSources() {}
 
     static boolean publishable(String template, ReportingPeriod period, CountingRules rules) {
-        return reason(template, period, rules) == null;
+        return refusal(template, period, rules) == null;
     }
 
-    /** Why a return cannot be published as asked; null when it can. */
+    /** Why a return cannot be published as asked, in English; null when it can. */
     static String reason(String template, ReportingPeriod period, CountingRules rules) {
+        var refusal = refusal(template, period, rules);
+        return refusal == null ? null : refusal.getMessage();
+    }
+
+    /** Why a return cannot be published as asked, keyed for a page in the reader's language; null when it can. */
+    static RuleViolation refusal(String template, ReportingPeriod period, CountingRules rules) {
         if (template.equals(UkNrmQuarterlyTable.ID)) {
-            return "The quarterly NRM table is not published as a return: location of exploitation is not a"
-                    + " dimension of the national tables.";
+            return new RuleViolation(
+                    "returns.refused.quarterlyTable",
+                    "The quarterly NRM table is not published as a return: location of exploitation is not a"
+                            + " dimension of the national tables.");
         }
         if (!period.isCalendarYear() && !template.equals(TipReturn.ID)) {
-            return "Only returns for a calendar year can be published.";
+            return new RuleViolation(
+                    "returns.refused.calendarYear", "Only returns for a calendar year can be published.");
         }
         if (rules.forms() != CountingRules.FormRule.MAIN_FORM) {
-            return "Returns counted under each form mentioned cannot be published: disclosure control protects"
-                    + " tables whose categories add up to the persons. Publish under the main form.";
+            return new RuleViolation(
+                    "returns.refused.eachForm",
+                    "Returns counted under each form mentioned cannot be published: disclosure control protects"
+                            + " tables whose categories add up to the persons. Publish under the main form.");
         }
         if (rules.year() != CountingRules.YearBasis.REGISTRATION) {
-            return "Returns counted by the year of decision cannot be published yet: publish by the year of"
-                    + " registration.";
+            return new RuleViolation(
+                    "returns.refused.decisionYear",
+                    "Returns counted by the year of decision cannot be published yet: publish by the year of"
+                            + " registration.");
         }
         return null;
     }
 
     static List<Source> of(String template, ReportingPeriod period, CountingRules rules, String reportingCountry) {
-        String refused = reason(template, period, rules);
+        var refused = refusal(template, period, rules);
         if (refused != null) {
-            throw new RuleViolation(refused);
+            throw refused;
         }
         int year = period.first().getYear();
         // the quarters of the period: a calendar year, or the TIP report's April to March (Q2 to Q1 of the next year)
@@ -220,7 +233,9 @@ final class ReleaseSources {
                                     "exploitation-location",
                                     code -> GretaReturn.location(Codings.known(code), reportingCountry)))));
                 }
-                default -> throw new RuleViolation("Unknown return: " + template + ".");
+                default ->
+                    throw new RuleViolation(
+                            "returns.refused.unknownTemplate", "Unknown return: " + template + ".", template);
             }
         }
         if (template.equals(EurostatReturn.ID) || template.equals(GretaReturn.ID)) {

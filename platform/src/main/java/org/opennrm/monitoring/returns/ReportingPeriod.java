@@ -11,13 +11,13 @@ record ReportingPeriod(YearMonth first, YearMonth last) {
 
     ReportingPeriod {
         if (first == null || last == null || first.isAfter(last)) {
-            throw new RuleViolation("A reporting period starts before it ends.");
+            throw new RuleViolation("returns.refused.periodOrder", "A reporting period starts before it ends.");
         }
     }
 
     static ReportingPeriod year(int year) {
         if (year < 1990 || year > 2200) {
-            throw new RuleViolation("Choose a year between 1990 and 2200.");
+            throw new RuleViolation("returns.refused.year", "Choose a year between 1990 and 2200.");
         }
         return new ReportingPeriod(YearMonth.of(year, 1), YearMonth.of(year, 12));
     }

@@ -41,7 +41,8 @@ final class ReturnFiles {
             EstimatedTotal estimated) {
         String chosen = format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!formats(sent.template()).contains(chosen)) {
-            throw new RuleViolation("This return downloads as " + String.join(", ", formats(sent.template())) + ".");
+            String formats = String.join(", ", formats(sent.template()));
+            throw new RuleViolation("returns.refused.format", "This return downloads as " + formats + ".", formats);
         }
         String name = sent.template() + "-" + sent.year();
         boolean sdg = sent.template().equals(Sdg1622Return.ID);

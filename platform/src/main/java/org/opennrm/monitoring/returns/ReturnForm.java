@@ -23,8 +23,10 @@ record ReturnForm(String template, Integer year, String forms, String basis, Str
                     forms == null || forms.isBlank() ? null : CountingRules.FormRule.valueOf(forms.strip()),
                     basis == null || basis.isBlank() ? null : CountingRules.YearBasis.valueOf(basis.strip()));
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation("Choose the counting rules from the list: MAIN_FORM or EACH_FORM_MENTIONED,"
-                    + " REGISTRATION or DECISION.");
+            throw new RuleViolation(
+                    "returns.refused.rules",
+                    "Choose the counting rules from the list: MAIN_FORM or EACH_FORM_MENTIONED, REGISTRATION or"
+                            + " DECISION.");
         }
     }
 }

@@ -89,12 +89,15 @@ class ReturnsController {
                 } catch (EstimatedTotal.Refused e) {
                     // the draft stays, with the reason at the field; nothing is sent with a refused estimate
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                    model.addAttribute("estimateProblem", e.getMessage());
+                    e.showOn(model, "estimateProblem", messages, locale);
                 }
             }
             model.addAttribute("filled", filled);
             model.addAttribute("violations", Additivity.violations(filled));
-            model.addAttribute("notPublishable", ReleaseSources.reason(filled.template(), filled.period(), rules));
+            var notPublishable = ReleaseSources.refusal(filled.template(), filled.period(), rules);
+            if (notPublishable != null) {
+                notPublishable.showOn(model, "notPublishable", messages, locale);
+            }
             model.addAttribute("drops", returns.drops(form.year()));
             model.addAttribute("organisationDrops", returns.organisationDrops(form.year()));
             // the agencies' approved criminal-justice figures, shown beside the draft only: not published with it
@@ -190,27 +193,34 @@ class ReturnsController {
             @RequestParam(name = "file", required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            java.util.Locale locale)
             throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw new Population.Refused(List.of("Choose a population file."));
+                throw new Population.Refused(
+                        List.of(FileProblem.file("returns.population.problem.noFile", "Choose a population file.")));
             }
             returns.loadPopulation(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
             redirect.addFlashAttribute("flash", "returns.population.loaded");
             return "redirect:/returns";
         } catch (Population.Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("populationProblems", e.problems);
+            // each line's problem in the reader's language
+            model.addAttribute("populationProblems", FileProblem.words(e.lines, messages, locale));
+            model.addAttribute("populationProblemsLang", e.lang(messages, locale));
             return list(new ReturnForm(null, null, null, null, null), model);
         }
     }
 
-    /** A download refused (not published, unknown format): the reason, as plain text. */
+    /** A download refused (not published, unknown format): the reason, as plain text in the reader's language. */
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<String> refused(RuleViolation e) {
+    ResponseEntity<String> refused(RuleViolation e, java.util.Locale locale) {
+        String lang = e.lang(messages, locale);
         return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                .body(e.getMessage());
+                // UTF-8: the reason may be in Russian, which the default ISO-8859-1 of plain text cannot carry
+                .contentType(new org.springframework.http.MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_LANGUAGE, lang == null ? locale.toLanguageTag() : lang)
+                .body(e.words(messages, locale));
     }
 }

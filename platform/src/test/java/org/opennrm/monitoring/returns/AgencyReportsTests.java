@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,65 @@ class AgencyReportsTests {
                                 "Line 6: COURT_DECISIONS does not count persons: its sex and age group must be ALL.",
                                 "Line 7: this breakdown is given twice."));
         assertThat(stored()).isZero();
+    }
+
+    /** The upload page lists a refused file's problems line by line in the reader's language, in English without. */
+    @Test
+    void theUploadPageShowsTheProblemsOfAFileInTheReadersLanguage() throws Exception {
+        String bad = """
+                measure,sex,age_group,form,count
+                PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,-2
+                ARRESTS,MALE,ADULT,FORCED_LABOUR,4
+                PERSONS_CONVICTED,WOMEN,ADULT,ALL,x
+                COURT_DECISIONS,MALE,ALL,ALL,4
+                """;
+        assertThat(uploadProblems(bad, "fr"))
+                .containsExactly(
+                        "Ligne 2 : le nombre « -2 » n’est pas un nombre entier positif ou nul.",
+                        "Ligne 3 : la mesure « ARRESTS » ne figure pas parmi COURT_DECISIONS, PERSONS_CONVICTED,"
+                                + " CUSTODIAL_SENTENCES.",
+                        // two things wrong on one line, joined as French writes them
+                        "Ligne 4 : le sexe « WOMEN » ne figure pas parmi FEMALE, MALE, UNKNOWN, ALL ; le nombre « x »"
+                                + " n’est pas un nombre entier positif ou nul.",
+                        "Ligne 5 : COURT_DECISIONS ne compte pas des personnes : son sexe et sa tranche d’âge doivent"
+                                + " être ALL.");
+        assertThat(uploadProblems("measure,count\nPERSONS_CONVICTED,3\n", "fr"))
+                .containsExactly("Les colonnes doivent être measure,sex,age_group,form,count ; le fichier a"
+                        + " measure,count.");
+        assertThat(uploadProblems(
+                        "measure,sex,age_group,form,count\nPERSONS_CONVICTED,MALE,ADULT,ALL,3\n"
+                                + "CUSTODIAL_SENTENCES,MALE,ADULT,ALL,5\n",
+                        "de"))
+                .containsExactly("Die Datei zählt 5 Freiheitsstrafen, aber 3 verurteilte Personen: Eine Strafe folgt"
+                        + " auf eine Verurteilung.");
+
+        assertThat(uploadProblems(bad, null))
+                .containsExactly(
+                        "Line 2: the count \"-2\" is not a whole number of zero or more.",
+                        "Line 3: the measure \"ARRESTS\" is not one of COURT_DECISIONS, PERSONS_CONVICTED,"
+                                + " CUSTODIAL_SENTENCES.",
+                        "Line 4: the sex \"WOMEN\" is not one of FEMALE, MALE, UNKNOWN, ALL; the count \"x\" is not a"
+                                + " whole number of zero or more.",
+                        "Line 5: COURT_DECISIONS does not count persons: its sex and age group must be ALL.");
+        assertThat(stored()).isZero();
+    }
+
+    /** The problems the upload page lists for a file (in the language asked for; null: none asked for). */
+    List<String> uploadProblems(String csv, String language) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/returns/agencies")
+                .file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "courts.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("agency", "COURTS")
+                .param("year", Integer.toString(year))
+                .with(as(registrar))
+                .with(csrf());
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        var page = org.opennrm.Pages.page(mvc, request, 400);
+        // in the reader's language: not marked as English
+        assertThat(page.select("#upload-problems li").eachAttr("lang")).isEmpty();
+        return page.select("#upload-problems li").eachText();
     }
 
     @Test

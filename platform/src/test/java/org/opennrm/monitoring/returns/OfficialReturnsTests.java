@@ -276,6 +276,132 @@ class OfficialReturnsTests {
                 .isZero();
     }
 
+    /** The returns pages' refusals in French, where the statistician chose French; the same in English without. */
+    @Test
+    void theReturnsPagesShowTheirRefusalsInTheReadersLanguage() throws Exception {
+        aYearOfFacts();
+        // a return awaiting its second statistician does not download yet
+        var sent = SignedIn.as(sender, () -> returns.send(UnodcReturn.ID, year, CountingRules.DEFAULT));
+        var french = refusalsOnThePages(sent.id(), "fr");
+        assertThat(french.rules())
+                .isEqualTo("Choisissez les règles de comptage dans la liste : MAIN_FORM ou EACH_FORM_MENTIONED,"
+                        + " REGISTRATION ou DECISION.");
+        assertThat(french.notPublishable())
+                .startsWith("Les rapports comptés selon chaque forme mentionnée ne peuvent pas être publiés");
+        assertThat(french.estimate())
+                .isEqualTo("Aucune estimation ne porte ce numéro : choisissez une estimation terminée dans la liste.");
+        // each line of a population file in French, its number never grouped
+        assertThat(french.population())
+                .containsExactly(
+                        "Ligne 2 : la population doit être un nombre entier supérieur à zéro.",
+                        "Ligne 3 : le groupe doit être TOTAL, FEMALE, MALE, CHILD ou ADULT.",
+                        "Ligne 5 : le groupe TOTAL de 1995 figure deux fois.");
+        assertThat(french.download())
+                .isEqualTo("Ce rapport attend l'approbation d'un second statisticien : il n'est pas encore publié.");
+        // none of them is marked as English
+        assertThat(french.langs()).containsOnly("");
+
+        var english = refusalsOnThePages(sent.id(), null);
+        assertThat(english.rules())
+                .isEqualTo("Choose the counting rules from the list: MAIN_FORM or EACH_FORM_MENTIONED, REGISTRATION or"
+                        + " DECISION.");
+        assertThat(english.notPublishable())
+                .startsWith("Returns counted under each form mentioned cannot be published: disclosure control");
+        assertThat(english.estimate())
+                .isEqualTo("No estimate has this number: choose a completed estimate from the list.");
+        assertThat(english.population())
+                .containsExactly(
+                        "Line 2: the population must be a whole number above zero.",
+                        "Line 3: the group must be one of TOTAL, FEMALE, MALE, CHILD, ADULT.",
+                        "Line 5: the group TOTAL of 1995 is given twice.");
+        assertThat(english.download())
+                .isEqualTo("This return awaits a second statistician's approval: it is not published yet.");
+    }
+
+    /** The request with the language asked for; none where null. */
+    static <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>>
+            B inLanguage(String language, B request) {
+        return language == null ? request : request.header("Accept-Language", language);
+    }
+
+    /** What the returns pages answered to requests they refuse, as read in the language asked for (null: none). */
+    record Refusals(
+            String rules,
+            String notPublishable,
+            String estimate,
+            List<String> population,
+            String download,
+            List<String> langs) {}
+
+    Refusals refusalsOnThePages(UUID awaitingApproval, String language) throws Exception {
+        var rules = org.opennrm.Pages.page(
+                mvc,
+                inLanguage(
+                        language,
+                        get("/returns/draft")
+                                .param("template", EurostatReturn.ID)
+                                .param("year", Integer.toString(year))
+                                .param("forms", "EVERY_FORM")
+                                .with(as(sender))),
+                400);
+        var draft = org.opennrm.Pages.page(
+                mvc,
+                inLanguage(
+                        language,
+                        get("/returns/draft")
+                                .param("template", EurostatReturn.ID)
+                                .param("year", Integer.toString(year))
+                                .param("forms", "EACH_FORM_MENTIONED")
+                                .with(as(sender))),
+                200);
+        var estimate = org.opennrm.Pages.page(
+                mvc,
+                inLanguage(
+                        language,
+                        get("/returns/draft")
+                                .param("template", Sdg1622Return.ID)
+                                .param("year", Integer.toString(year))
+                                .param("estimate", "not-an-estimate")
+                                .with(as(sender))),
+                400);
+        var population = org.opennrm.Pages.page(
+                mvc,
+                inLanguage(
+                        language,
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                        "/returns/population")
+                                .file(new org.springframework.mock.web.MockMultipartFile(
+                                        "file",
+                                        "population.csv",
+                                        "text/csv",
+                                        "year,group,population\n1995,TOTAL,-5\n1995,WOMEN,100\n1995,TOTAL,7\n1995,TOTAL,8\n"
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .with(as(sender))
+                                .with(csrf())),
+                400);
+        var download = mvc.perform(inLanguage(
+                        language,
+                        get("/returns/" + awaitingApproval + "/file")
+                                .param("format", "csv")
+                                .with(as(sender))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
+                .andReturn()
+                .getResponse();
+        return new Refusals(
+                rules.selectFirst("#return-problem span:last-child").text(),
+                draft.selectFirst("#not-publishable").text(),
+                estimate.selectFirst("#estimate-problem span:last-child").text(),
+                population.select("#population-problems li").eachText(),
+                download.getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
+                List.of(
+                        rules.selectFirst("#return-problem span:last-child").attr("lang"),
+                        draft.selectFirst("#not-publishable").attr("lang"),
+                        estimate.selectFirst("#estimate-problem span:last-child")
+                                .attr("lang"),
+                        population.selectFirst("#population-problems li").attr("lang")));
+    }
+
     @Test
     void theReturnsPagesShowTheCountedReturnWithItsRulesAndThePublishedOneWithItsCoverage() throws Exception {
         aYearOfFacts();
