@@ -4,19 +4,12 @@ import org.opennrm.RuleViolation;
 
 /**
  * A request on a case that a rule of the NRM forbids. The message names the rule in English (the API shows
- * it); pages show the translated message under {@link #messageKey()}. Never holds personal data.
+ * it); pages show the translated message under {@link #messageKey()}, a key of {@code i18n/cases}. Never holds
+ * personal data.
  */
 public class CaseRuleViolation extends RuleViolation {
 
-    private final String messageKey;
-
-    public CaseRuleViolation(String messageKey, String message) {
-        super(message);
-        this.messageKey = messageKey;
-    }
-
-    /** The key of the message in {@code i18n/cases} that tells the person why. */
-    public String messageKey() {
-        return messageKey;
+    public CaseRuleViolation(String messageKey, String english, Object... arguments) {
+        super(messageKey, english, arguments);
     }
 }

@@ -154,7 +154,9 @@ public class DuplicateCheck {
     @PreAuthorize("hasAuthority('cases:write:all')")
     public PossibleDuplicate review(UUID id, DuplicateStatus decision, int expectedVersion) {
         if (decision == null || !decision.isDecision()) {
-            throw new RuleViolation("A review confirms the two cases as different persons or as the same person.");
+            throw new RuleViolation(
+                    "linkage.duplicate.decisionMissing",
+                    "A review confirms the two cases as different persons or as the same person.");
         }
         var alert = duplicates.find(id).orElseThrow(() -> new RecordNotFound(RECORD_TYPE, id));
         var reviewer = Actor.current().map(Actor::accountId).orElse(null);

@@ -3,6 +3,8 @@ package org.opennrm.linkage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.opennrm.RuleViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,9 +29,11 @@ class DuplicateController {
     private static final String WRITE = "hasAuthority('cases:write:all')";
 
     private final DuplicateCheck duplicates;
+    private final MessageSource messages;
 
-    DuplicateController(DuplicateCheck duplicates) {
+    DuplicateController(DuplicateCheck duplicates, MessageSource messages) {
         this.duplicates = duplicates;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -62,10 +66,12 @@ class DuplicateController {
             return "redirect:/linkage/duplicates";
         } catch (OptimisticLockingFailureException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("problem", "linkage.duplicate.changed");
+            model.addAttribute(
+                    "problem", messages.getMessage("linkage.duplicate.changed", null, LocaleContextHolder.getLocale()));
         } catch (RuleViolation e) {
+            // the refusal's own reason, in the reader's language
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", "linkage.duplicate.decisionMissing");
+            e.showOn(model, "problem", messages, LocaleContextHolder.getLocale());
         }
         model.addAttribute("alerts", duplicates.open());
         return "linkage/duplicates";

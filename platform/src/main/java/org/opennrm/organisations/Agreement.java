@@ -90,16 +90,22 @@ public class Agreement extends AbstractAggregateRoot<Agreement> {
 
     private void apply(AgreementDetails details, Instant now) {
         if (details.title() == null || details.title().isBlank()) {
-            throw new RuleViolation("An agreement needs a title.");
+            throw new RuleViolation("agreement.refused.titleMissing", "An agreement needs a title.");
         }
         if (details.title().strip().length() > TITLE_LENGTH) {
-            throw new RuleViolation("An agreement's title has at most " + TITLE_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "agreement.refused.titleTooLong",
+                    "An agreement's title has at most " + TITLE_LENGTH + " characters.",
+                    TITLE_LENGTH);
         }
         if (details.scope() == null || details.scope().isBlank()) {
-            throw new RuleViolation("An agreement needs a scope: what the parties agree to do.");
+            throw new RuleViolation(
+                    "agreement.refused.scopeMissing", "An agreement needs a scope: what the parties agree to do.");
         }
         if (details.signedOn() == null || details.nextReviewOn() == null) {
-            throw new RuleViolation("An agreement needs the date it was signed and the date of its next review.");
+            throw new RuleViolation(
+                    "agreement.refused.datesMissing",
+                    "An agreement needs the date it was signed and the date of its next review.");
         }
         if (details.nextReviewOn().isBefore(details.signedOn())) {
             throw new ReviewBeforeSigning(details.signedOn(), details.nextReviewOn());
@@ -115,19 +121,26 @@ public class Agreement extends AbstractAggregateRoot<Agreement> {
 
     private static void refuseUnclearParties(List<AgreementParty> parties) {
         if (parties.stream().anyMatch(party -> party == null || party.organisationId() == null)) {
-            throw new PartiesMissing("Every party of an agreement must name an organisation.");
+            throw new PartiesMissing(
+                    "agreement.refused.partyWithoutOrganisation",
+                    "Every party of an agreement must name an organisation.");
         }
         if (parties.stream().anyMatch(party -> party.nrmRole() == null)) {
-            throw new PartiesMissing("Every party of an agreement must have the NRM role it plays in it.");
+            throw new PartiesMissing(
+                    "agreement.refused.partyWithoutRole",
+                    "Every party of an agreement must have the NRM role it plays in it.");
         }
         Set<UUID> seen = new HashSet<>();
         for (var party : parties) {
             if (!seen.add(party.organisationId())) {
-                throw new PartiesMissing("Each organisation can be a party to an agreement only once.");
+                throw new PartiesMissing(
+                        "agreement.refused.partyRepeated",
+                        "Each organisation can be a party to an agreement only once.");
             }
         }
         if (seen.size() < 2) {
-            throw new PartiesMissing("An agreement needs at least two organisations as parties.");
+            throw new PartiesMissing(
+                    "agreement.refused.partiesMissing", "An agreement needs at least two organisations as parties.");
         }
     }
 

@@ -106,13 +106,16 @@ public class Organisation extends AbstractAggregateRoot<Organisation> {
 
     private void apply(OrganisationDetails details, Instant now) {
         if (details.name() == null || details.name().isBlank()) {
-            throw new RuleViolation("An organisation needs a name.");
+            throw new RuleViolation("organisation.refused.nameMissing", "An organisation needs a name.");
         }
         if (details.name().strip().length() > NAME_LENGTH) {
-            throw new RuleViolation("An organisation's name has at most " + NAME_LENGTH + " characters.");
+            throw new RuleViolation(
+                    "organisation.refused.nameTooLong",
+                    "An organisation's name has at most " + NAME_LENGTH + " characters.",
+                    NAME_LENGTH);
         }
         if (details.sector() == null) {
-            throw new RuleViolation("An organisation needs a sector.");
+            throw new RuleViolation("organisation.refused.sectorMissing", "An organisation needs a sector.");
         }
         this.name = details.name().strip();
         this.sector = details.sector();

@@ -7,6 +7,6 @@ import org.opennrm.RuleViolation;
 public class OrganisationAlreadyActive extends RuleViolation {
 
     public OrganisationAlreadyActive(UUID organisationId) {
-        super("This organisation is active already.");
+        super("organisation.refused.alreadyActive", "This organisation is active already.");
     }
 }

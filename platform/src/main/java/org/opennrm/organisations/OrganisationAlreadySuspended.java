@@ -7,6 +7,6 @@ import org.opennrm.RuleViolation;
 public class OrganisationAlreadySuspended extends RuleViolation {
 
     public OrganisationAlreadySuspended(UUID organisationId) {
-        super("This organisation is suspended already.");
+        super("organisation.refused.alreadySuspended", "This organisation is suspended already.");
     }
 }

@@ -6,6 +6,9 @@ import org.opennrm.RuleViolation;
 public class OrganisationNameTaken extends RuleViolation {
 
     public OrganisationNameTaken(String name) {
-        super("An organisation named \"" + name + "\" is already registered. Choose a name that tells them apart.");
+        super(
+                "organisation.refused.nameTaken",
+                "An organisation named \"" + name + "\" is already registered. Choose a name that tells them apart.",
+                name);
     }
 }

@@ -8,7 +8,7 @@ import org.opennrm.RuleViolation;
  */
 public class PartiesMissing extends RuleViolation {
 
-    public PartiesMissing(String message) {
-        super(message);
+    public PartiesMissing(String messageKey, String english, Object... arguments) {
+        super(messageKey, english, arguments);
     }
 }

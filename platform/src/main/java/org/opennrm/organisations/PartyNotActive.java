@@ -10,6 +10,9 @@ import org.opennrm.RuleViolation;
 public class PartyNotActive extends RuleViolation {
 
     public PartyNotActive(UUID organisationId, String name) {
-        super("\"" + name + "\" is suspended and cannot become a party to an agreement.");
+        super(
+                "agreement.refused.partySuspended",
+                "\"" + name + "\" is suspended and cannot become a party to an agreement.",
+                name);
     }
 }

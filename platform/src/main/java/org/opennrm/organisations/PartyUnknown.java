@@ -7,6 +7,9 @@ import org.opennrm.RuleViolation;
 public class PartyUnknown extends RuleViolation {
 
     public PartyUnknown(UUID organisationId) {
-        super("No registered organisation has the id " + organisationId + ".");
+        super(
+                "agreement.refused.partyUnknown",
+                "No registered organisation has the id " + organisationId + ".",
+                String.valueOf(organisationId));
     }
 }

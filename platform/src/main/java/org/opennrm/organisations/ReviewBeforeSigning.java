@@ -7,6 +7,10 @@ import org.opennrm.RuleViolation;
 public class ReviewBeforeSigning extends RuleViolation {
 
     public ReviewBeforeSigning(LocalDate signedOn, LocalDate nextReviewOn) {
-        super("The next review (" + nextReviewOn + ") cannot be before the agreement was signed (" + signedOn + ").");
+        super(
+                "agreement.refused.reviewBeforeSigning",
+                "The next review (" + nextReviewOn + ") cannot be before the agreement was signed (" + signedOn + ").",
+                String.valueOf(signedOn),
+                String.valueOf(nextReviewOn));
     }
 }

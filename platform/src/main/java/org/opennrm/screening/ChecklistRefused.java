@@ -16,11 +16,16 @@ public class ChecklistRefused extends RuleViolation {
     private final transient Map<String, List<Problem>> problems;
 
     ChecklistRefused(Map<String, List<Problem>> problems) {
-        super("The checklist version was refused: "
-                + problems.entrySet().stream()
-                        .map(entry -> entry.getKey() + " "
-                                + entry.getValue().stream().map(Problem::key).collect(Collectors.joining(",")))
-                        .collect(Collectors.joining("; ")));
+        // pages show each problem at its field (problems()) under the form's own message
+        super(
+                "screening.admin.refused",
+                "The checklist version was refused: "
+                        + problems.entrySet().stream()
+                                .map(entry -> entry.getKey() + " "
+                                        + entry.getValue().stream()
+                                                .map(Problem::key)
+                                                .collect(Collectors.joining(",")))
+                                .collect(Collectors.joining("; ")));
         this.problems = Map.copyOf(problems);
     }
 

@@ -6,12 +6,19 @@ import org.opennrm.RuleViolation;
 public class ChecklistUnknown extends RuleViolation {
 
     public ChecklistUnknown(String checklist) {
-        super("There is no checklist \"" + AnswerInvalid.shortened(checklist) + "\".");
+        super(
+                "screening.refused.unknownChecklist",
+                "There is no checklist \"" + AnswerInvalid.shortened(checklist) + "\".",
+                String.valueOf(AnswerInvalid.shortened(checklist)));
     }
 
     private ChecklistUnknown(String checklist, String version) {
-        super("Checklist \"" + AnswerInvalid.shortened(checklist) + "\" has no version \""
-                + AnswerInvalid.shortened(version) + "\".");
+        super(
+                "screening.refused.unknownVersion",
+                "Checklist \"" + AnswerInvalid.shortened(checklist) + "\" has no version \""
+                        + AnswerInvalid.shortened(version) + "\".",
+                String.valueOf(AnswerInvalid.shortened(checklist)),
+                String.valueOf(AnswerInvalid.shortened(version)));
     }
 
     static ChecklistUnknown version(String checklist, String version) {

@@ -6,20 +6,25 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opennrm.RuleViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -136,6 +141,19 @@ class OfflineScreeningApi {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/manifest+json"))
                 .body(manifest);
+    }
+
+    /**
+     * A send the platform cannot accept, as the platform's API answers it (RFC 9457), but with the reason in the
+     * screener's language: the app shows it on the phone beside the screening it keeps.
+     */
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail refused(RuleViolation e) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, e.words(messages, LocaleContextHolder.getLocale()));
+        problem.setTitle("Not possible");
+        problem.setType(URI.create("urn:opennrm:problem:" + e.getClass().getSimpleName()));
+        return problem;
     }
 
     /**

@@ -36,8 +36,7 @@ final class RawAnswers {
         try {
             return AgeGroup.valueOf(normal(ageGroup));
         } catch (IllegalArgumentException e) {
-            throw new AnswerInvalid(
-                    "\"" + AnswerInvalid.shortened(ageGroup) + "\" is not an age group: use ADULT, CHILD or UNKNOWN.");
+            throw AnswerInvalid.unknownAgeGroup(ageGroup);
         }
     }
 
@@ -48,9 +47,7 @@ final class RawAnswers {
                 try {
                     parsed.add(ExploitationForm.valueOf(normal(form)));
                 } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new AnswerInvalid(
-                            "\"" + AnswerInvalid.shortened(form) + "\" is not a form of exploitation: use one of "
-                                    + java.util.List.of(ExploitationForm.values()));
+                    throw AnswerInvalid.unknownForm(form);
                 }
             }
         }

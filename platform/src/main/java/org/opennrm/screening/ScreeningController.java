@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
 import org.opennrm.RuleViolation;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,10 +32,12 @@ class ScreeningController {
 
     private final Screenings screenings;
     private final QuestionTexts texts;
+    private final MessageSource messages;
 
-    ScreeningController(Screenings screenings, QuestionTexts texts) {
+    ScreeningController(Screenings screenings, QuestionTexts texts, MessageSource messages) {
         this.screenings = screenings;
         this.texts = texts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -79,6 +82,8 @@ class ScreeningController {
         } catch (RuleViolation e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("invalid", true);
+            // which answer could not be read, in the reader's language
+            e.showOn(model, "problem", messages, LocaleContextHolder.getLocale());
             return show(model, chosen, answers, ageGroup, forms);
         }
     }

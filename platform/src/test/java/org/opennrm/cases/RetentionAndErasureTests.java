@@ -2,9 +2,11 @@ package org.opennrm.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opennrm.access.TestSignIn.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennrm.EventsDelivered;
@@ -24,6 +27,7 @@ import org.opennrm.access.IdentityProtection;
 import org.opennrm.access.Role;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +54,9 @@ class RetentionAndErasureTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     IdentityProtection protection;
@@ -139,6 +146,28 @@ class RetentionAndErasureTests {
         // people without the permission may do neither
         mvc.perform(post("/api/v1/cases/{id}/erasure", id).with(as(Role.CASE_MANAGER, office())))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anErasureRefusedOnTheCasePageSaysWhyInTheReadersLanguage() throws Exception {
+        UUID id = openCase().caseId().value();
+        mvc.perform(post("/cases/{id}/erase", id)
+                        .with(as(Role.COORDINATOR, office()))
+                        .with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(flash().attribute("flash", "caseErasure.erased"));
+        // a second erasure (a form sent twice) is refused with its own reason, not a guess between two
+        mvc.perform(post("/cases/{id}/erase", id)
+                        .with(as(Role.COORDINATOR, office()))
+                        .with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(flash().attribute("flash", "caseErasure.refused.alreadyErased"));
+        // which the case page shows (#flash) in the reader's words; the API says it in English
+        assertThat(messages.getMessage("caseErasure.refused.alreadyErased", null, Locale.FRENCH))
+                .isEqualTo("Ce dossier a déjà été effacé.");
+        mvc.perform(post("/api/v1/cases/{id}/erasure", id).with(as(Role.COORDINATOR, office())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("This case was erased already."));
     }
 
     @Test

@@ -207,7 +207,18 @@ class LinkageDuplicateCheckTests {
                         .with(as(Role.CASE_MANAGER, organisation))
                         .with(csrf())
                         .param("version", "0"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString("Choose &quot;Different persons&quot; or &quot;Same person&quot;.")));
+        // the refusal's reason in the reader's language
+        mvc.perform(post("/linkage/duplicates/{id}/review", alert.id())
+                        .with(as(Role.CASE_MANAGER, organisation))
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("version", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("Choisissez « Personnes différentes » ou « Même personne ».")));
         mvc.perform(post("/linkage/duplicates/{id}/review", alert.id())
                         .with(as(Role.CASE_MANAGER, organisation))
                         .with(csrf())

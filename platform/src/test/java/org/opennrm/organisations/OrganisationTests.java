@@ -75,4 +75,27 @@ class OrganisationTests {
         assertThat(new OrganisationSearch(null, null, null, OrganisationStatus.SUSPENDED).matches(organisation))
                 .isFalse();
     }
+
+    @Test
+    void everyRefusalOfTheRegistryIsWordedInEachLanguage() {
+        var suspended = Organisation.register(shelter("Harbour House"), NOW);
+        suspended.suspend(NOW);
+        var active = Organisation.register(shelter("Harbour House"), NOW);
+        List<Runnable> refused = List.of(
+                () -> Organisation.register(shelter(" "), NOW),
+                () -> Organisation.register(shelter("n".repeat(201)), NOW),
+                () -> Organisation.register(
+                        new OrganisationDetails("Harbour House", null, Set.of(), Set.of(), Set.of(), List.of()), NOW),
+                () -> suspended.suspend(NOW),
+                () -> active.reactivate(NOW),
+                () -> {
+                    throw new OrganisationNameTaken("Harbour House");
+                });
+        for (var request : refused) {
+            AgreementTests.wordedInEveryLanguage(AgreementTests.refusalOf(request));
+        }
+        assertThat(AgreementTests.refusalOf(() -> Organisation.register(shelter("n".repeat(201)), NOW))
+                        .words(AgreementTests.words(), java.util.Locale.GERMAN))
+                .isEqualTo("Der Name einer Organisation darf höchstens 200 Zeichen haben.");
+    }
 }

@@ -127,6 +127,26 @@ class OfflineScreeningTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Checklist \"outreach\" has no version \"outreach/r999\"."));
+        // the phone shows the reason beside the screening it keeps: in the screener's language
+        mvc.perform(post("/screening/offline/screenings")
+                        .with(as(Role.REFERRER, organisation))
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(offline(key, "outreach", "outreach/r999", organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:opennrm:problem:ChecklistUnknown"))
+                .andExpect(jsonPath("$.detail").value("La liste « outreach » n'a pas de version « outreach/r999 »."));
+        mvc.perform(post("/screening/offline/screenings")
+                        .with(as(Role.REFERRER, organisation))
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(offline(key, "outreach", null, organisation).replace("\"ADULT\"", "\"TEEN\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail")
+                        .value("« TEEN » n'est pas une tranche d'âge : choisissez Adulte, Enfant ou Âge inconnu."));
         mvc.perform(post("/screening/offline/screenings")
                         .with(as(Role.REFERRER, organisation))
                         .with(csrf())

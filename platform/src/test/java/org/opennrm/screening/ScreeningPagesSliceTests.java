@@ -24,9 +24,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.Pages;
 import org.opennrm.PagesSlice;
 import org.opennrm.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -53,6 +55,9 @@ class ScreeningPagesSliceTests {
 
     @Autowired
     Screenings screenings;
+
+    @Autowired
+    MessageSource messages;
 
     /** What the stand-in screened, by id: its "database". */
     final Map<ScreeningId, ScreeningSummary> screened = new ConcurrentHashMap<>();
@@ -266,5 +271,56 @@ class ScreeningPagesSliceTests {
                 .andExpect(status().isForbidden());
         verify(screenings, never()).screen(any(ScreeningRequest.class));
         verify(screenings, never()).find(any());
+    }
+
+    /** The reason under the form's message on a refused checklist page. */
+    org.jsoup.nodes.Element problem(MockHttpServletRequestBuilder request) throws Exception {
+        var problem = Pages.page(mvc, request, 400).getElementById("form-problem");
+        assertThat(problem).as("the refusal's reason on the page").isNotNull();
+        return problem;
+    }
+
+    MockHttpServletRequestBuilder border() {
+        return post("/screening/border")
+                .with(as(Role.REFERRER, ORGANISATION))
+                .with(csrf())
+                .param("q.BO01", "YES");
+    }
+
+    @Test
+    void anAnswerAnAgeGroupOrAFormThatCannotBeReadIsNamedInTheReadersLanguage() throws Exception {
+        var answer = problem(border().header("Accept-Language", "fr").param("q.BO02", "PERHAPS"));
+        assertThat(answer.text())
+                .isEqualTo("« PERHAPS » n'est pas une réponse à une question de cette liste :"
+                        + " répondez Oui, Non ou Je ne sais pas.");
+        assertThat(answer.hasAttr("lang")).as("in the page's language").isFalse();
+        assertThat(problem(border().header("Accept-Language", "fr").param("ageGroup", "TEEN"))
+                        .text())
+                .isEqualTo("« TEEN » n'est pas une tranche d'âge : choisissez Adulte, Enfant ou Âge inconnu.");
+        assertThat(problem(border().header("Accept-Language", "fr").param("forms", "PIRACY"))
+                        .text())
+                .isEqualTo("« PIRACY » n'est pas une forme d'exploitation : choisissez les formes dans la liste.");
+        // without a language asked for, in English
+        assertThat(problem(border().param("q.BO02", "PERHAPS")).text())
+                .isEqualTo(
+                        "\"PERHAPS\" is not an answer to a question of this checklist: answer Yes, No or Don't know.");
+        verify(screenings, never()).screen(any(ScreeningRequest.class));
+    }
+
+    @Test
+    void aChecklistOrQuestionThatIsNotThereIsNamedInTheReadersLanguage() {
+        // refused by the service (the offline app shows these too): in the reader's words, English for the API
+        var unknown = new ChecklistUnknown("astrology");
+        assertThat(unknown.words(messages, Locale.FRENCH)).isEqualTo("Il n'existe pas de liste « astrology ».");
+        assertThat(unknown.words(messages, Locale.ENGLISH)).isEqualTo(unknown.getMessage());
+        var version = ChecklistUnknown.version("outreach", "outreach/r999");
+        assertThat(version.words(messages, Locale.GERMAN))
+                .isEqualTo("Die Checkliste „outreach“ hat keine Version „outreach/r999“.");
+        assertThat(version.words(messages, Locale.ENGLISH)).isEqualTo(version.getMessage());
+        var question = AnswerInvalid.unknownQuestion("outreach", "OU99");
+        assertThat(question.words(messages, Locale.ITALIAN))
+                .startsWith("Una domanda a cui ha risposto non è in questa lista")
+                .doesNotContain("OU99");
+        assertThat(question.getMessage()).isEqualTo("Checklist \"outreach\" has no question \"OU99\".");
     }
 }

@@ -38,8 +38,9 @@ class CaseErasureController {
                 erasure.erase(caseId);
                 redirect.addFlashAttribute("flash", "caseErasure.erased");
             } catch (org.opennrm.RuleViolation refused) {
-                // erased already, or put on hold in between: nothing more to remove
-                redirect.addFlashAttribute("flash", "caseErasure.notErased");
+                // erased already, or put on hold in between: nothing more to remove, and the page says which
+                redirect.addFlashAttribute(
+                        "flash", refused.messageKey() != null ? refused.messageKey() : "caseErasure.notErased");
             }
         }
         return "redirect:/cases/" + id + "#erasure";

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.opennrm.RecordNotFound;
+import org.opennrm.RuleViolation;
 import org.opennrm.organisations.Agreement;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.Organisation;
@@ -192,12 +193,14 @@ class AgreementController {
         }
     }
 
-    private static void rejectRefusal(RuntimeException refusal, BindingResult errors) {
+    private static void rejectRefusal(RuleViolation refusal, BindingResult errors) {
         switch (refusal) {
             case PartyNotActive e -> errors.rejectValue("parties", "agreement.parties.suspended");
             case PartyUnknown e -> errors.rejectValue("parties", "agreement.parties.unknown");
             case ReviewBeforeSigning e -> errors.rejectValue("nextReviewOn", "agreement.nextReviewOn.beforeSigning");
-            default -> errors.rejectValue("parties", "agreement.parties.required");
+            // the parties' own reason (no organisation, no role, one named twice, fewer than two), in its words
+            default ->
+                errors.rejectValue("parties", refusal.messageKey(), refusal.messageArguments(), refusal.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opennrm.organisations.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,11 +21,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opennrm.Pages;
 import org.opennrm.access.Role;
 import org.opennrm.access.WebSliceSecurity;
 import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationNameTaken;
 import org.opennrm.organisations.OrganisationRegistry;
+import org.opennrm.organisations.PartiesMissing;
 import org.opennrm.organisations.PartnershipAgreements;
 import org.opennrm.organisations.Sector;
 import org.opennrm.ui.Navigation;
@@ -37,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The organisation pages as a web slice: only this controller, the platform's security and the page layout run;
@@ -45,7 +49,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code OrganisationsModuleTests}, and the whole journey in the browser tests.
  */
 @WebMvcTest(
-        controllers = OrganisationController.class,
+        controllers = {OrganisationController.class, AgreementController.class},
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceSecurity.SLICE_EXCLUDED))
 @Import({WebSliceSecurity.class, Navigation.class})
 @ActiveProfiles("test")
@@ -141,5 +145,54 @@ class OrganisationPagesSliceTests {
                         .param("contactPoints[0].name", "Duty desk")
                         .param("contactPoints[0].phone", "+000 000 0000"))
                 .andExpect(redirectedUrl("/organisations/" + registered.id()));
+    }
+
+    /** A form for an agreement that passes the form's own checks, so that only the registry's refusal is left. */
+    static MockHttpServletRequestBuilder agreementForm() {
+        return post("/agreements/new")
+                .with(as(Role.COORDINATOR, OFFICE))
+                .with(csrf())
+                .param("title", "Memorandum on shelter referrals")
+                .param("scope", "Safe accommodation within 24 hours of a referral.")
+                .param("parties[0].organisationId", OFFICE.toString())
+                .param("parties[0].nrmRole", "NATIONAL_COORDINATOR")
+                .param("parties[1].organisationId", UUID.randomUUID().toString())
+                .param("parties[1].nrmRole", "SERVICE_PROVIDER")
+                .param("signedOn", "2025-02-01")
+                .param("nextReviewOn", "2027-02-01");
+    }
+
+    String partiesError(MockHttpServletRequestBuilder request) throws Exception {
+        var error = Pages.page(mvc, request, 200).getElementById("parties-error");
+        assertThat(error).as("the parties' field message").isNotNull();
+        return error.text();
+    }
+
+    @Test
+    void aRefusalOfTheAgreementsPartiesShowsItsOwnReasonInTheReadersLanguage() throws Exception {
+        // the reason the registry gives, not one message for every refusal of the parties
+        when(agreements.register(any()))
+                .thenThrow(new PartiesMissing(
+                        "agreement.refused.partyWithoutRole",
+                        "Every party of an agreement must have the NRM role it plays in it."))
+                .thenThrow(new PartiesMissing(
+                        "agreement.refused.partyRepeated",
+                        "Each organisation can be a party to an agreement only once."))
+                .thenThrow(new PartiesMissing(
+                        "agreement.refused.partyWithoutOrganisation",
+                        "Every party of an agreement must name an organisation."))
+                .thenThrow(new PartiesMissing(
+                        "agreement.refused.partyRepeated",
+                        "Each organisation can be a party to an agreement only once."));
+
+        assertThat(partiesError(agreementForm().header("Accept-Language", "fr")))
+                .isEqualTo("Chaque partie à un accord doit avoir le rôle qu'elle y joue dans le MNO.");
+        assertThat(partiesError(agreementForm().header("Accept-Language", "fr")))
+                .isEqualTo("Une organisation ne peut être partie à un accord qu'une seule fois.");
+        assertThat(partiesError(agreementForm().header("Accept-Language", "fr")))
+                .isEqualTo("Chaque partie à un accord doit désigner une organisation.");
+        // without a language asked for, in English
+        assertThat(partiesError(agreementForm()))
+                .isEqualTo("Each organisation can be a party to an agreement only once.");
     }
 }
