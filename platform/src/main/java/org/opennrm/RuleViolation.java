@@ -14,12 +14,6 @@ public class RuleViolation extends RuntimeException {
     private final String messageKey;
     private final transient Object[] arguments;
 
-    public RuleViolation(String message) {
-        super(message);
-        this.messageKey = null;
-        this.arguments = new Object[0];
-    }
-
     /** A refusal with its words under {@code messageKey} (arguments as in the message) and in English. */
     public RuleViolation(String messageKey, String english, Object... arguments) {
         super(english);

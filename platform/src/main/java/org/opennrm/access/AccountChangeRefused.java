@@ -9,16 +9,8 @@ import org.opennrm.RuleViolation;
  */
 public class AccountChangeRefused extends RuleViolation {
 
-    private final String messageKey;
-
     AccountChangeRefused(String messageKey, String message) {
-        super(message);
-        this.messageKey = messageKey;
-    }
-
-    /** The key of the message in {@code i18n/accounts} that tells the person why. */
-    public String messageKey() {
-        return messageKey;
+        super(messageKey, message);
     }
 
     static AccountChangeRefused ownAdministratorRole() {

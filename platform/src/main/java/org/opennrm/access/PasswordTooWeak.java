@@ -5,7 +5,8 @@ public class PasswordTooWeak extends org.opennrm.RuleViolation {
     private final int minimumLength;
 
     PasswordTooWeak(int minimumLength) {
-        super("A password needs at least " + minimumLength + " characters");
+        // the page's words name the same minimum (MINIMUM_PASSWORD_LENGTH)
+        super("account.password.tooShort", "A password needs at least " + minimumLength + " characters");
         this.minimumLength = minimumLength;
     }
 

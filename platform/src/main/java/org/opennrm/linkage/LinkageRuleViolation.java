@@ -10,17 +10,11 @@ import org.opennrm.RuleViolation;
  */
 public class LinkageRuleViolation extends RuleViolation {
 
-    private final String messageKey;
     private final List<Object> arguments;
 
     LinkageRuleViolation(String messageKey, String message, Object... arguments) {
-        super(message);
-        this.messageKey = messageKey;
+        super(messageKey, message, arguments);
         this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
     }
 
     public List<Object> arguments() {

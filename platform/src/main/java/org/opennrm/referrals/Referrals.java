@@ -140,11 +140,9 @@ public class Referrals {
     public static class ReferralRefused extends RuleViolation {
 
         ReferralRefused() {
-            super("Only an active organisation with the referrer role can refer into the NRM.");
-        }
-
-        public String messageKey() {
-            return "referral.refused.notReferrer";
+            super(
+                    "referral.refused.notReferrer",
+                    "Only an active organisation with the referrer role can refer into the NRM.");
         }
     }
 }

@@ -8,14 +8,7 @@ import org.opennrm.RuleViolation;
  */
 public class ServiceReferralRefused extends RuleViolation {
 
-    private final String messageKey;
-
     ServiceReferralRefused(String messageKey, String message) {
-        super(message);
-        this.messageKey = messageKey;
-    }
-
-    public String messageKey() {
-        return messageKey;
+        super(messageKey, message);
     }
 }

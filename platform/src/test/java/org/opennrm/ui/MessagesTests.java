@@ -83,6 +83,31 @@ class MessagesTests {
         assertThat(problems).isEmpty();
     }
 
+    /** A key written twice in one file keeps only its last words, silently: the first message is lost. */
+    @Test
+    void noBundleHasAKeyTwice() throws IOException {
+        List<String> twice = new ArrayList<>();
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
+                Set<String> keys = new TreeSet<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String stripped = line.strip();
+                    int equals = stripped.indexOf('=');
+                    if (stripped.startsWith("#") || equals < 0 || line.startsWith(" ") || line.startsWith("\t")) {
+                        continue; // a comment, or a continued line
+                    }
+                    if (!keys.add(stripped.substring(0, equals).strip())) {
+                        twice.add(file.getFileName() + ": "
+                                + stripped.substring(0, equals).strip());
+                    }
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
     @Test
     void noTranslationIsLeftInEnglish() throws IOException {
         List<String> english = new ArrayList<>();

@@ -51,7 +51,7 @@ class AgencyReportsApi {
     @Operation(summary = "Set or move the date an agency's figures for a year are due (after the year's end)")
     List<AgencyDeadlines.Deadline> setDeadline(@RequestBody DeadlineRequest request) {
         if (request.year() == null) {
-            throw new org.opennrm.RuleViolation("Give the year the figures are for.");
+            throw new org.opennrm.RuleViolation("returns.refused.yearMissing", "Give the year the figures are for.");
         }
         deadlines.set(AgencyReportsController.agency(request.agency()), request.year(), request.dueOn());
         return deadlines.forYear(request.year());
@@ -77,6 +77,7 @@ class AgencyReportsApi {
             chosen = AgencyPeriod.year(year);
         } else {
             throw new org.opennrm.RuleViolation(
+                    "returns.refused.period",
                     "Give the period the figures are for: a year (2025) or a quarter (2025-Q2).");
         }
         var report = reports.submit(AgencyReportsController.agency(agency), chosen, new StringReader(csv), reason);
