@@ -5,9 +5,9 @@ import org.springframework.context.MessageSource;
 
 /**
  * A request that breaks a rule of the NRM's work (a decision out of order, an end before a start). Its
- * message is written for the person who made the request and is shown to them as it is: it must name
- * the rule, never personal data. Where it carries a message key, a page shows the message in the reader's language
- * ({@link #words}); the API answers the English message.
+ * message is written for the person who made the request: it must name the rule, never personal data. Every refusal
+ * carries a message key (there is no constructor without one, so that no refusal reaches a page in English only): a
+ * page shows its words in the reader's language ({@link #words}); the API answers the English message.
  */
 public class RuleViolation extends RuntimeException {
 
@@ -21,7 +21,7 @@ public class RuleViolation extends RuntimeException {
         this.arguments = arguments == null ? new Object[0] : arguments.clone();
     }
 
-    /** The key of the message in the module's bundle; null where the refusal is in English only. */
+    /** The key of the message in the module's bundle. */
     public String messageKey() {
         return messageKey;
     }

@@ -135,7 +135,7 @@ class CampaignsApi {
                                 found.line(),
                                 "message",
                                 messages.getMessage(
-                                        found.key(), found.arguments().toArray(), found.key(), Locale.ENGLISH)))
+                                        found.key(), found.messageArguments(), found.key(), Locale.ENGLISH)))
                         .toList());
         if (e.more() > 0) {
             problem.setProperty("more", e.more());

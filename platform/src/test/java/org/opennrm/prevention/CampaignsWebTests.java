@@ -117,6 +117,16 @@ class CampaignsWebTests {
                         .with(as(Role.PREVENTION_OFFICER, unit)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Line 2: the stratum &quot;east&quot; is not one")));
+        // the API words the same problem with its line and the file's value in their places
+        mvc.perform(post("/api/v1/prevention/campaigns/{id}/surveys", campaign.id())
+                        .param("strata", KapSurveys.STRATA)
+                        .contentType("text/csv")
+                        .content(bad)
+                        .with(as(Role.PREVENTION_OFFICER, unit)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].line").value(2))
+                .andExpect(jsonPath("$.problems[0].message", startsWith("Line 2: the stratum \"east\" is not one")))
+                .andExpect(jsonPath("$.problems[0].message", not(containsString("{"))));
         mvc.perform(multipart("/prevention/campaigns/{id}/surveys", campaign.id())
                         .param("survey", KapSurveys.survey(5, 6, 10, 0.15))
                         .param("strata", KapSurveys.STRATA)

@@ -57,6 +57,31 @@ class TrendsWebTests {
                 .andExpect(content().string(containsString("\n2024-Q4,,")));
     }
 
+    /** A download link changed by hand (a period that ends before it starts) gets the refusal's words, not a 500. */
+    @Test
+    void aDownloadLinkChangedByHandIsRefusedInTheReadersLanguage() throws Exception {
+        var page = mvc.perform(get("/prevention/trends.csv")
+                        .param("from", "2025-Q1")
+                        .param("to", "2024-Q1")
+                        .header("Accept-Language", "fr")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var refusal = org.jsoup.Jsoup.parse(page).getElementById("refusal");
+        org.assertj.core.api.Assertions.assertThat(refusal).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(refusal.attr("lang")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(refusal.text()).isNotBlank().doesNotContain("period");
+        org.assertj.core.api.Assertions.assertThat(page).contains("Impossible").doesNotContain("Exception");
+        mvc.perform(get("/prevention/trends.csv")
+                        .param("from", "2025-Q1")
+                        .param("to", "2024-Q1")
+                        .with(as(Role.STATISTICIAN, organisation)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Not possible")));
+    }
+
     @Test
     void categoriesAreShownByTheirLabelsAndDownloadedWithCodeAndLabel() throws Exception {
         String region = "PT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
