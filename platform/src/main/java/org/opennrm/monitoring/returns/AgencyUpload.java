@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.opennrm.RuleViolation;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -25,21 +24,11 @@ final class AgencyUpload {
     /** One count of the breakdown. */
     record Count(String measure, String sex, String ageGroup, String form, long count) {}
 
-    /** An upload that does not fit: a problem per line, keyed, for the page in the reader's language. */
-    static final class Refused extends RuleViolation {
-        /** The problems in English, one a line, as the API answers them. */
-        final List<String> problems;
-
-        /** The same problems, keyed: the page words them in the reader's language. */
-        final List<FileProblem> lines;
+    /** An upload that does not fit: a problem per line. */
+    static final class Refused extends FileRefused {
 
         Refused(List<FileProblem> problems) {
-            super(
-                    "returns.agencies.problem.nothingStored",
-                    "Nothing was stored: " + String.join(" ", FileProblem.english(problems)),
-                    FileProblem.all(problems));
-            this.problems = FileProblem.english(problems);
-            this.lines = List.copyOf(problems);
+            super("returns.agencies.problem.nothingStored", "Nothing was stored: ", problems);
         }
     }
 

@@ -33,21 +33,11 @@ record Population(Map<Integer, Map<String, Long>> byYear) {
         return groups == null ? null : groups.get(group);
     }
 
-    /** A population file that does not fit, with a problem per line, keyed for the page in the reader's language. */
-    static final class Refused extends org.opennrm.RuleViolation {
-        /** The problems in English, one a line, as the API answers them. */
-        final List<String> problems;
-
-        /** The same problems, keyed: the page words them in the reader's language. */
-        final List<FileProblem> lines;
+    /** A population file that does not fit, with a problem per line. */
+    static final class Refused extends FileRefused {
 
         Refused(List<FileProblem> problems) {
-            super(
-                    "returns.population.problem.notLoaded",
-                    "The population file was not loaded: " + String.join(" ", FileProblem.english(problems)),
-                    FileProblem.all(problems));
-            this.problems = FileProblem.english(problems);
-            this.lines = List.copyOf(problems);
+            super("returns.population.problem.notLoaded", "The population file was not loaded: ", problems);
         }
     }
 
