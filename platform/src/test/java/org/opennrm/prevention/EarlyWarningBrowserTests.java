@@ -132,4 +132,26 @@ class EarlyWarningBrowserTests {
                     "early-warning-phone");
         }
     }
+
+    /**
+     * A trend's download link changed by hand (a period that ends before it starts) is refused on a page in the
+     * reader's language, on a phone: what was wrong and what to do, never an error code or a stack trace.
+     */
+    @Test
+    void aDownloadLinkChangedByHandIsRefusedInFrenchOnAPhone() {
+        try (var statistician = Browser.phone(port)) {
+            statistician.signIn("statistician", PASSWORD, null);
+            statistician.go("/?lang=fr");
+            statistician.go("/prevention/trends.csv?from=2025-Q1&to=2024-Q1");
+            assertThat(statistician.heading()).isEqualTo("Impossible");
+            assertThat(statistician.textOf(By.id("refusal"))).isEqualTo("La période commence après sa fin.");
+            assertThat(statistician.driver().getPageSource())
+                    .doesNotContain("Exception")
+                    .doesNotContain("RuleViolation");
+            Object fits = ((org.openqa.selenium.JavascriptExecutor) statistician.driver())
+                    .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1");
+            assertThat(fits).isEqualTo(true);
+            statistician.screenshot("refused-download-link-fr-phone");
+        }
+    }
 }
