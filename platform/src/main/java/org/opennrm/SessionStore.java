@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>What a page costs the database because of its session (measured with {@code bench/identification}): one read,
  * in no transaction of its own (it is a single statement; a transaction only added its begin and commit), and no
- * write on most requests. Spring Session writes the session's last access on every request it serves; with durable
+ * statement at all for its save on most requests ({@link SessionWrites}, in front of the JDBC repository, sends a
+ * save only when something in the session changed, and gives a request the session it saved instead of reading it
+ * again). Spring Session writes the session's last access on every request it serves; with durable
  * commits that made every page, even a list that only reads, wait for the disk. The session's row is now written
  * when something else in it changes (sign-in, a new session id, the time-out) or when its stored last access is at
  * least {@link #TOUCH_EVERY} old, so an active person's session is written about once a minute. The price: the idle
@@ -101,6 +105,29 @@ class SessionStore {
             }
         };
     }
+
+    /**
+     * Puts {@link SessionWrites} in front of Spring Session's JDBC repository, for the session filter. Registered once
+     * the configuration is read: Spring Boot sets up the JDBC repository only where no other session repository is
+     * defined, and it is the JDBC repository this one sends its writes to. Being the primary one, it is the one the
+     * session filter is given; the JDBC repository keeps its own duties (its clean-up of expired sessions).
+     */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor sessionWritesInFrontOfJdbc() {
+        return registry -> {
+            if (registry.containsBeanDefinition(JDBC_REPOSITORY)) {
+                var writes = BeanDefinitionBuilder.genericBeanDefinition(SessionWrites.class)
+                        .addConstructorArgReference(JDBC_REPOSITORY)
+                        .addConstructorArgValue(TOUCH_EVERY)
+                        .getBeanDefinition();
+                writes.setPrimary(true);
+                registry.registerBeanDefinition("sessionWrites", writes);
+            }
+        };
+    }
+
+    /** The name of Spring Session's JDBC repository ({@code JdbcHttpSessionConfiguration.sessionRepository}). */
+    static final String JDBC_REPOSITORY = "sessionRepository";
 
     /** Java serialization, as Spring Session's default, with what was read kept by {@link KeptAttributes}. */
     static GenericConversionService attributeConversions(ClassLoader classLoader) {

@@ -37,6 +37,17 @@ class SessionStoreTests {
         this.sessions = (SessionRepository) repository;
     }
 
+    /**
+     * The session filter is given the repository of its type that is primary: {@link SessionWrites}, in front of the
+     * JDBC one, which Spring Boot still sets up (it backs off where another session repository is defined first).
+     */
+    @Test
+    void theSessionFilterSavesThroughSessionWritesToTheJdbcRepository(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBean(SessionRepository.class)).isInstanceOf(SessionWrites.class);
+        assertThat(context.getBeansOfType(JdbcIndexedSessionRepository.class)).hasSize(1);
+    }
+
     @Test
     void aRequestWithinAMinuteOfTheStoredLastAccessWritesNothing() {
         var session = sessions.createSession();
