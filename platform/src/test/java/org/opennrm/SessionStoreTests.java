@@ -46,6 +46,8 @@ class SessionStoreTests {
             @Autowired org.springframework.context.ApplicationContext context) {
         assertThat(context.getBean(SessionRepository.class)).isInstanceOf(SessionWrites.class);
         assertThat(context.getBeansOfType(JdbcIndexedSessionRepository.class)).hasSize(1);
+        // the filter that forgets a request's saved session when the request ends is installed
+        assertThat(context.getBeansOfType(SessionWrites.RequestEnd.class)).hasSize(1);
     }
 
     @Test

@@ -108,6 +108,33 @@ class SessionWritesTests {
         assertThat(sessions.findById(id)).as("signed out").isNull();
     }
 
+    /** The filter outside all others forgets, when its request ends, the session that request saved. */
+    @Test
+    void theSavedSessionIsForgottenWhenItsRequestEnds() throws Exception {
+        String id = newSession(Instant.now());
+        var saved = new java.util.concurrent.atomic.AtomicReference<SessionWrites.Tracked>();
+        jakarta.servlet.Servlet page = new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(
+                    jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response) {
+                var session = sessions.findById(id);
+                sessions.save(session);
+                saved.set(session);
+                assertThat(sessions.findById(id)).isSameAs(session);
+            }
+        };
+        new SessionWrites.RequestEnd()
+                .doFilter(
+                        new org.springframework.mock.web.MockHttpServletRequest(),
+                        new org.springframework.mock.web.MockHttpServletResponse(),
+                        new org.springframework.mock.web.MockFilterChain(page));
+        assertThat(saved.get()).isNotNull();
+        int reads = behind.reads;
+        assertThat(sessions.findById(id)).as("the next request on this thread").isNotSameAs(saved.get());
+        assertThat(behind.reads).isEqualTo(reads + 1);
+    }
+
     private String newSession(Instant lastAccess) {
         var session = sessions.createSession();
         session.setLastAccessedTime(lastAccess);
