@@ -47,6 +47,14 @@ public class RuleViolation extends RuntimeException {
         model.addAttribute(name + "Lang", lang(messages, locale));
     }
 
+    /**
+     * Puts the refusal at a form's field, as a field error the page words in the reader's language (its English where
+     * the bundles have no words for it).
+     */
+    public void showAt(org.springframework.validation.Errors errors, String field) {
+        errors.rejectValue(field, messageKey(), messageArguments(), getMessage());
+    }
+
     /** {@code en} where {@link #words} falls back to English (for the page's {@code lang}), else null. */
     public String lang(MessageSource messages, Locale locale) {
         String key = messageKey();

@@ -3,6 +3,7 @@ package org.opennrm.monitoring.returns;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,38 +66,10 @@ final class AgencyUpload {
                 String age = record.get(2);
                 String form = record.get(3);
                 List<MessageSourceResolvable> wrong = new ArrayList<>();
-                if (!agency.measures().contains(measure)) {
-                    String allowed = String.join(", ", agency.measures());
-                    wrong.add(FileProblem.part(
-                            "returns.agencies.problem.measure",
-                            "the measure \"" + measure + "\" is not one of " + allowed,
-                            measure,
-                            allowed));
-                }
-                if (!Agency.SEXES.contains(sex)) {
-                    String allowed = String.join(", ", Agency.SEXES);
-                    wrong.add(FileProblem.part(
-                            "returns.agencies.problem.sex",
-                            "the sex \"" + sex + "\" is not one of " + allowed,
-                            sex,
-                            allowed));
-                }
-                if (!Agency.AGES.contains(age)) {
-                    String allowed = String.join(", ", Agency.AGES);
-                    wrong.add(FileProblem.part(
-                            "returns.agencies.problem.age",
-                            "the age group \"" + age + "\" is not one of " + allowed,
-                            age,
-                            allowed));
-                }
-                if (!Agency.FORMS.contains(form)) {
-                    String allowed = String.join(", ", Agency.FORMS);
-                    wrong.add(FileProblem.part(
-                            "returns.agencies.problem.form",
-                            "the form \"" + form + "\" is not one of " + allowed,
-                            form,
-                            allowed));
-                }
+                oneOf(wrong, "returns.agencies.problem.measure", "measure", measure, agency.measures());
+                oneOf(wrong, "returns.agencies.problem.sex", "sex", sex, Agency.SEXES);
+                oneOf(wrong, "returns.agencies.problem.age", "age group", age, Agency.AGES);
+                oneOf(wrong, "returns.agencies.problem.form", "form", form, Agency.FORMS);
                 if (wrong.isEmpty() && !agency.countsPersons(measure) && (!sex.equals("ALL") || !age.equals("ALL"))) {
                     wrong.add(FileProblem.part(
                             "returns.agencies.problem.notPersons",
@@ -133,6 +106,15 @@ final class AgencyUpload {
             throw new Refused(problems);
         }
         return counts;
+    }
+
+    /** A value of the file that is not one of those allowed: under {@code key}, with the value and the list. */
+    private static void oneOf(
+            List<MessageSourceResolvable> wrong, String key, String what, String value, Collection<String> allowed) {
+        if (!allowed.contains(value)) {
+            String list = String.join(", ", allowed);
+            wrong.add(FileProblem.part(key, "the " + what + " \"" + value + "\" is not one of " + list, value, list));
+        }
     }
 
     /** Combinations that cannot be: more custodial sentences than persons convicted. */

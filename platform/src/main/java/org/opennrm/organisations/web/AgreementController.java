@@ -199,8 +199,7 @@ class AgreementController {
             case PartyUnknown e -> errors.rejectValue("parties", "agreement.parties.unknown");
             case ReviewBeforeSigning e -> errors.rejectValue("nextReviewOn", "agreement.nextReviewOn.beforeSigning");
             // the parties' own reason (no organisation, no role, one named twice, fewer than two), in its words
-            default ->
-                errors.rejectValue("parties", refusal.messageKey(), refusal.messageArguments(), refusal.getMessage());
+            default -> refusal.showAt(errors, "parties");
         }
     }
 

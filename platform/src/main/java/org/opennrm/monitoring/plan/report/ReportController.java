@@ -69,8 +69,7 @@ class ReportController {
             return "redirect:/plans/reports/" + report.id();
         } catch (ReportRefused e) {
             // at the field it names (the year, the title, the release), in its own words
-            errors.rejectValue(
-                    e.field() == null ? "title" : e.field(), e.messageKey(), e.messageArguments(), e.getMessage());
+            e.showAt(errors, e.field() == null ? "title" : e.field());
             model.addAttribute("invalid", true);
             return listPage(id, model);
         }

@@ -87,7 +87,7 @@ class IndicatorController {
                 indicators.compute(indicatorId, form.firstMonth(), form.lastMonth());
             }
         } catch (DatesOutOfOrder e) {
-            FieldRefusal.at(errors, e.field(), e);
+            e.showAt(errors, e.field());
             model.addAttribute("invalid", true);
             return page(model, record);
         } catch (RuleViolation e) {

@@ -124,7 +124,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/plans/" + plan.id();
         } catch (DatesOutOfOrder e) {
-            FieldRefusal.at(errors, e.field(), e);
+            e.showAt(errors, e.field());
             return invalid(model, "plan/plan-form");
         }
     }
@@ -175,7 +175,7 @@ class PlanController {
             } catch (BaselineMissing e) {
                 errors.rejectValue("baseline", "plan.indicator.baseline.required");
             } catch (DatesOutOfOrder e) {
-                FieldRefusal.at(errors, e.field(), e);
+                e.showAt(errors, e.field());
             } catch (RuleViolation e) {
                 // a refusal that names no field (a measure of another plan) is the form's message, in its own words
                 e.showOn(model, "indicatorRefusal", messages, locale);
@@ -214,7 +214,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/plans/" + id;
         } catch (DatesOutOfOrder e) {
-            FieldRefusal.at(errors, e.field(), e);
+            e.showAt(errors, e.field());
             return invalid(model, "plan/plan-form");
         } catch (OptimisticLockingFailureException e) {
             // the person's input stays in the form; saving again applies it over the current version shown beside it
@@ -271,7 +271,7 @@ class PlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/plans/measures/" + measure.id();
         } catch (DatesOutOfOrder e) {
-            FieldRefusal.at(errors, e.field(), e);
+            e.showAt(errors, e.field());
         } catch (LeadMissing e) {
             errors.rejectValue("leadOrganisation", "plan.measure.lead.required");
         } catch (RuleViolation e) {
@@ -323,7 +323,7 @@ class PlanController {
             return showMeasureForm(model, latest.planId(), form.withVersion(latest.version()));
         } catch (DatesOutOfOrder e) {
             // a due date before the start, or an activity the new period would leave out: at the date it names
-            FieldRefusal.at(errors, e.field(), e);
+            e.showAt(errors, e.field());
         } catch (LeadMissing e) {
             errors.rejectValue("leadOrganisation", "plan.measure.lead.required");
         } catch (RuleViolation e) {
@@ -429,7 +429,7 @@ class PlanController {
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/plans/measures/" + measureId + "#activities";
             } catch (DatesOutOfOrder e) {
-                FieldRefusal.at(errors, e.field(), e);
+                e.showAt(errors, e.field());
             }
         }
         model.addAttribute("invalid", true);

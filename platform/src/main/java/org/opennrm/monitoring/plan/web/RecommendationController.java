@@ -82,7 +82,7 @@ class RecommendationController {
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/plans/recommendations/" + recommendation.id();
             } catch (DatesOutOfOrder e) {
-                FieldRefusal.at(errors, e.field(), e);
+                e.showAt(errors, e.field());
             }
         }
         model.addAttribute("invalid", true);
