@@ -272,6 +272,34 @@ class AgencyReportsTests {
                 .andExpect(jsonPath("$.totals.PERSONS_CONVICTED").value(29));
     }
 
+    /**
+     * A file of 50,000 wrong lines is refused with its first problems and a count of the rest, by the API and on the
+     * page in the reader's language (each line's words were once joined to the next one level deeper: the stack
+     * overflowed and the answer was a 500).
+     */
+    @Test
+    void aFileOfManyWrongLinesIsRefusedWithItsFirstProblemsAndACount() throws Exception {
+        var csv = new StringBuilder("measure,sex,age_group,form,count\n");
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("PERSONS_CONVICTED,MALE,ADULT,ALL,x\n");
+        }
+        mvc.perform(post("/api/v1/returns/agencies")
+                        .param("agency", "COURTS")
+                        .param("year", Integer.toString(year))
+                        .contentType("text/csv")
+                        .content(csv.toString())
+                        .with(as(registrar))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Line 101: the count")))
+                .andExpect(content().string(not(containsString("Line 102:"))))
+                .andExpect(content().string(containsString("49900 more lines have problems too.")));
+        var listed = uploadProblems(csv.toString(), "fr");
+        assertThat(listed).hasSize(FileRefused.LISTED + 1);
+        assertThat(listed.getLast()).contains("autres lignes ont aussi des problèmes");
+        assertThat(stored()).isZero();
+    }
+
     AgencyReports.Report sendQuarter(int quarter, String csv, String reason) {
         return SignedIn.as(
                 registrar,
