@@ -78,10 +78,11 @@ final class AgencyUpload {
                 }
                 Long count = count(record.get(4));
                 if (count == null) {
+                    String quoted = FileProblem.quoted(record.get(4));
                     wrong.add(FileProblem.part(
                             "returns.agencies.problem.count",
-                            "the count \"" + record.get(4) + "\" is not a whole number of zero or more",
-                            record.get(4)));
+                            "the count \"" + quoted + "\" is not a whole number of zero or more",
+                            quoted));
                 }
                 if (wrong.isEmpty() && !seen.add(List.of(measure, sex, age, form))) {
                     wrong.add(FileProblem.part("returns.agencies.problem.twice", "this breakdown is given twice"));
@@ -113,7 +114,8 @@ final class AgencyUpload {
             List<MessageSourceResolvable> wrong, String key, String what, String value, Collection<String> allowed) {
         if (!allowed.contains(value)) {
             String list = String.join(", ", allowed);
-            wrong.add(FileProblem.part(key, "the " + what + " \"" + value + "\" is not one of " + list, value, list));
+            String quoted = FileProblem.quoted(value);
+            wrong.add(FileProblem.part(key, "the " + what + " \"" + quoted + "\" is not one of " + list, quoted, list));
         }
     }
 

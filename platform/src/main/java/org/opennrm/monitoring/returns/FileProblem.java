@@ -56,10 +56,18 @@ final class FileProblem implements MessageSourceResolvable {
         return new DefaultMessageSourceResolvable(new String[] {key}, arguments, english);
     }
 
+    /**
+     * A value of the file as a problem quotes it: its first 40 characters. A problem names what to correct; a value
+     * of a hundred thousand characters, quoted whole on each line, made a page of megabytes.
+     */
+    static String quoted(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
     /** The header is not the one of the file's kind. */
     static FileProblem columns(List<String> expected, List<String> found) {
         String columns = String.join(",", expected);
-        String header = String.join(",", found);
+        String header = quoted(String.join(",", found));
         return file(
                 "returns.file.columns",
                 "The columns must be " + columns + "; the file has " + header + ".",

@@ -295,6 +295,11 @@ class AgencyReportsTests {
                 .andExpect(content().string(not(containsString("Line 102:"))))
                 .andExpect(content().string(containsString("49900 more lines have problems too.")));
         var listed = uploadProblems(csv.toString(), "fr");
+        // a value of the file is quoted by its first 40 characters
+        var longValue = "measure,sex,age_group,form,count\nPERSONS_CONVICTED," + "M".repeat(100_000) + ",ADULT,ALL,1\n";
+        assertThat(uploadProblems(longValue, null))
+                .containsExactly(
+                        "Line 2: the sex \"" + "M".repeat(40) + "…\" is not one of FEMALE, MALE, UNKNOWN, ALL.");
         assertThat(listed).hasSize(FileRefused.LISTED + 1);
         assertThat(listed.getLast()).contains("autres lignes ont aussi des problèmes");
         assertThat(stored()).isZero();
