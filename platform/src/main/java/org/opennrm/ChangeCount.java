@@ -1,6 +1,7 @@
 package org.opennrm;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,6 +21,7 @@ public class ChangeCount {
 
     private final AtomicLong count = new AtomicLong();
     private volatile Consumer<String> notices;
+    private volatile BooleanSupplier hearing;
 
     /**
      * The count and the moment of a read. Taken before reading, so that a change ending during the read leaves
@@ -45,14 +47,47 @@ public class ChangeCount {
         return count.get();
     }
 
-    /** Sends each change to the other nodes too (set once by {@link ChangeNotices}). */
-    void sendNoticesTo(Consumer<String> notices) {
+    /**
+     * Sends each change to the other nodes too (set once by {@link ChangeNotices}); {@code hearing} tells whether this
+     * node hears the other nodes' notices now.
+     */
+    void sendNoticesTo(Consumer<String> notices, BooleanSupplier hearing) {
         this.notices = notices;
+        this.hearing = hearing;
+    }
+
+    /**
+     * Whether this node hears the notices of changes made through the other nodes now (false before the listening
+     * connection is open, while it is lost, and where nothing listens at all).
+     */
+    boolean hearsOtherNodes() {
+        var heard = hearing;
+        return heard != null && heard.getAsBoolean();
     }
 
     /** A change made through another node has been committed (or one whose notice may have been missed). */
     void changedElsewhere() {
         count.incrementAndGet();
+    }
+
+    /**
+     * A change to one record, named by {@code detail} as {@link #notice(String)} sent it, has been committed through
+     * another node. Unless a count keeps things by record, it is a change like any other.
+     */
+    void changedElsewhere(String detail) {
+        changedElsewhere();
+    }
+
+    /**
+     * Sends the other nodes a notice of a change to one record, named by {@code detail} (never an identity or a
+     * secret: notices can be read by whoever may listen on the database), within the current transaction. Nothing
+     * is counted here: the caller counts its own change.
+     */
+    void notice(String detail) {
+        var send = notices;
+        if (send != null) {
+            send.accept(ChangeNotices.topic(this) + " " + detail);
+        }
     }
 
     /**

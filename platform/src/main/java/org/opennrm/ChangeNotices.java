@@ -25,7 +25,8 @@ import org.springframework.util.ClassUtils;
  * <p>How: a write sends {@code pg_notify} on the channel {@value #CHANNEL} inside its own transaction, naming the
  * kind of record and the sending node. PostgreSQL delivers a notice only when its transaction commits, and to every
  * connection that listens, in commit order; each node listens on one connection of its own and moves the count of
- * that kind when a notice from another node arrives. A notice carries no record, id or identity.
+ * that kind when a notice from another node arrives. A notice carries no identity: most name only the kind of
+ * record; a session's names a hash of its id ({@link KeptSessions}), never the id, which is a secret.
  *
  * <p>Why notices rather than a version row read with a short time to live: a version row costs a query on every
  * page or a delay of up to the time to live (a disabled account would keep its session that long on the other
@@ -60,7 +61,7 @@ class ChangeNotices implements SmartLifecycle {
         this.jdbc = jdbc;
         this.counts = counts.stream().collect(Collectors.toMap(ChangeNotices::topic, Function.identity()));
         this.pollMillis = Math.max(1, poll.toMillis());
-        counts.forEach(count -> count.sendNoticesTo(this::send));
+        counts.forEach(count -> count.sendNoticesTo(this::send, this::listening));
     }
 
     /** The name of the records a count is of, the same on every node. */
@@ -131,13 +132,19 @@ class ChangeNotices implements SmartLifecycle {
         listening = false;
     }
 
+    /** A notice: the sending node, the topic, and for a change to one record, what names it. */
     void received(String payload) {
-        int space = payload.indexOf(' ');
-        if (space < 0 || payload.substring(0, space).equals(node)) {
+        var parts = payload.split(" ", 3);
+        if (parts.length < 2 || parts[0].equals(node)) {
             return;
         }
-        var count = counts.get(payload.substring(space + 1));
-        if (count != null) {
+        var count = counts.get(parts[1]);
+        if (count == null) {
+            return;
+        }
+        if (parts.length == 3) {
+            count.changedElsewhere(parts[2]);
+        } else {
             count.changedElsewhere();
         }
     }

@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replaced by an error about the session. A sign-out during an outage then leaves the session's row until it
  * expires (the cookie is deleted all the same).
  *
- * <p>What a page costs the database because of its session (measured with {@code bench/identification}): one read,
+ * <p>What a page costs the database because of its session (measured with {@code bench/identification}): no read
+ * where the node has kept a copy of a signed-in session ({@link KeptSessions}), else one read,
  * in no transaction of its own (it is a single statement; a transaction only added its begin and commit), and no
  * statement at all for its save on most requests ({@link SessionWrites}, in front of the JDBC repository, sends a
  * save only when something in the session changed, and gives a request the session it saved instead of reading it
@@ -119,6 +120,7 @@ class SessionStore {
                 var writes = BeanDefinitionBuilder.genericBeanDefinition(SessionWrites.class)
                         .addConstructorArgReference(JDBC_REPOSITORY)
                         .addConstructorArgValue(TOUCH_EVERY)
+                        .addConstructorArgReference("keptSessions")
                         .getBeanDefinition();
                 writes.setPrimary(true);
                 registry.registerBeanDefinition("sessionWrites", writes);

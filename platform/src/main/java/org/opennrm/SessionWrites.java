@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * its attributes changed in the request, or when its stored last access is {@link SessionStore#TOUCH_EVERY} old
  * (the time-out then counts from a last access up to a minute old, as before). Anything else a request does to a
  * session is its last access alone. The session a request saved is given back to that request (and to no other) when
- * it asks for it again; {@link RequestEnd} forgets it when the request ends.
+ * it asks for it again; {@link RequestEnd} forgets it when the request ends. A session this node has kept a copy of
+ * ({@link KeptSessions}) is not read at all until the request changes it.
  */
 final class SessionWrites implements FindByIndexNameSessionRepository<SessionWrites.Tracked> {
 
@@ -40,24 +42,33 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
 
     private final FindByIndexNameSessionRepository<Session> jdbc;
     private final Duration touchEvery;
+    private final KeptSessions kept;
 
     @SuppressWarnings("unchecked")
-    SessionWrites(FindByIndexNameSessionRepository<? extends Session> jdbc, Duration touchEvery) {
+    SessionWrites(FindByIndexNameSessionRepository<? extends Session> jdbc, Duration touchEvery, KeptSessions kept) {
         // Spring Session's JDBC session class is not public: it is handed back to the repository that made it
         this.jdbc = (FindByIndexNameSessionRepository<Session>) jdbc;
         this.touchEvery = touchEvery;
+        this.kept = kept;
     }
 
     @Override
     public Tracked createSession() {
-        return new Tracked(jdbc.createSession(), null);
+        return new Tracked(this, jdbc.createSession(), null);
     }
 
     @Override
     public void save(Tracked session) {
         if (session.mustBeWritten(touchEvery)) {
-            jdbc.save(session.stored);
+            Session stored = session.fromDatabase();
+            if (stored != null) {
+                jdbc.save(stored);
+            }
             session.written();
+            kept.written(session.getId());
+            if (!session.readAs.equals(session.getId())) {
+                kept.written(session.readAs);
+            }
         }
         SAVED.set(session);
     }
@@ -68,8 +79,17 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
         if (saved != null && saved.getId().equals(id)) {
             return saved;
         }
+        var copy = kept.find(id);
+        if (copy != null) {
+            return new Tracked(this, copy.view(), copy.storedLastAccess());
+        }
+        long mark = kept.readMark();
         Session stored = jdbc.findById(id);
-        return stored == null ? null : new Tracked(stored, stored.getLastAccessedTime());
+        if (stored == null) {
+            return null;
+        }
+        kept.keep(mark, stored);
+        return new Tracked(this, stored, stored.getLastAccessedTime());
     }
 
     @Override
@@ -79,13 +99,14 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
             SAVED.remove();
         }
         jdbc.deleteById(id);
+        kept.written(id);
     }
 
     @Override
     public Map<String, Tracked> findByIndexNameAndIndexValue(String indexName, String indexValue) {
         Map<String, Tracked> found = new LinkedHashMap<>();
         jdbc.findByIndexNameAndIndexValue(indexName, indexValue)
-                .forEach((id, stored) -> found.put(id, new Tracked(stored, stored.getLastAccessedTime())));
+                .forEach((id, stored) -> found.put(id, new Tracked(this, stored, stored.getLastAccessedTime())));
         return found;
     }
 
@@ -94,18 +115,65 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
         SAVED.remove();
     }
 
-    /** A session as the repository stores it, and what the request changed in it besides its last access. */
+    /**
+     * A session as the repository stores it, and what the request changed in it besides its last access. A session
+     * read from a node's copy ({@link KeptSessions.View}) is read from the database before the request changes it,
+     * so that what is saved is the database's session with this request's change, never the copy.
+     */
     static final class Tracked implements Session {
 
-        private final Session stored;
+        private final SessionWrites repository;
+        /** The id the request found the session by (another after a new id). */
+        private final String readAs;
+
+        private Session stored;
         /** The last access as stored in the database; null for a session that is not stored yet. */
         private Instant storedLastAccess;
 
         private boolean changed;
+        /** The session was read from a copy and is no longer in the database: nothing of it is saved. */
+        private boolean gone;
 
-        private Tracked(Session stored, Instant storedLastAccess) {
+        private Tracked(SessionWrites repository, Session stored, Instant storedLastAccess) {
+            this.repository = repository;
             this.stored = stored;
             this.storedLastAccess = storedLastAccess;
+            this.readAs = stored.getId();
+        }
+
+        /**
+         * The session to change and save: the one read from the database, read now if the request had a copy; null
+         * when the session is no longer there (deleted through another node since the copy was made).
+         */
+        private Session fromDatabase() {
+            if (stored instanceof KeptSessions.View view) {
+                Session read = repository.jdbc.findById(view.getId());
+                if (read == null) {
+                    gone = true;
+                    // the request goes on with what it read; nothing of it is saved
+                    stored = copyOf(view);
+                    return null;
+                }
+                storedLastAccess = read.getLastAccessedTime();
+                read.setLastAccessedTime(view.getLastAccessedTime());
+                stored = read;
+            }
+            return gone ? null : stored;
+        }
+
+        private static Session copyOf(KeptSessions.View view) {
+            var copy = new MapSession(view.getId());
+            copy.setCreationTime(view.getCreationTime());
+            copy.setLastAccessedTime(view.getLastAccessedTime());
+            copy.setMaxInactiveInterval(view.getMaxInactiveInterval());
+            view.getAttributeNames().forEach(name -> copy.setAttribute(name, view.getAttribute(name)));
+            return copy;
+        }
+
+        /** The session, read from the database first if the request had a copy, for a change. */
+        private Session toChange() {
+            fromDatabase();
+            return stored;
         }
 
         boolean mustBeWritten(Duration touchEvery) {
@@ -129,7 +197,7 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
         @Override
         public String changeSessionId() {
             changed = true;
-            return stored.changeSessionId();
+            return toChange().changeSessionId();
         }
 
         @Override
@@ -145,13 +213,13 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
         @Override
         public void setAttribute(String attributeName, Object attributeValue) {
             changed = true;
-            stored.setAttribute(attributeName, attributeValue);
+            toChange().setAttribute(attributeName, attributeValue);
         }
 
         @Override
         public void removeAttribute(String attributeName) {
             changed = true;
-            stored.removeAttribute(attributeName);
+            toChange().removeAttribute(attributeName);
         }
 
         @Override
@@ -171,8 +239,11 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
-            changed |= !interval.equals(stored.getMaxInactiveInterval());
-            stored.setMaxInactiveInterval(interval);
+            if (interval.equals(stored.getMaxInactiveInterval())) {
+                return;
+            }
+            changed = true;
+            toChange().setMaxInactiveInterval(interval);
         }
 
         @Override

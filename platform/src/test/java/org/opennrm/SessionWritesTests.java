@@ -19,7 +19,10 @@ import org.springframework.session.MapSessionRepository;
 class SessionWritesTests {
 
     final Counting behind = new Counting();
-    final SessionWrites sessions = new SessionWrites(behind, SessionStore.TOUCH_EVERY);
+    /** Copies are made only while the node hears the others' notices, which nothing here does. */
+    final KeptSessions kept = KeptSessionsTests.keptSessions(Duration.ofSeconds(5));
+
+    final SessionWrites sessions = new SessionWrites(behind, SessionStore.TOUCH_EVERY, kept);
 
     @AfterEach
     void requestEnds() {

@@ -52,7 +52,10 @@ class TwoNodesTests {
 
     @BeforeAll
     static void startTwoNodes() throws IOException {
-        a = new SpringApplicationBuilder(Application.class).profiles("test").run("--server.port=0");
+        // copies of sessions kept for an hour: only a notice from the other node can make a node forget one
+        a = new SpringApplicationBuilder(Application.class)
+                .profiles("test")
+                .run("--server.port=0", "--opennrm.sessions.kept-for=PT1H");
         var server = a.getBean(EmbeddedServer.class);
         Path dataFolder = server.dataFolder().getParent();
         var passwords = EmbeddedAccounts.passwords(dataFolder);
@@ -71,7 +74,8 @@ class TwoNodesTests {
                         "--opennrm.exchange.secret-file=" + dataFolder.resolve("exchange-secret"),
                         // what B keeps it would keep for an hour: only a notice from A can make it read again
                         "--opennrm.organisations.registry-check-ttl=PT1H",
-                        "--opennrm.security.session-check-ttl=PT1H");
+                        "--opennrm.security.session-check-ttl=PT1H",
+                        "--opennrm.sessions.kept-for=PT1H");
     }
 
     @AfterAll
@@ -135,10 +139,21 @@ class TwoNodesTests {
                 .single();
         assertThat(sessions).isPositive();
 
-        // signing out on B ends the session on A too
+        // each node keeps a copy of the signed-in session instead of reading it on every page (KeptSessions)
+        String id = sessionId();
         var menu = get(a, "/organisations");
+        assertThat(get(a, "/organisations").statusCode()).isEqualTo(200);
+        assertThat(a.getBean(KeptSessions.class).find(id))
+                .as("A reads its copy")
+                .isNotNull();
+
+        // signing out on B ends the session on A too: A forgets its copy when B's notice arrives
         String signedInCookie = cookie;
         assertThat(post(b, "/logout", Map.of("_csrf", csrf(menu))).statusCode()).isEqualTo(302);
+        long noticed = System.nanoTime();
+        assertThat(eventually(() -> a.getBean(KeptSessions.class).find(id) == null))
+                .as("A hears of the sign-out on B")
+                .isTrue();
         cookie = signedInCookie;
         var after = get(a, "/organisations");
         assertThat(after.statusCode()).isIn(302, 401);
@@ -171,6 +186,13 @@ class TwoNodesTests {
 
     private static String csrf(HttpResponse<String> page) {
         return Jsoup.parse(page.body()).selectFirst("input[name=_csrf]").attr("value");
+    }
+
+    /** The session id in the cookie (Spring Session writes it in Base64). */
+    private String sessionId() {
+        return new String(
+                java.util.Base64.getDecoder().decode(cookie.substring("OPENNRM_SESSION=".length())),
+                StandardCharsets.UTF_8);
     }
 
     private static String location(HttpResponse<String> response) {

@@ -88,7 +88,11 @@ final class StandaloneAudit {
     static StandaloneAudit on(DataSource database) {
         try {
             Path folder = Files.createTempDirectory("audit-checkpoints");
-            return new StandaloneAudit(database, AuditKey.random(), folder.resolve("audit-checkpoints.log"));
+            Path file = folder.resolve("audit-checkpoints.log");
+            // deleted in the reverse order of these calls when the tests' JVM exits: the file, then its folder
+            folder.toFile().deleteOnExit();
+            file.toFile().deleteOnExit();
+            return new StandaloneAudit(database, AuditKey.random(), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

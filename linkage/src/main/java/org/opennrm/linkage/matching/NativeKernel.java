@@ -61,6 +61,9 @@ final class NativeKernel {
             Files.copy(library, file, StandardCopyOption.REPLACE_EXISTING);
             Linker linker = Linker.nativeLinker();
             SymbolLookup symbols = SymbolLookup.libraryLookup(file, Arena.global());
+            // loaded and mapped: on Linux the file can go at once, so that no copy is left behind by a process
+            // that is killed (deleteOnExit runs only when the JVM exits normally)
+            Files.deleteIfExists(file);
             MethodHandle available = linker.downcallHandle(
                     symbols.findOrThrow("opennrm_dice_available"), FunctionDescriptor.of(ValueLayout.JAVA_INT));
             if ((int) available.invokeExact() == 0) {

@@ -82,6 +82,8 @@ class ReturnsBrowserTests {
                         null));
 
         Path bad = Files.createTempFile("court-figures", ".csv");
+
+        bad.toFile().deleteOnExit();
         Files.writeString(bad, """
                 measure,sex,age_group,form,count
                 COURT_DECISIONS,ALL,ALL,ALL,40
@@ -90,6 +92,7 @@ class ReturnsBrowserTests {
                 CUSTODIAL_SENTENCES,MALE,ADULT,ALL,12
                 """);
         Path fixed = Files.createTempFile("court-figures-fixed", ".csv");
+        fixed.toFile().deleteOnExit();
         Files.writeString(fixed, Files.readString(bad).replace(",-3", ",3"));
 
         try (var browser = Browser.open(port)) {
@@ -277,12 +280,14 @@ class ReturnsBrowserTests {
     @Test
     void aCourtReporterSendsTheFiguresOfAQuarter() throws Exception {
         Path bad = Files.createTempFile("court-quarter", ".csv");
+        bad.toFile().deleteOnExit();
         Files.writeString(bad, """
                 measure,sex,age_group,form,count
                 COURT_DECISIONS,ALL,ALL,ALL,11
                 PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,2.5
                 """);
         Path fixed = Files.createTempFile("court-quarter-fixed", ".csv");
+        fixed.toFile().deleteOnExit();
         Files.writeString(fixed, Files.readString(bad).replace(",2.5", ",4"));
         for (boolean phone : new boolean[] {false, true}) {
             // years of their own: no other test of the class writes agencies' figures in 2024 and 2025
