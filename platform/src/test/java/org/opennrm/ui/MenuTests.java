@@ -42,6 +42,22 @@ class MenuTests {
         organisation = organisations.all().getFirst().id();
     }
 
+    /** Browsers ask every site for its icon: answered to anyone, as an image, never the 404 it used to be. */
+    @Test
+    void theIconIsThereForEveryBrowser() throws Exception {
+        var icon = mvc.perform(get("/favicon.ico"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        assertThat(icon.getContentType()).isEqualTo("image/png");
+        assertThat(icon.getHeader("Cache-Control")).contains("max-age=604800");
+        assertThat(icon.getContentAsByteArray()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(page)
+                .contains(
+                        "<link rel=\"icon\" type=\"image/png\" sizes=\"192x192\" href=\"/assets/img/screening-192.png\">");
+    }
+
     String menuOf(Role role, String language) throws Exception {
         String page = mvc.perform(get("/account/tokens").param("lang", language).with(as(role, organisation)))
                 .andExpect(status().isOk())
