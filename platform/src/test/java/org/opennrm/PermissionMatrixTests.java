@@ -47,7 +47,7 @@ class PermissionMatrixTests {
     static final Set<Pattern> SCOPED = new java.util.HashSet<>();
 
     static {
-        rule("GET /(login|error)", PUBLIC);
+        rule("GET /(login|error|favicon\\.ico)", PUBLIC);
         rule("(GET|POST) /sign-in/second-factor.*", SECOND_FACTOR_PENDING);
         rule("GET /", SIGNED_IN);
 
