@@ -5,6 +5,9 @@
 # in on each; after a warm-up of each, wrk rounds alternate between A and B on the same page, so that a shared,
 # noisy machine slows both alike. Prints requests/s and the JVM's CPU milliseconds per request for every round and
 # their means, and B/A. PROFILE=1 also records a JFR profile of node B per page (OUT/b-PAGE.jfr).
+# Only node X seals the audit trail (A and B wait an hour between their runs of the sealer): every node seals what is
+# queued when its turn comes, and whichever node happened to seal more was charged for the others' case reads (an A/A
+# run of the same jar, 2026-12-07, gave B/A 0.92 on the case page, A ahead in all 6 rounds).
 #
 #   KEPT=/tmp/opennrm-bench-identification.XXXX bench/identification/nodes-ab.sh old.jar new.jar
 #
@@ -33,7 +36,7 @@ node() { # jar port dir
     --spring.datasource.url=jdbc:postgresql://localhost:$PG/opennrm --spring.datasource.username=opennrm \
     --spring.datasource.password=$APPPW --opennrm.identity.keyset-file=$D/identity-keyset.json \
     --opennrm.audit.key-file=$D/audit-key --opennrm.linkage.secret-file=$D/linkage-secret \
-    --opennrm.exchange.secret-file=$D/exchange-secret >$3.log 2>&1 &
+    --opennrm.exchange.secret-file=$D/exchange-secret --opennrm.audit.seal-interval=1h >$3.log 2>&1 &
   echo $!
 }
 A=$(node $JAR_A 18601 $OUT/a); B=$(node $JAR_B 18602 $OUT/b)
@@ -62,7 +65,12 @@ run() { # port cookie page secs -> "rps cpu_ms"
 for page in $PAGES; do
   for p in 18601 18602; do c=$CA; [[ $p == 18602 ]] && c=$CB; run $p "$c" $page $WARM >/dev/null; done
   for i in $(seq 1 $ROUNDS); do
-    ra=$(run 18601 "$CA" $page $SECS); rb=$(run 18602 "$CB" $page $SECS)
+    # which node goes first alternates, so that what one round leaves to do in the background falls on both alike
+    if (( i % 2 )); then
+      ra=$(run 18601 "$CA" $page $SECS); rb=$(run 18602 "$CB" $page $SECS)
+    else
+      rb=$(run 18602 "$CB" $page $SECS); ra=$(run 18601 "$CA" $page $SECS)
+    fi
     echo "$page round $i  A: $ra   B: $rb   load $(cut -d' ' -f1 /proc/loadavg)" | tee -a $OUT/rounds.txt
   done
 done

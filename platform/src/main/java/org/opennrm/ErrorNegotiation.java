@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * (RFC 9110 allows answering outside {@code Accept}).
  *
  * <p>The platform's one {@link WebMvcRegistrations} (Spring Boot uses such a bean only when it is the only one), so it
- * also brings the handler lookup of {@link FirstSegmentHandlerMapping}.
+ * also brings the handler lookup of {@link SegmentHandlerMapping}.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorNegotiation {
@@ -27,7 +27,7 @@ class ErrorNegotiation {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new FirstSegmentHandlerMapping();
+                return new SegmentHandlerMapping();
             }
 
             @Override
