@@ -87,12 +87,11 @@ final class StandaloneAudit {
     /** The audit parts on a database migrated to the newest version, with a new key and checkpoint file. */
     static StandaloneAudit on(DataSource database) {
         try {
-            Path folder = Files.createTempDirectory("audit-checkpoints");
-            Path file = folder.resolve("audit-checkpoints.log");
-            // deleted in the reverse order of these calls when the tests' JVM exits: the file, then its folder
-            folder.toFile().deleteOnExit();
-            file.toFile().deleteOnExit();
-            return new StandaloneAudit(database, AuditKey.random(), file);
+            // in the build's folder, like the other tests' data: a folder in /tmp was left behind by every run (the
+            // forked test JVMs end without running deleteOnExit)
+            Path folder = Files.createDirectories(
+                    Path.of("target", "test-data", "audit-checkpoints-" + java.util.UUID.randomUUID()));
+            return new StandaloneAudit(database, AuditKey.random(), folder.resolve("audit-checkpoints.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

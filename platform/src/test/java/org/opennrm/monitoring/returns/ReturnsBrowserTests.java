@@ -81,9 +81,7 @@ class ReturnsBrowserTests {
                         new StringReader("measure,sex,age_group,form,count\nPERSONS_PROSECUTED,MALE,ADULT,ALL,22\n"),
                         null));
 
-        Path bad = Files.createTempFile("court-figures", ".csv");
-
-        bad.toFile().deleteOnExit();
+        Path bad = Files.createTempFile(files(), "court-figures", ".csv");
         Files.writeString(bad, """
                 measure,sex,age_group,form,count
                 COURT_DECISIONS,ALL,ALL,ALL,40
@@ -91,8 +89,7 @@ class ReturnsBrowserTests {
                 PERSONS_CONVICTED,FEMALE,ADULT,SEXUAL_EXPLOITATION,-3
                 CUSTODIAL_SENTENCES,MALE,ADULT,ALL,12
                 """);
-        Path fixed = Files.createTempFile("court-figures-fixed", ".csv");
-        fixed.toFile().deleteOnExit();
+        Path fixed = Files.createTempFile(files(), "court-figures-fixed", ".csv");
         Files.writeString(fixed, Files.readString(bad).replace(",-3", ",3"));
 
         try (var browser = Browser.open(port)) {
@@ -279,15 +276,13 @@ class ReturnsBrowserTests {
      */
     @Test
     void aCourtReporterSendsTheFiguresOfAQuarter() throws Exception {
-        Path bad = Files.createTempFile("court-quarter", ".csv");
-        bad.toFile().deleteOnExit();
+        Path bad = Files.createTempFile(files(), "court-quarter", ".csv");
         Files.writeString(bad, """
                 measure,sex,age_group,form,count
                 COURT_DECISIONS,ALL,ALL,ALL,11
                 PERSONS_CONVICTED,MALE,ADULT,SEXUAL_EXPLOITATION,2.5
                 """);
-        Path fixed = Files.createTempFile("court-quarter-fixed", ".csv");
-        fixed.toFile().deleteOnExit();
+        Path fixed = Files.createTempFile(files(), "court-quarter-fixed", ".csv");
         Files.writeString(fixed, Files.readString(bad).replace(",2.5", ",4"));
         for (boolean phone : new boolean[] {false, true}) {
             // years of their own: no other test of the class writes agencies' figures in 2024 and 2025
@@ -334,5 +329,10 @@ class ReturnsBrowserTests {
                 browser.screenshot("returns-quarter-02-sent-" + size);
             }
         }
+    }
+
+    /** The uploaded files, in the build's folder (files in /tmp outlived the tests: their JVM ends without deleteOnExit). */
+    private static Path files() throws java.io.IOException {
+        return Files.createDirectories(Path.of("target", "test-data", "returns-uploads"));
     }
 }
