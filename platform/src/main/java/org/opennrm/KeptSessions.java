@@ -58,13 +58,24 @@ class KeptSessions extends ChangeCount {
 
     private final Map<String, Copy> copies = new ConcurrentHashMap<>();
     private final long keptForNanos;
-    private final ObjectProvider<PlatformTransactionManager> transactions;
+    /**
+     * A notice's own transaction: the session's write has committed in a transaction of its own, and the request's
+     * transaction (a session is saved when the response is sent, sometimes inside one) may yet roll back. Null where
+     * there is no database (a unit test).
+     */
+    private final TransactionTemplate notices;
 
     KeptSessions(
             @Value("${opennrm.sessions.kept-for:PT5S}") Duration keptFor,
             ObjectProvider<PlatformTransactionManager> transactions) {
         this.keptForNanos = keptFor.toNanos();
-        this.transactions = transactions;
+        var manager = transactions.getIfAvailable();
+        if (manager == null) {
+            this.notices = null;
+        } else {
+            this.notices = new TransactionTemplate(manager);
+            this.notices.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
     }
 
     /** What a read of a session finds current, taken before the read (see {@link #keep}). */
@@ -125,17 +136,12 @@ class KeptSessions extends ChangeCount {
     void written(String id) {
         String key = key(id);
         forget(key);
-        var transactionManager = transactions.getIfAvailable();
-        if (transactionManager == null) {
-            notice(key); // no database (a unit test): nothing to commit
+        if (notices == null) {
+            notice(key); // no database: nothing to commit
             return;
         }
-        var send = new TransactionTemplate(transactionManager);
-        // a notice of its own: the session's write has committed in a transaction of its own, and the request's
-        // transaction (a session is saved when the response is sent, sometimes inside one) may yet roll back
-        send.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         try {
-            send.executeWithoutResult(status -> notice(key));
+            notices.executeWithoutResult(status -> notice(key));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailableFilter.databaseUnavailable(e)) {
                 throw e;

@@ -60,14 +60,19 @@ final class SessionWrites implements FindByIndexNameSessionRepository<SessionWri
     @Override
     public void save(Tracked session) {
         if (session.mustBeWritten(touchEvery)) {
-            Session stored = session.fromDatabase();
-            if (stored != null) {
-                jdbc.save(stored);
+            // a session saved for the first time has an id no node can have kept: nothing to announce (every
+            // visitor's first page makes one)
+            boolean stored = session.storedLastAccess != null;
+            Session write = session.fromDatabase();
+            if (write != null) {
+                jdbc.save(write);
             }
             session.written();
-            kept.written(session.getId());
-            if (!session.readAs.equals(session.getId())) {
-                kept.written(session.readAs);
+            if (stored) {
+                kept.written(session.getId());
+                if (!session.readAs.equals(session.getId())) {
+                    kept.written(session.readAs);
+                }
             }
         }
         SAVED.set(session);
