@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -78,6 +80,75 @@ class SegmentHandlerMappingTests {
         // the check is not empty: almost all mappings are left out for almost all paths
         assertThat(leftOut).isGreaterThan(paths.size() * infos.size() * 9 / 10);
         assertThat(tried).isPositive();
+    }
+
+    @Test
+    void theIndexFindsWhatSpringMvcFinds() throws Exception {
+        var segmented = (SegmentHandlerMapping) mapping;
+        Set<String> paths = new LinkedHashSet<>(List.of("/", "/cases", "/cases/", "/x", "/x/y", "/api/v1/cases/queue"));
+        for (var info : mapping.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                String path = pattern.replaceAll("\\{[^}]*}", "a1")
+                        .replace("**", "b/c")
+                        .replace("*", "d");
+                paths.add(path);
+                paths.add(path + "/");
+                paths.add(path + "/e");
+                // a real id where the variable goes, and a literal segment where a variable also could be
+                paths.add(pattern.replaceAll("\\{[^}]*}", "7b0f6f5e-3c1a-4a59-9a55-6f9b1d6f6d10"));
+            }
+        }
+        int answeredByIndex = 0;
+        int compared = 0;
+        for (String path : paths) {
+            for (String method : List.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS")) {
+                var byIndex = request(method, path);
+                var bySpring = request(method, path);
+                Object indexed = outcome(() -> segmented.lookupHandlerMethod(path, byIndex));
+                Object spring = outcome(() -> segmented.lookupBySpring(path, bySpring, null));
+                assertThat(indexed).as("%s %s", method, path).isEqualTo(spring);
+                // what the match leaves for the handler: the path's variables, the best pattern
+                for (String attribute : List.of(
+                        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+                        HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+                        HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE)) {
+                    assertThat(String.valueOf(byIndex.getAttribute(attribute)))
+                            .as("%s of %s %s", attribute, method, path)
+                            .isEqualTo(String.valueOf(bySpring.getAttribute(attribute)));
+                }
+                compared++;
+                if (segmented.lookupByIndex(path, request(method, path), SegmentHandlerMapping.segments(path))
+                        != null) {
+                    answeredByIndex++;
+                }
+            }
+        }
+        // the comparison is not empty, and the index answered for many of the paths (not for those a mapping has
+        // literally, nor where no mapping or several match)
+        assertThat(compared).isGreaterThan(2000);
+        assertThat(answeredByIndex).isGreaterThan(compared / 20);
+        String casePage = "/cases/7b0f6f5e-3c1a-4a59-9a55-6f9b1d6f6d10";
+        var handler =
+                segmented.lookupByIndex(casePage, request("GET", casePage), SegmentHandlerMapping.segments(casePage));
+        assertThat(handler).isNotNull();
+        assertThat(handler.getMethod().getName()).isEqualTo("details");
+    }
+
+    private static MockHttpServletRequest request(String method, String path) {
+        var request = new MockHttpServletRequest(method, path);
+        request.addHeader("Accept", "text/html,application/json;q=0.9,*/*;q=0.8");
+        ServletRequestPathUtils.parseAndCache(request);
+        return request;
+    }
+
+    /** The handler found (its method: an OPTIONS answer is a new handler each time), or why none was. */
+    private static Object outcome(java.util.concurrent.Callable<HandlerMethod> lookup) {
+        try {
+            var handler = lookup.call();
+            return handler == null ? "none" : handler.getMethod().toGenericString();
+        } catch (Exception refused) {
+            return refused.getClass().getName();
+        }
     }
 
     @Test

@@ -198,6 +198,21 @@ class CasePagesSliceTests {
     }
 
     @Test
+    void theLinksToTheCasesOtherPagesAndTheErasureFollowTheReadersGrants() throws Exception {
+        String[] readersOfAll = ids("documents-link", "notes-link", "person-texts-link");
+        String[] erasure = ids("erasure", "legal-hold-toggle", "erase");
+
+        assertThat(page(details, Role.CASE_MANAGER)).contains(readersOfAll).doesNotContain(erasure);
+        // the co-ordinator manages retention: erasure and the legal hold are on the case page
+        assertThat(page(details, Role.COORDINATOR)).contains(readersOfAll).contains(erasure);
+        // a guardian reads their child's documents, not the case notes or the texts for the person
+        assertThat(page(details, Role.GUARDIAN))
+                .contains(ids("documents-link"))
+                .doesNotContain(ids("notes-link", "person-texts-link"))
+                .doesNotContain(erasure);
+    }
+
+    @Test
     void closingAsksForTheBoxToBeTickedAndThenClosesWithTheReasonAndVersionSent() throws Exception {
         mvc.perform(post(path("/close"))
                         .with(csrf())
