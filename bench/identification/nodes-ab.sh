@@ -11,7 +11,8 @@
 #
 #   KEPT=/tmp/opennrm-bench-identification.XXXX bench/identification/nodes-ab.sh old.jar new.jar
 #
-# Settings: ROUNDS (6), SECS (15 s per round), WARM (90 s per node and page), PAGES ("queue case"), OUT (folder).
+# Settings: ROUNDS (6), SECS (15 s per round), WARM (90 s per node and page), PAGES ("queue case"), OUT (folder),
+# JAVA_OPTS_A and JAVA_OPTS_B (JVM options of node A and node B: one jar under two settings).
 set -euo pipefail
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export PATH="$JAVA_HOME/bin:$PATH"
@@ -30,16 +31,16 @@ trap 'kill $X ${A:-} ${B:-} 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -s -o /dev/null http://localhost:18600/login && break; sleep 1; done
 PG=$(sed -n 's/.*Embedded PostgreSQL running on port \([0-9]*\).*/\1/p' $OUT/x.log | head -1)
 APPPW=$(sed -n 's/^application=//p' $D/database-passwords)
-node() { # jar port dir
+node() { # jar port dir [java options]
   mkdir -p $3
-  OPENNRM_DATA_DIR=$3 java -Xmx1g -jar $1 --server.port=$2 --opennrm.demo.enabled=false \
+  OPENNRM_DATA_DIR=$3 java -Xmx1g ${4:-} -jar $1 --server.port=$2 --opennrm.demo.enabled=false \
     --spring.datasource.url=jdbc:postgresql://localhost:$PG/opennrm --spring.datasource.username=opennrm \
     --spring.datasource.password=$APPPW --opennrm.identity.keyset-file=$D/identity-keyset.json \
     --opennrm.audit.key-file=$D/audit-key --opennrm.linkage.secret-file=$D/linkage-secret \
     --opennrm.exchange.secret-file=$D/exchange-secret --opennrm.audit.seal-interval=1h >$3.log 2>&1 &
   echo $!
 }
-A=$(node $JAR_A 18601 $OUT/a); B=$(node $JAR_B 18602 $OUT/b)
+A=$(node $JAR_A 18601 $OUT/a "${JAVA_OPTS_A:-}"); B=$(node $JAR_B 18602 $OUT/b "${JAVA_OPTS_B:-}")
 for p in 18601 18602; do for _ in $(seq 1 300); do curl -s -o /dev/null http://localhost:$p/login && break; sleep 1; done; done
 cookie() { # port
   local jar=$OUT/cookies-$1.txt

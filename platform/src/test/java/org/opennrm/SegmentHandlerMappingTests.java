@@ -23,7 +23,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 /**
  * The handler lookup leaves a mapping out by its path's segments only where Spring MVC's own path matching would
  * have refused it too: checked for every mapping of the platform against paths made from every other mapping (as
- * they are, with a trailing slash, with one segment more and with the last one cut short).
+ * they are, with a trailing slash, with one segment more and with the last one cut short). And the index finds, for
+ * each of those paths and six methods, the handler Spring MVC's own look-up finds, or leaves the answer to it.
  */
 @PlatformTest
 class SegmentHandlerMappingTests {
@@ -42,19 +43,7 @@ class SegmentHandlerMappingTests {
                 new ArrayList<>(mapping.getHandlerMethods().keySet());
         assertThat(infos).hasSizeGreaterThan(300);
 
-        Set<String> paths = new LinkedHashSet<>(List.of("/", "/cases", "/cases/", "/x", "/api/v1/cases/queue"));
-        for (var info : infos) {
-            for (String pattern : info.getPatternValues()) {
-                String path = pattern.replaceAll("\\{[^}]*}", "a1")
-                        .replace("**", "b/c")
-                        .replace("*", "d");
-                // the path, with a trailing slash, one segment more, and its last segment cut short
-                paths.add(path);
-                paths.add(path + "/");
-                paths.add(path + "/e");
-                paths.add(path.substring(0, path.length() - 1));
-            }
-        }
+        Set<String> paths = pathsOf(infos);
         int leftOut = 0;
         int tried = 0;
         for (String path : paths) {
@@ -85,19 +74,7 @@ class SegmentHandlerMappingTests {
     @Test
     void theIndexFindsWhatSpringMvcFinds() throws Exception {
         var segmented = (SegmentHandlerMapping) mapping;
-        Set<String> paths = new LinkedHashSet<>(List.of("/", "/cases", "/cases/", "/x", "/x/y", "/api/v1/cases/queue"));
-        for (var info : mapping.getHandlerMethods().keySet()) {
-            for (String pattern : info.getPatternValues()) {
-                String path = pattern.replaceAll("\\{[^}]*}", "a1")
-                        .replace("**", "b/c")
-                        .replace("*", "d");
-                paths.add(path);
-                paths.add(path + "/");
-                paths.add(path + "/e");
-                // a real id where the variable goes, and a literal segment where a variable also could be
-                paths.add(pattern.replaceAll("\\{[^}]*}", "7b0f6f5e-3c1a-4a59-9a55-6f9b1d6f6d10"));
-            }
-        }
+        Set<String> paths = pathsOf(mapping.getHandlerMethods().keySet());
         int answeredByIndex = 0;
         int compared = 0;
         for (String path : paths) {
@@ -132,6 +109,27 @@ class SegmentHandlerMappingTests {
                 segmented.lookupByIndex(casePage, request("GET", casePage), SegmentHandlerMapping.segments(casePage));
         assertThat(handler).isNotNull();
         assertThat(handler.getMethod().getName()).isEqualTo("details");
+    }
+
+    /**
+     * Paths made from every mapping's paths: as they are (a variable as "a1"), with a trailing slash, with one segment
+     * more, with the last segment cut short, and with an id where each variable goes.
+     */
+    private static Set<String> pathsOf(java.util.Collection<RequestMappingInfo> infos) {
+        Set<String> paths = new LinkedHashSet<>(List.of("/", "/cases", "/cases/", "/x", "/x/y", "/api/v1/cases/queue"));
+        for (var info : infos) {
+            for (String pattern : info.getPatternValues()) {
+                String path = pattern.replaceAll("\\{[^}]*}", "a1")
+                        .replace("**", "b/c")
+                        .replace("*", "d");
+                paths.add(path);
+                paths.add(path + "/");
+                paths.add(path + "/e");
+                paths.add(path.substring(0, path.length() - 1));
+                paths.add(pattern.replaceAll("\\{[^}]*}", "7b0f6f5e-3c1a-4a59-9a55-6f9b1d6f6d10"));
+            }
+        }
+        return paths;
     }
 
     private static MockHttpServletRequest request(String method, String path) {
