@@ -4,13 +4,19 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.opennrm.KeptPage;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -49,7 +55,7 @@ class PageView extends ThymeleafView {
             return;
         }
         var page = new Rendered(response);
-        super.render(model, unwrapped(request), page);
+        super.render(model, new PageVariables(unwrapped(request)), page);
         page.send();
     }
 
@@ -74,6 +80,63 @@ class PageView extends ThymeleafView {
     }
 
     /**
+     * The request as the page's rendering sees it: the attributes the rendering sets (Thymeleaf keeps the model and
+     * every {@code th:with} and {@code th:each} variable as request attributes, and takes them away again) are kept in
+     * a map of the page's own, in front of the container's request, which still answers every other attribute.
+     *
+     * <p>Why: each read of a page's variable went to the container's attributes (its special attributes first, then
+     * a concurrent map, then the connector's own), and each set and removal also told the container's attribute
+     * listeners: 7 % of the case page's CPU time in a profile. Nothing reads these attributes after the page is
+     * rendered; what the filters and the controller set before is read through.
+     */
+    static final class PageVariables extends HttpServletRequestWrapper {
+
+        /** A removed attribute, which must not be read through to the container's request. */
+        private static final Object REMOVED = new Object();
+
+        private final Map<String, Object> attributes = new HashMap<>();
+
+        PageVariables(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            Object value = attributes.get(name);
+            if (value == null) {
+                return super.getAttribute(name);
+            }
+            return value == REMOVED ? null : value;
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributes.put(name, value == null ? REMOVED : value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            attributes.put(name, REMOVED);
+        }
+
+        @Override
+        public Enumeration<String> getAttributeNames() {
+            Set<String> names = new LinkedHashSet<>();
+            for (var inner = super.getAttributeNames(); inner.hasMoreElements(); ) {
+                names.add(inner.nextElement());
+            }
+            attributes.forEach((name, value) -> {
+                if (value == REMOVED) {
+                    names.remove(name);
+                } else {
+                    names.add(name);
+                }
+            });
+            return Collections.enumeration(names);
+        }
+    }
+
+    /**
      * Renders a page its controller keeps: with {@link KeptPage#MARK} in place of the CSRF token (in the
      * layout's meta element and in every form's hidden field), then sends it with the request's own token.
      */
@@ -90,7 +153,7 @@ class PageView extends ThymeleafView {
         request.setAttribute(CsrfToken.class.getName(), mark);
         request.setAttribute(CSRF_ATTRIBUTE, mark);
         try {
-            super.render(model, unwrapped(request), page);
+            super.render(model, new PageVariables(unwrapped(request)), page);
         } finally {
             request.setAttribute(CsrfToken.class.getName(), token);
             request.setAttribute(CSRF_ATTRIBUTE, named);
