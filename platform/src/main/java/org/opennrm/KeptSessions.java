@@ -191,8 +191,12 @@ class KeptSessions extends ChangeCount {
             long readNanos) {
 
         boolean expired() {
-            return !maxInactiveInterval.isNegative()
-                    && !Instant.now().isBefore(storedLastAccess.plus(maxInactiveInterval));
+            return expired(storedLastAccess, maxInactiveInterval);
+        }
+
+        /** Spring Session's rule: a negative time-out never expires. */
+        static boolean expired(Instant lastAccess, Duration maxInactiveInterval) {
+            return !maxInactiveInterval.isNegative() && !Instant.now().isBefore(lastAccess.plus(maxInactiveInterval));
         }
 
         /** The session as one request sees it, until the request changes it. */
@@ -261,8 +265,7 @@ class KeptSessions extends ChangeCount {
 
         @Override
         public boolean isExpired() {
-            return !copy.maxInactiveInterval.isNegative()
-                    && !Instant.now().isBefore(lastAccessedTime.plus(copy.maxInactiveInterval));
+            return Copy.expired(lastAccessedTime, copy.maxInactiveInterval);
         }
 
         /** The session this view came from, as read then, for a request that changes it. */

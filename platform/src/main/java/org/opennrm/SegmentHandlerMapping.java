@@ -5,11 +5,12 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -37,14 +38,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class SegmentHandlerMapping extends RequestMappingHandlerMapping {
 
-    /** The request's path segments while its handler is looked up (virtual threads: one per request). */
-    private static final ThreadLocal<String[]> REQUESTED = new ThreadLocal<>();
+    /**
+     * The request's path segments, with the mappings' shapes to compare them with, while Spring MVC looks up its
+     * handler (virtual threads: one per request).
+     */
+    private static final ThreadLocal<Requested> REQUESTED = new ThreadLocal<>();
 
-    /** Per mapping: its paths' segments (null where a variable goes), or empty when a path may span segments. */
-    private final Map<RequestMappingInfo, Optional<List<String[]>>> shapes = new ConcurrentHashMap<>();
+    private record Requested(String[] segments, Map<RequestMappingInfo, Optional<List<String[]>>> shapes) {}
 
-    /** The mappings by their paths' shapes; null until the first look-up after the mappings changed. */
+    /** The mappings by their paths' shapes, as of {@link Index#registrations}. */
     private volatile Index index;
+
+    /** How many times mappings were registered or unregistered: an index of fewer is out of date. */
+    private final AtomicInteger registrations = new AtomicInteger();
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -70,7 +76,7 @@ final class SegmentHandlerMapping extends RequestMappingHandlerMapping {
     /** Spring MVC's own look-up, with mappings left out by the request's segments. */
     HandlerMethod lookupBySpring(String lookupPath, HttpServletRequest request, String[] requested) throws Exception {
         // a lookup never starts another lookup on its thread: set, then removed
-        REQUESTED.set(requested);
+        REQUESTED.set(requested == null ? null : new Requested(requested, index().shapes));
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
@@ -81,25 +87,27 @@ final class SegmentHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        index = null;
+        registrations.incrementAndGet();
     }
 
     @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         super.registerMapping(mapping, handler, method);
-        index = null;
+        registrations.incrementAndGet();
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
-        index = null;
+        registrations.incrementAndGet();
     }
 
     private Index index() {
         var current = index;
-        if (current == null) {
-            current = new Index(getHandlerMethods());
+        int now = registrations.get();
+        if (current == null || current.registrations != now) {
+            // counted before the mappings are read: a registration meanwhile makes the next look-up build again
+            current = new Index(now, getHandlerMethods());
             index = current;
         }
         return current;
@@ -114,6 +122,11 @@ final class SegmentHandlerMapping extends RequestMappingHandlerMapping {
     /** The mappings by number of segments and first segment, built from the registered mappings. */
     private final class Index {
 
+        private final int registrations;
+
+        /** Per mapping, its paths' shapes (see {@link #shapesOf}). */
+        private final Map<RequestMappingInfo, Optional<List<String[]>>> shapes = new IdentityHashMap<>();
+
         /** The paths that some mapping has literally: Spring MVC finds their mappings by the path itself. */
         private final Set<String> literal = new HashSet<>();
 
@@ -126,11 +139,13 @@ final class SegmentHandlerMapping extends RequestMappingHandlerMapping {
         /** The mappings whose paths may span segments or that have none: candidates for every path. */
         private final List<Candidate> everywhere = new ArrayList<>();
 
-        Index(Map<RequestMappingInfo, HandlerMethod> mappings) {
+        Index(int registrations, Map<RequestMappingInfo, HandlerMethod> mappings) {
+            this.registrations = registrations;
             List<Candidate> candidates = new ArrayList<>();
             for (var mapping : mappings.entrySet()) {
                 var info = mapping.getKey();
                 var shapes = shapesOf(info);
+                this.shapes.put(info, shapes);
                 candidates.add(new Candidate(info, mapping.getValue(), shapes));
                 if (shapes.isEmpty()) {
                     everywhere.add(candidates.getLast());
@@ -227,10 +242,10 @@ final class SegmentHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String[] requested = REQUESTED.get();
+        var requested = REQUESTED.get();
         if (requested != null) {
-            var paths = shapes.computeIfAbsent(info, SegmentHandlerMapping::shapesOf);
-            if (paths.isPresent() && !mayMatch(paths.get(), requested)) {
+            var paths = requested.shapes().get(info);
+            if (paths != null && paths.isPresent() && !mayMatch(paths.get(), requested.segments())) {
                 return null;
             }
         }

@@ -149,6 +149,36 @@ class SegmentHandlerMappingTests {
         }
     }
 
+    /** A handler for a mapping registered while the platform runs. */
+    static final class LateHandler {
+        public String handle() {
+            return "late";
+        }
+    }
+
+    @Test
+    void aMappingRegisteredWhileRunningIsFoundAndOneTakenAwayIsNot() throws Exception {
+        var segmented = (SegmentHandlerMapping) mapping;
+        String path = "/late-mapping/7b0f6f5e-3c1a-4a59-9a55-6f9b1d6f6d10";
+        // the index is built, then a mapping is added
+        assertThat(segmented.lookupByIndex(path, request("GET", path), SegmentHandlerMapping.segments(path)))
+                .isNull();
+        var info = RequestMappingInfo.paths("/late-mapping/{id}")
+                .methods(org.springframework.web.bind.annotation.RequestMethod.GET)
+                .options(segmented.getBuilderConfiguration())
+                .build();
+        segmented.registerMapping(info, new LateHandler(), LateHandler.class.getMethod("handle"));
+        try {
+            var found = segmented.lookupByIndex(path, request("GET", path), SegmentHandlerMapping.segments(path));
+            assertThat(found).isNotNull();
+            assertThat(found.getMethod().getName()).isEqualTo("handle");
+        } finally {
+            segmented.unregisterMapping(info);
+        }
+        assertThat(segmented.lookupByIndex(path, request("GET", path), SegmentHandlerMapping.segments(path)))
+                .isNull();
+    }
+
     @Test
     void segments() {
         assertThat(SegmentHandlerMapping.segments("/cases/123")).containsExactly("cases", "123");
