@@ -27,6 +27,7 @@ import org.opennrm.referrals.ServiceReferrals;
 import org.opennrm.screening.ScreeningPagesBeans;
 import org.opennrm.screening.Screenings;
 import org.opennrm.ui.Navigation;
+import org.opennrm.ui.PrefilledLabels;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +62,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             @ComponentScan.Filter(type = FilterType.REGEX, pattern = WebSliceSecurity.SLICE_EXCLUDED),
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = PagesSlice.OtherControllers.class)
         })
-@Import({WebSliceSecurity.class, Navigation.class, ScreeningPagesBeans.class, PagesSlice.Shipped.class})
+@Import({
+    WebSliceSecurity.class,
+    Navigation.class,
+    PrefilledLabels.Installation.class,
+    ScreeningPagesBeans.class,
+    PagesSlice.Shipped.class
+})
 @MockitoBean(
         types = {
             CaseManagement.class,

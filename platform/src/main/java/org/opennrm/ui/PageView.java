@@ -45,6 +45,12 @@ class PageView extends ThymeleafView {
     /** The request attribute under which Spring Security also offers the CSRF token to pages. */
     private static final String CSRF_ATTRIBUTE = "_csrf";
 
+    /** Pages are rendered with their labels filled in for their reader's language ({@link PrefilledLabels}). */
+    @Override
+    protected void setTemplateEngine(org.thymeleaf.spring6.ISpringTemplateEngine templateEngine) {
+        super.setTemplateEngine(PrefilledLabels.forPages(templateEngine));
+    }
+
     @Override
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {

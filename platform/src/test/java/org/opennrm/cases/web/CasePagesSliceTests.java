@@ -22,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,7 @@ import org.opennrm.organisations.NrmRole;
 import org.opennrm.organisations.OrganisationFixtures;
 import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.Sector;
+import org.opennrm.ui.PrefilledLabels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -71,6 +73,9 @@ class CasePagesSliceTests {
     static final UUID INSPECTORATE = UUID.randomUUID();
     static final String TODAY =
             LocalDate.ofInstant(PagesSlice.NOW, java.time.ZoneOffset.UTC).toString();
+
+    @Autowired
+    org.thymeleaf.spring6.SpringTemplateEngine templates;
 
     @Autowired
     MockMvc mvc;
@@ -210,6 +215,61 @@ class CasePagesSliceTests {
                 .contains(ids("documents-link"))
                 .doesNotContain(ids("notes-link", "person-texts-link"))
                 .doesNotContain(erasure);
+    }
+
+    /**
+     * The case page rendered from templates whose labels are filled in per language (PrefilledLabels) is the page
+     * rendered by Thymeleaf from the templates as they are, character for character, for readers with different
+     * grants, in three languages, for an adult's, a child's and a closed case.
+     */
+    @Test
+    void theCasePageIsTheSameWithItsLabelsFilledInOrNot() throws Exception {
+        var child = CaseFixtures.assessedAsChild(CaseFixtures.childCaseAgeInDoubt(UUID.randomUUID()), "Summary & more");
+        var closed = CaseFixtures.closedAdultCase();
+        reads(child);
+        reads(closed);
+        int compared = 0;
+        for (Case shown : List.of(details, child, closed)) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ru"))) {
+                for (Role reader : List.of(Role.CASE_MANAGER, Role.COORDINATOR, Role.GUARDIAN)) {
+                    String filled = page(shown, reader, language);
+                    String asItWas;
+                    PrefilledLabels.fillIn(false);
+                    try {
+                        asItWas = page(shown, reader, language);
+                    } finally {
+                        PrefilledLabels.fillIn(true);
+                    }
+                    assertThat(withoutTokens(filled))
+                            .as("%s for %s in %s", shown.reference(), reader, language)
+                            .isEqualTo(withoutTokens(asItWas));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(27);
+        // and they were filled in: the engine keeps the case page's template in each of the languages
+        var kept = templates.getCacheManager().getTemplateCache().keySet().stream()
+                .filter(key -> key.getTemplate().equals("cases/case-details"))
+                .map(key -> key.getTemplateResolutionAttributes() == null
+                        ? "as it is"
+                        : String.valueOf(key.getTemplateResolutionAttributes().get("opennrm.labels.language")))
+                .toList();
+        assertThat(kept).contains("as it is", "en", "fr", "ru");
+    }
+
+    /** The page without its CSRF tokens, which differ from one request to the next. */
+    private static String withoutTokens(String page) {
+        return page.replaceAll("(value|content)=\"[A-Za-z0-9_-]{20,}\"", "$1=\"token\"");
+    }
+
+    private String page(Case shown, Role reader, Locale language) throws Exception {
+        return mvc.perform(
+                        get("/cases/{id}", shown.id().value()).locale(language).with(as(reader, OFFICE)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
