@@ -1,0 +1,12 @@
+\set n random(1, :cases)
+select c.*,
+    (select json_agg(x order by x.recorded_at, x.id) from cases.consent x where x.case_id = c.id) as consent_rows,
+    (select json_agg(x order by x.recorded_at, x.id) from cases.decision x where x.case_id = c.id) as decision_rows,
+    (select json_agg(x order by x.recorded_at, x.id) from cases.review x where x.case_id = c.id) as review_rows,
+    (select json_agg(x order by x.occurred_on, x.id) from cases.timeline_event x where x.case_id = c.id) as event_rows,
+    (select json_agg(x order by x.appointed_at, x.id) from cases.guardian_appointment x where x.case_id = c.id) as guardian_rows,
+    (select json_agg(x order by x.recorded_at, x.id) from cases.best_interests_assessment x where x.case_id = c.id) as best_interests_rows,
+    (select json_agg(x order by x.recorded_at, x.id) from cases.age_assessment x where x.case_id = c.id) as age_assessment_rows,
+    p.*
+from cases.case_file c join cases.person p on p.id = c.person_id
+where c.id = (select id from public.bench_ids where n = :n);
