@@ -183,6 +183,75 @@ class LabelsNotCodesTests {
         assertThat(english).as("English in French pages as " + username).isEmpty();
     }
 
+    /**
+     * Every page a person reaches is the same whether its fixed labels were written into its templates for its
+     * language ({@link PrefilledLabels}) or looked up by Thymeleaf as it renders: each page is read with them, without
+     * them, and with them again; a page that changed between the first and the last reading (the audit trail's
+     * newest entries, a time) is left out, and every other must be the same character for character.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "casemanager,fr",
+        "coordinator,en",
+        "statistician,ru",
+        "prevention,de",
+        "shelter,es",
+        "identification,it"
+    })
+    void everyPageIsTheSameWithItsLabelsFilledInOrNot(String username, String language) throws Exception {
+        var locale = java.util.Locale.forLanguageTag(language);
+        var actor = actorOf(username);
+        var different = new ArrayList<String>();
+        int[] compared = {0};
+        crawl(username, locale, (path, page) -> {
+            try {
+                String filled = withoutTokens(pageText(path, locale, actor));
+                String asItWas;
+                PrefilledLabels.fillIn(false);
+                try {
+                    asItWas = withoutTokens(pageText(path, locale, actor));
+                } finally {
+                    PrefilledLabels.fillIn(true);
+                }
+                if (!filled.equals(withoutTokens(pageText(path, locale, actor)))) {
+                    return; // the page changes by itself from one reading to the next
+                }
+                compared[0]++;
+                if (!filled.equals(asItWas)) {
+                    different.add(path + ": " + firstDifference(filled, asItWas));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(different)
+                .as("pages that differ as " + username + " in " + language)
+                .isEmpty();
+        assertThat(compared[0]).as("pages compared as " + username).isGreaterThan(5);
+    }
+
+    private String pageText(String path, java.util.Locale locale, org.opennrm.access.Actor actor) throws Exception {
+        return mvc.perform(get(path).locale(locale).with(TestSignIn.as(actor)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /** The page without its CSRF tokens, masked anew for every request. */
+    private static String withoutTokens(String page) {
+        return page.replaceAll("(value|content)=\"[A-Za-z0-9_=-]{20,}\"", "$1=\"token\"");
+    }
+
+    private static String firstDifference(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        int from = Math.max(0, i - 80);
+        return "filled \"" + a.substring(from, Math.min(a.length(), i + 80)) + "\" / as it was \""
+                + b.substring(from, Math.min(b.length(), i + 80)) + "\"";
+    }
+
     /** Text marked as English (lang="en": a word that has no translation yet, entered data). */
     private static boolean inEnglish(org.jsoup.nodes.Node node) {
         for (var e = node; e != null; e = e.parent()) {
@@ -198,14 +267,7 @@ class LabelsNotCodesTests {
             java.util.Locale locale,
             java.util.function.BiConsumer<String, org.jsoup.nodes.Document> read)
             throws Exception {
-        var actor = jdbc.sql(
-                        "select id, roles[1] as role, organisation_id from access.account where username = :username")
-                .param("username", username)
-                .query((rs, n) -> TestSignIn.actorOf(
-                        rs.getObject("id", UUID.class),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getObject("organisation_id", UUID.class)))
-                .single();
+        var actor = actorOf(username);
         var toVisit = new ArrayDeque<String>(List.of("/"));
         var seen = new LinkedHashSet<String>(toVisit);
         int visited = 0;
@@ -230,6 +292,16 @@ class LabelsNotCodesTests {
         }
         assertThat(visited).as("pages visited as " + username).isGreaterThan(2);
         return seen;
+    }
+
+    private org.opennrm.access.Actor actorOf(String username) {
+        return jdbc.sql("select id, roles[1] as role, organisation_id from access.account where username = :username")
+                .param("username", username)
+                .query((rs, n) -> TestSignIn.actorOf(
+                        rs.getObject("id", UUID.class),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("organisation_id", UUID.class)))
+                .single();
     }
 
     private static List<String> codesIn(Element body) {
