@@ -24,7 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * sees the marker, and nobody ever sees a key in place of a word: a key missing in English too is left to the
  * caller's default (the tests keep every key of the templates in English).
  */
-class TranslatedMessages extends ReloadableResourceBundleMessageSource {
+public class TranslatedMessages extends ReloadableResourceBundleMessageSource {
 
     /** Shown after an English word on a page in another language, to administrators only. */
     static final String MARKER = " [EN]";
@@ -87,6 +87,14 @@ class TranslatedMessages extends ReloadableResourceBundleMessageSource {
             keys.addAll(properties.stringPropertyNames());
         }
         return Set.copyOf(keys);
+    }
+
+    /**
+     * Whether a word that a language's bundle lacks is marked ({@link #MARKER}) on the pages of the person signed in:
+     * an administrator's. Pages whose words are written in ahead of time must not be shared with such a person.
+     */
+    public static boolean marksUntranslatedWords() {
+        return administrator();
     }
 
     private static boolean administrator() {

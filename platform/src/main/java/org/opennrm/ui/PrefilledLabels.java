@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opennrm.access.Role;
+import org.opennrm.TranslatedMessages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.MessageSource;
@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.IThrottledTemplateProcessor;
 import org.thymeleaf.TemplateSpec;
@@ -153,17 +151,13 @@ public final class PrefilledLabels {
      * the labels in, or none (the template as it is) for a language not offered or an administrator's page.
      */
     static Map<String, Object> attributesFor(Locale locale) {
-        if (!filling || locale == null || !Languages.SUPPORTED.contains(locale) || administrator()) {
+        if (!filling
+                || locale == null
+                || !Languages.SUPPORTED.contains(locale)
+                || TranslatedMessages.marksUntranslatedWords()) {
             return null;
         }
         return Map.of(LANGUAGE, locale);
-    }
-
-    private static boolean administrator() {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        return signedIn != null
-                && signedIn.getAuthorities().stream()
-                        .anyMatch(a -> Role.ADMINISTRATOR.authority().equals(a.getAuthority()));
     }
 
     /** Turns the filling in of labels on or off for the pages rendered from now on (see {@link #filling}). */
