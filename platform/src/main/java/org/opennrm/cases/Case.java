@@ -238,7 +238,7 @@ public final class Case {
     private void requireInOrder(DecisionKind kind) {
         var refusal = history.outOfOrder(kind);
         if (refusal.isPresent()) {
-            throw refusal.get();
+            throw refusal.get().get();
         }
     }
 

@@ -88,6 +88,38 @@ public final class CaseFixtures {
         return details;
     }
 
+    /**
+     * {@link #openedAdultCase()} with a negative preliminary decision that a panel upheld two days later: a case page
+     * with rows in its decision history and a review in one of them.
+     */
+    public static Case decidedAndReviewedAdultCase() {
+        var details = openedAdultCase();
+        var decidedOn = REFERRED_ON.plusDays(2);
+        var decision = details.decidePreliminary(
+                DecisionOutcome.NOT_PRESUMED,
+                decidedOn,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "No indicator was confirmed.",
+                null,
+                decidedOn,
+                at(decidedOn),
+                30);
+        var reviewedOn = decidedOn.plusDays(2);
+        details.review(
+                decision.id(),
+                ReviewOutcome.UPHELD,
+                reviewedOn,
+                UUID.randomUUID(),
+                "The panel agreed.",
+                UUID.randomUUID(),
+                reviewedOn,
+                at(reviewedOn),
+                30,
+                ReviewSeparation.PERSON);
+        return details;
+    }
+
     /** A child whose age is in doubt, referred on {@link #REFERRED_ON} with the guardian appointed. */
     public static Case childCaseAgeInDoubt(UUID guardianAccountId) {
         var referral = new OpenCase(

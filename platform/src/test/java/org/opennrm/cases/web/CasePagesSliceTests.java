@@ -56,6 +56,7 @@ import org.opennrm.organisations.OrganisationRegistry;
 import org.opennrm.organisations.Sector;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -251,6 +252,67 @@ class CasePagesSliceTests {
                         : String.valueOf(key.getTemplateResolutionAttributes().get("opennrm.labels.language")))
                 .toList();
         assertThat(kept).contains("as it is", "en", "fr", "ru");
+    }
+
+    /**
+     * Every Spring expression the case page evaluates is compiled to bytecode after its first hundred evaluations,
+     * except the bean references (the layout's frame, the sharing overrides, the legal hold), which Spring cannot
+     * compile. What Spring cannot
+     * compile is interpreted on every page: a string joined to an enum or an id, {@code and} between two variables.
+     * Forty such expressions a page were a twentieth of the case page's CPU time (bench/identification/README-
+     * identification.md); they are written so that they compile ({@code .name()}, {@code .toString()}, Thymeleaf's
+     * own {@code ${a} and ${b}}). An expression interpreted on every one of the pages below grows by more than the
+     * hundred and one evaluations after which a compilable one stops growing.
+     */
+    @Test
+    void theCasePagesExpressionsAreCompiledButItsBeanReferences() throws Exception {
+        var decided = CaseFixtures.decidedAndReviewedAdultCase();
+        var child = CaseFixtures.assessedAsChild(CaseFixtures.childCaseAgeInDoubt(UUID.randomUUID()), "Summary");
+        reads(decided);
+        reads(child);
+        var before = interpretedCounts();
+        int rounds = 120;
+        for (int round = 0; round < rounds; round++) {
+            for (Case shown : List.of(decided, child)) {
+                for (Role reader : List.of(Role.CASE_MANAGER, Role.IDENTIFICATION_OFFICER, Role.COORDINATOR)) {
+                    page(shown, reader, Locale.ENGLISH);
+                }
+            }
+        }
+        var interpretedEveryTime = interpretedCounts().entrySet().stream()
+                .filter(counted -> counted.getValue() - before.getOrDefault(counted.getKey(), 0) >= rounds)
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(interpretedEveryTime)
+                .containsExactlyInAnyOrder(
+                        "@navigation.frame()",
+                        "@serviceReferrals.overridesOf(details.id())",
+                        "@erasure.onHold(details.id())");
+    }
+
+    /**
+     * How often each Spring expression in Thymeleaf's expression cache was interpreted. Thymeleaf keeps Spring's
+     * {@code SpelExpression} in a private holder and Spring its count in a private field; read by reflection, for this
+     * test only (the versions are pinned in the pom, and a change of either shows here as an error, not a pass).
+     */
+    private Map<String, Integer> interpretedCounts() throws ReflectiveOperationException {
+        var cache = templates.getConfiguration().getCacheManager().getExpressionCache();
+        var counted = new java.util.HashMap<String, Integer>();
+        var counter = SpelExpression.class.getDeclaredField("interpretedCount");
+        counter.setAccessible(true);
+        for (var key : cache.keySet()) {
+            Object held = cache.get(key);
+            if (held != null && held.getClass().getName().endsWith("$ComputedSpelExpression")) {
+                var inside = held.getClass().getDeclaredField("expression");
+                inside.setAccessible(true);
+                var expression = (SpelExpression) inside.get(held);
+                counted.merge(
+                        expression.getExpressionString(),
+                        ((java.util.concurrent.atomic.AtomicInteger) counter.get(expression)).get(),
+                        Integer::sum);
+            }
+        }
+        return counted;
     }
 
     private String page(Case shown, Role reader, Locale language) throws Exception {
