@@ -66,6 +66,11 @@ public class FrequencyAttack {
                     knownAll.add(plain(cells[column]));
                     knownByGroup.computeIfAbsent(cells[4] + cells[5], k -> new ArrayList<>()).add(plain(cells[column]));
                 }
+                if (noiseText.equals(args[3].split(",")[0])) {
+                    double[] prior = prior(truth, groupsTruth, knownAll, knownByGroup);
+                    System.out.printf(Locale.ROOT, "prior | %s | most common name for every record: %.4f %.4f | most common name of the record's sex and citizenship: %.4f %.4f%n",
+                            partName, prior[0], prior[1], prior[2], prior[3]);
+                }
                 int[] all = new int[fields.size()];
                 for (int i = 0; i < all.length; i++) all[i] = i;
                 double[] identical = attack(fields, part, all, truth, ranked(knownAll), 1.01);
@@ -92,6 +97,38 @@ public class FrequencyAttack {
                         identical[0], identical[1], similar[0], similar[1], grouped[0], grouped[1]);
             }
         }
+    }
+
+    /**
+     * What the attacker's knowledge gives without the encodings: every record named with the population's most
+     * common name, or with the most common name of its sex and citizenship (which attack 3 reads from the noise-free
+     * parts). Returns {records named correctly, distinct names "re-identified"} for each: the second is the share of
+     * the list's distinct names that are some guess and that at least half of the records given that guess hold.
+     * An attack is worth what it adds to this.
+     */
+    static double[] prior(List<String> truth, List<String> groupsTruth, List<String> knownAll, Map<String, List<String>> knownByGroup) {
+        String commonest = ranked(knownAll).get(0);
+        Map<String, String> commonestOf = new HashMap<>();
+        knownByGroup.forEach((group, names) -> commonestOf.put(group, ranked(names).get(0)));
+        int allRight = 0, groupRight = 0;
+        Map<String, int[]> byGuess = new HashMap<>();
+        for (int r = 0; r < truth.size(); r++) {
+            if (truth.get(r).equals(commonest)) allRight++;
+            String guess = commonestOf.get(groupsTruth.get(r));
+            if (guess == null) continue;
+            int[] counted = byGuess.computeIfAbsent(guess, g -> new int[2]);
+            counted[1]++;
+            if (truth.get(r).equals(guess)) {
+                groupRight++;
+                counted[0]++;
+            }
+        }
+        long groupNames = byGuess.values().stream().filter(c -> 2 * c[0] > c[1]).count();
+        double names = distinct(truth);
+        return new double[] {
+            (double) allRight / truth.size(), (2 * allRight > truth.size() ? 1 : 0) / names,
+            (double) groupRight / truth.size(), groupNames / names
+        };
     }
 
     /** Names by descending frequency. */
