@@ -30,8 +30,8 @@ final class DecisionHistory {
      * preliminary one, and only once. A negative decision is reviewed instead of decided again.
      *
      * <p>The refusal comes as the way to make it, made only when it is thrown: the case page asks this twice for
-     * every case it shows, and a rule violation's stack trace cost more than the check itself (about 290 made and
-     * dropped a second in a profile of case pages).
+     * every open case it shows, and a rule violation's stack trace costs more than the check itself (about 290 were
+     * made and dropped a second in a profile of case pages).
      */
     Optional<Supplier<DecisionOutOfOrder>> outOfOrder(DecisionKind kind) {
         var preliminary = current(DecisionKind.PRELIMINARY);
