@@ -259,8 +259,7 @@ class MainTests {
     void linksRealisticListsWithTheFieldModelBetterThanWithTheDiceScore() throws IOException {
         RealisticLists.Lists lists = new RealisticLists(11, RealisticLists.Errors.typical()).generate(1000, 0.5);
         lists.write(dir.resolve("gen").toString());
-        // With the other tests' secret, one of the 8 bits of sex F falls on one of M's, and the schema check
-        // rightly refuses list A, where every record has a sex: that bit would be set in all of them.
+        // the benchmarks' secret, so that the figures here can be compared with bench/README-linkage.md
         Files.writeString(dir.resolve("secret"), "opennrm benchmark secret - synthetic data only");
         for (String side : new String[] {"a", "b"}) {
             assertThat(run(

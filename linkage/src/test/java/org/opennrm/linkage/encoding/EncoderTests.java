@@ -95,6 +95,42 @@ class EncoderTests {
     }
 
     @Test
+    void schemaCheckRefusesANearlyConstantField() {
+        // 49 of every 50 records UKR: its 10 bits are set in 98% of the records
+        String csv = Fixtures.people(400, 2).replaceAll(",[A-Z]{3}\n", ",UKR\n");
+        String[] lines = csv.split("\n");
+        for (int line = 1; line < lines.length; line += 50) {
+            lines[line] = lines[line].replaceAll(",UKR$", ",MDA");
+        }
+        assertThatThrownBy(() -> Fixtures.encode(SCHEMA, SECRET, String.join("\n", lines) + "\n"))
+                .isInstanceOf(InputRejected.class)
+                .hasMessageContaining("schema check")
+                .hasMessageContaining("bits are each set in more than 95.0%");
+    }
+
+    @Test
+    void aBitSharedByBothSexesIsNoReasonToRefuseAList() {
+        // Under this secret one of the 8 bits of sex F falls on one of M's, so in a list where every record has a
+        // sex that bit is set everywhere; no value is constant, and the list is encoded (about one secret in ten
+        // did this, and the default schema then refused every complete list).
+        DeploymentSecret colliding = Fixtures.secret("synthetic secret: field-aware runs");
+        var lists = new org.opennrm.linkage.population.RealisticLists(
+                        7, org.opennrm.linkage.population.RealisticLists.Errors.typical())
+                .generate(800, 0.5);
+        Encodings encodings = Fixtures.encode(SCHEMA, colliding, String.join("\n", lists.a()) + "\n");
+        int everywhere = 0;
+        for (int bit = 0; bit < Encodings.BITS; bit++) {
+            int set = 0;
+            for (int r = 0; r < encodings.size(); r++) {
+                set += encodings.bit(r, bit) ? 1 : 0;
+            }
+            everywhere += set == encodings.size() ? 1 : 0;
+        }
+        assertThat(encodings.size()).isEqualTo(800);
+        assertThat(everywhere).as("the collision this test is about").isBetween(1, 2);
+    }
+
+    @Test
     void schemaCheckRefusesManyBitsForAFieldWithFewValues() {
         Schema heavySex = Schema.parse("""
                 {"fields": [
