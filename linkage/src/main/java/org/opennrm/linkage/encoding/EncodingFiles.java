@@ -75,6 +75,16 @@ public final class EncodingFiles {
         } catch (IOException e) {
             throw new InputRejected("cannot read field encodings " + file + ": " + e.getMessage(), e);
         }
+        return parseFields(bytes, records, file.toString());
+    }
+
+    /**
+     * The field encodings in the contents of a {@code NAME.fields} file (read from disk, or uploaded to the
+     * platform) for a list of {@code records} records; {@code source} names the file in messages.
+     *
+     * @throws InputRejected when the contents are not a field encodings file or do not fit {@code records}
+     */
+    public static FieldEncodings parseFields(byte[] bytes, int records, String source) {
         int end = 0;
         while (end < bytes.length && end < 1 << 16 && bytes[end] != '\n') {
             end++;
@@ -82,7 +92,7 @@ public final class EncodingFiles {
         String header = new String(bytes, 0, Math.min(end, bytes.length), StandardCharsets.UTF_8);
         if (end >= bytes.length || !header.startsWith(FIELDS_MAGIC + " ")) {
             throw new InputRejected(
-                    file + " is not a field encodings file (it should start with \"" + FIELDS_MAGIC + "\")");
+                    source + " is not a field encodings file (it should start with \"" + FIELDS_MAGIC + "\")");
         }
         double noise = Double.NaN;
         String check = null;
@@ -101,18 +111,19 @@ public final class EncodingFiles {
                 }
             }
         } catch (RuntimeException e) {
-            throw new InputRejected("the header of " + file + " cannot be read: " + e.getMessage(), e);
+            throw new InputRejected("the header of " + source + " cannot be read: " + e.getMessage(), e);
         }
-        if (Double.isNaN(noise) || check == null || parts.isEmpty()) {
-            throw new InputRejected("the header of " + file + " lacks its noise, check or parts");
+        if (!(noise >= 0 && noise < 0.5) || check == null || parts.isEmpty()) {
+            throw new InputRejected("the header of " + source + " lacks its noise, check or parts");
         }
-        int perRecord = parts.stream().mapToInt(part -> part.kind().words()).sum();
+        long perRecord = parts.stream().mapToInt(part -> part.kind().words()).sum();
         long body = bytes.length - end - 1L;
         if (body != (long) records * perRecord * 8) {
-            throw new InputRejected(file + " holds " + body + " bytes of encodings where " + records + " records need "
-                    + (long) records * perRecord * 8 + "; it does not belong to the .clk and .ids beside it");
+            throw new InputRejected(source + " holds " + body + " bytes of encodings where " + records
+                    + " records need " + (long) records * perRecord * 8
+                    + "; it does not belong to the .clk and .ids beside it");
         }
-        long[] words = new long[records * perRecord];
+        long[] words = new long[(int) (records * perRecord)];
         ByteBuffer.wrap(bytes, end + 1, (int) body)
                 .order(ByteOrder.BIG_ENDIAN)
                 .asLongBuffer()

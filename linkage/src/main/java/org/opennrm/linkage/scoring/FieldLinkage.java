@@ -344,8 +344,11 @@ public final class FieldLinkage {
         if (expectedMatches < MIN_EXPECTED_MATCHES) {
             throw new ModelNotEstimated(String.format(
                     Locale.ROOT,
-                    "the lists seem to share too few people to estimate the weights (about %.0f likely matches among"
-                            + " %d candidate pairs; at least %.0f are needed)",
+                    self
+                            ? "the list seems to hold too few duplicates to estimate the weights (about %.0f likely"
+                                    + " duplicate pairs among %d candidate pairs; at least %.0f are needed)"
+                            : "the lists seem to share too few people to estimate the weights (about %.0f likely"
+                                    + " matches among %d candidate pairs; at least %.0f are needed)",
                     expectedMatches,
                     n,
                     MIN_EXPECTED_MATCHES));
