@@ -100,6 +100,15 @@ class EncryptedAtRestTests {
             Map.entry("linkage.possible_duplicate.status", "code"),
             Map.entry("linkage.run.name", "the name of a linkage run, chosen by a statistician; about no person"),
             Map.entry("linkage.run.status", "code"),
+            Map.entry("linkage.run.model", "code: FIELD or RECORD"),
+            Map.entry(
+                    "linkage.run_quality.note",
+                    "the linkage library's reason the field model could not be estimated on a list: counts and"
+                            + " field names, never a value"),
+            Map.entry(
+                    "linkage.run.model_fallback",
+                    "the linkage library's reason the field model could not be estimated: counts and field names,"
+                            + " never a value"),
             Map.entry("linkage.run_list.label", "the agency list's label (\"police 2025\"); about no person"),
             Map.entry("linkage.run_overlap.combination", "which lists, as 0 and 1"));
 

@@ -4,7 +4,7 @@ import org.opennrm.access.EncryptedColumn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The column of this module whose values are encrypted with the identity key, so that key rotation covers it. */
+/** The columns of this module whose values are encrypted with the identity key, so that key rotation covers them. */
 @Configuration(proxyBeanMethods = false)
 class EncryptedUploads {
 
@@ -12,5 +12,14 @@ class EncryptedUploads {
     @Bean
     EncryptedColumn runListEncodings() {
         return new EncryptedColumn("linkage.run_list", "id", "encodings", StoredRuns.ENCODINGS_CONTEXT);
+    }
+
+    /**
+     * An agency's uploaded field encodings, kept (encrypted) as long as its encodings: more revealing than the
+     * encodings, since names, dates, sex and citizenship are encoded apart (docs/linkage-runs.md).
+     */
+    @Bean
+    EncryptedColumn runListFields() {
+        return new EncryptedColumn("linkage.run_list", "id", "fields", StoredRuns.FIELDS_CONTEXT);
     }
 }

@@ -73,12 +73,13 @@ class LinkageRunController {
             @RequestParam(required = false) String label,
             @RequestParam(required = false) MultipartFile clk,
             @RequestParam(required = false) MultipartFile ids,
+            @RequestParam(required = false) MultipartFile fields,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
         try {
-            runs.upload(id, label, bytes(clk), bytes(ids));
+            runs.upload(id, label, bytes(clk), bytes(ids), bytes(fields));
             redirect.addFlashAttribute("flash", "linkage.upload.done");
             return "redirect:/linkage/runs/" + id;
         } catch (LinkageRuleViolation e) {

@@ -10,7 +10,9 @@ import org.opennrm.access.Actor;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
 import org.opennrm.linkage.encoding.Encodings;
+import org.opennrm.linkage.encoding.FieldEncodings;
 import org.opennrm.linkage.matching.Linkage;
+import org.opennrm.linkage.scoring.FieldLinkage;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,7 @@ public class LinkageRuns {
     private final AuditTrail audit;
     private final Clock clock;
     private final Linkage linkage = new Linkage();
+    private final FieldLinkage fieldLinkage = new FieldLinkage();
 
     LinkageRuns(StoredRuns runs, AuditTrail audit, Clock clock) {
         this.runs = runs;
@@ -46,8 +49,9 @@ public class LinkageRuns {
     /**
      * Starts a draft run.
      *
-     * @param threshold the Dice similarity at or above which two records are the same person, 0.5 to 1; 0.8 when
-     *     null
+     * @param threshold at or above which two records are the same person, 0.5 to 1 (0.8 when null): the match
+     *     probability when every list comes with field encodings, otherwise the Dice similarity of the records'
+     *     encodings
      */
     @Transactional
     public LinkageRun create(String name, Double threshold, boolean mergeWithinLists) {
@@ -59,8 +63,8 @@ public class LinkageRuns {
         if (!(chosen >= MIN_THRESHOLD && chosen <= 1)) {
             throw new LinkageRuleViolation(
                     "linkage.run.thresholdInvalid",
-                    "The threshold is a Dice similarity from 0.5 to 1; 0.8 suits encodings made with the default"
-                            + " schema.");
+                    "The threshold is a number from 0.5 to 1: a match probability when the lists come with field"
+                            + " encodings, a Dice similarity otherwise; 0.8 suits both.");
         }
         chosen = Math.round(chosen * 1000) / 1000.0;
         var id = UUID.randomUUID();
@@ -89,6 +93,16 @@ public class LinkageRuns {
      */
     @Transactional
     public RunList upload(UUID runId, String label, byte[] clk, byte[] ids) {
+        return upload(runId, label, clk, ids, null);
+    }
+
+    /**
+     * Adds one agency's list to a draft with, when not null, the contents of its NAME.fields file: the field
+     * encodings that let the run score pairs field by field. They must belong to the .clk (as many records) and
+     * fit the run's other lists' field encodings (same secret, schema and noise).
+     */
+    @Transactional
+    public RunList upload(UUID runId, String label, byte[] clk, byte[] ids, byte[] fields) {
         var run = draft(runId);
         String checkedLabel = ListUpload.label(label);
         if (run.lists().size() >= OverlapCount.MAX_LISTS) {
@@ -102,10 +116,32 @@ public class LinkageRuns {
                     "linkage.upload.labelTaken", "The run already has a list with this label; give another.");
         }
         Encodings encodings = ListUpload.read(clk, ids);
+        if (fields != null) {
+            var checked = ListUpload.fields(fields, encodings.size());
+            for (var other : run.lists()) {
+                byte[] otherFields = other.fields() ? runs.fields(other.id()) : null;
+                if (otherFields != null) {
+                    ListUpload.compatible(checked, ListUpload.fields(otherFields, other.records()), other.label());
+                    break;
+                }
+            }
+        }
         var listId = UUID.randomUUID();
         runs.insertList(
-                runId, listId, run.lists().size(), checkedLabel, encodings.size(), clk, actorId(), clock.instant());
-        audit.record(AuditAction.UPDATE, RECORD_TYPE, runId, "list added records=" + encodings.size());
+                runId,
+                listId,
+                run.lists().size(),
+                checkedLabel,
+                encodings.size(),
+                clk,
+                fields,
+                actorId(),
+                clock.instant());
+        audit.record(
+                AuditAction.UPDATE,
+                RECORD_TYPE,
+                runId,
+                "list added records=" + encodings.size() + " fields=" + (fields != null));
         return find(runId).lists().stream()
                 .filter(list -> list.id().equals(listId))
                 .findFirst()
@@ -135,18 +171,23 @@ public class LinkageRuns {
                     "linkage.run.tooFewLists", "Upload at least two lists: a run counts the overlap between lists.");
         }
         List<Encodings> lists = new ArrayList<>();
+        List<FieldEncodings> fields = new ArrayList<>();
         for (var list : run.lists()) {
             lists.add(ListUpload.encodings(runs.encodings(list.id())));
+            byte[] uploaded = list.fields() ? runs.fields(list.id()) : null;
+            fields.add(uploaded == null ? null : ListUpload.fields(uploaded, list.records()));
         }
         var labels = run.lists().stream().map(RunList::label).toList();
-        var result = OverlapCount.count(labels, lists, run.threshold(), run.mergeWithinLists(), linkage);
-        runs.complete(runId, actorId(), clock.instant(), result.table(), run.lists(), result.personsPerList());
+        var result = OverlapCount.count(
+                labels, lists, fields, run.threshold(), run.mergeWithinLists(), linkage, fieldLinkage);
+        runs.complete(runId, actorId(), clock.instant(), result, run.lists());
         audit.record(
                 AuditAction.UPDATE,
                 RECORD_TYPE,
                 runId,
                 "run completed lists=" + lists.size() + " persons="
-                        + result.table().total() + " encodings deleted");
+                        + result.table().total() + " model=" + result.method().model()
+                        + (result.method().fallback() != null ? " (fell back)" : "") + " encodings deleted");
         return find(runId);
     }
 

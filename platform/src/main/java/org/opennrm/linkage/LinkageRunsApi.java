@@ -37,7 +37,8 @@ class LinkageRunsApi {
     /**
      * A new run.
      *
-     * @param threshold Dice similarity from 0.5 to 1; 0.8 when left out
+     * @param threshold from 0.5 to 1, 0.8 when left out: the match probability when every list comes with field
+     *     encodings, otherwise the Dice similarity of the records' encodings
      * @param mergeWithinLists de-duplicate records within each list too; true when left out
      */
     record RunRequest(String name, Double threshold, Boolean mergeWithinLists) {}
@@ -69,16 +70,21 @@ class LinkageRunsApi {
     @PreAuthorize(LinkageRunController.RUN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Upload one agency's list (multipart: label, clk = NAME.clk, ids = NAME.ids)",
+            summary = "Upload one agency's list (multipart: label, clk = NAME.clk, ids = NAME.ids, optionally"
+                    + " fields = NAME.fields)",
             description = "NAME.clk holds N records of 128 bytes (1024-bit encodings), NAME.ids the N record ids,"
-                    + " one per line. Both are checked in full before anything is stored; the ids are not stored.")
+                    + " one per line, NAME.fields the field encodings the linkage tool writes beside them. All are"
+                    + " checked in full before anything is stored; the ids are not stored. When every list of a run"
+                    + " has field encodings, the run uses the field-aware model and its threshold is a match"
+                    + " probability.")
     RunList upload(
             @PathVariable UUID id,
             @RequestParam(required = false) String label,
             @RequestParam(required = false) MultipartFile clk,
-            @RequestParam(required = false) MultipartFile ids)
+            @RequestParam(required = false) MultipartFile ids,
+            @RequestParam(required = false) MultipartFile fields)
             throws IOException {
-        return runs.upload(id, label, bytes(clk), bytes(ids));
+        return runs.upload(id, label, bytes(clk), bytes(ids), bytes(fields));
     }
 
     @DeleteMapping("/{id}/lists/{listId}")

@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.opennrm.linkage.encoding.EncodingFiles;
 import org.opennrm.linkage.encoding.Encodings;
+import org.opennrm.linkage.encoding.FieldEncodings;
+import org.opennrm.linkage.encoding.InputRejected;
 
 /**
  * Reads one agency's upload in the anonlink format (NAME.clk: N records of 128 bytes; NAME.ids: N record ids,
@@ -89,6 +92,34 @@ final class ListUpload {
             }
         }
         return encodings(clk);
+    }
+
+    /**
+     * The field encodings in an uploaded NAME.fields file for a list of {@code records} records, checked as the
+     * command-line tool checks them.
+     */
+    static FieldEncodings fields(byte[] fields, int records) {
+        try {
+            return EncodingFiles.parseFields(fields, records, "The .fields file");
+        } catch (InputRejected e) {
+            throw new LinkageRuleViolation(
+                    "linkage.upload.fieldsInvalid",
+                    "The .fields file cannot be used: " + e.getMessage() + ". Upload the NAME.fields file written"
+                            + " by the same encode run as the .clk and .ids, or leave it out.",
+                    e.getMessage());
+        }
+    }
+
+    /** Refuses field encodings that cannot be compared with those of the run's list {@code otherLabel}. */
+    static void compatible(FieldEncodings fields, FieldEncodings other, String otherLabel) {
+        String why = fields.incompatibility(other);
+        if (why != null) {
+            throw new LinkageRuleViolation(
+                    "linkage.upload.fieldsIncompatible",
+                    "These field encodings do not fit those of the list " + otherLabel + ": " + why + ".",
+                    otherLabel,
+                    why);
+        }
     }
 
     /** Encodings already checked on upload, numbered by position: the agency's ids stay with the agency. */

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 class StoredRuns {
 
     static final String ENCODINGS_CONTEXT = "linkage.run_list.encodings:";
+    static final String FIELDS_CONTEXT = "linkage.run_list.fields:";
 
     private final JdbcClient jdbc;
     private final IdentityProtection protection;
@@ -54,7 +55,9 @@ class StoredRuns {
                 .optional();
         return run.map(found -> {
             var lists = lists(id);
-            return found.with(lists, found.status() == RunStatus.COMPLETED ? overlap(id, lists) : null);
+            return found.status() == RunStatus.COMPLETED
+                    ? found.with(lists, overlap(id, lists), quality(id))
+                    : found.with(lists, null, List.of());
         });
     }
 
@@ -70,22 +73,38 @@ class StoredRuns {
                 .query((rs, row) -> runRow(rs))
                 .list()
                 .stream()
-                .map(run -> run.with(lists.getOrDefault(run.id(), List.of()), null))
+                .map(run -> run.with(lists.getOrDefault(run.id(), List.of()), null, List.of()))
                 .toList();
     }
 
-    void insertList(UUID runId, UUID listId, int position, String label, int records, byte[] clk, UUID by, Instant at) {
+    /** Stores an uploaded list, its encodings and (when not null) its field encodings encrypted, bound to the row. */
+    void insertList(
+            UUID runId,
+            UUID listId,
+            int position,
+            String label,
+            int records,
+            byte[] clk,
+            byte[] fields,
+            UUID by,
+            Instant at) {
         String sealed = protection.encrypt(Base64.getEncoder().encodeToString(clk), ENCODINGS_CONTEXT + listId);
+        String sealedFields = fields == null
+                ? null
+                : protection.encrypt(Base64.getEncoder().encodeToString(fields), FIELDS_CONTEXT + listId);
         jdbc.sql("""
-                        insert into linkage.run_list (id, run_id, position, label, records, encodings, uploaded_by,
-                            uploaded_at)
-                        values (:id, :runId, :position, :label, :records, :encodings, :by, :at)""")
+                        insert into linkage.run_list (id, run_id, position, label, records, encodings, fields,
+                            with_fields, uploaded_by, uploaded_at)
+                        values (:id, :runId, :position, :label, :records, :encodings, :fields, :withFields, :by,
+                            :at)""")
                 .param("id", listId)
                 .param("runId", runId)
                 .param("position", position)
                 .param("label", label)
                 .param("records", records)
                 .param("encodings", sealed)
+                .param("fields", sealedFields)
+                .param("withFields", fields != null)
                 .param("by", by)
                 .param("at", Timestamp.from(at))
                 .update();
@@ -118,9 +137,21 @@ class StoredRuns {
         return Base64.getDecoder().decode(protection.decrypt(sealed, ENCODINGS_CONTEXT + listId));
     }
 
-    void complete(UUID runId, UUID by, Instant at, OverlapTable table, List<RunList> lists, int[] personsPerList) {
+    /** The uploaded field encodings of a list, decrypted, or null when the agency uploaded none. */
+    byte[] fields(UUID listId) {
+        String sealed = jdbc.sql("select fields from linkage.run_list where id = :id")
+                .param("id", listId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        return sealed == null ? null : Base64.getDecoder().decode(protection.decrypt(sealed, FIELDS_CONTEXT + listId));
+    }
+
+    void complete(UUID runId, UUID by, Instant at, OverlapCount.Result result, List<RunList> lists) {
+        OverlapTable table = result.table();
+        int[] personsPerList = result.personsPerList();
         for (int l = 0; l < lists.size(); l++) {
-            jdbc.sql("update linkage.run_list set persons = :persons, encodings = null where id = :id")
+            jdbc.sql("update linkage.run_list set persons = :persons, encodings = null, fields = null where id = :id")
                     .param("persons", personsPerList[l])
                     .param("id", lists.get(l).id())
                     .update();
@@ -133,19 +164,38 @@ class StoredRuns {
                     .param("persons", row.count())
                     .update();
         }
+        for (var expected : result.quality()) {
+            jdbc.sql("""
+                            insert into linkage.run_quality (run_id, list_a, list_b, matches, expected_precision,
+                                expected_recall, note)
+                            values (:runId, :a, :b, :matches, :precision, :recall, :note)""")
+                    .param("runId", runId)
+                    .param("a", expected.listA())
+                    .param("b", expected.listB())
+                    .param("matches", expected.matches())
+                    .param("precision", rate(expected.expectedPrecision()))
+                    .param("recall", rate(expected.expectedRecall()))
+                    .param("note", expected.note())
+                    .update();
+        }
+        var method = result.method();
         jdbc.sql("""
                         update linkage.run set status = 'COMPLETED', completed_by = :by, completed_at = :at,
-                            persons = :persons, version = version + 1
+                            persons = :persons, model = :model, dice_threshold = :dice, model_fallback = :fallback,
+                            version = version + 1
                         where id = :id""")
                 .param("by", by)
                 .param("at", Timestamp.from(at))
                 .param("persons", table.total())
+                .param("model", method.model().name())
+                .param("dice", method.diceThreshold() == null ? null : BigDecimal.valueOf(method.diceThreshold()))
+                .param("fallback", method.fallback())
                 .param("id", runId)
                 .update();
     }
 
     void discard(UUID runId, UUID by, Instant at) {
-        jdbc.sql("update linkage.run_list set encodings = null where run_id = :runId")
+        jdbc.sql("update linkage.run_list set encodings = null, fields = null where run_id = :runId")
                 .param("runId", runId)
                 .update();
         jdbc.sql("""
@@ -160,10 +210,9 @@ class StoredRuns {
 
     /** How many lists of runs still hold encodings (for tests and operators: should be drafts only). */
     long listsHoldingEncodings(UUID runId) {
-        return jdbc.sql("select count(*) from linkage.run_list where run_id = :runId and encodings is not null")
-                .param("runId", runId)
-                .query(Long.class)
-                .single();
+        return jdbc.sql("""
+                        select count(*) from linkage.run_list
+                        where run_id = :runId and (encodings is not null or fields is not null)""").param("runId", runId).query(Long.class).single();
     }
 
     private void touch(UUID runId) {
@@ -191,6 +240,34 @@ class StoredRuns {
         return new OverlapTable(lists.stream().map(RunList::label).toList(), rows);
     }
 
+    private List<RunQuality> quality(UUID runId) {
+        return jdbc.sql("""
+                        select * from linkage.run_quality where run_id = :runId
+                        order by list_a <> list_b, list_a, list_b""")
+                .param("runId", runId)
+                .query((rs, row) -> new RunQuality(
+                        rs.getInt("list_a"),
+                        rs.getInt("list_b"),
+                        rs.getInt("matches"),
+                        rs.getBigDecimal("expected_precision") == null
+                                ? null
+                                : rs.getBigDecimal("expected_precision").doubleValue(),
+                        rs.getBigDecimal("expected_recall") == null
+                                ? null
+                                : rs.getBigDecimal("expected_recall").doubleValue(),
+                        rs.getString("note")))
+                .list();
+    }
+
+    /** A rate kept to four places, within 0 and 1 whatever rounding did; null stays null. */
+    private static BigDecimal rate(Double value) {
+        if (value == null) {
+            return null;
+        }
+        double bounded = value.isNaN() ? 0 : Math.max(0, Math.min(1, value));
+        return BigDecimal.valueOf(bounded).setScale(4, java.math.RoundingMode.HALF_EVEN);
+    }
+
     private static RunRow runRow(ResultSet rs) throws SQLException {
         Timestamp completed = rs.getTimestamp("completed_at");
         int persons = rs.getInt("persons");
@@ -206,7 +283,12 @@ class StoredRuns {
                 rs.getObject("completed_by", UUID.class),
                 completed == null ? null : completed.toInstant(),
                 personsOrNull,
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getString("model") == null ? null : LinkageModel.valueOf(rs.getString("model")),
+                rs.getBigDecimal("dice_threshold") == null
+                        ? null
+                        : rs.getBigDecimal("dice_threshold").doubleValue(),
+                rs.getString("model_fallback"));
     }
 
     private static RunList listRow(ResultSet rs) throws SQLException {
@@ -218,7 +300,8 @@ class StoredRuns {
                 rs.getString("label"),
                 rs.getInt("records"),
                 personsOrNull,
-                rs.getTimestamp("uploaded_at").toInstant());
+                rs.getTimestamp("uploaded_at").toInstant(),
+                rs.getBoolean("with_fields"));
     }
 
     private record RunRow(
@@ -232,9 +315,12 @@ class StoredRuns {
             UUID completedBy,
             Instant completedAt,
             Integer persons,
-            int version) {
+            int version,
+            LinkageModel model,
+            Double diceThreshold,
+            String modelFallback) {
 
-        LinkageRun with(List<RunList> lists, OverlapTable overlap) {
+        LinkageRun with(List<RunList> lists, OverlapTable overlap, List<RunQuality> quality) {
             return new LinkageRun(
                     id,
                     name,
@@ -248,7 +334,11 @@ class StoredRuns {
                     persons,
                     version,
                     lists,
-                    overlap);
+                    overlap,
+                    model,
+                    diceThreshold,
+                    modelFallback,
+                    quality);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opennrm.linkage.encoding.Encodings;
 import org.opennrm.linkage.matching.Linkage;
+import org.opennrm.linkage.scoring.FieldLinkage;
 
 /** The overlap count over three synthetic lists encoded with the library, against their known ground truth. */
 class LinkageOverlapTests {
@@ -18,7 +19,14 @@ class LinkageOverlapTests {
         List<Encodings> encodings = lists.stream()
                 .map(list -> ListUpload.read(list.clk(), list.ids()))
                 .toList();
-        return OverlapCount.count(SyntheticLists.LABELS, encodings, 0.8, mergeWithinLists, new Linkage(2));
+        return OverlapCount.count(
+                SyntheticLists.LABELS,
+                encodings,
+                List.of(),
+                0.8,
+                mergeWithinLists,
+                new Linkage(2),
+                new FieldLinkage(2));
     }
 
     @Test
@@ -57,7 +65,8 @@ class LinkageOverlapTests {
         List<Encodings> encodings = List.of(
                 ListUpload.read(lists.get(0).clk(), lists.get(0).ids()), ListUpload.read(other.clk(), other.ids()));
 
-        var result = OverlapCount.count(List.of("Police", "NGO"), encodings, 0.8, true, new Linkage(2));
+        var result = OverlapCount.count(
+                List.of("Police", "NGO"), encodings, List.of(), 0.8, true, new Linkage(2), new FieldLinkage(2));
 
         assertThat(result.table().csv()).isEqualTo("\"Police\",\"NGO\",\"count\"\n1,0,14\n0,1,11\n");
     }

@@ -129,6 +129,50 @@ class LinkageRunsApiTests {
     }
 
     @Test
+    void listsWithFieldEncodingsAreLinkedFieldByFieldAndTheAnswerSaysHowWell() throws Exception {
+        UUID run = createRun(
+                "{\"name\":\"API field run " + UUID.randomUUID() + "\",\"threshold\":0.5,\"mergeWithinLists\":false}");
+        var lists = SyntheticLists.realistic(400, 3, SECRET);
+        for (var list : java.util.List.of(lists.a(), lists.b())) {
+            mvc.perform(multipart("/api/v1/linkage/runs/{id}/lists", run)
+                            .file(new MockMultipartFile("clk", "list.clk", "application/octet-stream", list.clk()))
+                            .file(new MockMultipartFile("ids", "list.ids", "text/plain", list.ids()))
+                            .file(new MockMultipartFile(
+                                    "fields", "list.fields", "application/octet-stream", list.fields()))
+                            .param("label", list.label())
+                            .with(coordinator))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.fields").value(true));
+        }
+        mvc.perform(post("/api/v1/linkage/runs/{id}/run", run).with(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.model").value("FIELD"))
+                .andExpect(jsonPath("$.quality[0].listA").value(0))
+                .andExpect(jsonPath("$.quality[0].listB").value(1))
+                .andExpect(jsonPath("$.quality[0].expectedPrecision").isNumber())
+                .andExpect(jsonPath("$.quality[0].expectedRecall").isNumber());
+
+        // a .fields file that belongs to another list is a problem, and nothing is stored
+        UUID other = createRun("{\"name\":\"API bad fields " + UUID.randomUUID() + "\"}");
+        var police = SyntheticLists.encoded(SECRET).getFirst();
+        mvc.perform(multipart("/api/v1/linkage/runs/{id}/lists", other)
+                        .file(new MockMultipartFile("clk", "list.clk", "application/octet-stream", police.clk()))
+                        .file(new MockMultipartFile("ids", "list.ids", "text/plain", police.ids()))
+                        .file(new MockMultipartFile(
+                                "fields",
+                                "list.fields",
+                                "application/octet-stream",
+                                lists.a().fields()))
+                        .param("label", "Police")
+                        .with(coordinator))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("The .fields file cannot be used")))
+                .andExpect(jsonPath("$.detail", containsString("records need")));
+        mvc.perform(get("/api/v1/linkage/runs/{id}", other).with(coordinator))
+                .andExpect(jsonPath("$.lists").isEmpty());
+    }
+
+    @Test
     void aListIsRemovedFromADraftAndAnUnknownRunIsNotFound() throws Exception {
         UUID run = createRun("{\"name\":\"API remove " + UUID.randomUUID() + "\",\"mergeWithinLists\":false}");
         var police = SyntheticLists.encoded(SECRET).getFirst();

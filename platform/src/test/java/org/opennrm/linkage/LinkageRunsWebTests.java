@@ -231,7 +231,7 @@ class LinkageRunsWebTests {
                         .param("name", "Too loose")
                         .param("threshold", "0.3"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("The threshold is a Dice similarity from 0.5 to 1")));
+                .andExpect(content().string(containsString("The threshold is a number from 0.5 to 1")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.opennrm.linkage.encoding.Encoder;
 import org.opennrm.linkage.encoding.EncodingFiles;
 import org.opennrm.linkage.encoding.Encodings;
 import org.opennrm.linkage.encoding.Schema;
+import org.opennrm.linkage.population.RealisticLists;
 
 /**
  * Three agencies' lists of synthetic persons (no real person's data) with a known overlap, encoded with the
@@ -41,8 +42,8 @@ final class SyntheticLists {
 
     static final int[] PERSONS_PER_LIST = {14, 11, 9};
 
-    /** One encoded list: the contents of NAME.clk and NAME.ids. */
-    record EncodedList(String label, byte[] clk, byte[] ids, int records) {}
+    /** One encoded list: the contents of NAME.clk, NAME.ids and, when encoded with them, NAME.fields. */
+    record EncodedList(String label, byte[] clk, byte[] ids, int records, byte[] fields) {}
 
     private static final String HEADER = "id,given_name,family_name,date_of_birth,sex,citizenship";
 
@@ -149,13 +150,47 @@ final class SyntheticLists {
     }
 
     static EncodedList encode(String label, String csv, String secret) {
+        return encode(label, csv, secret, false, Schema.DEFAULT_FIELD_NOISE);
+    }
+
+    /** The list encoded as {@code encode} of the command-line tool does by default: with its field encodings. */
+    static EncodedList encodeWithFields(String label, String csv, String secret, double noise) {
+        return encode(label, csv, secret, true, noise);
+    }
+
+    /**
+     * Two agencies' lists from the linkage library's realistic generator ({@link RealisticLists}: small skewed name
+     * pools per origin, transliterations, swapped names and date parts, missing values), {@code size} records each,
+     * half of them the same people, encoded with field encodings. {@link Realistic#shared()} is the truth.
+     */
+    static Realistic realistic(int size, long seed, String secret) {
+        var lists = new RealisticLists(seed, RealisticLists.Errors.typical()).generate(size, 0.5);
+        return new Realistic(
+                encodeWithFields("Police", String.join("\n", lists.a()) + "\n", secret, Schema.DEFAULT_FIELD_NOISE),
+                encodeWithFields("NGO", String.join("\n", lists.b()) + "\n", secret, Schema.DEFAULT_FIELD_NOISE),
+                lists.truth().size());
+    }
+
+    /** Two realistic encoded lists and how many people are on both. */
+    record Realistic(EncodedList a, EncodedList b, int shared) {}
+
+    private static EncodedList encode(String label, String csv, String secret, boolean withFields, double noise) {
         try {
             Path directory = Files.createTempDirectory("linkage-test");
             Path secretFile = directory.resolve("secret");
             Files.writeString(secretFile, secret);
-            Encodings encodings = new Encoder(Schema.defaultSchema(), DeploymentSecret.read(secretFile))
-                    .encode(new BufferedReader(new StringReader(csv)));
+            var encoder = new Encoder(Schema.defaultSchema().withFieldNoise(noise), DeploymentSecret.read(secretFile));
             Path name = directory.resolve("list");
+            Encodings encodings;
+            byte[] fields = null;
+            if (withFields) {
+                var encoded = encoder.encodeWithFields(new BufferedReader(new StringReader(csv)));
+                encodings = encoded.encodings();
+                EncodingFiles.writeFields(name, encoded.fields());
+                fields = Files.readAllBytes(EncodingFiles.fieldsFile(name));
+            } else {
+                encodings = encoder.encode(new BufferedReader(new StringReader(csv)));
+            }
             EncodingFiles.write(name, encodings);
             byte[] clk = Files.readAllBytes(EncodingFiles.clkFile(name));
             byte[] ids = Files.readAllBytes(EncodingFiles.idsFile(name));
@@ -165,7 +200,7 @@ final class SyntheticLists {
                 }
             }
             Files.delete(directory);
-            return new EncodedList(label, clk, ids, encodings.size());
+            return new EncodedList(label, clk, ids, encodings.size(), fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
