@@ -27,7 +27,8 @@ public class FieldQuality {
         int size = Integer.parseInt(args[1]);
         String[] seeds = args[2].split(",");
         double threshold = Double.parseDouble(args[3]);
-        Schema schema = Schema.defaultSchema();
+        // SCHEMA (environment): another schema file, for example no-codes-schema.json (sex and citizenship ignored)
+        Schema schema = System.getenv("SCHEMA") != null ? Schema.read(Path.of(System.getenv("SCHEMA"))) : Schema.defaultSchema();
         if (args.length > 4) schema = schema.withFieldNoise(Double.parseDouble(args[4]));
         Mode mode = args.length > 5 && args[5].equals("blocked") ? Mode.BLOCKED : Mode.EXACT;
         Encoder encoder = new Encoder(schema, secret);

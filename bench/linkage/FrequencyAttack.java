@@ -46,7 +46,9 @@ public class FrequencyAttack {
         System.out.println("noise | part | attack 1 identical filters: records, names | attack 2 similar filters (best tau): records, names | attack 3 within sex and citizenship (best tau): records, names");
         for (String noiseText : args[3].split(",")) {
             double noise = Double.parseDouble(noiseText);
-            Encoder encoder = new Encoder(Schema.defaultSchema().withFieldNoise(noise), secret);
+            // SCHEMA (environment): another schema file, as in FieldQuality
+            Schema schema = System.getenv("SCHEMA") != null ? Schema.read(Path.of(System.getenv("SCHEMA"))) : Schema.defaultSchema();
+            Encoder encoder = new Encoder(schema.withFieldNoise(noise), secret);
             FieldEncodings fields = encoder.encodeWithFields(new BufferedReader(new StringReader(String.join("\n", target.a())))).fields();
             for (int column : new int[] {1, 2}) {
                 String partName = column == 1 ? "given_name" : "family_name";
