@@ -98,6 +98,10 @@ class EncryptedAtRestTests {
             Map.entry("assistance.closure.feedback", "coded answers (question=answer codes), no text"),
             Map.entry("linkage.person_encoding.case_reference", "the NRM reference"),
             Map.entry("linkage.possible_duplicate.status", "code"),
+            Map.entry("linkage.possible_duplicate.basis", "code: DICE or MODEL"),
+            Map.entry(
+                    "linkage.duplicate_sweep.not_estimated",
+                    "the linkage library's reason the field model could not be estimated: counts, never a value"),
             Map.entry("linkage.run.name", "the name of a linkage run, chosen by a statistician; about no person"),
             Map.entry("linkage.run.status", "code"),
             Map.entry("linkage.run.model", "code: FIELD or RECORD"),

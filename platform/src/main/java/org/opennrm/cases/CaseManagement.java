@@ -170,7 +170,7 @@ public class CaseManagement {
         duplicateCheck.check(
                 caseId.value(),
                 reference,
-                personEncoding.encode(
+                personEncoding.encodeWithFields(
                         person.givenName(),
                         person.familyName(),
                         person.dateOfBirth(),

@@ -82,6 +82,19 @@ public class DuplicateCheck {
      */
     @Transactional
     public List<PossibleDuplicate> check(UUID caseId, String caseReference, byte[] encoding) {
+        return check(caseId, caseReference, encoding, null);
+    }
+
+    /**
+     * As {@link #check(UUID, String, byte[])}, storing the person's field encodings too (encrypted), so that the
+     * {@link FieldDuplicateSweep field-aware sweep} compares the person field by field with everyone known.
+     */
+    @Transactional
+    public List<PossibleDuplicate> check(UUID caseId, String caseReference, PersonEncoding.Encoded encoded) {
+        return check(caseId, caseReference, encoded.encoding(), encoded.fields());
+    }
+
+    private List<PossibleDuplicate> check(UUID caseId, String caseReference, byte[] encoding, byte[] fields) {
         if (caseId == null) {
             throw new IllegalArgumentException("A duplicate check needs the case id");
         }
@@ -90,7 +103,7 @@ public class DuplicateCheck {
         duplicates.lockForCheck();
         List<EncodingIndex.Similar> similar =
                 Similarity.popcount(words) < MIN_BITS ? List.of() : index.similarTo(caseId, words, threshold);
-        duplicates.storeEncoding(caseId, caseReference, encoding.clone(), now);
+        duplicates.storeEncoding(caseId, caseReference, encoding.clone(), fields, now);
         if (similar.isEmpty()) {
             return List.of();
         }
@@ -128,6 +141,13 @@ public class DuplicateCheck {
     public void forget(UUID caseId) {
         duplicates.deleteEncoding(caseId);
         index.remove(caseId);
+    }
+
+    /** The last sweep of the field-aware model, if one ran. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('cases:read:all')")
+    public java.util.Optional<DuplicateSweep> lastSweep() {
+        return duplicates.lastSweep();
     }
 
     /** The alerts waiting for a decision, most similar first. */

@@ -40,6 +40,7 @@ class DuplicateController {
     @PreAuthorize(READ)
     String open(Model model) {
         model.addAttribute("alerts", duplicates.open());
+        model.addAttribute("sweep", duplicates.lastSweep());
         return "linkage/duplicates";
     }
 
@@ -74,6 +75,7 @@ class DuplicateController {
             e.showOn(model, "problem", messages, LocaleContextHolder.getLocale());
         }
         model.addAttribute("alerts", duplicates.open());
+        model.addAttribute("sweep", duplicates.lastSweep());
         return "linkage/duplicates";
     }
 }

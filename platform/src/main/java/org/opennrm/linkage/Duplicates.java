@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.opennrm.access.IdentityProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +19,7 @@ class Duplicates {
 
     private static final String SELECT = """
             select d.id, d.case_id, a.case_reference, d.other_case_id, b.case_reference as other_reference,
-                d.similarity, d.status, d.found_at, d.reviewed_at, d.version
+                d.similarity, d.basis, d.status, d.found_at, d.reviewed_at, d.version
             from linkage.possible_duplicate d
             left join linkage.person_encoding a on a.case_id = d.case_id
             left join linkage.person_encoding b on b.case_id = d.other_case_id
@@ -26,10 +28,25 @@ class Duplicates {
     // one lock id for all duplicate checks of the installation
     private static final long CHECK_LOCK = 0x11A4A6EL;
 
-    private final JdbcClient jdbc;
+    // the field-aware sweep, which one node at a time runs
+    private static final long SWEEP_LOCK = 0x11A4A6FL;
 
-    Duplicates(JdbcClient jdbc) {
+    static final String FIELDS_CONTEXT = "linkage.person_encoding.fields:";
+
+    private final JdbcClient jdbc;
+    private final IdentityProtection protection;
+
+    Duplicates(JdbcClient jdbc, IdentityProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    /** Whether this transaction got the sweep to itself (false when another node's sweep is running). */
+    boolean tryLockForSweep() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+                .param("lock", SWEEP_LOCK)
+                .query(Boolean.class)
+                .single());
     }
 
     /**
@@ -43,19 +60,79 @@ class Duplicates {
                 .singleRow();
     }
 
-    /** Stores or replaces the encoding of a case's person; either way it takes the next sequence number. */
-    void storeEncoding(UUID caseId, String caseReference, byte[] encoding, Instant at) {
+    /**
+     * Stores or replaces the encoding of a case's person, and its field encodings (encrypted, bound to the case)
+     * when given; either way it takes the next sequence number.
+     */
+    void storeEncoding(UUID caseId, String caseReference, byte[] encoding, byte[] fields, Instant at) {
+        String sealed = fields == null
+                ? null
+                : protection.encrypt(Base64.getEncoder().encodeToString(fields), FIELDS_CONTEXT + caseId);
         jdbc.sql("""
-                        insert into linkage.person_encoding (case_id, case_reference, encoding, recorded_at)
-                        values (:caseId, :reference, :encoding, :at)
+                        insert into linkage.person_encoding (case_id, case_reference, encoding, fields, recorded_at)
+                        values (:caseId, :reference, :encoding, :fields, :at)
                         on conflict (case_id) do update set case_reference = coalesce(excluded.case_reference,
                             linkage.person_encoding.case_reference), encoding = excluded.encoding,
-                            recorded_at = excluded.recorded_at,
+                            fields = excluded.fields, recorded_at = excluded.recorded_at,
                             sequence = nextval('linkage.person_encoding_sequence')""")
                 .param("caseId", caseId)
                 .param("reference", caseReference)
                 .param("encoding", encoding)
+                .param("fields", sealed)
                 .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** A stored person with field encodings, decrypted, for the sweep. */
+    record StoredPerson(UUID caseId, byte[] encoding, byte[] fields, long sequence) {}
+
+    /** Every stored person that has field encodings, in the order they were stored. */
+    List<StoredPerson> personsWithFields() {
+        return jdbc.sql("""
+                        select case_id, encoding, fields, sequence from linkage.person_encoding
+                        where fields is not null order by sequence""")
+                .query((rs, row) -> {
+                    UUID caseId = rs.getObject(1, UUID.class);
+                    byte[] fields =
+                            Base64.getDecoder().decode(protection.decrypt(rs.getString(3), FIELDS_CONTEXT + caseId));
+                    return new StoredPerson(caseId, rs.getBytes(2), fields, rs.getLong(4));
+                })
+                .list();
+    }
+
+    /** The highest sequence number of a stored encoding, 0 when none is stored. */
+    long lastSequence() {
+        return jdbc.sql("select coalesce(max(sequence), 0) from linkage.person_encoding")
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<DuplicateSweep> lastSweep() {
+        return jdbc.sql("select * from linkage.duplicate_sweep where id = 1")
+                .query((rs, row) -> new DuplicateSweep(
+                        rs.getTimestamp("swept_at").toInstant(),
+                        rs.getInt("persons"),
+                        rs.getInt("pairs"),
+                        rs.getInt("raised"),
+                        rs.getString("not_estimated"),
+                        rs.getLong("last_sequence")))
+                .optional();
+    }
+
+    void recordSweep(DuplicateSweep sweep) {
+        jdbc.sql("""
+                        insert into linkage.duplicate_sweep (id, last_sequence, swept_at, persons, pairs, raised,
+                            not_estimated)
+                        values (1, :sequence, :at, :persons, :pairs, :raised, :notEstimated)
+                        on conflict (id) do update set last_sequence = excluded.last_sequence,
+                            swept_at = excluded.swept_at, persons = excluded.persons, pairs = excluded.pairs,
+                            raised = excluded.raised, not_estimated = excluded.not_estimated""")
+                .param("sequence", sweep.lastSequence())
+                .param("at", Timestamp.from(sweep.sweptAt()))
+                .param("persons", sweep.persons())
+                .param("pairs", sweep.pairs())
+                .param("raised", sweep.raised())
+                .param("notEstimated", sweep.notEstimated())
                 .update();
     }
 
@@ -93,15 +170,21 @@ class Duplicates {
 
     /** Records an alert unless one exists for the same two cases, in either order; true when recorded. */
     boolean insert(UUID id, UUID caseId, UUID otherCaseId, double similarity, Instant at) {
+        return insert(id, caseId, otherCaseId, similarity, DuplicateBasis.DICE, at);
+    }
+
+    /** As {@link #insert(UUID, UUID, UUID, double, Instant)}, saying on what the alert rests. */
+    boolean insert(UUID id, UUID caseId, UUID otherCaseId, double similarity, DuplicateBasis basis, Instant at) {
         return jdbc.sql("""
-                        insert into linkage.possible_duplicate (id, case_id, other_case_id, similarity, status,
+                        insert into linkage.possible_duplicate (id, case_id, other_case_id, similarity, basis, status,
                             found_at, version)
-                        values (:id, :caseId, :otherCaseId, :similarity, 'OPEN', :at, 0)
+                        values (:id, :caseId, :otherCaseId, :similarity, :basis, 'OPEN', :at, 0)
                         on conflict do nothing""")
                         .param("id", id)
                         .param("caseId", caseId)
                         .param("otherCaseId", otherCaseId)
                         .param("similarity", similarity)
+                        .param("basis", basis.name())
                         .param("at", Timestamp.from(at))
                         .update()
                 == 1;
@@ -152,6 +235,7 @@ class Duplicates {
                 rs.getObject("other_case_id", UUID.class),
                 rs.getString("other_reference"),
                 rs.getDouble("similarity"),
+                DuplicateBasis.valueOf(rs.getString("basis")),
                 DuplicateStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("found_at").toInstant(),
                 reviewed == null ? null : reviewed.toInstant(),

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.opennrm.linkage.encoding.Encoder;
 import org.opennrm.linkage.encoding.Encodings;
+import org.opennrm.linkage.encoding.FieldEncodings;
 import org.opennrm.linkage.encoding.InputRejected;
 import org.opennrm.linkage.encoding.Schema;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,18 @@ public class PersonEncoding {
 
     private final Encoder encoder;
     private final List<String> header;
+    /** The layout of every person's field encodings (parts, noise, check), the same for all under one secret. */
+    private final FieldEncodings layout;
 
     PersonEncoding(LinkageSecret secret) {
         var schema = Schema.defaultSchema();
         this.encoder = new Encoder(schema, secret.secret());
         this.header = schema.header();
+        this.layout = encoded(PLACEHOLDER_ID + ",,,,,").fields();
     }
+
+    /** A person's encoding (1024 bits, anonlink layout) and field encodings (big-endian words of one record). */
+    public record Encoded(byte[] encoding, byte[] fields) {}
 
     /**
      * The encoding of one person, as {@value Encodings#BYTES} bytes in the anonlink layout.
@@ -42,6 +49,18 @@ public class PersonEncoding {
      * @throws IllegalArgumentException when a value cannot be encoded (the message names the field only)
      */
     public byte[] encode(String givenName, String familyName, LocalDate dateOfBirth, String sex, String citizenship) {
+        return encodeWithFields(givenName, familyName, dateOfBirth, sex, citizenship)
+                .encoding();
+    }
+
+    /**
+     * The encoding and the field encodings of one person, which the duplicate check's field-aware model compares
+     * field by field.
+     *
+     * @throws IllegalArgumentException when a value cannot be encoded (the message names the field only)
+     */
+    public Encoded encodeWithFields(
+            String givenName, String familyName, LocalDate dateOfBirth, String sex, String citizenship) {
         String line = String.join(
                 ",",
                 PLACEHOLDER_ID,
@@ -50,17 +69,45 @@ public class PersonEncoding {
                 cell(dateOfBirth == null ? null : dateOfBirth.toString()),
                 cell(sex),
                 cell(citizenship));
-        Encodings encodings;
+        var encoded = encoded(line);
+        ByteBuffer bytes = ByteBuffer.allocate(Encodings.BYTES).order(ByteOrder.BIG_ENDIAN);
+        bytes.asLongBuffer().put(encoded.encodings().words());
+        long[] fieldWords = encoded.fields().words();
+        ByteBuffer fields = ByteBuffer.allocate(fieldWords.length * 8).order(ByteOrder.BIG_ENDIAN);
+        fields.asLongBuffer().put(fieldWords);
+        return new Encoded(bytes.array(), fields.array());
+    }
+
+    private Encoder.Encoded encoded(String line) {
         try {
-            encodings = encoder.encode(new BufferedReader(new StringReader(String.join(",", header) + "\n" + line)));
+            return encoder.encodeWithFields(
+                    new BufferedReader(new StringReader(String.join(",", header) + "\n" + line)));
         } catch (InputRejected e) {
             throw new IllegalArgumentException("The person's identifiers cannot be encoded: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ByteBuffer bytes = ByteBuffer.allocate(Encodings.BYTES).order(ByteOrder.BIG_ENDIAN);
-        bytes.asLongBuffer().put(encodings.words());
-        return bytes.array();
+    }
+
+    /**
+     * The field encodings of several persons, from what {@link #encodeWithFields} gave for each (all made under this
+     * platform's secret and schema), for the field-aware model.
+     *
+     * @throws IllegalArgumentException when a person's field encodings have another size (made under another
+     *     schema)
+     */
+    FieldEncodings fields(List<byte[]> persons) {
+        int perRecord = layout.wordsPerRecord();
+        long[] words = new long[persons.size() * perRecord];
+        for (int p = 0; p < persons.size(); p++) {
+            byte[] person = persons.get(p);
+            if (person.length != perRecord * 8) {
+                throw new IllegalArgumentException(
+                        "A stored person's field encodings have " + person.length + " bytes, not " + perRecord * 8);
+            }
+            ByteBuffer.wrap(person).order(ByteOrder.BIG_ENDIAN).asLongBuffer().get(words, p * perRecord, perRecord);
+        }
+        return new FieldEncodings(layout.parts(), persons.size(), words, layout.noise(), layout.check());
     }
 
     /** A quoted CSV cell; line breaks become spaces, since one record is one line. */

@@ -88,8 +88,13 @@ public final class FieldLinkage {
      */
     public record Linked(List<Match> matches, Model model, double expectedPrecision, double expectedRecall) {}
 
-    /** A de-duplication: cluster number per record, the model, and the pairwise precision and recall it expects. */
-    public record Deduplicated(int[] clusters, Model model, double expectedPrecision, double expectedRecall) {}
+    /**
+     * A de-duplication: cluster number per record, the pairs joined (each record in at most one, {@link
+     * Match#similarity()} the match probability, a and b positions in the list), the model, and the pairwise precision and recall it
+     * expects.
+     */
+    public record Deduplicated(
+            int[] clusters, List<Match> pairs, Model model, double expectedPrecision, double expectedRecall) {}
 
     public Linked link(
             Encodings a, FieldEncodings fieldsA, Encodings b, FieldEncodings fieldsB, double threshold, Mode mode) {
@@ -120,11 +125,13 @@ public final class FieldLinkage {
         double expectedAll = 0;
         double expectedKept = 0;
         int kept = 0;
+        List<Match> joined = new ArrayList<>();
         for (Match match : all) {
             expectedAll += match.similarity();
             if (match.similarity() >= threshold) {
                 expectedKept += match.similarity();
                 kept++;
+                joined.add(match);
                 parent[Math.max(match.a(), match.b())] = Math.min(match.a(), match.b());
             }
         }
@@ -141,6 +148,7 @@ public final class FieldLinkage {
         }
         return new Deduplicated(
                 clusters,
+                List.copyOf(joined),
                 scored.model,
                 kept == 0 ? 1 : expectedKept / kept,
                 expectedAll == 0 ? 0 : expectedKept / expectedAll);
