@@ -37,14 +37,7 @@ class DuplicateReviewBrowserTests {
     PersonEncoding encoding;
 
     UUID refer(String row) {
-        String[] cells = row.split(",", -1);
-        UUID caseId = UUID.randomUUID();
-        check.check(
-                caseId,
-                null,
-                encoding.encodeWithFields(
-                        cells[1], cells[2], FieldDuplicateSweepTests.date(cells[3]), cells[4], cells[5]));
-        return caseId;
+        return FieldDuplicateSweepTests.refer(check, encoding, row);
     }
 
     @Test

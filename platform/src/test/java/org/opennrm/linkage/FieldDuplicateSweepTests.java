@@ -55,6 +55,11 @@ class FieldDuplicateSweepTests {
     }
 
     UUID refer(String row) {
+        return refer(check, encoding, row);
+    }
+
+    /** Refers the person of a generated row (id, given and family name, date of birth, sex, citizenship). */
+    static UUID refer(DuplicateCheck check, PersonEncoding encoding, String row) {
         String[] cells = row.split(",", -1);
         UUID caseId = UUID.randomUUID();
         check.check(caseId, null, encoding.encodeWithFields(cells[1], cells[2], date(cells[3]), cells[4], cells[5]));
