@@ -143,6 +143,27 @@ public class DuplicateCheck {
         index.remove(caseId);
     }
 
+    /**
+     * Cases whose person was stored before field encodings were (up to {@code limit}), for the {@code cases}
+     * module to encode again with {@link PersonEncoding#encodeWithFields} and hand in with {@link #addFields}. For
+     * modules, not for requests of people: it checks no permission.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> casesWithoutFields(int limit) {
+        return duplicates.casesWithoutFields(limit);
+    }
+
+    /**
+     * Adds the field encodings of a case's person stored without them, so that the sweep compares the person field by
+     * field. The whole-record encoding stays as it is (the same secret gives the same one); no check runs again.
+     *
+     * @return false when the case's encoding is gone (erased meanwhile) or already has field encodings
+     */
+    @Transactional
+    public boolean addFields(UUID caseId, PersonEncoding.Encoded encoded) {
+        return duplicates.addFields(caseId, encoded.fields());
+    }
+
     /** The last sweep of the field-aware model, if one ran. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('cases:read:all')")

@@ -83,6 +83,27 @@ class Duplicates {
                 .update();
     }
 
+    /** Up to {@code limit} cases whose person's encoding is stored without field encodings (stored before them). */
+    List<UUID> casesWithoutFields(int limit) {
+        return jdbc.sql(
+                        "select case_id from linkage.person_encoding where fields is null order by sequence limit :limit")
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Adds field encodings to a stored person that has none, which takes the next sequence number so that the
+     * sweep looks again; false when the case has no stored encoding any more or already has field encodings.
+     */
+    boolean addFields(UUID caseId, byte[] fields) {
+        String sealed = protection.encrypt(Base64.getEncoder().encodeToString(fields), FIELDS_CONTEXT + caseId);
+        return jdbc.sql("""
+                        update linkage.person_encoding
+                        set fields = :fields, sequence = nextval('linkage.person_encoding_sequence')
+                        where case_id = :caseId and fields is null""").param("fields", sealed).param("caseId", caseId).update() == 1;
+    }
+
     /** A stored person with field encodings, decrypted, for the sweep. */
     record StoredPerson(UUID caseId, byte[] encoding, byte[] fields, long sequence) {}
 
