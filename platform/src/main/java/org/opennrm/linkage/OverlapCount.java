@@ -30,9 +30,10 @@ import org.opennrm.linkage.scoring.ModelNotEstimated;
  * When the field-aware model cannot be estimated for a linkage between two lists (too few records, a field always
  * empty, lists that share too few people), the whole count falls back to the record-level score at the default
  * Dice threshold, and the result says why: never a silently wrong model. When it cannot be estimated within one
- * list (too few duplicates), nothing is merged in that list, and the result says so. Components can chain (A like B, B like C), which the
- * one-to-one matching between each pair of lists keeps rare. The result is counts only: which record belongs to
- * which person stays inside this method.
+ * list (too few duplicates), nothing is merged in that list, and the result says so.
+ *
+ * <p>Components can chain (A like B, B like C), which the one-to-one matching between each pair of lists keeps
+ * rare. The result is counts only: which record belongs to which person stays inside this method.
  */
 final class OverlapCount {
 
