@@ -167,18 +167,20 @@ public class CaseManagement {
                 preliminaryDue);
         cases.insert(opened);
         // is this person already known to the NRM? possible duplicates go to case managers; nothing is merged
-        duplicateCheck.check(
-                caseId.value(),
-                reference,
-                personEncoding.encodeWithFields(
-                        person.givenName(),
-                        person.familyName(),
-                        person.dateOfBirth(),
-                        person.gender(),
-                        person.citizenships().stream().findFirst().orElse(null)));
+        duplicateCheck.check(caseId.value(), reference, encodingOf(personEncoding, person));
         audit.record(AuditAction.CREATE, RECORD_TYPE, caseId, "stage=REFERRED");
         publish(opened);
         return new OpenedCase(caseId, reference);
+    }
+
+    /** What of a person's identity the duplicate check compares: names, date of birth, sex, first citizenship. */
+    static PersonEncoding.Encoded encodingOf(PersonEncoding personEncoding, PersonIdentity person) {
+        return personEncoding.encodeWithFields(
+                person.givenName(),
+                person.familyName(),
+                person.dateOfBirth(),
+                person.gender(),
+                person.citizenships().stream().findFirst().orElse(null));
     }
 
     private AgeCategory ageCategoryOf(OpenCase request, LocalDate today) {

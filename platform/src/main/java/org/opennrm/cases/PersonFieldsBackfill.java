@@ -1,5 +1,6 @@
 package org.opennrm.cases;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.opennrm.access.AuditAction;
 import org.opennrm.access.AuditTrail;
@@ -73,43 +74,42 @@ class PersonFieldsBackfill {
         }
     }
 
+    private Optional<PersonEncoding.Encoded> encoded(PersonIdentity person) {
+        try {
+            return Optional.of(CaseManagement.encodingOf(personEncoding, person));
+        } catch (IllegalArgumentException e) {
+            // a value the encoder refuses (the message names the field, never the value)
+            return Optional.empty();
+        }
+    }
+
     /** One batch; -1 when there was nothing left to do. */
     private int batch() {
         var caseIds = duplicateCheck.casesWithoutFields(BATCH);
         if (caseIds.isEmpty()) {
             return -1;
         }
+        // no identity to encode (the case erased meanwhile) or one the encoder refuses: the person gets field
+        // encodings of nothing, which the model reads as every field missing (no weight either way), so that the
+        // next batch does not take it up again
+        var nothing = personEncoding.encodeWithFields(null, null, null, null, null);
         int added = 0;
         int unreadable = 0;
         for (UUID caseId : caseIds) {
-            var personId = jdbc.sql("select person_id from cases.case_file where id = :id and erased_at is null")
+            var encoded = jdbc.sql("select person_id from cases.case_file where id = :id and erased_at is null")
                     .param("id", caseId)
                     .query(UUID.class)
-                    .optional();
-            var identity = personId.flatMap(persons::find);
-            try {
-                if (identity.isPresent()
-                        && duplicateCheck.addFields(
-                                caseId,
-                                personEncoding.encodeWithFields(
-                                        identity.get().givenName(),
-                                        identity.get().familyName(),
-                                        identity.get().dateOfBirth(),
-                                        identity.get().gender(),
-                                        identity.get().citizenships().stream()
-                                                .findFirst()
-                                                .orElse(null)))) {
+                    .optional()
+                    .flatMap(persons::find)
+                    .flatMap(this::encoded);
+            // false when another node was first: counted by neither
+            if (duplicateCheck.addFields(caseId, encoded.orElse(nothing))) {
+                if (encoded.isPresent()) {
                     added++;
-                    continue;
+                } else {
+                    unreadable++;
                 }
-            } catch (IllegalArgumentException e) {
-                // a value the encoder refuses (the message names the field, never the value)
             }
-            // no identity to encode (the case erased meanwhile) or one the encoder refuses: the person gets field
-            // encodings of nothing, which the model reads as every field missing (no weight either way), so that
-            // the next batch does not take it up again
-            duplicateCheck.addFields(caseId, personEncoding.encodeWithFields(null, null, null, null, null));
-            unreadable++;
         }
         audit.record(
                 AuditAction.UPDATE,

@@ -99,12 +99,12 @@ class FieldDuplicateSweep {
             var found = pairs(persons);
             int raised = 0;
             for (var pair : found) {
-                UUID first = persons.get(pair.a()).caseId();
-                UUID second = persons.get(pair.b()).caseId();
-                // the later referral is the case the alert is about, as at referral; case ids are random, so
-                // the stored order says nothing: the alert names both
+                // persons come in the order they were stored: the later one is the case the alert is about, as at
+                // referral ("newly referred case" on the review page)
+                UUID later = persons.get(Math.max(pair.a(), pair.b())).caseId();
+                UUID earlier = persons.get(Math.min(pair.a(), pair.b())).caseId();
                 if (duplicates.insert(
-                        UUID.randomUUID(), first, second, rounded(pair.similarity()), DuplicateBasis.MODEL, now)) {
+                        UUID.randomUUID(), later, earlier, pair.similarity(), DuplicateBasis.MODEL, now)) {
                     raised++;
                 }
             }
@@ -145,10 +145,5 @@ class FieldDuplicateSweep {
         }
         var deduplicated = fieldLinkage.dedup(new Encodings(ids, words), personEncoding.fields(fields), threshold);
         return deduplicated.pairs();
-    }
-
-    /** Probabilities are stored to four places, like similarities; within 0 and 1. */
-    private static double rounded(double probability) {
-        return Math.max(0, Math.min(1, Math.round(probability * 10_000) / 10_000.0));
     }
 }

@@ -90,9 +90,9 @@ public final class EncodingFiles {
             end++;
         }
         String header = new String(bytes, 0, Math.min(end, bytes.length), StandardCharsets.UTF_8);
-        if (end >= bytes.length || !header.startsWith(FIELDS_MAGIC + " ")) {
-            throw new InputRejected(
-                    source + " is not a field encodings file (it should start with \"" + FIELDS_MAGIC + "\")");
+        if (end >= bytes.length || bytes[end] != '\n' || !header.startsWith(FIELDS_MAGIC + " ")) {
+            throw new InputRejected(source + " is not a field encodings file (it should start with a line \""
+                    + FIELDS_MAGIC + " ...\" of at most 64 KiB)");
         }
         double noise = Double.NaN;
         String check = null;
@@ -111,7 +111,9 @@ public final class EncodingFiles {
                 }
             }
         } catch (RuntimeException e) {
-            throw new InputRejected("the header of " + source + " cannot be read: " + e.getMessage(), e);
+            // the exception's own message would name Java internals (an index, an enum constant)
+            throw new InputRejected(
+                    "the header of " + source + " cannot be read: its parts are not a list of name:field:KIND", e);
         }
         if (!(noise >= 0 && noise < 0.5) || check == null || parts.isEmpty()) {
             throw new InputRejected("the header of " + source + " lacks its noise, check or parts");

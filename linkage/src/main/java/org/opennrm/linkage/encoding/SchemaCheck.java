@@ -52,12 +52,7 @@ final class SchemaCheck {
                         bitsPerRecord,
                         schema.maxBitsPerEntropyBit() * entropyBits));
             }
-        }
-        for (int f = 0; f < schema.fields().size(); f++) {
-            Field field = schema.fields().get(f);
-            if (field.kind() != FieldKind.IGNORE
-                    && statistics.distinct.get(f).size() == 1
-                    && statistics.present[f] > schema.maxBitFrequency() * records) {
+            if (distinct == 1 && statistics.present[f] > schema.maxBitFrequency() * records) {
                 throw new InputRejected(String.format(
                         "schema check: field \"%s\" has the same value in %.1f%% of the records (limit %.1f%%): a"
                                 + " constant value sets the same bits in every encoding, tells nothing apart and"
